@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>BigCommerce</main>, document.getElementById('app')!);
