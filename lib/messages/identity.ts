@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** The customer identity read from Gladly (the panel, optionally confirmed by Gladly's API). */
+export const IdentitySchema = z.object({
+  gladlyCustomerId: z.string().max(100).optional(),
+  name: z.string().max(300).optional(),
+  emails: z.array(z.object({ value: z.string().max(320), source: z.enum(['panel', 'api']) })).max(50),
+  phones: z
+    .array(z.object({ value: z.string().max(60), type: z.string().max(40).optional(), source: z.enum(['panel', 'api']) }))
+    .max(50),
+});
+export type Identity = z.infer<typeof IdentitySchema>;
+
+/** Content script → background: the agent is now looking at this customer (null: nobody yet). */
+export const IdentityChangedSchema = z.object({
+  type: z.literal('identity/changed'),
+  url: z.string().max(2000),
+  customerId: z.string().max(100).optional(),
+  identity: IdentitySchema.nullable(),
+});
+export type IdentityChanged = z.infer<typeof IdentityChangedSchema>;

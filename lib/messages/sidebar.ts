@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { ActionSwitches, SearchQueryAttribute, SearchResultsAttribute } from '../settings-schema';
+import { IdentitySchema } from './identity';
+
+/** The port name the sidebar opens to the background (`browser.runtime.connect({ name })`). */
+export const SIDEBAR_PORT = 'sidebar';
+
+/** What the sidebar may know about a store connection (never a token). */
+export interface SidebarConnection {
+  id: string;
+  name: string;
+  storeHash: string;
+  searchQueryAttributes: SearchQueryAttribute[];
+  searchResultsAttributes: SearchResultsAttribute[];
+  actions: ActionSwitches;
+}
+
+/** Background → sidebar, on connect and whenever settings change. */
+export const ConfigPushSchema = z.object({
+  type: z.literal('config'),
+  connections: z.array(z.custom<SidebarConnection>((v) => typeof v === 'object' && v !== null)),
+});
+export type ConfigPush = z.infer<typeof ConfigPushSchema>;
+
+/** Background → sidebar: the customer the agent is looking at in this tab (null: none yet / navigating). */
+export const IdentityPushSchema = z.object({
+  type: z.literal('identity'),
+  customerId: z.string().optional(),
+  identity: IdentitySchema.nullable(),
+});
+export type IdentityPush = z.infer<typeof IdentityPushSchema>;
+
+/** Sidebar → background: open the options page (extension pages can't always do it from an iframe). */
+export const OpenOptionsSchema = z.object({ type: z.literal('open-options'), requestId: z.string().min(1).max(64) });

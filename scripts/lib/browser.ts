@@ -1,0 +1,91 @@
+/**
+ * Launch a real Chromium with the built extension loaded (e2e tests, benchmark, demo).
+ * Debian's `chromium` package or Chrome; never a browser download.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output-e2e/chrome-mv3');
+
+const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+
+/** The browser to drive: $CHROME_PATH, else the first of chromium / google-chrome on PATH. */
+export function findChrome(): string {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist.`);
+    return fromEnv;
+  }
+  for (const name of CANDIDATES) {
+    try {
+      const path = execFileSync('which', [name], { encoding: 'utf8' }).trim();
+      if (path) return path;
+    } catch {
+      // not on PATH: try the next one
+    }
+  }
+  throw new Error(
+    'No Chromium or Chrome found. Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`) ' +
+      'or set CHROME_PATH to the browser executable.',
+  );
+}
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  userDataDir: string;
+  /** Close the browser; removes the profile unless it was passed in (to survive a restart). */
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  extensionDir?: string;
+  /** Reuse a profile (e.g. to test that state survives a browser restart). */
+  userDataDir?: string;
+  headless?: boolean;
+  viewport?: { width: number; height: number } | null;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
+  const extensionDir = options.extensionDir ?? E2E_EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build:e2e\` first.`);
+  }
+  const ownsProfile = !options.userDataDir;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'bc-gladly-profile-'));
+  const headless = options.headless ?? true;
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChrome(),
+    headless: false, // the new headless mode is chosen by flag below: it supports extensions
+    viewport: options.viewport === undefined ? { width: 1400, height: 900 } : options.viewport,
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--no-default-browser-check',
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    userDataDir,
+    async close() {
+      await context.close().catch(() => undefined);
+      if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
