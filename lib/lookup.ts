@@ -1,0 +1,310 @@
+/**
+ * identity → every enabled store in parallel → match / auto-link → profile + 10 newest orders.
+ *
+ * Fewest sequential round trips: round 1 asks for customers (by email and phone) and orders by
+ * email (line items embedded, guest orders included) at once, and the profile and orders are
+ * shown as soon as it lands; round 2 completes them (account orders by customer id, shipments
+ * only for orders with something shipped, one batched image call, the group name). A third
+ * round happens only when account orders bring shipped orders or products round 2 did not know.
+ */
+import type { Customer, Order } from './model';
+import type { Identity } from './messages/identity';
+import type { LookupQuery, StoreLookup } from './messages/lookup';
+import type { ErrorInfo } from './messages/common';
+import type { StoreApi } from './store-api';
+import { decideLink, identityKey, type AutoLinkFields, type LinkStore, type PhoneEquals } from './linking';
+import type { LookupCache } from './lookup-cache';
+
+export const ORDER_LIMIT = 10;
+
+export interface LookupConnection {
+  id: string;
+  name: string;
+  autoLink: AutoLinkFields;
+  api: StoreApi;
+}
+
+export interface LookupStats {
+  requests: number;
+  roundTrips: number;
+  ms: number;
+  fromCache: boolean;
+}
+
+export interface LookupDeps {
+  links: LinkStore;
+  cache: LookupCache;
+  samePhone: PhoneEquals;
+  toErrorInfo: (error: unknown) => ErrorInfo;
+  now?: () => number;
+  /** Requests made so far (the client counts them); read before and after a lookup. */
+  requestCount?: () => number;
+}
+
+export type Emit = (stores: StoreLookup[], done: boolean, stats: LookupStats) => void;
+
+/** A stable key for caching a query's result per store. */
+export function queryKey(query: LookupQuery): string {
+  if (query.kind === 'manual') return `manual:${query.attribute}:${query.value.trim().toLowerCase()}`;
+  const { identity } = query;
+  const emails = identity.emails.map((e) => e.value.trim().toLowerCase()).sort();
+  const phones = identity.phones.map((p) => p.value.replace(/\D/g, '')).sort();
+  return `${identityKey(identity)}#${emails.join(',')}|${phones.join(',')}`;
+}
+
+/** Run a lookup over the given stores, emitting the combined state each time a store moves on. */
+export async function runLookup(
+  query: LookupQuery,
+  connections: LookupConnection[],
+  deps: LookupDeps,
+  emit: Emit,
+  options: { refresh?: boolean } = {},
+): Promise<void> {
+  const now = deps.now ?? Date.now;
+  const started = now();
+  const startRequests = deps.requestCount?.() ?? 0;
+  const key = queryKey(query);
+  const targets = query.kind === 'manual' && query.connectionId ? connections.filter((c) => c.id === query.connectionId) : connections;
+
+  const states: StoreLookup[] = targets.map((c) => ({ connectionId: c.id, storeName: c.name, status: 'loading', complete: false }));
+  let maxRounds = 0;
+  let fromCache = false;
+  const stats = (): LookupStats => ({
+    requests: (deps.requestCount?.() ?? 0) - startRequests,
+    roundTrips: maxRounds,
+    ms: now() - started,
+    fromCache,
+  });
+  const publish = (done: boolean) => emit(states.map((s) => ({ ...s })), done, stats());
+
+  // A revisit renders from cache before any request.
+  const cached = await Promise.all(targets.map((c) => (options.refresh ? undefined : deps.cache.get(c.id, key))));
+  const toFetch: number[] = [];
+  cached.forEach((hit, i) => {
+    if (hit) {
+      states[i] = { ...hit.value, stale: !hit.fresh };
+      fromCache = true;
+    }
+    if (!hit || !hit.fresh) toFetch.push(i);
+  });
+  if (options.refresh) await Promise.all(targets.map((c) => deps.cache.invalidate(c.id, key)));
+  publish(toFetch.length === 0);
+  if (toFetch.length === 0) return;
+
+  await Promise.all(
+    toFetch.map(async (i) => {
+      const connection = targets[i]!;
+      const hadCached = cached[i] !== undefined;
+      let rounds = 0;
+      // A round trip counts when it sends at least one request.
+      const round: Round = (requests, work) => {
+        if (requests > 0) {
+          rounds += 1;
+          maxRounds = Math.max(maxRounds, rounds);
+        }
+        return work();
+      };
+      try {
+        const result = await lookupOneStore(query, connection, deps, round, (partial) => {
+          // Keep showing a cached result until fresh data is complete enough to replace it.
+          if (!hadCached || partial.status !== 'loading') states[i] = partial;
+          publish(false);
+        });
+        const final = { ...result, fetchedAt: now(), stale: false, complete: true };
+        states[i] = final;
+        if (final.status !== 'error') await deps.cache.put(connection.id, key, final);
+      } catch (error) {
+        const info = deps.toErrorInfo(error);
+        // A cached result stays visible (marked stale) when a refresh fails.
+        states[i] = hadCached
+          ? { ...states[i]!, stale: true, error: info }
+          : { connectionId: connection.id, storeName: connection.name, status: 'error', error: info, complete: true };
+      }
+      publish(false);
+    }),
+  );
+  publish(true);
+}
+
+type Round = <T>(requests: number, work: () => Promise<T>) => Promise<T>;
+
+async function lookupOneStore(
+  query: LookupQuery,
+  connection: LookupConnection,
+  deps: LookupDeps,
+  round: Round,
+  onPartial: (state: StoreLookup) => void,
+): Promise<StoreLookup> {
+  const base = { connectionId: connection.id, storeName: connection.name };
+  const { api } = connection;
+
+  if (query.kind === 'manual') return manualLookup(query, connection, round);
+
+  const identity = query.identity;
+  const emails = unique(identity.emails.map((e) => e.value.trim().toLowerCase()).filter(Boolean));
+  const phones = unique(identity.phones.map((p) => p.value.trim()).filter(Boolean));
+  if (emails.length === 0 && phones.length === 0) return { ...base, status: 'not-found', complete: true };
+
+  const link = await deps.links.get(identity, connection.id);
+
+  // Round 1: everything that needs nothing but the identity (and a known link).
+  const [byEmail, byPhone, emailOrders, linkedCustomer, linkedOrders] = await round(1, () =>
+    Promise.all([
+      emails.length ? api.customersByEmail(emails) : Promise.resolve([]),
+      phones.length ? api.customersByPhone(phones) : Promise.resolve([]),
+      Promise.all(emails.map((email) => api.ordersByEmail(email, ORDER_LIMIT))).then((lists) => lists.flat()),
+      link ? api.customerById(link.customerId) : Promise.resolve(null),
+      link ? api.ordersByCustomerId(link.customerId, ORDER_LIMIT) : Promise.resolve(null),
+    ]),
+  );
+
+  // The server matches phones on the stored string: keep only real matches of the number.
+  const phoneMatches = byPhone.filter((c) => phones.some((p) => deps.samePhone(p, c.phone)));
+  const candidates = uniqueBy([...byEmail, ...phoneMatches], (c) => c.id);
+
+  let customer: Customer | null = linkedCustomer;
+  let autoLinked = false;
+  if (!customer) {
+    if (link) await deps.links.unlink(identity, connection.id); // the linked customer was deleted
+    const unlinked = await deps.links.unlinkedIds(identity, connection.id);
+    const decision = decideLink(identity, candidates, connection.autoLink, deps.samePhone, (id) => unlinked.has(id));
+    if (decision.kind === 'choose') {
+      return { ...base, status: 'candidates', candidates: decision.candidates, candidateReason: decision.reason, complete: true };
+    }
+    if (decision.kind === 'auto-link') {
+      customer = decision.customer;
+      autoLinked = true;
+      await deps.links.link(identity, connection.id, customer.id, 'auto');
+    }
+  }
+
+  if (!customer) {
+    if (emailOrders.length === 0) return { ...base, status: 'not-found', complete: true };
+    // Only guest orders carry this email: show them without a customer.
+    const orders = newest(emailOrders);
+    onPartial({ ...base, status: 'guest', customer: null, orders, complete: false });
+    const plan = planCompletion(orders, []);
+    const completed = await round(requestsOf(plan), () => completeOrders(api, orders, plan));
+    return { ...base, status: 'guest', customer: null, orders: completed, complete: true };
+  }
+
+  let orders = newest([...emailOrders, ...(linkedOrders ?? [])]);
+  onPartial({ ...base, status: 'linked', customer, orders, autoLinked, complete: false });
+
+  // Round 2: account orders (when not known yet), shipments, images and the group name together.
+  const plan = planCompletion(orders, []);
+  const current = customer;
+  const [completed, more, group] = await round(requestsOf(plan) + (linkedOrders ? 0 : 1) + (customer.customerGroupId ? 1 : 0), () =>
+    Promise.all([
+      completeOrders(api, orders, plan),
+      linkedOrders ? Promise.resolve([] as Order[]) : api.ordersByCustomerId(current.id, ORDER_LIMIT),
+      current.customerGroupId ? api.customerGroupName(current.customerGroupId).catch(() => null) : Promise.resolve(null),
+    ]),
+  );
+  customer = { ...customer, customerGroupName: group };
+  orders = completed;
+
+  const known = new Set(orders.map((o) => o.id));
+  const merged = newest([...orders, ...more.filter((o) => !known.has(o.id))]);
+  const added = merged.filter((o) => !known.has(o.id));
+  if (added.length > 0) {
+    // Account orders billed to another email: complete only what round 2 could not know.
+    onPartial({ ...base, status: 'linked', customer, orders: merged, autoLinked, complete: false });
+    const addedPlan = planCompletion(added, orders);
+    const completedAdded = await round(requestsOf(addedPlan), () => completeOrders(api, added, addedPlan));
+    const byId = new Map(completedAdded.map((o) => [o.id, o]));
+    orders = merged.map((o) => byId.get(o.id) ?? o);
+  } else {
+    orders = merged;
+  }
+  return { ...base, status: 'linked', customer, orders, autoLinked, complete: true };
+}
+
+/** What completing orders takes: shipments for orders with something shipped, and images. */
+interface Completion {
+  productIds: number[];
+  shipped: Order[];
+  knownImages: Map<number, string | null>;
+}
+
+function planCompletion(orders: Order[], alreadyComplete: Order[]): Completion {
+  const knownImages = new Map<number, string | null>();
+  for (const order of alreadyComplete) for (const line of order.lineItems) knownImages.set(line.productId, line.image);
+  const productIds = unique(
+    orders.flatMap((o) => o.lineItems.map((l) => l.productId)).filter((id) => id > 0 && !knownImages.has(id)),
+  );
+  return { productIds, shipped: orders.filter((o) => o.itemsShipped > 0), knownImages };
+}
+
+const requestsOf = (plan: Completion) => plan.shipped.length + (plan.productIds.length > 0 ? 1 : 0);
+
+/** Fetch a completion plan's shipments and images in parallel (one round) and merge them in. */
+async function completeOrders(api: StoreApi, orders: Order[], plan: Completion): Promise<Order[]> {
+  const [images, shipments] = await Promise.all([
+    plan.productIds.length ? api.productImages(plan.productIds) : Promise.resolve(new Map<number, string>()),
+    Promise.all(plan.shipped.map((o) => api.shipments(o.id).then((list) => [o.id, list] as const))),
+  ]);
+  const shipmentsByOrder = new Map(shipments);
+  return orders.map((order) => {
+    const fulfillments = shipmentsByOrder.get(order.id) ?? order.fulfillments ?? [];
+    const first = fulfillments.find((f) => f.trackingNumber);
+    return {
+      ...order,
+      fulfillments,
+      firstTrackingNumber: first?.trackingNumber ?? null,
+      firstTrackingUrl: first ? first.trackingUrl || null : null,
+      lineItems: order.lineItems.map((line) => ({
+        ...line,
+        image: images.get(line.productId) ?? plan.knownImages.get(line.productId) ?? line.image,
+      })),
+    };
+  });
+}
+
+async function manualLookup(
+  query: Extract<LookupQuery, { kind: 'manual' }>,
+  connection: LookupConnection,
+  round: Round,
+): Promise<StoreLookup> {
+  const base = { connectionId: connection.id, storeName: connection.name };
+  const { api } = connection;
+  if (query.attribute === 'orderNumber') {
+    const id = query.value.replace(/^#/, '').trim();
+    if (!/^\d{1,12}$/.test(id)) return { ...base, status: 'not-found', complete: true };
+    const order = await round(1, () => api.orderById(id));
+    if (!order) return { ...base, status: 'not-found', complete: true };
+    const plan = planCompletion([order], []);
+    const [owner, [completed]] = await round(requestsOf(plan) + (order.isGuest ? 0 : 1), () =>
+      Promise.all([
+        order.isGuest ? Promise.resolve(null) : api.customerById(order.externalCustomerId),
+        completeOrders(api, [order], plan),
+      ]),
+    );
+    return owner
+      ? { ...base, status: 'candidates', candidates: [owner], orders: [completed!], candidateReason: `Order #${order.orderNumber} belongs to this customer.`, complete: true }
+      : { ...base, status: 'guest', customer: null, orders: [completed!], complete: true };
+  }
+  const found =
+    query.attribute === 'email'
+      ? await round(1, () => api.customersByEmail([query.value.trim().toLowerCase()]))
+      : await round(1, () => api.customersByPhone([query.value.trim()]));
+  if (found.length === 0) return { ...base, status: 'not-found', complete: true };
+  return { ...base, status: 'candidates', candidates: found, candidateReason: 'Choose the customer to link.', complete: true };
+}
+
+function newest(orders: Order[]): Order[] {
+  return uniqueBy(orders, (o) => o.id)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || Number(b.id) - Number(a.id))
+    .slice(0, ORDER_LIMIT);
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function uniqueBy<T>(values: T[], key: (v: T) => string): T[] {
+  const seen = new Set<string>();
+  return values.filter((v) => (seen.has(key(v)) ? false : (seen.add(key(v)), true)));
+}
+
+export type { Identity };

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { runLookup, type LookupConnection, type LookupDeps } from '../../lib/lookup';
+import { createLinkStore } from '../../lib/linking';
+import { createLookupCache } from '../../lib/lookup-cache';
+import { memoryStore } from '../../lib/kv-store';
+import type { Identity } from '../../lib/messages/identity';
+import type { StoreLookup } from '../../lib/messages/lookup';
+import type { StoreApi } from '../../lib/store-api';
+import { fakeStoreApi, makeCustomer, makeOrder } from '../fixtures/fake-store-api';
+
+const samePhone = (a: string, b: string) => {
+  const da = a.replace(/\D/g, '').slice(-10);
+  return da.length >= 7 && da === b.replace(/\D/g, '').slice(-10);
+};
+
+const jane: Identity = {
+  gladlyCustomerId: 'g-jane',
+  emails: [{ value: 'jane.cooper@example.com', source: 'panel' }],
+  phones: [{ value: '650 123 4569', type: 'Mobile', source: 'panel' }],
+};
+
+function deps(overrides: Partial<LookupDeps> = {}): LookupDeps {
+  return {
+    links: createLinkStore(memoryStore()),
+    cache: createLookupCache(memoryStore()),
+    samePhone,
+    toErrorInfo: (e) => ({ kind: 'unavailable', message: e instanceof Error ? e.message : String(e) }),
+    ...overrides,
+  };
+}
+
+const connection = (api: StoreApi, id = 'main'): LookupConnection => ({ id, name: id, autoLink: { email: true, phone: true }, api });
+
+async function lookup(identity: Identity, connections: LookupConnection[], d: LookupDeps) {
+  const updates: { stores: StoreLookup[]; done: boolean; roundTrips: number }[] = [];
+  await runLookup({ kind: 'identity', identity }, connections, d, (stores, done, stats) =>
+    updates.push({ stores, done, roundTrips: stats.roundTrips }),
+  );
+  return { updates, last: updates.at(-1)! };
+}
+
+/** Jane: 9 account orders (6 shipped) + 4 guest orders with her email. */
+function janeStore() {
+  const customer = makeCustomer({ id: '1', customerGroupId: 2 });
+  const orders = [
+    ...Array.from({ length: 9 }, (_, i) => makeOrder(i + 1, { itemsShipped: i < 6 ? 1 : 0 })),
+    ...Array.from({ length: 4 }, (_, i) => makeOrder(20 + i, { isGuest: true, externalCustomerId: '' })),
+  ];
+  return fakeStoreApi({
+    customers: [customer],
+    orders,
+    groups: { 2: 'VIP' },
+    shipments: { '9': [{ id: 's9', trackingNumber: '1Z999', trackingUrl: 'https://track/1Z999', shippingMethod: 'UPS', carrier: 'UPS', createdAt: '', items: [] }] },
+  });
+}
+
+describe('runLookup', () => {
+  it('auto-links Jane and completes profile + 10 newest orders in two round trips', async () => {
+    const api = janeStore();
+    const { updates, last } = await lookup(jane, [connection(api)], deps());
+    const store = last.stores[0]!;
+    expect(store.status).toBe('linked');
+    expect(store.autoLinked).toBe(true);
+    expect(store.customer?.customerGroupName).toBe('VIP');
+    expect(store.orders).toHaveLength(10);
+    expect(store.orders!.map((o) => o.id).slice(0, 4)).toEqual(['23', '22', '21', '20']); // guest orders are newest
+    expect(store.orders!.some((o) => o.isGuest)).toBe(true);
+    expect(last.roundTrips).toBe(2);
+    // The profile and orders are shown before tracking and images arrive.
+    const partial = updates.find((u) => u.stores[0]?.status === 'linked' && !u.stores[0].complete);
+    expect(partial?.stores[0]?.orders?.[0]?.fulfillments).toBeNull();
+    // Shipments only for orders with something shipped, one image call, never per-order line items.
+    const shipmentCalls = api.calls.filter((c) => c.startsWith('shipments:'));
+    expect(shipmentCalls.every((c) => Number(c.split(':')[1]) <= 6)).toBe(true);
+    expect(api.calls.filter((c) => c === 'productImages')).toHaveLength(1);
+    expect(store.orders!.find((o) => o.id === '6')?.lineItems[0]?.image).toBe('https://img.example/106.png');
+  });
+
+  it('shows guest orders when only guest orders carry the email', async () => {
+    const api = fakeStoreApi({ customers: [], orders: [makeOrder(5, { isGuest: true, externalCustomerId: '', billingEmail: 'gary@example.net' })] });
+    const { last } = await lookup({ emails: [{ value: 'gary@example.net', source: 'panel' }], phones: [] }, [connection(api)], deps());
+    expect(last.stores[0]).toMatchObject({ status: 'guest', customer: null });
+    expect(last.stores[0]!.orders).toHaveLength(1);
+  });
+
+  it('reports not found, and never searches without an email or a phone', async () => {
+    const api = fakeStoreApi({ customers: [], orders: [] });
+    expect((await lookup(jane, [connection(api)], deps())).last.stores[0]!.status).toBe('not-found');
+    const empty = fakeStoreApi({ customers: [], orders: [] });
+    expect((await lookup({ emails: [], phones: [] }, [connection(empty)], deps())).last.stores[0]!.status).toBe('not-found');
+    expect(empty.calls).toEqual([]);
+  });
+
+  it('offers candidates when two customers share a phone', async () => {
+    const api = fakeStoreApi({
+      customers: [makeCustomer({ id: '7', email: 'a@x.com', phone: '212-555-0199' }), makeCustomer({ id: '8', email: 'b@x.com', phone: '(212) 555-0199' })],
+      orders: [],
+    });
+    const { last } = await lookup({ emails: [], phones: [{ value: '212-555-0199', source: 'panel' }] }, [connection(api)], deps());
+    expect(last.stores[0]!.status).toBe('candidates');
+    expect(last.stores[0]!.candidates?.map((c) => c.id)).toEqual(['7', '8']);
+  });
+
+  it('renders a revisit from cache before any request, and refreshes a stale one', async () => {
+    let t = 0;
+    const d = deps({ now: () => t, cache: createLookupCache(memoryStore(), () => t) });
+    const api = janeStore();
+    await lookup(jane, [connection(api)], d);
+    const before = api.calls.length;
+    const revisit = await lookup(jane, [connection(api)], d);
+    expect(api.calls.length).toBe(before);
+    expect(revisit.updates[0]!.stores[0]!.status).toBe('linked');
+    t = 61_000;
+    const stale = await lookup(jane, [connection(api)], d);
+    expect(stale.updates[0]!.stores[0]!.stale).toBe(true);
+    expect(stale.last.stores[0]!.stale).toBe(false);
+    expect(api.calls.length).toBeGreaterThan(before);
+  });
+
+  it('keeps other stores when one fails', async () => {
+    const broken = fakeStoreApi({ customers: [], orders: [], failWith: new Error('Store unavailable (503)') });
+    const { last } = await lookup(jane, [connection(janeStore(), 'main'), connection(broken, 'europe')], deps());
+    expect(last.stores.map((s) => s.status)).toEqual(['linked', 'error']);
+    expect(last.stores[1]!.error?.message).toContain('503');
+  });
+
+  it('uses a stored link on the next lookup, and never auto-links again after unlink', async () => {
+    const d = deps();
+    const api = janeStore();
+    await lookup(jane, [connection(api)], d);
+    expect((await d.links.get(jane, 'main'))?.customerId).toBe('1');
+    await d.links.unlink(jane, 'main');
+    await d.cache.clear();
+    const { last } = await lookup(jane, [connection(api)], d);
+    expect(last.stores[0]!.status).toBe('candidates');
+    expect(last.stores[0]!.candidateReason).toMatch(/unlinked/);
+  });
+
+  it('finds account orders billed to another email, in a third round only then', async () => {
+    const customer = makeCustomer({ id: '1' });
+    const other = makeOrder(30, { billingEmail: 'janie.c@work.example', itemsShipped: 1 });
+    const api = fakeStoreApi({ customers: [customer], orders: [makeOrder(1), other] });
+    const { last } = await lookup(jane, [connection(api)], deps());
+    expect(last.stores[0]!.orders!.map((o) => o.id)).toEqual(['30', '1']);
+    expect(api.calls).toContain('shipments:30');
+    expect(last.roundTrips).toBe(3);
+  });
+});
