@@ -1,3 +1,19 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { SIDEBAR_PORT } from '@/lib/messages/sidebar';
+import { createSidebarClient } from '@/lib/sidebar/port';
+import { createSidebarStore } from '@/lib/sidebar/store';
+import { App } from '@/components/sidebar/App';
+import { SidebarContext } from '@/components/sidebar/context';
+import './style.css';
 
-render(<main>BigCommerce</main>, document.getElementById('app')!);
+const client = createSidebarClient(() => browser.runtime.connect({ name: SIDEBAR_PORT }));
+const store = createSidebarStore(client);
+const request = client.request.bind(client);
+
+render(
+  <SidebarContext.Provider value={{ store, request }}>
+    <App />
+  </SidebarContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -19,6 +19,8 @@ export interface SidebarConnection {
 export const ConfigPushSchema = z.object({
   type: z.literal('config'),
   connections: z.array(z.custom<SidebarConnection>((v) => typeof v === 'object' && v !== null)),
+  /** False when no store is connected yet; absent: derived from `connections`. */
+  configured: z.boolean().optional(),
 });
 export type ConfigPush = z.infer<typeof ConfigPushSchema>;
 

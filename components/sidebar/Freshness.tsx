@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { StoreLookup } from '@/lib/messages/lookup';
+import { formatAge } from '@/lib/sidebar/format';
+import { useSidebar, useSidebarState } from './context';
+
+/** "Updated 3 min. ago" + Refresh; louder when the data is stale or a refresh failed. */
+export function Freshness({ store }: { store: StoreLookup }) {
+  const { locale, now = Date.now } = useSidebar();
+  const refresh = useSidebarState((s) => s.refresh);
+  const refreshing = useSidebarState((s) => s.refreshing || !s.done);
+  const [, tick] = useState(0);
+  useEffect(() => {
+    // Keep the age current without a store update.
+    const timer = setInterval(() => tick((n) => n + 1), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  const failed = store.status !== 'error' && store.error;
+  const stale = store.stale === true || !!failed;
+  return (
+    <div class={`bc-freshness${stale ? ' bc-freshness--stale' : ''}`}>
+      {failed ? (
+        <span class="bc-wrap">Couldn't refresh: {failed.message}</span>
+      ) : store.fetchedAt ? (
+        <span>Updated {formatAge(store.fetchedAt, now(), locale)}</span>
+      ) : null}
+      {!store.complete && !failed && <span class="bc-muted"> · Loading tracking and images…</span>}
+      <button type="button" class="bc-button bc-button--small bc-button--quiet" onClick={refresh} disabled={refreshing}>
+        {refreshing ? 'Refreshing…' : failed ? 'Retry' : 'Refresh'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { memo } from 'preact/compat';
+import { useState } from 'preact/hooks';
+import type { Customer, Order } from '@/lib/model';
+import type { SidebarConnection } from '@/lib/messages/sidebar';
+import type { SidebarClient } from '@/lib/sidebar/port';
+import { formatDate, formatDateTime, formatMoney, statusTone, type Locale } from '@/lib/sidebar/format';
+import { OrderActions } from '@/components/actions/OrderActions';
+import { CopyButton } from './CopyButton';
+import { OrderDetails } from './OrderDetails';
+
+export interface OrderRowProps {
+  order: Order;
+  locale: Locale;
+  /** Set only for a linked customer: the actions then show under the expanded order. */
+  actions: { customer: Customer; connection: SidebarConnection; request: SidebarClient['request']; onChanged: () => void } | null;
+}
+
+/** One order: a summary line that expands (details render only when open, so long lists stay cheap). */
+function OrderRowView({ order, locale, actions }: OrderRowProps) {
+  const [open, setOpen] = useState(false);
+  const detailsId = `order-${order.store.connectionId}-${order.id}`;
+  const items = order.itemCount === 1 ? '1 item' : `${order.itemCount} items`;
+  return (
+    <li class="bc-order">
+      <div class="bc-order__summary">
+        <button
+          type="button"
+          class="bc-order__toggle"
+          aria-expanded={open}
+          aria-controls={open ? detailsId : undefined}
+          onClick={() => setOpen(!open)}
+        >
+          <span class="bc-order__line">
+            <span class="bc-order__number">#{order.orderNumber}</span>
+            {order.isGuest && <span class="bc-badge bc-badge--muted">Guest</span>}
+            <span class={`bc-badge bc-badge--${statusTone(order.statusId)} bc-ellipsis`} title={order.status}>
+              {order.status}
+            </span>
+            <span class="bc-order__total">{formatMoney(order.orderTotal, order.currencyCode, locale)}</span>
+          </span>
+          <span class="bc-order__line bc-muted">
+            <span title={formatDateTime(order.createdAt, locale)}>{formatDate(order.createdAt, locale)}</span>
+            <span>{items}</span>
+            {order.firstTrackingNumber && (
+              <span class="bc-ellipsis" title={order.firstTrackingNumber}>
+                Tracking {order.firstTrackingNumber}
+              </span>
+            )}
+          </span>
+        </button>
+        <CopyButton text={order.orderNumber} label="Copy order number" />
+      </div>
+      {open && (
+        <>
+          <OrderDetails order={order} locale={locale} id={detailsId} />
+          {actions && (
+            <OrderActions
+              order={order}
+              customer={actions.customer}
+              connection={actions.connection}
+              request={actions.request}
+              onChanged={actions.onChanged}
+            />
+          )}
+        </>
+      )}
+    </li>
+  );
+}
+
+export const OrderRow = memo(OrderRowView);

@@ -1,0 +1,69 @@
+import type { ComponentChildren } from 'preact';
+import type { Customer } from '@/lib/model';
+import { formatAddress, formatDate, formatMoney } from '@/lib/sidebar/format';
+import { useSidebar } from './context';
+
+interface Props {
+  customer: Customer;
+  storeName: string;
+  autoLinked: boolean;
+  onUnlink: (() => void) | null;
+  busy: boolean;
+}
+
+function Row({ label, children, title }: { label: string; children: ComponentChildren; title?: string }) {
+  return (
+    <div class="bc-profile__row">
+      <dt>{label}</dt>
+      <dd class="bc-wrap" title={title}>
+        {children}
+      </dd>
+    </div>
+  );
+}
+
+/** The linked customer's profile: every field the store has a value for. */
+export function Profile({ customer, storeName, autoLinked, onUnlink, busy }: Props) {
+  const { locale } = useSidebar();
+  const name = customer.name || [customer.firstName, customer.lastName].filter(Boolean).join(' ') || customer.email;
+  const more = customer.addressCount - (customer.address ? 1 : 0);
+  const group = customer.customerGroupName ?? (customer.customerGroupId > 0 ? `Group ${customer.customerGroupId}` : '');
+  return (
+    <section class="bc-profile" aria-label="Customer profile">
+      <div class="bc-profile__head">
+        <h3 class="bc-profile__name bc-ellipsis" title={name}>
+          {name}
+        </h3>
+        {onUnlink && (
+          <button type="button" class="bc-button bc-button--small" onClick={onUnlink} disabled={busy}>
+            Unlink
+          </button>
+        )}
+      </div>
+      {autoLinked && <p class="bc-note">Linked automatically</p>}
+      <dl class="bc-profile__fields">
+        {customer.email && (
+          <Row label="Email" title={customer.email}>
+            {customer.email}
+          </Row>
+        )}
+        {customer.phone && <Row label="Phone">{customer.phone}</Row>}
+        {customer.company && <Row label="Company">{customer.company}</Row>}
+        {customer.createdAt && <Row label="Customer since">{formatDate(customer.createdAt, locale)}</Row>}
+        {customer.address && (
+          <Row label="Address">
+            {formatAddress(customer.address)}
+            {more > 0 && <span class="bc-muted"> and {more} more</span>}
+          </Row>
+        )}
+        {customer.acceptsMarketing !== null && <Row label="Accepts marketing">{customer.acceptsMarketing ? 'Yes' : 'No'}</Row>}
+        {group && <Row label="Customer group">{group}</Row>}
+        {customer.storeCreditAmount !== null && (
+          <Row label="Store credit">{formatMoney(customer.storeCreditAmount, customer.storeCreditCurrency, locale)}</Row>
+        )}
+        {customer.notes && <Row label="Notes">{customer.notes}</Row>}
+        <Row label="Store">{storeName}</Row>
+      </dl>
+    </section>
+  );
+}

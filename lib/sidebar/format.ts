@@ -1,0 +1,114 @@
+/**
+ * Display helpers: money, dates and ages with Intl in the browser's locale. Money arrives as an
+ * exact decimal string and is handed to Intl as a string (Intl.NumberFormat v3 formats decimal
+ * strings exactly), so no float ever touches an amount.
+ */
+import { ORDER_STATUS } from '../model';
+
+/** undefined = the browser's own locale. Tests pass one to get stable output. */
+export type Locale = string | undefined;
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** "336.32" + "USD" → "$336.32" (in the locale's style); an unknown currency falls back to "336.32 XYZ". */
+export function formatMoney(amount: string, currency: string, locale?: Locale): string {
+  const value = amount.trim();
+  if (!/^-?\d+(\.\d+)?$/.test(value)) return currency ? `${value} ${currency}`.trim() : value;
+  const key = `${locale ?? ''}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency: currency || 'USD' });
+    } catch {
+      return currency ? `${value} ${currency}` : value;
+    }
+    moneyFormats.set(key, format);
+  }
+  // The DOM lib types format() as number | bigint | numeric-literal string: a decimal string is exact.
+  return format.format(value as `${number}`);
+}
+
+/** Is this exact decimal amount zero (e.g. "0.00", "-0")? */
+export function isZeroAmount(amount: string): boolean {
+  return /^-?0*(\.0*)?$/.test(amount.trim()) && amount.trim() !== '';
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/** An ISO instant as a short date ("Oct 2, 2026"); '' when missing or unreadable. */
+export function formatDate(iso: string, locale?: Locale): string {
+  const time = Date.parse(iso);
+  if (!iso || Number.isNaN(time)) return '';
+  return dateFormat(locale, { dateStyle: 'medium' }).format(time);
+}
+
+/** An ISO instant with date and time, for a title attribute. */
+export function formatDateTime(iso: string, locale?: Locale): string {
+  const time = Date.parse(iso);
+  if (!iso || Number.isNaN(time)) return '';
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+}
+
+/** How long ago `then` was, e.g. "3 min. ago" / "just now". */
+export function formatAge(then: number, now: number, locale?: Locale): string {
+  const seconds = Math.round((now - then) / 1000);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  if (seconds < 45) return format.format(0, 'second');
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return format.format(-minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return format.format(-hours, 'hour');
+  return format.format(-Math.round(hours / 24), 'day');
+}
+
+export type StatusTone = 'ok' | 'info' | 'warn' | 'bad' | 'muted';
+
+/** A colour family per order status id (never per label: merchants rename statuses). */
+export function statusTone(statusId: number): StatusTone {
+  switch (statusId) {
+    case ORDER_STATUS.SHIPPED:
+    case ORDER_STATUS.COMPLETED:
+      return 'ok';
+    case ORDER_STATUS.PARTIALLY_SHIPPED:
+    case ORDER_STATUS.AWAITING_FULFILLMENT:
+    case ORDER_STATUS.AWAITING_SHIPMENT:
+    case ORDER_STATUS.AWAITING_PICKUP:
+      return 'info';
+    case ORDER_STATUS.PENDING:
+    case ORDER_STATUS.AWAITING_PAYMENT:
+    case ORDER_STATUS.MANUAL_VERIFICATION_REQUIRED:
+    case ORDER_STATUS.PARTIALLY_REFUNDED:
+      return 'warn';
+    case ORDER_STATUS.CANCELLED:
+    case ORDER_STATUS.DECLINED:
+    case ORDER_STATUS.DISPUTED:
+    case ORDER_STATUS.REFUNDED:
+      return 'bad';
+    default:
+      return 'muted';
+  }
+}
+
+/** One line for an address: "1200 Market St, San Francisco, CA 94102, US". */
+export function formatAddress(address: {
+  street1: string;
+  street2: string;
+  city: string;
+  state: string;
+  zip: string;
+  country: string;
+  countryCode: string;
+}): string {
+  const cityLine = [address.city, [address.state, address.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return [address.street1, address.street2, cityLine, address.countryCode || address.country].filter(Boolean).join(', ');
+}

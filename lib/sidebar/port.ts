@@ -1,0 +1,227 @@
+/**
+ * The sidebar's one port to the background, wrapped: request/reply by requestId, a streamed
+ * lookup, pushes (config, identity), and a reconnect when the port drops (the MV3 service worker
+ * may stop at any time). Every incoming message is checked with the protocol's zod schemas;
+ * anything else is ignored.
+ */
+import { ReplySchema, type ErrorInfo } from '../messages/common';
+import { LookupUpdateSchema, type LookupQuery, type LookupUpdate } from '../messages/lookup';
+import { ConfigPushSchema, IdentityPushSchema, type ConfigPush, type IdentityPush } from '../messages/sidebar';
+
+/** The part of a runtime.Port the client uses (browser.runtime.Port fits). */
+export interface PortLike {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(cb: (message: unknown) => void): void };
+  onDisconnect: { addListener(cb: () => void): void };
+}
+
+/** A request the sidebar (or an action component) sends; the client adds a requestId when missing. */
+export type OutgoingRequest = { type: string; requestId?: string } & Record<string, unknown>;
+
+/** A failed request: `info` is the background's plain-words ErrorInfo. */
+export class RequestError extends Error {
+  readonly info: ErrorInfo;
+  constructor(info: ErrorInfo) {
+    super(info.message);
+    this.name = 'RequestError';
+    this.info = info;
+  }
+}
+
+export type Push = ConfigPush | IdentityPush;
+export type ConnectionState = 'connected' | 'reconnecting' | 'gone';
+
+export interface LookupHandlers {
+  onUpdate(update: LookupUpdate): void;
+  /** The background refused the whole lookup (e.g. a bad message). */
+  onError?(info: ErrorInfo): void;
+}
+
+export interface LookupSubscription {
+  requestId: string;
+  /** Stop listening (a newer lookup replaced this one). */
+  cancel(): void;
+}
+
+export interface SidebarClient {
+  request<T = unknown>(message: OutgoingRequest): Promise<T>;
+  /** Start a lookup; only the newest one is kept (and re-sent after a reconnect). */
+  lookup(query: LookupQuery, options: { refresh?: boolean }, handlers: LookupHandlers): LookupSubscription;
+  onPush(listener: (push: Push) => void): () => void;
+  onConnectionChange(listener: (state: ConnectionState) => void): () => void;
+  close(): void;
+}
+
+export interface ClientOptions {
+  /** Delays before each reconnect attempt, in ms; after the last one the client gives up. */
+  reconnectDelays?: number[];
+  /** Injected for tests. */
+  setTimer?: (cb: () => void, ms: number) => unknown;
+  newId?: () => string;
+}
+
+const LOST_REPLY: ErrorInfo = {
+  kind: 'unavailable',
+  message: 'The connection to the extension dropped before it answered. Check the order in BigCommerce before trying again.',
+};
+const GONE: ErrorInfo = { kind: 'unavailable', message: 'The extension was updated or stopped. Reload this page.' };
+
+const isLookup = (m: unknown) => typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'lookup';
+
+let counter = 0;
+function defaultId(): string {
+  counter += 1;
+  const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID().slice(0, 8) : Math.random().toString(36).slice(2, 10);
+  return `sb-${random}-${counter}`;
+}
+
+/** `open` opens a fresh port (e.g. `() => browser.runtime.connect({ name: SIDEBAR_PORT })`). */
+export function createSidebarClient(open: () => PortLike, options: ClientOptions = {}): SidebarClient {
+  const delays = options.reconnectDelays ?? [0, 250, 1000, 3000, 10000];
+  const setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms));
+  const newId = options.newId ?? defaultId;
+
+  const pending = new Map<string, { resolve: (data: unknown) => void; reject: (error: RequestError) => void }>();
+  const pushListeners = new Set<(push: Push) => void>();
+  const stateListeners = new Set<(state: ConnectionState) => void>();
+  let current: { message: OutgoingRequest & { requestId: string }; handlers: LookupHandlers } | null = null;
+  let port: PortLike | null = null;
+  let state: ConnectionState = 'reconnecting';
+  let attempt = 0;
+  let closed = false;
+  // Messages sent while the port is down go out once it is back.
+  let outbox: unknown[] = [];
+
+  const setState = (next: ConnectionState) => {
+    if (next === state) return;
+    state = next;
+    for (const listener of stateListeners) listener(next);
+  };
+
+  function receive(raw: unknown): void {
+    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+    if (type === 'lookup/update') {
+      const parsed = LookupUpdateSchema.safeParse(raw);
+      if (parsed.success && current?.message.requestId === parsed.data.requestId) current.handlers.onUpdate(parsed.data);
+    } else if (type === 'reply') {
+      const parsed = ReplySchema.safeParse(raw);
+      if (!parsed.success) return;
+      const reply = parsed.data;
+      const waiting = pending.get(reply.requestId);
+      if (waiting) {
+        pending.delete(reply.requestId);
+        if (reply.ok) waiting.resolve(reply.data);
+        else waiting.reject(new RequestError(reply.error));
+      } else if (!reply.ok && current?.message.requestId === reply.requestId) {
+        current.handlers.onError?.(reply.error);
+      }
+    } else if (type === 'config') {
+      const parsed = ConfigPushSchema.safeParse(raw);
+      if (parsed.success) for (const listener of pushListeners) listener(parsed.data);
+    } else if (type === 'identity') {
+      const parsed = IdentityPushSchema.safeParse(raw);
+      if (parsed.success) for (const listener of pushListeners) listener(parsed.data);
+    }
+  }
+
+  function connect(): void {
+    if (closed) return;
+    let next: PortLike;
+    try {
+      next = open();
+    } catch {
+      scheduleReconnect();
+      return;
+    }
+    port = next;
+    next.onMessage.addListener((message) => {
+      if (port !== next) return;
+      // Only a port that answers counts as back (one that drops at once must not loop forever).
+      attempt = 0;
+      receive(message);
+    });
+    next.onDisconnect.addListener(() => {
+      if (port !== next) return;
+      port = null;
+      // Replies to what was in flight will never come: say so instead of hanging.
+      for (const [, waiting] of pending) waiting.reject(new RequestError(LOST_REPLY));
+      pending.clear();
+      scheduleReconnect();
+    });
+    setState('connected');
+    // Lookups replaced while the port was down are not worth sending.
+    const queued = outbox.filter((m) => !isLookup(m) || m === current?.message);
+    outbox = [];
+    // The background lost its lookups: ask again for the one on screen.
+    if (current && !queued.includes(current.message)) queued.unshift(current.message);
+    for (const message of queued) post(message);
+  }
+
+  function scheduleReconnect(): void {
+    if (closed) return;
+    const delay = delays[attempt];
+    if (delay === undefined) {
+      setState('gone');
+      for (const [, waiting] of pending) waiting.reject(new RequestError(GONE));
+      pending.clear();
+      outbox = [];
+      return;
+    }
+    attempt += 1;
+    setState('reconnecting');
+    setTimer(connect, delay);
+  }
+
+  function post(message: unknown): void {
+    if (!port) {
+      outbox.push(message);
+      return;
+    }
+    try {
+      port.postMessage(message);
+    } catch {
+      // A port that just closed throws; its onDisconnect reconnects and this goes out then.
+      outbox.push(message);
+    }
+  }
+
+  connect();
+
+  return {
+    request<T>(message: OutgoingRequest): Promise<T> {
+      if (state === 'gone') return Promise.reject(new RequestError(GONE));
+      const full = { ...message, requestId: message.requestId ?? newId() };
+      return new Promise<T>((resolve, reject) => {
+        pending.set(full.requestId, { resolve: (data) => resolve(data as T), reject });
+        post(full);
+      });
+    },
+    lookup(query, { refresh }, handlers) {
+      const message = { type: 'lookup', requestId: newId(), query, ...(refresh ? { refresh: true } : {}) };
+      const subscription = { message, handlers };
+      current = subscription;
+      post(message);
+      return {
+        requestId: message.requestId,
+        cancel: () => {
+          if (current === subscription) current = null;
+        },
+      };
+    },
+    onPush(listener) {
+      pushListeners.add(listener);
+      return () => pushListeners.delete(listener);
+    },
+    onConnectionChange(listener) {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
+    close() {
+      closed = true;
+      const last = port;
+      port = null;
+      last?.disconnect();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { formatAddress, formatAge, formatDate, formatMoney, isZeroAmount, statusTone } from '@/lib/sidebar/format';
+import { ORDER_STATUS } from '@/lib/model';
+
+describe('sidebar formatting', () => {
+  it('formats exact decimal strings in the currency and locale given', () => {
+    expect(formatMoney('336.32', 'USD', 'en-US')).toBe('$336.32');
+    expect(formatMoney('1234.5', 'EUR', 'de-DE')).toBe('1.234,50\u00a0€');
+    // Beyond float precision: still exact, because the string goes to Intl untouched.
+    expect(formatMoney('90071992547409.93', 'USD', 'en-US')).toBe('$90,071,992,547,409.93');
+  });
+
+  it('falls back to the plain amount for an unknown currency or an odd value', () => {
+    expect(formatMoney('12.00', 'X1', 'en-US')).toBe('12.00 X1');
+    expect(formatMoney('n/a', 'USD', 'en-US')).toBe('n/a USD');
+  });
+
+  it('tells zero amounts apart', () => {
+    expect(isZeroAmount('0.00')).toBe(true);
+    expect(isZeroAmount('0')).toBe(true);
+    expect(isZeroAmount('0.01')).toBe(false);
+    expect(isZeroAmount('')).toBe(false);
+  });
+
+  it('formats dates and ages', () => {
+    expect(formatDate('2024-02-01T10:00:00.000Z', 'en-US')).toBe('Feb 1, 2024');
+    expect(formatDate('', 'en-US')).toBe('');
+    const now = Date.UTC(2026, 10, 24, 12, 0, 0);
+    expect(formatAge(now - 10_000, now, 'en-US')).toBe('now');
+    expect(formatAge(now - 3 * 60_000, now, 'en-US')).toBe('3 min. ago');
+    expect(formatAge(now - 2 * 3_600_000, now, 'en-US')).toBe('2 hr. ago');
+  });
+
+  it('colours statuses by id, not by label', () => {
+    expect(statusTone(ORDER_STATUS.SHIPPED)).toBe('ok');
+    expect(statusTone(ORDER_STATUS.AWAITING_FULFILLMENT)).toBe('info');
+    expect(statusTone(ORDER_STATUS.AWAITING_PAYMENT)).toBe('warn');
+    expect(statusTone(ORDER_STATUS.CANCELLED)).toBe('bad');
+    expect(statusTone(ORDER_STATUS.INCOMPLETE)).toBe('muted');
+  });
+
+  it('writes an address on one line', () => {
+    expect(
+      formatAddress({ street1: '1200 Market St', street2: 'Suite 4', city: 'San Francisco', state: 'CA', zip: '94102', country: 'United States', countryCode: 'US' }),
+    ).toBe('1200 Market St, Suite 4, San Francisco, CA 94102, US');
+  });
+});

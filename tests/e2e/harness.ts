@@ -1,0 +1,51 @@
+/**
+ * e2e helpers: the sandbox on free ports + real Chromium with the built e2e extension.
+ */
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox/server';
+import { launchWithExtension, type LaunchedExtension, type LaunchOptions } from '../../scripts/lib/browser';
+import type { Frame, Page } from 'playwright-core';
+import { personas, type PersonaKey } from '../../sandbox/personas';
+
+export interface E2EWorld {
+  sandbox: SandboxHandle;
+  browser: LaunchedExtension;
+  close(): Promise<void>;
+}
+
+export async function startWorld(options: { sandbox?: SandboxOptions; launch?: LaunchOptions } = {}): Promise<E2EWorld> {
+  const sandbox = await startSandbox({ port: 0, gladlyPort: 0, ...options.sandbox });
+  try {
+    const browser = await launchWithExtension(options.launch);
+    return {
+      sandbox,
+      browser,
+      async close() {
+        await browser.close();
+        await sandbox.close();
+      },
+    };
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
+}
+
+/** The Gladly look-alike URL of a persona's conversation. */
+export function gladlyUrl(world: E2EWorld, key: PersonaKey, query = ''): string {
+  const p = personas[key];
+  return `${world.sandbox.info.gladly.baseUrl}/customer/${p.gladlyId}/conversation/${p.conversationId}${query}`;
+}
+
+/** The sidebar iframe's frame in a Gladly page (its URL contains `sidebar`). */
+export async function sidebarFrame(page: Page, timeout = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes('/sidebar.html'));
+    if (frame) {
+      await frame.waitForLoadState('domcontentloaded');
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error('The sidebar iframe never appeared');
+    await page.waitForTimeout(100);
+  }
+}
