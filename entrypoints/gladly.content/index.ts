@@ -7,7 +7,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import { browser } from 'wxt/browser';
 import { isAgentAppHost } from '@/lib/gladly/routes';
-import { DEFAULT_SELECTORS, type GladlySelectors } from '@/lib/gladly/selectors';
+import { readAgentEmail } from '@/lib/gladly/identity';
+import { mergeSelectors, queryOne } from '@/lib/gladly/selectors';
 import { watchGladly } from '@/lib/gladly/watcher';
 import type { ContentHelloReply } from '@/lib/messages/content';
 import type { IdentityChanged } from '@/lib/messages/identity';
@@ -22,7 +23,8 @@ export default defineContentScript({
     if (!isAgentAppHost(location.href)) return;
 
     const hello = (await browser.runtime.sendMessage({ type: 'content/hello' }).catch(() => null)) as ContentHelloReply | null;
-    const selectors: GladlySelectors = { ...DEFAULT_SELECTORS, ...(hello?.selectors ?? {}) };
+    // Admin overrides from the options page; unknown keys and non-strings are dropped.
+    const selectors = mergeSelectors(hello?.selectors);
 
     // Gladly's help, developer and CDN pages share the host pattern: mount only in the agent app.
     if (!(await appShellAppears(selectors.appShell, ctx.signal))) return;
@@ -53,7 +55,15 @@ export default defineContentScript({
       selectors,
       signal: ctx.signal,
       onIdentity(identity, customerId) {
-        const message: IdentityChanged = { type: 'identity/changed', url: location.href, customerId, identity };
+        // The signed-in agent (top bar) is only for the audit log: never part of the customer's identity.
+        const agent = readAgentEmail(document, selectors);
+        const message: IdentityChanged & { agent?: string } = {
+          type: 'identity/changed',
+          url: location.href,
+          ...(customerId ? { customerId } : {}),
+          identity,
+          ...(agent ? { agent } : {}),
+        };
         void browser.runtime.sendMessage(message).catch(() => undefined);
       },
     });
@@ -62,10 +72,10 @@ export default defineContentScript({
 
 /** Resolves true once the agent app's shell is in the page (it renders after load). */
 function appShellAppears(selector: string, signal: AbortSignal, timeoutMs = 30_000): Promise<boolean> {
-  if (document.querySelector(selector)) return Promise.resolve(true);
+  if (queryOne(document, selector)) return Promise.resolve(true);
   return new Promise((resolve) => {
     const observer = new MutationObserver(() => {
-      if (document.querySelector(selector)) finish(true);
+      if (queryOne(document, selector)) finish(true);
     });
     const timer = setTimeout(() => finish(false), timeoutMs);
     const finish = (found: boolean) => {

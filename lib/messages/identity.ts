@@ -17,5 +17,7 @@ export const IdentityChangedSchema = z.object({
   url: z.string().max(2000),
   customerId: z.string().max(100).optional(),
   identity: IdentitySchema.nullable(),
+  /** The signed-in agent's email from Gladly's top bar: only ever used for the audit log. */
+  agent: z.string().max(320).optional(),
 });
 export type IdentityChanged = z.infer<typeof IdentityChangedSchema>;

@@ -1,4 +1,12 @@
-import { Hono } from 'hono';
+/**
+ * The Gladly look-alike: the agent app (a single-page app with the Customer Details panel,
+ * decoys, skeletons and a lingering old panel) and the REST API subset, on its own port.
+ */
+import { Hono, type Context } from 'hono';
+import { DECOYS } from '../personas';
+import { createApi } from './api';
+import { shell, viewFor } from './render';
+import { createState, type GladlyState } from './state';
 
 export interface GladlyAppOptions {
   apiUser: { email: string; token: string };
@@ -6,9 +14,36 @@ export interface GladlyAppOptions {
   onApiRequest?: (entry: { method: string; path: string; query: string; status: number; start: number; end: number }) => void;
 }
 
-/** Placeholder until the Gladly look-alike lands: the agent app and its REST API subset. */
-export function createGladlyApp(_options: GladlyAppOptions): Hono {
+const states = new Map<Hono, { current: GladlyState }>();
+
+/** Back to the seeded profiles and a fresh rate limit: one app, or every app when none is given. */
+export function resetGladlyState(app?: Hono): void {
+  for (const [owner, holder] of states) {
+    if (!app || owner === app) holder.current = createState();
+  }
+}
+
+export function createGladlyApp(options: GladlyAppOptions): Hono {
   const app = new Hono();
-  app.get('/', (c) => c.html('<!doctype html><title>Gladly</title><div id="root">Gladly look-alike</div>'));
+  const holder = { current: createState() };
+  states.set(app, holder);
+  const state = () => holder.current;
+
+  app.route('/api/v1', createApi({ state, apiUser: options.apiUser, ...(options.onApiRequest ? { onApiRequest: options.onApiRequest } : {}) }));
+
+  // What the page script fetches on navigation (Gladly's app fetches JSON; this returns HTML parts).
+  app.get('/_app/view', (c) => c.json(viewFor(state(), c.req.query('path') ?? '/home')));
+
+  const page = (c: Context) => {
+    const url = new URL(c.req.url);
+    const view = viewFor(state(), url.pathname);
+    if (view.redirect) return c.redirect(`${view.redirect}${url.search}`, 302);
+    const renderView = url.searchParams.get('skeleton') === '0';
+    return c.html(shell({ state: state(), path: url.pathname, renderView, agentEmail: DECOYS.agentEmail }));
+  };
+  app.get('/', (c) => c.redirect('/home'));
+  app.get('/home', page);
+  app.get('/customer/:customerId', page);
+  app.get('/customer/:customerId/conversation/:conversationId', page);
   return app;
 }

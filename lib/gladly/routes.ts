@@ -1,0 +1,52 @@
+/**
+ * Where the agent is in Gladly's agent app, read from the URL alone.
+ */
+export interface GladlyRoute {
+  customerId?: string;
+  conversationId?: string;
+}
+
+/** Gladly ids are URL-safe strings under 50 characters (e.g. `XRJvp8lSS5aD2RucjY5zkw`). */
+const ID = '([A-Za-z0-9_-]{1,64})';
+const CUSTOMER_PATH = new RegExp(`^/customer/${ID}(?:/conversation/${ID})?(?:/|$)`);
+
+/** `/customer/{customerId}[/conversation/{conversationId}]`; any other page has no customer. */
+export function parseGladlyRoute(url: string | URL): GladlyRoute {
+  let parsed: URL;
+  try {
+    parsed = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return {};
+  }
+  const match = CUSTOMER_PATH.exec(parsed.pathname);
+  if (!match) return {};
+  const route: GladlyRoute = { customerId: match[1] };
+  if (match[2]) route.conversationId = match[2];
+  return route;
+}
+
+/** Gladly's own sites that share the `*.gladly.com` pattern but are not an agent app. */
+const NOT_AGENT_APP = new Set(['www', 'help', 'developer', 'developers', 'docs', 'cdn', 'static', 'assets', 'status', 'connect']);
+const AGENT_DOMAINS = ['.gladly.com', '.gladly.qa'];
+const LOOPBACK = new Set(['127.0.0.1', 'localhost']);
+
+/**
+ * True for an organisation's agent app (`https://{org}[.region].gladly.com|qa`). Loopback pages
+ * count only in the e2e build, which runs against the local look-alike.
+ */
+export function isAgentAppHost(url: string, allowLoopback: boolean = __E2E__): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (allowLoopback && parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname)) return true;
+  if (parsed.protocol !== 'https:') return false;
+  const host = parsed.hostname.toLowerCase();
+  const domain = AGENT_DOMAINS.find((suffix) => host.endsWith(suffix));
+  if (!domain) return false;
+  const labels = host.slice(0, -domain.length).split('.');
+  const org = labels[0];
+  return org !== undefined && org !== '' && !NOT_AGENT_APP.has(org);
+}

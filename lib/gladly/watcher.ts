@@ -1,0 +1,165 @@
+/**
+ * Follows the agent from customer to customer in Gladly's single-page app and reports who the
+ * current customer is.
+ *
+ * The content script runs in an isolated world: patching `history` there does not see the page's
+ * own pushState calls. So the URL is compared on every DOM mutation, on popstate, on the
+ * Navigation API's events where the browser has them, and on a cheap timer.
+ *
+ * Gladly keeps the old customer's panel on screen for a moment after the URL changed. On a
+ * customer change the watcher emits null at once, remembers the panel that was showing, and
+ * accepts a panel for the new customer only when it is not that old panel (neither the same
+ * render nor, unless the panel was re-rendered in between, the same contact data) and it has
+ * stayed unchanged for `settleMs`.
+ */
+import type { Identity } from '@/lib/messages/identity';
+import { readPanel, type PanelSnapshot } from './identity';
+import { parseGladlyRoute } from './routes';
+import type { GladlySelectors } from './selectors';
+
+export interface WatchGladlyOptions {
+  window: Window;
+  selectors: GladlySelectors;
+  signal: AbortSignal;
+  onIdentity(identity: Identity | null, customerId?: string): void;
+  /** How often the URL is compared when nothing else happened (ms). */
+  pollMs?: number;
+  /** How long a new panel must stay unchanged before it is trusted (ms). */
+  settleMs?: number;
+}
+
+interface Seen {
+  key: string;
+  fingerprint: string;
+}
+
+interface NavigationLike extends EventTarget {}
+
+export function watchGladly(options: WatchGladlyOptions): void {
+  const { window: win, selectors, signal, onIdentity } = options;
+  const pollMs = options.pollMs ?? 200;
+  const settleMs = options.settleMs ?? 300;
+  const doc = win.document;
+
+  let href: string | null = null;
+  let customerId: string | undefined;
+  /** The previous customer's panels: never accepted for the current one. */
+  let stale: Seen[] = [];
+  /** The panel disappeared (skeleton) since the customer changed: what comes next is a new render. */
+  let sawGap = true;
+  /** At least one panel was accepted for the current customer. */
+  let accepted: Seen | null = null;
+  let candidate: { fingerprint: string; since: number } | null = null;
+  let lastEmission: string | null = null;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let mutationTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Something in the page changed since the panel was last read. */
+  let dirty = true;
+
+  function emit(identity: Identity | null): void {
+    const signature = JSON.stringify([customerId ?? null, identity]);
+    if (signature === lastEmission) return;
+    lastEmission = signature;
+    onIdentity(identity, customerId);
+  }
+
+  function changeCustomer(next: string | undefined, first: boolean): void {
+    // At start the panel on screen belongs to the URL; afterwards it is the one being left.
+    const leaving = first ? null : readPanel(doc, selectors, customerId);
+    // Nothing accepted since the last change (e.g. via /home): the older panels are still stale.
+    const carried = accepted ? [accepted] : stale;
+    stale = [...carried, ...(leaving ? [{ key: leaving.key, fingerprint: leaving.fingerprint }] : [])].slice(-5);
+    sawGap = leaving === null;
+    accepted = null;
+    candidate = null;
+    customerId = next;
+    emit(null);
+  }
+
+  function isStale(snapshot: PanelSnapshot): boolean {
+    if (accepted) return false;
+    const empty = snapshot.identity.emails.length === 0 && snapshot.identity.phones.length === 0 && !snapshot.identity.name;
+    return stale.some(
+      (seen) =>
+        // The very same render: the old panel is still there (an empty one after a gap is harmless).
+        (seen.fingerprint === snapshot.fingerprint && (!sawGap || !empty)) ||
+        // The old contact data with no re-render in between: the old panel, partly updated.
+        (!sawGap && seen.key === snapshot.key),
+    );
+  }
+
+  function check(): void {
+    if (signal.aborted) return;
+    dirty = false;
+    const now = win.location.href;
+    if (now !== href) {
+      const first = href === null;
+      href = now;
+      const next = parseGladlyRoute(now).customerId;
+      if (first || next !== customerId) changeCustomer(next, first);
+    }
+    if (customerId === undefined) return;
+
+    const snapshot = readPanel(doc, selectors, customerId);
+    if (!snapshot) {
+      sawGap = true;
+      candidate = null;
+      return;
+    }
+    if (isStale(snapshot)) {
+      candidate = null;
+      return;
+    }
+    const time = Date.now();
+    if (candidate?.fingerprint !== snapshot.fingerprint) candidate = { fingerprint: snapshot.fingerprint, since: time };
+    const waited = time - candidate.since;
+    if (waited < settleMs) {
+      clearTimeout(settleTimer);
+      settleTimer = setTimeout(check, settleMs - waited);
+      return;
+    }
+    accepted = { key: snapshot.key, fingerprint: snapshot.fingerprint };
+    emit(snapshot.identity);
+  }
+
+  // Mutations come in bursts while React renders: check once per burst, but read the URL at once
+  // so the panel showing at the moment of navigation is the one remembered as stale.
+  const Observer = (win as Window & typeof globalThis).MutationObserver;
+  const observer = new Observer(() => {
+    dirty = true;
+    if (win.location.href !== href) check();
+    if (mutationTimer === undefined) {
+      mutationTimer = setTimeout(() => {
+        mutationTimer = undefined;
+        check();
+      }, 30);
+    }
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+
+  // An agent editing the name changes the input's value, not the DOM.
+  const onInput = () => check();
+  doc.addEventListener('input', onInput, true);
+  win.addEventListener('popstate', check);
+  const navigation = (win as unknown as { navigation?: NavigationLike }).navigation;
+  navigation?.addEventListener('currententrychange', check);
+  // The timer only compares the URL unless the page changed: cheap enough to run all day.
+  const poll = setInterval(() => {
+    if (dirty || win.location.href !== href) check();
+  }, pollMs);
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      clearInterval(poll);
+      clearTimeout(settleTimer);
+      clearTimeout(mutationTimer);
+      doc.removeEventListener('input', onInput, true);
+      win.removeEventListener('popstate', check);
+      navigation?.removeEventListener('currententrychange', check);
+    },
+    { once: true },
+  );
+  check();
+}

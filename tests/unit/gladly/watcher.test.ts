@@ -1,0 +1,230 @@
+// @vitest-environment happy-dom
+/**
+ * The watcher against the look-alike's real markup, driven like Gladly drives its page: the URL
+ * changes first, the old customer's panel lingers, a skeleton shows, then the new panel.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { watchGladly } from '@/lib/gladly/watcher';
+import { parseGladlyRoute } from '@/lib/gladly/routes';
+import { DEFAULT_SELECTORS } from '@/lib/gladly/selectors';
+import { skeleton } from '@/sandbox/gladly/render';
+import { personas, type PersonaKey } from '@/sandbox/personas';
+import type { Identity } from '@/lib/messages/identity';
+import { pageHtml, personaPath, view } from './helpers';
+
+interface Emission {
+  identity: Identity | null;
+  customerId: string | undefined;
+  /** The customer in the address bar when the emission happened. */
+  urlCustomerId: string | undefined;
+  at: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const SETTLE = 80;
+
+let controller: AbortController;
+let emissions: Emission[];
+
+function panel(): HTMLElement {
+  const element = document.getElementById('gladly-customer');
+  if (!element) throw new Error('no panel container');
+  return element;
+}
+
+async function load(key: PersonaKey | '/home'): Promise<void> {
+  const path = key === '/home' ? key : personaPath(key);
+  const html = (await pageHtml(path)).replace(/<script>[\s\S]*?<\/script>/, '');
+  history.replaceState(null, '', path);
+  document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
+}
+
+/** Like the look-alike's page script: pushState, old panel lingers, skeleton, then the new view. */
+async function navigate(key: PersonaKey | '/home', timing: { linger: number; skeleton: number | null }): Promise<void> {
+  const path = key === '/home' ? key : personaPath(key);
+  const next = await view(path);
+  history.pushState(null, '', path);
+  document.querySelector('a[aria-current]')?.removeAttribute('aria-current');
+  await sleep(timing.linger);
+  if (timing.skeleton !== null) {
+    panel().innerHTML = skeleton();
+    await sleep(timing.skeleton);
+  }
+  panel().innerHTML = next.panel;
+}
+
+function start(): void {
+  watchGladly({
+    window,
+    selectors: DEFAULT_SELECTORS,
+    signal: controller.signal,
+    pollMs: 20,
+    settleMs: SETTLE,
+    onIdentity(identity, customerId) {
+      emissions.push({ identity, customerId, urlCustomerId: parseGladlyRoute(location.href).customerId, at: Date.now() });
+    },
+  });
+}
+
+function identities(): Array<string | null> {
+  return emissions.map((e) => (e.identity ? `${e.customerId}:${e.identity.name ?? ''}` : null));
+}
+
+/** Every identity ever sent was read from the panel of the customer it was sent for. */
+function expectNeverMismatched(): void {
+  for (const emission of emissions) {
+    if (!emission.identity) continue;
+    const persona = Object.values(personas).find((p) => p.gladlyId === emission.customerId);
+    expect(emission.customerId).toBe(emission.urlCustomerId);
+    expect(emission.identity.gladlyCustomerId).toBe(emission.customerId);
+    expect(emission.identity.name).toBe(persona?.name || undefined);
+    expect(emission.identity.emails.map((e) => e.value)).toEqual(persona?.emails);
+  }
+}
+
+beforeEach(() => {
+  controller = new AbortController();
+  emissions = [];
+});
+afterEach(() => controller.abort());
+
+describe('watchGladly', () => {
+  it('reports the customer on the page once its panel has settled', async () => {
+    await load('jane');
+    start();
+    expect(identities()).toEqual([null]);
+    await sleep(SETTLE + 100);
+    expect(identities()).toEqual([null, `${personas.jane.gladlyId}:Jane Cooper`]);
+    expect(emissions[1]?.identity?.phones).toEqual([{ value: '650 123 4569', type: 'Mobile', source: 'panel' }]);
+  });
+
+  it('never sends the lingering old panel for the new customer, even when it lingers past the settle time', async () => {
+    await load('jane');
+    start();
+    await sleep(SETTLE + 60);
+    const navigated = Date.now();
+    const navigation = navigate('multiEmail', { linger: SETTLE * 4, skeleton: 150 });
+    await sleep(30);
+    // Null at once, for the new customer.
+    expect(emissions.at(-1)).toMatchObject({ identity: null, customerId: personas.multiEmail.gladlyId });
+    expect((emissions.at(-1)?.at ?? Infinity) - navigated).toBeLessThan(60);
+    await navigation;
+    await sleep(SETTLE + 100);
+    expect(identities()).toEqual([null, `${personas.jane.gladlyId}:Jane Cooper`, null, `${personas.multiEmail.gladlyId}:Chris Rivera`]);
+    expectNeverMismatched();
+  });
+
+  it('accepts a new panel that replaces the old one directly, without a skeleton', async () => {
+    await load('guest');
+    start();
+    await sleep(SETTLE + 60);
+    await navigate('phoneOnly', { linger: 200, skeleton: null });
+    await sleep(SETTLE + 100);
+    expect(identities().at(-1)).toBe(`${personas.phoneOnly.gladlyId}:Priya Patel`);
+    expect(emissions.at(-1)?.identity?.phones).toEqual([{ value: '(415) 555-0142', type: 'Mobile', source: 'panel' }]);
+    expectNeverMismatched();
+  });
+
+  it('does not take the old panel for the new customer when it updates while lingering', async () => {
+    await load('conflict');
+    start();
+    await sleep(SETTLE + 60);
+    const next = await view(personaPath('twoStores'));
+    history.pushState(null, '', personaPath('twoStores'));
+    await sleep(40);
+    // The old customer's orders card finishes loading after the URL changed.
+    const count = document.querySelector('[data-aid="order-number"]');
+    if (count) count.textContent = '7';
+    await sleep(SETTLE * 3);
+    expect(identities().at(-1)).toBeNull();
+    panel().innerHTML = skeleton();
+    await sleep(100);
+    panel().innerHTML = next.panel;
+    await sleep(SETTLE + 100);
+    expect(identities().at(-1)).toBe(`${personas.twoStores.gladlyId}:Sam Lee`);
+    expectNeverMismatched();
+  });
+
+  it('ends on the last customer after quick hops, passing through home', async () => {
+    await load('jane');
+    start();
+    await sleep(SETTLE + 60);
+    const hop1 = navigate('sharedPhone', { linger: 30, skeleton: 400 });
+    await sleep(60);
+    history.pushState(null, '', '/home');
+    await sleep(40);
+    expect(emissions.at(-1)).toEqual(expect.objectContaining({ identity: null, customerId: undefined }));
+    await hop1; // sharedPhone's panel lands while the URL is already elsewhere
+    const hop2 = navigate('notFound', { linger: 100, skeleton: 200 });
+    await hop2;
+    await sleep(SETTLE + 100);
+    expect(identities().at(-1)).toBe(`${personas.notFound.gladlyId}:Nora Nobody`);
+    expect(identities()).not.toContain(`${personas.sharedPhone.gladlyId}:Alex Morgan`);
+    expectNeverMismatched();
+  });
+
+  it('treats a no-identity customer as known-empty once its panel shows', async () => {
+    await load('jane');
+    start();
+    await sleep(SETTLE + 60);
+    await navigate('noIdentity', { linger: 50, skeleton: 100 });
+    await sleep(SETTLE + 100);
+    expect(emissions.at(-1)?.identity).toEqual({ gladlyCustomerId: personas.noIdentity.gladlyId, emails: [], phones: [] });
+  });
+
+  it('sends nothing new when the same panel re-renders, and the new name when the agent edits it', async () => {
+    await load('jane');
+    start();
+    await sleep(SETTLE + 60);
+    expect(identities().at(-1)).toBe(`${personas.jane.gladlyId}:Jane Cooper`);
+    const count = emissions.length;
+    panel().innerHTML = panel().innerHTML; // React re-render with the same content
+    await sleep(SETTLE + 100);
+    expect(emissions.length).toBe(count);
+    const input = document.querySelector<HTMLInputElement>('[data-aid="customerName-input"]');
+    if (!input) throw new Error('no name input');
+    input.value = 'Jane C. Cooper';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await sleep(SETTLE + 100);
+    expect(emissions.length).toBe(count + 1);
+    expect(emissions.at(-1)?.identity?.name).toBe('Jane C. Cooper');
+  });
+
+  it('keeps the identity when the agent opens another conversation of the same customer', async () => {
+    await load('jane');
+    start();
+    await sleep(SETTLE + 60);
+    const count = emissions.length;
+    history.pushState(null, '', `/customer/${personas.jane.gladlyId}/conversation/Another1`);
+    await sleep(100);
+    expect(emissions.length).toBe(count);
+  });
+
+  it('follows the back button (popstate)', async () => {
+    await load('jane');
+    start();
+    await sleep(SETTLE + 60);
+    await navigate('guest', { linger: 40, skeleton: 60 });
+    await sleep(SETTLE + 60);
+    history.replaceState(null, '', personaPath('jane'));
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await sleep(10);
+    expect(emissions.at(-1)).toMatchObject({ identity: null, customerId: personas.jane.gladlyId });
+    panel().innerHTML = skeleton();
+    await sleep(50);
+    panel().innerHTML = (await view(personaPath('jane'))).panel;
+    await sleep(SETTLE + 100);
+    expect(identities().at(-1)).toBe(`${personas.jane.gladlyId}:Jane Cooper`);
+    expectNeverMismatched();
+  });
+
+  it('stops when its signal is aborted', async () => {
+    await load('jane');
+    start();
+    controller.abort();
+    await sleep(SETTLE + 60);
+    history.pushState(null, '', personaPath('guest'));
+    await sleep(100);
+    expect(identities()).toEqual([null]);
+  });
+});
