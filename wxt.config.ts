@@ -47,6 +47,8 @@ export default defineConfig({
         description: 'Show or hide the BigCommerce sidebar',
       },
     },
+    // IT can push connections and settings by browser policy (Chrome's managed storage).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'bigcommerce-for-gladly@example.com', strict_min_version: '115.0' } } }
       : {}),

@@ -4,8 +4,10 @@ import { z } from 'zod';
  * The settings schema (stored in storage.local, never with a secret in it). Tokens live in the
  * vault (lib/vault.ts); a connection only records that one is set and its last 4 characters.
  * Bump SETTINGS_VERSION and add a migration in lib/settings.ts when the shape changes.
+ * v2: a connection remembers its last successful "Test connection" (`lastTest`); a search query
+ * attribute appears at most once; the store hash is always the bare lower-case hash.
  */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const SearchQueryAttributeSchema = z.object({
   attribute: z.enum(['email', 'phone']),
@@ -28,26 +30,48 @@ export const ActionSwitchesSchema = z.object({
 
 export const StoreHashSchema = z.string().regex(/^[a-z0-9]{1,32}$/, 'A store hash is letters and digits, e.g. abc123');
 
+/** What the last successful "Test connection" learnt about the store. */
+export const LastTestSchema = z.object({
+  /** ISO 8601 instant. */
+  at: z.string().min(1).max(40),
+  storeName: z.string().max(200),
+  currency: z.string().max(10),
+  timezone: z.string().max(100),
+});
+
+const HttpUrlSchema = z
+  .string()
+  .trim()
+  .url()
+  .refine((value) => /^https?:\/\//i.test(value), 'Use an http:// or https:// address');
+
+/** Also part of the vault's secret name (`connection:<id>`), hence the narrow alphabet. */
+export const ConnectionIdSchema = z.string().regex(/^[\w.-]{1,64}$/, 'A connection id is 1–64 letters, digits, "_", "." or "-"');
+
 export const ConnectionSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: ConnectionIdSchema,
   name: z.string().trim().min(1).max(80),
   storeHash: StoreHashSchema,
   clientId: z.string().trim().max(200),
   enabled: z.boolean(),
   /** Only honoured by the e2e build (the sandbox); production always uses https://api.bigcommerce.com. */
-  apiBaseUrl: z.string().url().optional(),
+  apiBaseUrl: HttpUrlSchema.optional(),
   /** Last 4 characters of the saved access token, or null when none is saved. */
   tokenHint: z.string().max(4).nullable(),
-  searchQueryAttributes: z.array(SearchQueryAttributeSchema).min(1),
+  searchQueryAttributes: z
+    .array(SearchQueryAttributeSchema)
+    .min(1, 'Keep at least one search query attribute')
+    .refine((rows) => new Set(rows.map((row) => row.attribute)).size === rows.length, 'Each attribute can be used once'),
   searchResultsAttributes: z.array(SearchResultsAttributeSchema),
   autoLink: z.object({ email: z.boolean(), phone: z.boolean() }),
   overwriteExistingValues: z.boolean(),
   actions: ActionSwitchesSchema,
+  lastTest: LastTestSchema.nullable(),
 });
 
 export const GladlyApiSettingsSchema = z.object({
   /** e.g. https://acme.gladly.com */
-  host: z.string().url(),
+  host: HttpUrlSchema,
   email: z.string().email(),
   tokenHint: z.string().max(4).nullable(),
 });
@@ -65,6 +89,7 @@ export const SettingsSchema = z.object({
 export type SearchQueryAttribute = z.infer<typeof SearchQueryAttributeSchema>;
 export type SearchResultsAttribute = z.infer<typeof SearchResultsAttributeSchema>;
 export type ActionSwitches = z.infer<typeof ActionSwitchesSchema>;
+export type LastTest = z.infer<typeof LastTestSchema>;
 export type Connection = z.infer<typeof ConnectionSchema>;
 export type GladlyApiSettings = z.infer<typeof GladlyApiSettingsSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -97,5 +122,63 @@ export function newConnection(id: string): Connection {
     autoLink: { email: true, phone: true },
     overwriteExistingValues: false,
     actions: { enabled: false, cancel: true, refund: true, partialRefund: true, discount: true },
+    lastTest: null,
   };
+}
+
+/** A field that must be fixed before saving; `path` is dotted into Settings ("connections.0.name"). */
+export interface DraftProblem {
+  path: string;
+  message: string;
+}
+
+export interface DraftContext {
+  /** A token is saved in the vault for this connection, or a new one was typed. */
+  hasToken(connectionId: string): boolean;
+  hasGladlyToken: boolean;
+}
+
+/** Plain-words messages for the fields an admin fills in (zod's own wording is for developers). */
+const FIELD_MESSAGES: Record<string, string> = {
+  name: 'Enter a name that tells this store apart, e.g. “Acme US”.',
+  storeHash: 'Enter the store hash, e.g. abc123 (or paste the API path).',
+  clientId: 'Enter the Client ID from the API account.',
+  apiBaseUrl: 'Enter an address such as http://127.0.0.1:4010, or leave it empty.',
+  label: 'Enter a label.',
+  attribute: 'Enter an attribute, e.g. name or externalCustomerId.',
+  host: 'Enter your Gladly address, e.g. https://acme.gladly.com.',
+  email: 'Enter the email of the Gladly user the API token belongs to.',
+};
+
+/**
+ * Everything that must hold before settings are saved: the schema plus what the schema can't
+ * know (a token for each connection, a Client ID, one connection per store). Used by the page
+ * (to mark fields) and by the background (which never trusts the page).
+ */
+export function validateDraft(draft: Settings, context: DraftContext): DraftProblem[] {
+  const problems: DraftProblem[] = [];
+  const parsed = SettingsSchema.safeParse(draft);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = [...issue.path].reverse().find((part) => typeof part === 'string');
+      const custom = issue.code === 'custom';
+      const message = (!custom && typeof key === 'string' && FIELD_MESSAGES[key]) || issue.message;
+      problems.push({ path: issue.path.map(String).join('.'), message });
+    }
+  }
+  const seenHashes = new Map<string, string>();
+  draft.connections.forEach((connection, index) => {
+    const at = `connections.${index}`;
+    if (connection.clientId.trim() === '') problems.push({ path: `${at}.clientId`, message: FIELD_MESSAGES.clientId ?? '' });
+    if (!context.hasToken(connection.id)) problems.push({ path: `${at}.token`, message: 'Enter the access token from the API account.' });
+    const other = seenHashes.get(connection.storeHash);
+    if (other !== undefined && connection.storeHash !== '') {
+      problems.push({ path: `${at}.storeHash`, message: `This store is already connected as “${other}”.` });
+    }
+    seenHashes.set(connection.storeHash, connection.name || 'another connection');
+  });
+  if (draft.gladlyApi && !context.hasGladlyToken) problems.push({ path: 'gladlyApi.token', message: 'Enter the Gladly API token.' });
+  // One message per field: the first is the most useful.
+  const seen = new Set<string>();
+  return problems.filter((problem) => (seen.has(problem.path) ? false : (seen.add(problem.path), true)));
 }

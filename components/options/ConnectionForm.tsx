@@ -1,0 +1,278 @@
+import { useRef, useState } from 'preact/hooks';
+import type { TestConnectionResult } from '@/lib/messages/options';
+import type { ActionSwitches, Connection, LastTest } from '@/lib/settings-schema';
+import { parseCredentialsFile, type StoreCredentials } from '@/lib/credentials-file';
+import { parseStoreHash } from '@/lib/store-hash';
+import type { ScopeStatus } from '@/lib/store-api';
+import { messageOf, type OptionsApi } from './api';
+import { Field, Locked, fieldId } from './Field';
+import { SearchQueryTable, SearchResultsTable } from './AttributeTables';
+
+export interface ConnectionFormProps {
+  index: number;
+  connection: Connection;
+  /** What the admin typed for "Store hash" (the connection keeps only the bare hash). */
+  hashInput: string;
+  newToken: string;
+  problems: Record<string, string>;
+  locked: boolean;
+  actionsOff: boolean;
+  hasGladlyApi: boolean;
+  isE2E: boolean;
+  api: OptionsApi;
+  onChange(next: Connection): void;
+  /** Recorded on the connection as it is when the answer arrives (the admin may have typed meanwhile). */
+  onTested(lastTest: LastTest): void;
+  onHashInput(text: string): void;
+  onToken(text: string): void;
+  onCredentials(credentials: StoreCredentials): void;
+  onRemove(): void;
+}
+
+const ACTION_SWITCHES: ReadonlyArray<{ key: Exclude<keyof ActionSwitches, 'enabled'>; label: string }> = [
+  { key: 'cancel', label: 'Cancel an order' },
+  { key: 'refund', label: 'Refund an order' },
+  { key: 'partialRefund', label: 'Partial refund' },
+  { key: 'discount', label: 'Create a discount code' },
+];
+
+const STATUS_TEXT: Record<ScopeStatus, string> = { present: 'present', missing: 'missing', undecided: 'could not decide' };
+
+export function tokenSetText(hint: string | null): string | null {
+  if (hint === null) return null;
+  return hint ? `Token set (…${hint})` : 'Token set';
+}
+
+export function ConnectionForm(props: ConnectionFormProps) {
+  const { connection: c, index, problems, locked } = props;
+  const at = `connections.${index}`;
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const [test, setTest] = useState<{ state: 'idle' } | { state: 'running' } | { state: 'done'; result: TestConnectionResult } | { state: 'failed'; message: string }>({ state: 'idle' });
+  const [fileMessage, setFileMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const set = (patch: Partial<Connection>) => props.onChange({ ...c, ...patch });
+  const hash = parseStoreHash(props.hashInput);
+  const title = c.name.trim() || 'New store';
+  const tokenSet = tokenSetText(c.tokenHint);
+
+  async function readFile(file: File) {
+    const result = parseCredentialsFile(await file.text());
+    if (!result.ok) {
+      setFileMessage({ ok: false, text: result.message });
+      return;
+    }
+    props.onCredentials(result.credentials);
+    setFileMessage({ ok: true, text: `Filled in from “${file.name}”: Client ID, store hash ${result.credentials.storeHash} and access token. Press Save to keep them.` });
+  }
+
+  async function runTest() {
+    setTest({ state: 'running' });
+    try {
+      const result = await props.api.testConnection(
+        { id: c.id, storeHash: hash.ok ? hash.hash : props.hashInput, apiBaseUrl: props.isE2E ? c.apiBaseUrl : undefined, actions: c.actions },
+        props.newToken.trim() || undefined,
+      );
+      setTest({ state: 'done', result });
+      props.onTested({ at: new Date().toISOString(), storeName: result.store.name, currency: result.store.currency, timezone: result.store.timezone });
+    } catch (error) {
+      setTest({ state: 'failed', message: messageOf(error) });
+    }
+  }
+
+  return (
+    <fieldset
+      class={`connection${dragging ? ' connection--drop' : ''}${c.enabled ? '' : ' connection--off'}`}
+      aria-labelledby={`${fieldId(at)}-title`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const file = e.dataTransfer?.files[0];
+        if (file) void readFile(file);
+      }}
+    >
+      <h3 id={`${fieldId(at)}-title`}>{title}</h3>
+      <Locked when={locked} />
+      <div class="row">
+        <label class="check">
+          <input type="checkbox" checked={c.enabled} disabled={locked} onChange={(e) => set({ enabled: e.currentTarget.checked })} />
+          Enabled
+        </label>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import credentials file
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".txt,text/plain"
+          class="visually-hidden"
+          tabIndex={-1}
+          aria-label="Credentials file"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) void readFile(file);
+            e.currentTarget.value = '';
+          }}
+        />
+        <span class="help">or drop the file here</span>
+      </div>
+      {fileMessage ? (
+        <p role={fileMessage.ok ? 'status' : 'alert'} class={fileMessage.ok ? 'note' : 'field__error'}>
+          {fileMessage.text}
+        </p>
+      ) : null}
+
+      <Field path={`${at}.name`} label="Name" value={c.name} disabled={locked} error={problems[`${at}.name`]} onInput={(name) => set({ name })} />
+      <Field
+        path={`${at}.storeHash`}
+        label="Store hash"
+        value={props.hashInput}
+        disabled={locked}
+        placeholder="abc123, store-abc123 or the API path"
+        error={problems[`${at}.storeHash`]}
+        hint={hash.ok ? `Understood as: ${hash.understoodAs}` : undefined}
+        onInput={props.onHashInput}
+      />
+      <Field path={`${at}.clientId`} label="Client ID" value={c.clientId} disabled={locked} error={problems[`${at}.clientId`]} onInput={(clientId) => set({ clientId })} />
+      <Field
+        path={`${at}.token`}
+        label="Access token"
+        type="password"
+        value={props.newToken}
+        placeholder={tokenSet ? 'Enter a new token to replace it' : ''}
+        hint={tokenSet && !props.newToken ? tokenSet : props.newToken && tokenSet ? 'The new token replaces the saved one when you save.' : undefined}
+        error={problems[`${at}.token`]}
+        onInput={props.onToken}
+      />
+      {props.isE2E ? (
+        <Field
+          path={`${at}.apiBaseUrl`}
+          label="API base URL"
+          type="url"
+          value={c.apiBaseUrl ?? ''}
+          disabled={locked}
+          placeholder="https://api.bigcommerce.com"
+          error={problems[`${at}.apiBaseUrl`]}
+          onInput={(value) => set({ apiBaseUrl: value.trim() === '' ? undefined : value })}
+        />
+      ) : null}
+
+      <div class="row">
+        <button type="button" onClick={() => void runTest()} disabled={test.state === 'running'}>
+          Test connection
+        </button>
+        {c.lastTest && test.state === 'idle' ? (
+          <span class="help">
+            Last tested: {c.lastTest.storeName} ({c.lastTest.currency}, {c.lastTest.timezone})
+          </span>
+        ) : null}
+      </div>
+      <div aria-live="polite">
+        {test.state === 'running' ? <p>Testing…</p> : null}
+        {test.state === 'failed' ? (
+          <p role="alert" class="field__error">
+            {test.message}
+          </p>
+        ) : null}
+        {test.state === 'done' ? <TestResult result={test.result} /> : null}
+      </div>
+
+      <SearchQueryTable base={`${at}.searchQueryAttributes`} rows={c.searchQueryAttributes} disabled={locked} problems={problems} onChange={(searchQueryAttributes) => set({ searchQueryAttributes })} />
+      <SearchResultsTable base={`${at}.searchResultsAttributes`} rows={c.searchResultsAttributes} disabled={locked} problems={problems} onChange={(searchResultsAttributes) => set({ searchResultsAttributes })} />
+
+      <fieldset>
+        <legend>Auto-Linking Fields</legend>
+        <label class="check">
+          <input type="checkbox" checked={c.autoLink.email} disabled={locked} onChange={(e) => set({ autoLink: { ...c.autoLink, email: e.currentTarget.checked } })} />
+          Customer Email
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={c.autoLink.phone} disabled={locked} onChange={(e) => set({ autoLink: { ...c.autoLink, phone: e.currentTarget.checked } })} />
+          Phone Number
+        </label>
+      </fieldset>
+
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={c.overwriteExistingValues}
+          disabled={locked || !props.hasGladlyApi}
+          aria-describedby={props.hasGladlyApi ? undefined : `${fieldId(at)}-overwrite-why`}
+          onChange={(e) => set({ overwriteExistingValues: e.currentTarget.checked })}
+        />
+        Overwrite Existing Values
+      </label>
+      {props.hasGladlyApi ? null : (
+        <p id={`${fieldId(at)}-overwrite-why`} class="help">
+          Needs a Gladly API connection (below): without it the extension cannot write to Gladly profiles.
+        </p>
+      )}
+
+      <fieldset>
+        <legend>Actions</legend>
+        <Locked when={props.actionsOff && !locked} />
+        <label class="check">
+          <input type="checkbox" checked={c.actions.enabled} disabled={locked || props.actionsOff} onChange={(e) => set({ actions: { ...c.actions, enabled: e.currentTarget.checked } })} />
+          Actions
+        </label>
+        {ACTION_SWITCHES.map(({ key, label }) => (
+          <label class="check switch" key={key}>
+            <input
+              type="checkbox"
+              role="switch"
+              checked={c.actions[key]}
+              disabled={locked || props.actionsOff || !c.actions.enabled}
+              onChange={(e) => set({ actions: { ...c.actions, [key]: e.currentTarget.checked } })}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+
+      {locked ? null : confirmingRemove ? (
+        <div role="alertdialog" aria-labelledby={`${fieldId(at)}-remove`} class="confirm">
+          <p id={`${fieldId(at)}-remove`}>Remove “{title}”? Its saved access token is deleted when you save.</p>
+          <button type="button" class="danger" onClick={props.onRemove}>
+            Remove
+          </button>
+          <button type="button" onClick={() => setConfirmingRemove(false)}>
+            Keep it
+          </button>
+        </div>
+      ) : (
+        <button type="button" class="danger" onClick={() => setConfirmingRemove(true)}>
+          Remove store
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+function TestResult({ result }: { result: TestConnectionResult }) {
+  const missing = result.scopes.filter((s) => s.status === 'missing').length;
+  return (
+    <div class="test-result" role="status">
+      <dl>
+        <dt>Store name</dt>
+        <dd>{result.store.name}</dd>
+        <dt>Currency</dt>
+        <dd>{result.store.currency}</dd>
+        <dt>Timezone</dt>
+        <dd>{result.store.timezone}</dd>
+      </dl>
+      <p>{missing === 0 ? 'API scopes:' : `${missing} API scope${missing === 1 ? ' is' : 's are'} missing: add ${missing === 1 ? 'it' : 'them'} to the API account in BigCommerce.`}</p>
+      <ul class="scopes">
+        {result.scopes.map((s) => (
+          <li key={s.scope} class={`scope scope--${s.status}`} title={s.detail}>
+            {s.label} ({s.scope}): <strong>{STATUS_TEXT[s.status]}</strong>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

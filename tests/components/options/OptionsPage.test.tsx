@@ -1,0 +1,212 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { OptionsPage } from '@/components/options/OptionsPage';
+import { OptionsApiError, type OptionsApi } from '@/components/options/api';
+import type { SettingsView } from '@/lib/messages/options';
+import { NO_LOCKS, type SettingsLocks } from '@/lib/settings';
+import { DEFAULT_SETTINGS, newConnection, type Settings } from '@/lib/settings-schema';
+
+const SELECTORS = { email: '.customerEmailDisplay-email', nameInput: '[data-aid="customerName-input"]' };
+const TOKEN = 'tok_live_from_file_9Z8Y7X6W';
+
+function savedConnection(): Settings['connections'][number] {
+  return { ...newConnection('acme'), name: 'Acme US', storeHash: 'abc123', clientId: 'client-1', tokenHint: 'abcd' };
+}
+
+function viewOf(settings: Settings, locks: SettingsLocks = NO_LOCKS): SettingsView {
+  return { settings, locks, notices: [], isE2E: false };
+}
+
+function fakeApi(view: SettingsView, testConnection?: OptionsApi['testConnection']) {
+  return {
+    get: vi.fn<OptionsApi['get']>(async () => view),
+    save: vi.fn<OptionsApi['save']>(async () => ({ saved: true, view })),
+    testConnection: vi.fn<OptionsApi['testConnection']>(
+      testConnection ??
+        (async () => {
+          throw new Error('not used');
+        }),
+    ),
+    testGladly: vi.fn<OptionsApi['testGladly']>(async () => ({ detail: 'ok' })),
+    exportSettings: vi.fn<OptionsApi['exportSettings']>(async () => ({ json: '{}', filename: 'x.json' })),
+    importSettings: vi.fn<OptionsApi['importSettings']>(async () => ({ settings: DEFAULT_SETTINGS, notes: [] })),
+  };
+}
+
+async function renderPage(api: OptionsApi, isE2E = false) {
+  const result = render(<OptionsPage api={api} isE2E={isE2E} defaultSelectors={SELECTORS} shortcut="Alt+Shift+B" newId={() => 'new-1'} />);
+  await screen.findByRole('heading', { name: /settings/ });
+  return result;
+}
+
+function type(label: string, value: string) {
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+}
+
+describe('options page', () => {
+  it('outlines every missing field with its message, announces it, and sends nothing', async () => {
+    const api = fakeApi(viewOf(DEFAULT_SETTINGS));
+    await renderPage(api);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a store' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Nothing was saved: 4 fields need fixing.');
+    for (const label of ['Name', 'Store hash', 'Client ID', 'Access token']) {
+      const input = screen.getByLabelText(label);
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      const message = document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!);
+      expect(message?.textContent).toMatch(/Enter|missing/);
+    }
+    expect(api.save).not.toHaveBeenCalled();
+  });
+
+  it('shows what it understood from a pasted address and saves the bare hash', async () => {
+    const api = fakeApi(viewOf({ ...DEFAULT_SETTINGS, connections: [savedConnection()] }));
+    await renderPage(api);
+    type('Store hash', 'https://store-xyz789.mybigcommerce.com/manage/orders');
+    expect(screen.getByText('Understood as: Store hash xyz789 (from the control-panel address)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api.save).toHaveBeenCalledTimes(1));
+    expect(api.save.mock.calls[0]?.[0]).toMatchObject({ settings: { connections: [{ storeHash: 'xyz789' }] }, secrets: {} });
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+  });
+
+  it('fills the form from a credentials file and sends its token only to be saved', async () => {
+    const api = fakeApi(viewOf(DEFAULT_SETTINGS));
+    await renderPage(api);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a store' }));
+    const file = new File(
+      [`CLIENT ID: cid-42\r\nCLIENT SECRET: s3cr3t\r\nNAME: Outdoor shop\r\nACCESS TOKEN: ${TOKEN}\r\nAPI PATH: https://api.bigcommerce.com/stores/q1w2e3/v3/\r\n`],
+      'credentials.txt',
+      { type: 'text/plain' },
+    );
+    fireEvent.change(screen.getByLabelText('Credentials file'), { target: { files: [file] } });
+
+    await screen.findByText(/Filled in from “credentials.txt”/);
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Outdoor shop');
+    expect((screen.getByLabelText('Client ID') as HTMLInputElement).value).toBe('cid-42');
+    expect((screen.getByLabelText('Store hash') as HTMLInputElement).value).toBe('q1w2e3');
+    expect((screen.getByLabelText('Access token') as HTMLInputElement).type).toBe('password');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api.save).toHaveBeenCalledTimes(1));
+    const request = api.save.mock.calls[0]?.[0];
+    expect(request?.secrets).toEqual({ 'new-1': TOKEN });
+    expect(JSON.stringify(request?.settings)).not.toContain(TOKEN);
+    expect(JSON.stringify(request)).not.toContain('s3cr3t');
+  });
+
+  it('says what is wrong with a file that is not the credentials file', async () => {
+    await renderPage(fakeApi(viewOf({ ...DEFAULT_SETTINGS, connections: [savedConnection()] })));
+    fireEvent.change(screen.getByLabelText('Credentials file'), { target: { files: [new File(['hello'], 'notes.txt')] } });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/does not look like a BigCommerce API credentials file/);
+  });
+
+  it('never shows a saved token: only that one is set, and a new value replaces it', async () => {
+    const api = fakeApi(viewOf({ ...DEFAULT_SETTINGS, connections: [savedConnection()] }));
+    await renderPage(api);
+    const token = screen.getByLabelText('Access token') as HTMLInputElement;
+    expect(token.value).toBe('');
+    expect(screen.getByText('Token set (…abcd)')).toBeTruthy();
+    type('Access token', 'new_token_value_0001');
+    expect(screen.queryByText('Token set (…abcd)')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api.save).toHaveBeenCalledTimes(1));
+    expect(api.save.mock.calls[0]?.[0].secrets).toEqual({ acme: 'new_token_value_0001' });
+  });
+
+  it('shows managed values locked and says who set them', async () => {
+    const locks: SettingsLocks = { connections: ['acme'], actionsOff: true, gladlyApi: false, selectors: [] };
+    await renderPage(fakeApi(viewOf({ ...DEFAULT_SETTINGS, connections: [savedConnection()] }, locks)));
+    expect((screen.getByLabelText('Name') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByLabelText('Store hash') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByLabelText('Actions') as HTMLInputElement).disabled).toBe(true);
+    // The token stays the admin's of this browser to enter.
+    expect((screen.getByLabelText('Access token') as HTMLInputElement).disabled).toBe(false);
+    expect(screen.getAllByText('Set by your administrator').length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: 'Remove store' })).toBeNull();
+  });
+
+  it('shows the store and each scope after "Test connection", naming a missing one', async () => {
+    const api = fakeApi(viewOf({ ...DEFAULT_SETTINGS, connections: [savedConnection()] }), async () => ({
+        store: { name: 'Acme Outdoor', currency: 'USD', timezone: 'America/Chicago' },
+        scopes: [
+          { scope: 'store_v2_customers_read_only', label: 'Customers: read-only', status: 'present' as const, detail: '' },
+          { scope: 'store_v2_orders', label: 'Orders: modify', status: 'missing' as const, detail: '' },
+          { scope: 'store_v2_products_read_only', label: 'Products: read-only', status: 'undecided' as const, detail: 'no product to read' },
+        ],
+      }));
+    await renderPage(api);
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    const result = await screen.findByText('Acme Outdoor');
+    const box = within(result.closest('.test-result') as HTMLElement);
+    expect(box.getByText('USD')).toBeTruthy();
+    expect(box.getByText('America/Chicago')).toBeTruthy();
+    expect(box.getByText(/1 API scope is missing/)).toBeTruthy();
+    expect(box.getByText(/Orders: modify \(store_v2_orders\)/).textContent).toMatch(/missing$/);
+    expect(box.getByText(/Products: read-only/).textContent).toMatch(/could not decide$/);
+    expect(api.testConnection).toHaveBeenCalledWith(expect.objectContaining({ id: 'acme', storeHash: 'abc123' }), undefined);
+  });
+
+  it('shows the reason when the test fails', async () => {
+    const api = fakeApi(viewOf({ ...DEFAULT_SETTINGS, connections: [savedConnection()] }), async () => {
+      throw new OptionsApiError({ kind: 'auth', message: 'BigCommerce refused the access token.' });
+    });
+    await renderPage(api);
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('BigCommerce refused the access token.');
+  });
+
+  it('shows "API base URL" only in the e2e build', async () => {
+    const view = viewOf({ ...DEFAULT_SETTINGS, connections: [savedConnection()] });
+    const { unmount } = await renderPage(fakeApi(view), false);
+    expect(screen.queryByLabelText('API base URL')).toBeNull();
+    unmount();
+    await renderPage(fakeApi(view), true);
+    expect(screen.getByLabelText('API base URL')).toBeTruthy();
+  });
+
+  it('keeps "Overwrite Existing Values" off with the reason until a Gladly API connection is set', async () => {
+    await renderPage(fakeApi(viewOf({ ...DEFAULT_SETTINGS, connections: [savedConnection()] })));
+    const overwrite = screen.getByLabelText('Overwrite Existing Values') as HTMLInputElement;
+    expect(overwrite.disabled).toBe(true);
+    expect(document.getElementById(overwrite.getAttribute('aria-describedby')!)?.textContent).toMatch(/Needs a Gladly API connection/);
+    fireEvent.click(screen.getByLabelText('Connect the Gladly API'));
+    expect((screen.getByLabelText('Overwrite Existing Values') as HTMLInputElement).disabled).toBe(false);
+  });
+
+  it('asks before removing a store', async () => {
+    const api = fakeApi(viewOf({ ...DEFAULT_SETTINGS, connections: [savedConnection()] }));
+    await renderPage(api);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove store' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(screen.getByLabelText('Name')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove store' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    expect(screen.queryByLabelText('Name')).toBeNull();
+  });
+
+  it('tells the admin about settings that were kept aside or upgraded', async () => {
+    const view: SettingsView = {
+      ...viewOf(DEFAULT_SETTINGS),
+      notices: [
+        { kind: 'set-aside', reason: 'The saved settings have no version this extension knows.', at: '2026-11-24T10:00:00Z', removedSecrets: 1 },
+        { kind: 'migrated', from: 1, to: 2, at: '2026-11-24T10:00:00Z' },
+      ],
+    };
+    await renderPage(fakeApi(view));
+    expect(screen.getByText(/could not be read were kept aside .*no version.*1 plain-text token/)).toBeTruthy();
+    expect(screen.getByText('Your settings were upgraded from version 1 to 2.')).toBeTruthy();
+  });
+
+  it('resets edited detection selectors to the defaults', async () => {
+    const api = fakeApi(viewOf({ ...DEFAULT_SETTINGS, selectors: { email: '.custom-email' } }));
+    await renderPage(api);
+    expect((screen.getByLabelText('email') as HTMLInputElement).value).toBe('.custom-email');
+    fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults' }));
+    expect((screen.getByLabelText('email') as HTMLInputElement).value).toBe(SELECTORS.email);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api.save).toHaveBeenCalledTimes(1));
+    expect(api.save.mock.calls[0]?.[0].settings.selectors).toEqual({});
+  });
+});
