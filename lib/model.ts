@@ -12,6 +12,8 @@ export interface StoreRef {
   connectionId: string;
   storeName: string;
   storeHash: string;
+  /** The store's default currency, when known (store credit is kept in it). */
+  defaultCurrency?: string;
 }
 
 export interface Address {

@@ -1,0 +1,130 @@
+/**
+ * One rate-limit governor per store: BigCommerce's quota is shared by every app on the store, so
+ * when `X-Rate-Limit-Requests-Left` runs low we queue until the window resets rather than spend
+ * the last requests (and other apps' share) down to 429s. Also caps concurrent requests per store.
+ */
+
+export interface Clock {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+export interface GovernorOptions extends Clock {
+  /** Requests in flight at once for one store. */
+  maxConcurrent?: number;
+}
+
+export interface RateLimitState {
+  left: number | null;
+  quota: number | null;
+  resetAt: number | null;
+}
+
+const DEFAULT_CONCURRENCY = 8;
+
+/** Requests kept in reserve: max(5, 10% of the quota). */
+export function reserveFor(quota: number | null): number {
+  return Math.max(5, Math.ceil((quota ?? 0) / 10));
+}
+
+/** A non-negative number from a response header (Headers.get ignores letter case), or null. */
+export function headerNumber(headers: Headers, name: string): number | null {
+  const raw = headers.get(name);
+  if (raw === null || raw.trim() === '') return null;
+  const value = Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : null;
+}
+
+export class Governor {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  private waking = false;
+  private left: number | null = null;
+  private quota: number | null = null;
+  private resetAt: number | null = null;
+  private readonly maxConcurrent: number;
+
+  constructor(private readonly clock: GovernorOptions) {
+    this.maxConcurrent = clock.maxConcurrent ?? DEFAULT_CONCURRENCY;
+  }
+
+  /** Waits for a slot; call the returned function when the request has finished. */
+  acquire(): Promise<() => void> {
+    return new Promise((resolve) => {
+      this.waiting.push(() => {
+        let released = false;
+        resolve(() => {
+          if (released) return;
+          released = true;
+          this.active -= 1;
+          this.pump();
+        });
+      });
+      this.pump();
+    });
+  }
+
+  /** Learn the store's quota from a response's `X-Rate-Limit-*` headers (any letter case). */
+  observe(headers: Headers): void {
+    const left = headerNumber(headers, 'X-Rate-Limit-Requests-Left');
+    const quota = headerNumber(headers, 'X-Rate-Limit-Requests-Quota');
+    const resetMs = headerNumber(headers, 'X-Rate-Limit-Time-Reset-Ms');
+    if (quota !== null) this.quota = quota;
+    if (left !== null) this.left = left;
+    if (resetMs !== null) this.resetAt = this.clock.now() + resetMs;
+    this.pump();
+  }
+
+  state(): RateLimitState {
+    return { left: this.left, quota: this.quota, resetAt: this.resetAt };
+  }
+
+  /** Requests queued behind the concurrency cap or the quota reserve. */
+  queued(): number {
+    return this.waiting.length;
+  }
+
+  private lowOnQuota(): boolean {
+    return this.left !== null && this.left <= reserveFor(this.quota) && this.resetAt !== null && this.clock.now() < this.resetAt;
+  }
+
+  private pump(): void {
+    while (this.waiting.length > 0 && this.active < this.maxConcurrent) {
+      if (this.lowOnQuota()) {
+        this.wakeAtReset();
+        return;
+      }
+      // Count the request against the window now, so parallel requests see each other.
+      if (this.left !== null) this.left -= 1;
+      this.active += 1;
+      this.waiting.shift()!();
+    }
+  }
+
+  private wakeAtReset(): void {
+    if (this.waking || this.resetAt === null) return;
+    this.waking = true;
+    const target = this.resetAt;
+    void this.clock.sleep(Math.max(0, target - this.clock.now())).then(() => {
+      this.waking = false;
+      // A new window (unless a later response moved the reset): full quota until told otherwise.
+      if (this.resetAt === target) {
+        this.left = this.quota;
+        this.resetAt = null;
+      }
+      this.pump();
+    });
+  }
+}
+
+const governors = new Map<string, Governor>();
+
+/** The governor every client of this store shares (created with the first caller's clock). */
+export function governorFor(storeHash: string, options: GovernorOptions): Governor {
+  let governor = governors.get(storeHash);
+  if (!governor) {
+    governor = new Governor(options);
+    governors.set(storeHash, governor);
+  }
+  return governor;
+}
