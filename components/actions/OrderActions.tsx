@@ -1,4 +1,78 @@
-// Placeholder: the actions issue fills this in (buttons under an order, when actions are on).
-export function OrderActions(_props: Record<string, unknown>) {
-  return null;
+/**
+ * The action buttons under an expanded order of a linked customer: shown only when the admin
+ * switched that action on, enabled only when the order's state allows it, and saying why not.
+ */
+import { useId, useState } from 'preact/hooks';
+import type { Customer, Order } from '@/lib/model';
+import type { SidebarConnection } from '@/lib/messages/sidebar';
+import { switchedOn, verdictFor, type ActionName } from '@/lib/actions/eligibility';
+import { CancelDialog } from './CancelDialog';
+import { DiscountDialog } from './DiscountDialog';
+import { RefundDialog } from './RefundDialog';
+import type { ActionRequest } from './shared';
+import './actions.css';
+
+export interface OrderActionsProps {
+  order: Order;
+  customer: Customer | null;
+  connection: Pick<SidebarConnection, 'id' | 'name' | 'actions'>;
+  request: ActionRequest;
+  onChanged(): void;
+}
+
+const LABELS: Record<ActionName, string> = { cancel: 'Cancel order', refund: 'Refund', coupon: 'Create discount code' };
+
+export function OrderActions({ order, customer, connection, request, onChanged }: OrderActionsProps) {
+  const baseId = useId();
+  const [open, setOpen] = useState<ActionName | null>(null);
+  // Only a linked customer's orders: a guest match is too weak to move money on.
+  if (!customer) return null;
+  const shown = (['cancel', 'refund', 'coupon'] as const).filter((action) => switchedOn(action, connection.actions));
+  if (shown.length === 0) return null;
+  const close = () => setOpen(null);
+
+  return (
+    <div class="bc-actions" role="group" aria-label={`Actions for order #${order.orderNumber}`}>
+      {shown.map((action) => {
+        const why = verdictFor(action, order);
+        const reasonId = `${baseId}-${action}-why`;
+        return (
+          <span key={action} class="bc-actions__item">
+            <button
+              type="button"
+              class="bc-button"
+              // aria-disabled (not disabled) keeps the button focusable, so the reason can be read.
+              aria-disabled={why ? 'true' : undefined}
+              title={why ?? undefined}
+              aria-describedby={why ? reasonId : undefined}
+              onClick={() => {
+                if (!why) setOpen(action);
+              }}
+            >
+              {LABELS[action]}
+            </button>
+            {why && (
+              <span id={reasonId} class="bc-visually-hidden" style={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }}>
+                {why}
+              </span>
+            )}
+          </span>
+        );
+      })}
+      {open === 'cancel' && (
+        <CancelDialog
+          order={order}
+          connectionId={connection.id}
+          request={request}
+          onClose={close}
+          onChanged={onChanged}
+          onRefund={switchedOn('refund', connection.actions) ? () => setOpen('refund') : null}
+        />
+      )}
+      {open === 'refund' && (
+        <RefundDialog order={order} connectionId={connection.id} request={request} partialAllowed={connection.actions.partialRefund} onClose={close} onChanged={onChanged} />
+      )}
+      {open === 'coupon' && <DiscountDialog order={order} connectionId={connection.id} request={request} onClose={close} onChanged={onChanged} />}
+    </div>
+  );
 }

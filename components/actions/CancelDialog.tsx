@@ -1,0 +1,111 @@
+/** Cancel an order: what it is, an optional reason, one confirm, and what happened. */
+import { useId, useState } from 'preact/hooks';
+import type { Order } from '@/lib/model';
+import type { CancelResult } from '@/lib/messages/actions';
+import type { ErrorInfo } from '@/lib/messages/common';
+import { formatMoney } from '@/lib/actions/money';
+import { Modal } from './Modal';
+import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
+import { useOrderStatus } from './use-order-status';
+
+export interface CancelDialogProps {
+  order: Order;
+  connectionId: string;
+  request: ActionRequest;
+  onClose(): void;
+  onChanged(): void;
+  /** Offered after cancelling when the payment had been taken (null: refunds are not available). */
+  onRefund: (() => void) | null;
+}
+
+export function CancelDialog({ order, connectionId, request, onClose, onChanged, onRefund }: CancelDialogProps) {
+  const reasonId = useId();
+  const [reason, setReason] = useState('');
+  const [result, setResult] = useState<CancelResult | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const phaseState = usePhase();
+  const { phase, send, begin } = phaseState;
+  const status = useOrderStatus(request, connectionId, order.id, onChanged);
+
+  async function confirm() {
+    if (!begin()) return;
+    setError(null);
+    try {
+      const reply = (await request({ type: 'actions/cancel', connectionId, orderId: order.id, actionId: newActionId(), ...(reason.trim() ? { reason: reason.trim() } : {}) })) as CancelResult;
+      setResult(reply);
+      send('succeeded');
+      onChanged();
+    } catch (e) {
+      const info = errorInfoOf(e);
+      setError(info);
+      send(eventForError(info));
+    }
+  }
+
+  const running = phase === 'running';
+  const done = phase === 'succeeded';
+  return (
+    <Modal title={`Cancel order #${order.orderNumber}`} onClose={onClose}>
+      <p>
+        Order #{order.orderNumber} · {formatMoney(order.orderTotal, order.currencyCode)} · {order.status}
+      </p>
+      <ul class="bc-dialog__items">
+        {order.lineItems.map((line) => (
+          <li key={line.id}>
+            {line.quantity} × {line.name}
+          </li>
+        ))}
+      </ul>
+      {status.notice && <p role="status">{status.notice}</p>}
+      {status.blocked && (
+        <p role="alert">
+          {status.blocked}{' '}
+          <button type="button" onClick={() => void status.recheck()}>
+            Check again
+          </button>
+        </p>
+      )}
+      {!done && (
+        <>
+          <label for={reasonId}>Reason (optional, added to the staff notes)</label>
+          <textarea id={reasonId} maxLength={500} rows={2} value={reason} disabled={running} onInput={(e) => setReason(e.currentTarget.value)} />
+          <p class="bc-muted">Cancelling does not refund a payment that was already taken.</p>
+          <button type="button" class="bc-button bc-button--danger" disabled={!(phase === 'idle' || phase === 'failed') || status.checking || status.blocked !== null} onClick={confirm}>
+            {running ? 'Cancelling…' : 'Confirm cancel'}
+          </button>
+        </>
+      )}
+      {error && phase !== 'succeeded' && (
+        <p role="alert" class="bc-error">
+          {phase === 'unknown' || phase === 'reconciling' ? error.message : `Not cancelled: ${error.message}`}
+          {phase === 'unknown' && (
+            <button type="button" onClick={() => void settleLost(phaseState, status.recheck)}>
+              Check what happened
+            </button>
+          )}
+        </p>
+      )}
+      {result && (
+        <div role="status">
+          <p>Order #{order.orderNumber} is cancelled.</p>
+          {result.voided === true && <p>The authorised payment was voided.</p>}
+          {result.warnings.map((w) => (
+            <p key={w} class="bc-warning">
+              {w}
+            </p>
+          ))}
+          {result.paymentCaptured && (
+            <p>
+              The payment was already taken: the customer has not been refunded yet.{' '}
+              {onRefund && (
+                <button type="button" onClick={onRefund}>
+                  Refund
+                </button>
+              )}
+            </p>
+          )}
+        </div>
+      )}
+    </Modal>
+  );
+}

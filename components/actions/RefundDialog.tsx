@@ -1,0 +1,291 @@
+/**
+ * Refund: quantities per line (up to what is left), shipping, a custom amount. Every change asks
+ * for a quote (debounced); nothing is sent until Confirm, whose label repeats the exact amount.
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { Order } from '@/lib/model';
+import type { RefundQuoteResult, RefundResult } from '@/lib/messages/actions';
+import type { ErrorInfo } from '@/lib/messages/common';
+import { formatMoney, toMinor } from '@/lib/actions/money';
+import { refundableLines } from '@/lib/actions/eligibility';
+import { Modal } from './Modal';
+import { emptyInputs, everythingInputs, readInputs, type RefundInputs } from './refund-form';
+import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
+import { useOrderStatus } from './use-order-status';
+
+export const QUOTE_DEBOUNCE_MS = 300;
+
+export interface RefundDialogProps {
+  order: Order;
+  connectionId: string;
+  request: ActionRequest;
+  /** false: the admin allows only refunding everything that is left. */
+  partialAllowed: boolean;
+  onClose(): void;
+  onChanged(): void;
+}
+
+type QuoteState =
+  | { status: 'none' }
+  | { status: 'loading'; key: string }
+  | { status: 'ready'; key: string; result: RefundQuoteResult }
+  | { status: 'error'; key: string; error: ErrorInfo };
+
+const SERVER_FIELDS = /^(line:|shipping:|customAmount$|method$|lines$|shipping$)/;
+
+export function RefundDialog({ order, connectionId, request, partialAllowed, onClose, onChanged }: RefundDialogProps) {
+  const baseId = useId();
+  const [inputs, setInputs] = useState<RefundInputs>(() => (partialAllowed ? emptyInputs(order) : everythingInputs(order)));
+  const [quote, setQuote] = useState<QuoteState>({ status: 'none' });
+  const [methodIndex, setMethodIndex] = useState(0);
+  const [sendError, setSendError] = useState<ErrorInfo | null>(null);
+  const [result, setResult] = useState<RefundResult | null>(null);
+  const phaseState = usePhase();
+  const { phase, send, begin } = phaseState;
+  const status = useOrderStatus(request, connectionId, order.id, onChanged);
+  const seq = useRef(0);
+
+  const { selection, errors } = readInputs(order, inputs);
+  const key = selection ? JSON.stringify(selection) : '';
+
+  useEffect(() => {
+    const mine = ++seq.current;
+    if (!selection) {
+      setQuote({ status: 'none' });
+      return;
+    }
+    setQuote({ status: 'loading', key });
+    const timer = setTimeout(async () => {
+      try {
+        const result = (await request({ type: 'actions/refund-quote', connectionId, orderId: order.id, selection })) as RefundQuoteResult;
+        // A later change already asked again: this answer is for amounts no longer shown.
+        if (mine === seq.current) {
+          setQuote({ status: 'ready', key, result });
+          setMethodIndex(0);
+        }
+      } catch (e) {
+        if (mine === seq.current) setQuote({ status: 'error', key, error: errorInfoOf(e) });
+      }
+    }, QUOTE_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+    // `key` stands for the selection.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  const ready = quote.status === 'ready' && quote.key === key ? quote.result : null;
+  const method = ready?.quote.refundMethods[methodIndex] ?? null;
+  const running = phase === 'running';
+  const editable = !running && phase !== 'succeeded' && phase !== 'unknown' && phase !== 'reconciling';
+  const canConfirm = ready !== null && method !== null && toMinor(ready.quote.totalRefundAmount) > 0 && (phase === 'idle' || phase === 'failed') && !status.checking && status.blocked === null;
+
+  // Errors by field: what the agent typed, then what BigCommerce said about the quote or refund.
+  const serverError = sendError ?? (quote.status === 'error' && quote.key === key ? quote.error : null);
+  const fieldErrors: Record<string, string> = { ...errors };
+  let generalError: ErrorInfo | null = null;
+  if (serverError) {
+    if (serverError.field && SERVER_FIELDS.test(serverError.field) && serverError.kind === 'validation') fieldErrors[serverError.field] = serverError.message;
+    else generalError = serverError;
+  }
+
+  function change(update: (draft: RefundInputs) => void) {
+    const next = structuredClone(inputs);
+    update(next);
+    setSendError(null);
+    if (phase === 'failed') send('reset');
+    setInputs(next);
+  }
+
+  async function confirm() {
+    if (!ready || !method || !selection || !canConfirm) return;
+    if (!begin()) return;
+    setSendError(null);
+    try {
+      const reply = (await request({
+        type: 'actions/refund',
+        connectionId,
+        orderId: order.id,
+        actionId: newActionId(),
+        selection,
+        payments: method,
+        expectedTotal: ready.quote.totalRefundAmount,
+      })) as RefundResult;
+      setResult(reply);
+      send('succeeded');
+      onChanged();
+    } catch (e) {
+      const info = errorInfoOf(e);
+      setSendError(info);
+      send(eventForError(info));
+    }
+  }
+
+  const currency = ready?.currency ?? order.currencyCode;
+  const errorFor = (field: string) =>
+    fieldErrors[field] ? (
+      <span id={`${baseId}-${field}-error`} class="bc-field-error" role="alert">
+        {fieldErrors[field]}
+      </span>
+    ) : null;
+  const describedBy = (field: string) => (fieldErrors[field] ? `${baseId}-${field}-error` : undefined);
+
+  return (
+    <Modal title={`Refund order #${order.orderNumber}`} onClose={onClose}>
+      {status.notice && <p role="status">{status.notice}</p>}
+      {status.blocked && (
+        <p role="alert">
+          {status.blocked}{' '}
+          <button type="button" onClick={() => void status.recheck()}>
+            Check again
+          </button>
+        </p>
+      )}
+      {result ? (
+        <div role="status">
+          <p>
+            Refunded {formatMoney(result.total, result.currency)} (refund {result.refundId}).
+          </p>
+          {result.warnings.map((w) => (
+            <p key={w} class="bc-warning">
+              {w}
+            </p>
+          ))}
+        </div>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void confirm();
+          }}
+        >
+          {!partialAllowed && <p class="bc-muted">Partial refunds are switched off for this store: only everything that is left can be refunded.</p>}
+          {partialAllowed && (
+            <button type="button" disabled={!editable} onClick={() => change((d) => Object.assign(d, everythingInputs(order)))}>
+              Refund everything
+            </button>
+          )}
+          <fieldset disabled={!editable}>
+            <legend>Items</legend>
+            {refundableLines(order).length === 0 && <p class="bc-muted">No items are left to refund.</p>}
+            {refundableLines(order).map((line) => {
+              const field = `line:${line.id}`;
+              const id = `${baseId}-${field}`;
+              return (
+                <div key={line.id} class="bc-field">
+                  <label for={id}>
+                    {line.name} ({line.refundableQuantity} left, {formatMoney(line.unitPrice, order.currencyCode)} each)
+                  </label>
+                  <input
+                    id={id}
+                    type="number"
+                    min={0}
+                    max={line.refundableQuantity}
+                    step={1}
+                    inputMode="numeric"
+                    readOnly={!partialAllowed}
+                    value={inputs.quantities[line.id] ?? '0'}
+                    aria-invalid={fieldErrors[field] ? 'true' : undefined}
+                    aria-describedby={describedBy(field)}
+                    onInput={(e) => {
+                      const value = e.currentTarget.value;
+                      change((d) => (d.quantities[line.id] = value));
+                    }}
+                  />
+                  {errorFor(field)}
+                </div>
+              );
+            })}
+            {errorFor('lines')}
+          </fieldset>
+          {order.shippingDestinations.length > 0 && (
+            <fieldset disabled={!editable}>
+              <legend>Shipping</legend>
+              {order.shippingDestinations.map((destination) => {
+                const field = `shipping:${destination.id}`;
+                const id = `${baseId}-${field}`;
+                return (
+                  <div key={destination.id} class="bc-field">
+                    <label for={id}>
+                      {destination.shippingMethod || 'Shipping'} (up to {formatMoney(destination.shippingCost, order.currencyCode)})
+                    </label>
+                    <input
+                      id={id}
+                      inputMode="decimal"
+                      readOnly={!partialAllowed}
+                      value={inputs.shipping[String(destination.id)] ?? ''}
+                      aria-invalid={fieldErrors[field] ? 'true' : undefined}
+                      aria-describedby={describedBy(field)}
+                      onInput={(e) => {
+                        const value = e.currentTarget.value;
+                        change((d) => (d.shipping[String(destination.id)] = value));
+                      }}
+                    />
+                    {errorFor(field)}
+                  </div>
+                );
+              })}
+              {errorFor('shipping')}
+            </fieldset>
+          )}
+          {partialAllowed && (
+            <div class="bc-field">
+              <label for={`${baseId}-custom`}>Custom amount ({order.currencyCode}, tax not recalculated)</label>
+              <input
+                id={`${baseId}-custom`}
+                inputMode="decimal"
+                disabled={!editable}
+                value={inputs.custom}
+                aria-invalid={fieldErrors.customAmount ? 'true' : undefined}
+                aria-describedby={describedBy('customAmount')}
+                onInput={(e) => {
+                  const value = e.currentTarget.value;
+                  change((d) => (d.custom = value));
+                }}
+              />
+              {errorFor('customAmount')}
+            </div>
+          )}
+
+          <div class="bc-quote" aria-live="polite">
+            {quote.status === 'loading' && <p class="bc-muted">Working out the refund…</p>}
+            {ready && (
+              <>
+                <p>
+                  Total <strong>{formatMoney(ready.quote.totalRefundAmount, currency)}</strong>, of which tax {formatMoney(ready.quote.totalRefundTaxAmount, currency)}
+                </p>
+                {toMinor(ready.quote.adjustment) < 0 && (
+                  <p class="bc-warning">More was asked than is refundable: BigCommerce adjusted the total by {formatMoney(ready.quote.adjustment, currency)}.</p>
+                )}
+              </>
+            )}
+          </div>
+          {ready && (
+            <fieldset disabled={!editable} aria-describedby={describedBy('method')}>
+              <legend>Refund method</legend>
+              {ready.quote.refundMethods.length === 0 && <p class="bc-warning">BigCommerce offers no way to refund this.</p>}
+              {ready.quote.refundMethods.map((payments, index) => (
+                <label key={index} class="bc-radio">
+                  <input type="radio" name={`${baseId}-method`} checked={index === methodIndex} onChange={() => setMethodIndex(index)} />
+                  {payments.map((p) => `${p.providerDescription || p.providerId} ${formatMoney(p.amount, currency)}${p.offline ? ' (offline: recorded only, move the money yourself)' : ''}`).join(' + ')}
+                </label>
+              ))}
+              {errorFor('method')}
+            </fieldset>
+          )}
+          {generalError && (
+            <p role="alert" class="bc-error">
+              {generalError.message}
+              {phase === 'unknown' && (
+                <button type="button" onClick={() => void settleLost(phaseState, status.recheck)}>
+                  Check what happened
+                </button>
+              )}
+            </p>
+          )}
+          <button type="submit" class="bc-button bc-button--primary" disabled={!canConfirm} aria-disabled={!canConfirm}>
+            {running ? 'Refunding…' : ready ? `Refund ${formatMoney(ready.quote.totalRefundAmount, currency)}` : 'Confirm refund'}
+          </button>
+        </form>
+      )}
+    </Modal>
+  );
+}

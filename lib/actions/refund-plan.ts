@@ -1,0 +1,67 @@
+/**
+ * From what the agent picked to BigCommerce refund items, checked against the order: never
+ * more than is left of a line, never a shipping amount above what the destination cost.
+ */
+import type { Order } from '../model';
+import type { RefundSelection } from '../messages/actions';
+import type { RefundItem } from '../store-api';
+import { ActionError } from './errors';
+import { fromMinor, toMinor } from './money';
+import { refundableLines } from './eligibility';
+
+export function buildRefundItems(order: Order, selection: RefundSelection): RefundItem[] {
+  const items: RefundItem[] = [];
+  const seen = new Set<string>();
+  for (const pick of selection.lines) {
+    const field = `line:${pick.lineItemId}`;
+    const line = order.lineItems.find((l) => l.id === pick.lineItemId);
+    if (!line || seen.has(line.id)) throw new ActionError('validation', 'That item is not on this order.', field);
+    seen.add(line.id);
+    if (pick.quantity > line.refundableQuantity) {
+      throw new ActionError('validation', `At most ${line.refundableQuantity} of “${line.name}” can still be refunded.`, field);
+    }
+    items.push({ itemType: 'PRODUCT', itemId: Number(line.id), quantity: pick.quantity });
+  }
+  for (const pick of selection.shipping) {
+    const field = `shipping:${pick.destinationId}`;
+    const destination = order.shippingDestinations.find((d) => d.id === pick.destinationId);
+    if (!destination) throw new ActionError('validation', 'That shipping destination is not on this order.', field);
+    const cents = toMinor(pick.amount);
+    if (cents === 0) continue;
+    if (cents > toMinor(destination.shippingCost)) {
+      throw new ActionError('validation', `Shipping to this address cost ${destination.shippingCost}: refund at most that.`, field);
+    }
+    items.push({ itemType: 'SHIPPING', itemId: destination.id, amount: fromMinor(cents) });
+  }
+  if (selection.customAmount !== null) {
+    const cents = toMinor(selection.customAmount);
+    if (cents > toMinor(order.orderTotal)) {
+      throw new ActionError('validation', `The order total is ${order.orderTotal}: a custom amount cannot be more.`, 'customAmount');
+    }
+    if (cents > 0) items.push({ itemType: 'ORDER', itemId: Number(order.id), amount: fromMinor(cents) });
+  }
+  if (items.length === 0) throw new ActionError('validation', 'Choose something to refund.', 'selection');
+  return items;
+}
+
+/** "Refund everything": every line's remaining quantity and every destination's shipping. */
+export function fullRefundSelection(order: Order): RefundSelection {
+  return {
+    lines: refundableLines(order).map((line) => ({ lineItemId: line.id, quantity: line.refundableQuantity })),
+    shipping: order.shippingDestinations
+      .filter((d) => toMinor(d.shippingCost) > 0)
+      .map((d) => ({ destinationId: d.id, amount: fromMinor(toMinor(d.shippingCost)) })),
+    customAmount: null,
+  };
+}
+
+/** Which dialog field a BigCommerce 422 about a refund concerns, when its words tell. */
+export function refundErrorField(message: string, field?: string): string {
+  if (field && /^(line:|shipping:|customAmount|method)/.test(field)) return field;
+  const m = message.toLowerCase();
+  if (/store credit|payment|provider|method|gateway/.test(m)) return 'method';
+  if (/shipping|handling/.test(m)) return 'shipping';
+  if (/quantity|product|item/.test(m)) return 'lines';
+  if (/amount|total|exceed/.test(m)) return 'customAmount';
+  return 'selection';
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { RefundItem, RefundQuote } from '../store-api';
+import { RequestIdSchema } from './common';
+
+/**
+ * The actions protocol (extension pages → background only). Every write carries a client-made
+ * `actionId`: sending the same one again returns the first answer and never a second request.
+ */
+export const MoneyInputSchema = z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, 'An amount like 12.50');
+const ConnectionId = z.string().min(1).max(64);
+const OrderId = z.string().regex(/^\d{1,20}$/);
+export const ActionIdSchema = z.string().regex(/^[\w-]{8,64}$/);
+
+/** What the agent picked in the refund dialog; the background turns it into refund items. */
+export const RefundSelectionSchema = z.object({
+  lines: z.array(z.object({ lineItemId: z.string().min(1).max(32), quantity: z.number().int().min(1).max(1_000_000) })).max(500),
+  shipping: z.array(z.object({ destinationId: z.number().int().min(0), amount: MoneyInputSchema })).max(50),
+  customAmount: MoneyInputSchema.nullable(),
+});
+export type RefundSelection = z.infer<typeof RefundSelectionSchema>;
+
+export const RefundPaymentSchema = z.object({
+  providerId: z.string().min(1).max(100),
+  providerDescription: z.string().max(200),
+  amount: MoneyInputSchema,
+  offline: z.boolean(),
+});
+
+const base = { requestId: RequestIdSchema.optional(), connectionId: ConnectionId, orderId: OrderId };
+
+export const CancelRequestSchema = z.object({
+  type: z.literal('actions/cancel'),
+  ...base,
+  actionId: ActionIdSchema,
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const RefundQuoteRequestSchema = z.object({ type: z.literal('actions/refund-quote'), ...base, selection: RefundSelectionSchema });
+
+export const RefundRequestSchema = z.object({
+  type: z.literal('actions/refund'),
+  ...base,
+  actionId: ActionIdSchema,
+  selection: RefundSelectionSchema,
+  /** The refund method the agent chose: one inner list of the quote's refundMethods. */
+  payments: z.array(RefundPaymentSchema).min(1).max(10),
+  /** The total the agent confirmed; the background refuses if a fresh quote disagrees. */
+  expectedTotal: MoneyInputSchema,
+});
+
+export const CouponTypeSchema = z.enum(['percentage', 'fixed', 'free_shipping']);
+
+export const CouponFormSchema = z.object({
+  code: z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9 _-]+$/),
+  type: CouponTypeSchema,
+  amount: MoneyInputSchema,
+  minPurchase: MoneyInputSchema.nullable(),
+  /** YYYY-MM-DD, or null for no expiry. */
+  expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  maxUses: z.number().int().min(1).max(1_000_000),
+});
+export type CouponForm = z.infer<typeof CouponFormSchema>;
+
+export const CouponCodeCheckSchema = z.object({
+  type: z.literal('actions/coupon-code-check'),
+  requestId: RequestIdSchema.optional(),
+  connectionId: ConnectionId,
+  code: z.string().trim().min(1).max(50),
+});
+
+export const CouponCreateSchema = z.object({ type: z.literal('actions/coupon-create'), ...base, actionId: ActionIdSchema, coupon: CouponFormSchema });
+
+export const ActionStatusRequestSchema = z.object({ type: z.literal('actions/status'), ...base });
+
+export const AuditListRequestSchema = z.object({ type: z.literal('audit/list'), requestId: RequestIdSchema.optional() });
+
+// ---- Replies (data of an ok reply) ----
+
+export interface CancelResult {
+  orderId: string;
+  statusId: number;
+  status: string;
+  /** true: the authorised payment was voided; false: it was tried and failed; null: not needed. */
+  voided: boolean | null;
+  /** The payment had been taken: the agent may want to refund it next. */
+  paymentCaptured: boolean;
+  warnings: string[];
+}
+
+export interface RefundQuoteResult {
+  quote: RefundQuote;
+  items: RefundItem[];
+  currency: string;
+}
+
+export interface RefundResult {
+  refundId: string;
+  total: string;
+  currency: string;
+  /** Money must still be moved outside BigCommerce (an offline method). */
+  offline: boolean;
+  /** Payments the gateway declined (the refund was recorded; the money did not move). */
+  declined: string[];
+  warnings: string[];
+}
+
+export interface CouponCodeCheckResult {
+  code: string;
+  available: boolean;
+}
+
+export interface CouponCreateResult {
+  id: string;
+  code: string;
+  warnings: string[];
+}
+
+export interface Reconciled {
+  action: 'cancel' | 'refund' | 'coupon';
+  outcome: 'done' | 'not-done';
+  message: string;
+  reference: string | null;
+}
+
+export interface ActionStatusResult {
+  /** running: an action is under way (any tab); unknown: a lost reply could not be checked yet. */
+  phase: 'idle' | 'running' | 'unknown';
+  action: 'cancel' | 'refund' | 'coupon' | null;
+  /** Set when this call learned what an earlier lost request did. */
+  reconciled: Reconciled | null;
+}

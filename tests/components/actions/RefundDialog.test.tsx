@@ -1,0 +1,120 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { RefundDialog } from '../../../components/actions/RefundDialog';
+import { testOrder } from '../../unit/actions/fakes';
+import type { Order } from '../../../lib/model';
+import { harness } from './harness';
+
+function open(options: { order?: Order; partialAllowed?: boolean } = {}) {
+  const order = options.order ?? testOrder();
+  const h = harness(order);
+  const onChanged = vi.fn();
+  render(<RefundDialog order={order} connectionId="main" request={h.request} partialAllowed={options.partialAllowed ?? true} onClose={vi.fn()} onChanged={onChanged} />);
+  return { ...h, onChanged };
+}
+
+const submit = () => screen.getByRole('button', { name: /^(Refund \d|Confirm refund|Refunding)/ }) as HTMLButtonElement;
+const qty = (name: RegExp) => screen.getByLabelText(name) as HTMLInputElement;
+
+describe('refund dialog', () => {
+  it('sends nothing and cannot confirm until something is chosen and quoted', async () => {
+    const { sent } = open();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(submit().disabled).toBe(true);
+    expect(submit().textContent).toBe('Confirm refund');
+    expect(sent('actions/refund-quote')).toHaveLength(0);
+  });
+
+  it('asks for one quote after quick changes (debounced) and shows the exact total, tax and methods', async () => {
+    const { sent } = open();
+    fireEvent.input(qty(/Mug/), { target: { value: '1' } });
+    fireEvent.input(qty(/Sticker/), { target: { value: '1' } });
+    fireEvent.input(qty(/Sticker/), { target: { value: '2' } });
+    expect(await screen.findByRole('button', { name: 'Refund 12.20 USD' })).toBeTruthy();
+    expect(sent('actions/refund-quote')).toHaveLength(1);
+    expect(sent('actions/refund-quote')[0]).toMatchObject({ selection: { lines: [{ lineItemId: '11', quantity: 1 }, { lineItemId: '12', quantity: 2 }] } });
+    expect(screen.getByText(/of which tax 0.00 USD/)).toBeTruthy();
+    expect(screen.getAllByRole('radio').map((r) => r.parentElement?.textContent)).toEqual(['Braintree (Visa 4242) 12.20 USD', 'Store credit 12.20 USD']);
+  });
+
+  it('"Refund everything" fills every line and shipping; confirm sends one refund by the chosen method, even on a double click', async () => {
+    const { sent, store, onChanged } = open();
+    fireEvent.click(screen.getByRole('button', { name: 'Refund everything' }));
+    expect(qty(/Mug/).value).toBe('2');
+    expect((screen.getByLabelText(/Ground/) as HTMLInputElement).value).toBe('5.00');
+    const confirm = await screen.findByRole('button', { name: 'Refund 29.20 USD' });
+    fireEvent.click(screen.getAllByRole('radio')[1]!);
+    fireEvent.click(confirm);
+    fireEvent.click(confirm);
+    expect(await screen.findByText('Refunded 29.20 USD (refund 1).')).toBeTruthy();
+    expect(sent('actions/refund')).toHaveLength(1);
+    expect(sent('actions/refund')[0]).toMatchObject({ expectedTotal: '29.20', payments: [{ providerId: 'storecredit', amount: '29.20' }] });
+    expect(store.actions.createRefund).toHaveBeenCalledTimes(1);
+    expect(onChanged).toHaveBeenCalled();
+  });
+
+  it('refuses more than is left next to the line, without asking for a quote', async () => {
+    const { sent } = open();
+    fireEvent.input(qty(/Mug/), { target: { value: '3' } });
+    const input = qty(/Mug/);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Enter a whole number from 0 to 2.');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(sent('actions/refund-quote')).toHaveLength(0);
+    expect(submit().disabled).toBe(true);
+  });
+
+  it('shows a 422 about the refund method next to the methods', async () => {
+    const { store } = open();
+    vi.mocked(store.actions.createRefund).mockRejectedValueOnce(Object.assign(new Error('x'), { kind: 'validation', message: 'Unable to provide store credit for a guest customer.' }));
+    fireEvent.input(qty(/Mug/), { target: { value: '1' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Refund 12.00 USD' }));
+    const error = await screen.findByText('Unable to provide store credit for a guest customer.');
+    expect(error.closest('fieldset')?.querySelector('legend')?.textContent).toBe('Refund method');
+  });
+
+  it('with partial refunds off, offers only everything that is left', async () => {
+    open({ partialAllowed: false });
+    expect(qty(/Mug/).readOnly).toBe(true);
+    expect(qty(/Mug/).value).toBe('2');
+    expect(screen.queryByLabelText(/Custom amount/)).toBeNull();
+    expect(await screen.findByRole('button', { name: 'Refund 29.20 USD' })).toBeTruthy();
+  });
+});
+
+describe('refund dialog while sending and after a lost reply', () => {
+  it('disables Confirm and the fields while the refund runs', async () => {
+    const { store } = open();
+    let release!: () => void;
+    const real = vi.mocked(store.actions.createRefund).getMockImplementation()!;
+    vi.mocked(store.actions.createRefund).mockImplementationOnce(async (...args) => {
+      await new Promise<void>((r) => (release = r));
+      return real(...args);
+    });
+    fireEvent.input(qty(/Mug/), { target: { value: '1' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Refund 12.00 USD' }));
+    const running = await screen.findByRole('button', { name: 'Refunding…' });
+    await vi.waitFor(() => expect(store.actions.createRefund).toHaveBeenCalled());
+    expect((running as HTMLButtonElement).disabled).toBe(true);
+    expect(qty(/Mug/).closest('fieldset')?.disabled).toBe(true);
+    release();
+    expect(await screen.findByText('Refunded 12.00 USD (refund 1).')).toBeTruthy();
+  });
+
+  it('after a lost reply says the outcome is unknown, never resends, and learns what happened on request', async () => {
+    const { store, sent } = open();
+    const real = vi.mocked(store.actions.createRefund).getMockImplementation()!;
+    vi.mocked(store.actions.createRefund).mockImplementationOnce(async (...args) => {
+      await real(...args);
+      throw Object.assign(new Error('x'), { kind: 'timeout', message: 'No answer.', sent: true });
+    });
+    fireEvent.input(qty(/Mug/), { target: { value: '1' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Refund 12.00 USD' }));
+    expect(await screen.findByText(/not known whether this went through/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Refund 12.00 USD' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Check what happened' }));
+    expect(await screen.findByText(/did go through \(refund 1\)/)).toBeTruthy();
+    expect(sent('actions/refund')).toHaveLength(1);
+    expect(store.calls.filter((c) => c === 'refund')).toHaveLength(1);
+  });
+});
