@@ -143,9 +143,9 @@ async function lookupOneStore(
   const identity = query.identity;
   const emails = unique(identity.emails.map((e) => e.value.trim().toLowerCase()).filter(Boolean));
   const phones = unique(identity.phones.map((p) => p.value.trim()).filter(Boolean));
-  if (emails.length === 0 && phones.length === 0) return { ...base, status: 'not-found', complete: true };
-
+  // A customer an agent linked by hand stays linked even when Gladly shows no email or phone.
   const link = await deps.links.get(identity, connection.id);
+  if (emails.length === 0 && phones.length === 0 && !link) return { ...base, status: 'not-found', complete: true };
 
   // Round 1: everything that needs nothing but the identity (and a known link).
   const [byEmail, byPhone, emailOrders, linkedCustomer, linkedOrders] = await round(1, () =>

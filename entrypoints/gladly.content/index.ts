@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { isAgentAppHost } from '@/lib/gladly/routes';
 import { readAgentEmail } from '@/lib/gladly/identity';
 import { mergeSelectors, queryOne } from '@/lib/gladly/selectors';
+import { insertIntoReplyBox } from '@/lib/gladly/reply-box';
 import { watchGladly } from '@/lib/gladly/watcher';
 import type { ContentHelloReply } from '@/lib/messages/content';
 import type { IdentityChanged } from '@/lib/messages/identity';
@@ -47,7 +48,13 @@ export default defineContentScript({
     ui.mount();
 
     browser.runtime.onMessage.addListener((message: unknown) => {
-      if ((message as { type?: string } | null)?.type === 'sidebar/toggle') dock?.toggle();
+      const { type, text } = (message ?? {}) as { type?: unknown; text?: unknown };
+      if (type === 'sidebar/toggle') dock?.toggle();
+      // Only the background can send here (runtime messages come from this extension alone).
+      if (type === 'gladly/insert-text' && typeof text === 'string') {
+        return Promise.resolve({ inserted: insertIntoReplyBox(document, selectors.replyBox, text.slice(0, 2000)) });
+      }
+      return undefined;
     });
 
     watchGladly({

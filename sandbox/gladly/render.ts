@@ -116,7 +116,9 @@ body{margin:0;font:14px system-ui,sans-serif;color:#1d1d1f}
 ._nv5Jq{width:180px;border-right:1px solid #ddd;padding:8px;display:flex;flex-direction:column;gap:4px;overflow:auto}
 ._nl3Fb{color:#2b2d42;text-decoration:none;padding:6px;border-radius:4px}._nl3Fb[aria-current]{background:#e8e9f3}
 #gladly-customer{width:300px;border-right:1px solid #ddd;padding:12px;overflow:auto}
+._cv9Tr{flex:1;display:flex;flex-direction:column;min-width:0}
 #gladly-timeline{flex:1;padding:12px;overflow:auto}
+._rc4Pz{border-top:1px solid #ddd;padding:8px}._rc4Ed{min-height:60px;border:1px solid #ccc;border-radius:6px;padding:8px}
 ._n0Qe{font-size:18px;border:0;width:100%}._k1Wb>div{margin:8px 0}._p2Hs span,._e1Rw span{margin-right:6px}
 ._t6Bn{font-size:11px;background:#eee;border-radius:3px;padding:0 4px}._s5Cv{border-top:1px solid #eee;padding:8px 0}
 ._sk1B{height:14px;margin:10px 0;background:#eee;border-radius:4px}
@@ -127,7 +129,8 @@ body{margin:0;font:14px system-ui,sans-serif;color:#1d1d1f}
 <div class="_lay0" id="root" data-aid="app-root">
 <nav class="_nv5Jq" aria-label="Conversations"><a class="_nl3Fb" data-conversation-link href="/home">Home</a>${nav}</nav>
 <aside id="gladly-customer"${renderView ? ' data-ready' : ''}>${renderView ? view.panel : skeleton()}</aside>
-<main id="gladly-timeline" role="log" aria-label="Conversation">${renderView ? view.timeline : skeleton()}</main>
+<div class="_cv9Tr"><main id="gladly-timeline" role="log" aria-label="Conversation">${renderView ? view.timeline : skeleton()}</main>
+<div class="_rc4Pz" data-aid="reply-composer"><div class="_rc4Ed" contenteditable="true" role="textbox" aria-label="Reply" aria-multiline="true"></div></div></div>
 </div>
 <script>${CLIENT_SCRIPT}</script>
 </body></html>`;

@@ -91,6 +91,16 @@ describe('runLookup', () => {
     expect(empty.calls).toEqual([]);
   });
 
+  it('keeps showing a hand-linked customer when Gladly shows no email or phone', async () => {
+    const api = janeStore();
+    const d = deps();
+    const bare: Identity = { gladlyCustomerId: 'g-jane', emails: [], phones: [] };
+    await d.links.link(bare, 'main', '1', 'agent');
+    const { last } = await lookup(bare, [connection(api)], d);
+    expect(last.stores[0]).toMatchObject({ status: 'linked', customer: { id: '1' } });
+    expect(last.stores[0]!.orders!.length).toBeGreaterThan(0);
+  });
+
   it('offers candidates when two customers share a phone', async () => {
     const api = fakeStoreApi({
       customers: [makeCustomer({ id: '7', email: 'a@x.com', phone: '212-555-0199' }), makeCustomer({ id: '8', email: 'b@x.com', phone: '(212) 555-0199' })],

@@ -1,0 +1,136 @@
+/**
+ * The sidebar's lookup messages: `lookup` streams `lookup/update`s as each store answers,
+ * `link` and `unlink` change which BigCommerce customer a Gladly customer is linked to.
+ */
+import { z } from 'zod';
+import { runLookup, queryKey, type LookupConnection, type LookupDeps } from '../lookup';
+import type { LinkStore } from '../linking';
+import type { LookupCache } from '../lookup-cache';
+import type { Customer } from '../model';
+import type { StoreApi } from '../store-api';
+import type { Connection } from '../settings-schema';
+import type { Identity } from '../messages/identity';
+import { LinkRequestSchema, LookupRequestSchema, UnlinkRequestSchema, type LookupUpdate } from '../messages/lookup';
+import type { ErrorInfo } from '../messages/common';
+import type { MessageHandler } from './handler';
+import type { ConnectionRegistry } from './connections';
+
+export interface LookupServiceDeps {
+  registry: ConnectionRegistry;
+  links: LinkStore;
+  cache: LookupCache;
+  samePhone: LookupDeps['samePhone'];
+  toErrorInfo(error: unknown): ErrorInfo;
+  /** Called when a Gladly customer gets linked (by the rules or by an agent): e.g. overwrite Gladly's values. */
+  onLinked?(identity: Identity, connection: Connection, customer: Customer): Promise<void>;
+  now?: () => number;
+}
+
+type LookupRequest = z.infer<typeof LookupRequestSchema>;
+type LinkRequest = z.infer<typeof LinkRequestSchema>;
+type UnlinkRequest = z.infer<typeof UnlinkRequestSchema>;
+
+export function createLookupHandlers(deps: LookupServiceDeps): MessageHandler[] {
+  /** Every enabled store, each with its client — or one that fails with the reason it can't be built. */
+  async function lookupConnections(): Promise<LookupConnection[]> {
+    const enabled = await deps.registry.enabled();
+    return Promise.all(
+      enabled.map(async (connection) => {
+        let api: StoreApi;
+        try {
+          api = (await deps.registry.apis(connection.id)).apis.lookup;
+        } catch (error) {
+          api = failingApi(error);
+        }
+        return { id: connection.id, name: connection.name, autoLink: connection.autoLink, api };
+      }),
+    );
+  }
+
+  const lookup: MessageHandler<LookupRequest> = {
+    type: 'lookup',
+    schema: LookupRequestSchema,
+    from: ['extension-page'],
+    pages: ['/sidebar.html'],
+    async handle(request, { emit }) {
+      const connections = await lookupConnections();
+      const autoLinkedBefore = new Set<string>();
+      await runLookup(
+        request.query,
+        connections,
+        {
+          links: deps.links,
+          cache: deps.cache,
+          samePhone: deps.samePhone,
+          toErrorInfo: deps.toErrorInfo,
+          now: deps.now,
+          requestCount: () => deps.registry.requestCount(),
+        },
+        (stores, done, stats) => {
+          const update: LookupUpdate = { type: 'lookup/update', requestId: request.requestId, stores, done, stats };
+          emit(update);
+          if (!deps.onLinked || request.query.kind !== 'identity') return;
+          for (const store of stores) {
+            if (store.status !== 'linked' || !store.autoLinked || !store.customer || autoLinkedBefore.has(store.connectionId)) continue;
+            autoLinkedBefore.add(store.connectionId);
+            const identity = request.query.identity;
+            const customer = store.customer;
+            void deps.registry
+              .apis(store.connectionId)
+              .then(({ connection }) => deps.onLinked?.(identity, connection, customer))
+              .catch(() => undefined);
+          }
+        },
+        { refresh: request.refresh },
+      );
+      return null;
+    },
+  };
+
+  const link: MessageHandler<LinkRequest> = {
+    type: 'link',
+    schema: LinkRequestSchema,
+    from: ['extension-page'],
+    pages: ['/sidebar.html'],
+    async handle(request) {
+      const { connection, apis } = await deps.registry.apis(request.connectionId);
+      // Link only to a customer that exists in that store.
+      const customer = await apis.lookup.customerById(request.customerId);
+      if (!customer) throw Object.assign(new Error('That customer no longer exists in the store.'), { kind: 'not-found' });
+      await deps.links.link(request.identity, connection.id, customer.id, 'agent');
+      await deps.cache.invalidate(connection.id, queryKey({ kind: 'identity', identity: request.identity }));
+      await deps.onLinked?.(request.identity, connection, customer).catch(() => undefined);
+      return { customerId: customer.id };
+    },
+  };
+
+  const unlink: MessageHandler<UnlinkRequest> = {
+    type: 'unlink',
+    schema: UnlinkRequestSchema,
+    from: ['extension-page'],
+    pages: ['/sidebar.html'],
+    async handle(request) {
+      const customerId = await deps.links.unlink(request.identity, request.connectionId);
+      await deps.cache.invalidate(request.connectionId, queryKey({ kind: 'identity', identity: request.identity }));
+      return { customerId: customerId ?? null };
+    },
+  };
+
+  return [lookup, link, unlink] as MessageHandler[];
+}
+
+/** A store whose client could not be built: every call fails with the reason, shown for that store only. */
+function failingApi(error: unknown): StoreApi {
+  const fail = () => Promise.reject(error);
+  return {
+    customersByEmail: fail,
+    customersByPhone: fail,
+    customerById: fail,
+    ordersByEmail: fail,
+    ordersByCustomerId: fail,
+    orderById: fail,
+    shipments: fail,
+    productImages: fail,
+    customerGroupName: fail,
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Messages about the Gladly tab: the content script says hello (gets the detection selectors) and
+ * reports who the agent is looking at; the sidebar asks to open the settings or to put text into
+ * Gladly's reply box. The current customer per tab is kept by the sidebar hub.
+ */
+import { z } from 'zod';
+import { ContentHelloSchema, type ContentHelloReply } from '../messages/content';
+import { IdentityChangedSchema, type Identity } from '../messages/identity';
+import { OpenOptionsSchema } from '../messages/sidebar';
+import type { MessageHandler } from './handler';
+import type { SidebarHub } from './sidebar-hub';
+
+export const InsertTextSchema = z.object({
+  type: z.literal('gladly/insert-text'),
+  requestId: z.string().min(1).max(64),
+  text: z.string().min(1).max(2000),
+});
+
+export interface TabServiceDeps {
+  hub: SidebarHub;
+  selectors(): Promise<Record<string, string>>;
+  configured(): Promise<boolean>;
+  /** Confirms and completes the panel's identity with Gladly's REST API, when an admin set it up. */
+  confirmIdentity?(customerId: string, identity: Identity): Promise<Identity>;
+  openOptions(): Promise<void>;
+  sendToTab(tabId: number, message: unknown): Promise<unknown>;
+  /** Remembers the signed-in agent per tab (for the audit log). */
+  setAgent?(tabId: number, agent: string | undefined): void;
+}
+
+export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
+  // A confirmation that comes back after the agent moved on must not overwrite the newer customer.
+  const latest = new Map<number, number>();
+  let sequence = 0;
+
+  const hello: MessageHandler<z.infer<typeof ContentHelloSchema>> = {
+    type: 'content/hello',
+    schema: ContentHelloSchema,
+    from: ['content-script'],
+    async handle(): Promise<ContentHelloReply> {
+      return { selectors: await deps.selectors(), configured: await deps.configured() };
+    },
+  };
+
+  const identityChanged: MessageHandler<z.infer<typeof IdentityChangedSchema>> = {
+    type: 'identity/changed',
+    schema: IdentityChangedSchema,
+    from: ['content-script'],
+    async handle(message, { sender }) {
+      if (sender.kind !== 'content-script') return null;
+      const tabId = sender.tabId;
+      const mine = ++sequence;
+      latest.set(tabId, mine);
+      deps.setAgent?.(tabId, message.agent);
+      let identity = message.identity;
+      if (identity && message.customerId && deps.confirmIdentity) {
+        // Show the panel's identity at once; the API's answer replaces it when it lands.
+        await deps.hub.setIdentity(tabId, { customerId: message.customerId, identity });
+        identity = await deps.confirmIdentity(message.customerId, identity).catch(() => identity);
+        if (latest.get(tabId) !== mine) return null;
+      }
+      await deps.hub.setIdentity(tabId, { customerId: message.customerId, identity });
+      return null;
+    },
+  };
+
+  const openOptions: MessageHandler<z.infer<typeof OpenOptionsSchema>> = {
+    type: 'open-options',
+    schema: OpenOptionsSchema,
+    from: ['extension-page'],
+    async handle() {
+      await deps.openOptions();
+      return null;
+    },
+  };
+
+  const insertText: MessageHandler<z.infer<typeof InsertTextSchema>> = {
+    type: 'gladly/insert-text',
+    schema: InsertTextSchema,
+    from: ['extension-page'],
+    pages: ['/sidebar.html'],
+    async handle(message, { sender }) {
+      if (sender.kind !== 'extension-page' || sender.tabId === undefined) throw new Error('No Gladly tab to insert into.');
+      return deps.sendToTab(sender.tabId, { type: 'gladly/insert-text', text: message.text });
+    },
+  };
+
+  return [hello, identityChanged, openOptions, insertText] as MessageHandler[];
+}

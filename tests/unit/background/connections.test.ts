@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createConnectionRegistry } from '../../../lib/background/connections';
+import type { ConnectionApis } from '../../../lib/store-api';
+import type { Connection } from '../../../lib/settings-schema';
+import { newConnection } from '../../../lib/settings-schema';
+
+function connection(id: string, overrides: Partial<Connection> = {}): Connection {
+  return { ...newConnection(id), name: `Store ${id}`, storeHash: `hash${id}`, tokenHint: 'abcd', ...overrides };
+}
+
+function fakeApis(): ConnectionApis {
+  let requests = 0;
+  return { requestCount: () => requests, lookup: { bump: () => requests++ } } as unknown as ConnectionApis;
+}
+
+describe('the connection registry', () => {
+  it('builds one client per connection and keeps it while settings and token stay the same', async () => {
+    let connections = [connection('a'), connection('b', { enabled: false })];
+    const tokens: Record<string, string> = { a: 'token-aaaa' };
+    let built = 0;
+    const registry = createConnectionRegistry({
+      connections: async () => connections,
+      token: async (id) => tokens[id] ?? null,
+      create: () => (built++, fakeApis()),
+    });
+    expect((await registry.enabled()).map((c) => c.id)).toEqual(['a']);
+    const first = await registry.apis('a');
+    expect((await registry.apis('a')).apis).toBe(first.apis);
+    expect(built).toBe(1);
+    tokens.a = 'token-bbbb';
+    expect((await registry.apis('a')).apis).not.toBe(first.apis);
+    connections = [connection('a', { storeHash: 'other' })];
+    await registry.apis('a');
+    expect(built).toBe(3);
+  });
+
+  it('says in plain words why a store cannot be used, never with the token', async () => {
+    const registry = createConnectionRegistry({
+      connections: async () => [connection('a'), connection('off', { enabled: false })],
+      token: async () => null,
+      create: fakeApis,
+    });
+    await expect(registry.apis('a')).rejects.toThrow(/No access token is saved for "Store a"/);
+    await expect(registry.apis('off')).rejects.toThrow(/turned off/);
+    await expect(registry.apis('gone')).rejects.toThrow(/no longer exists/);
+  });
+});
