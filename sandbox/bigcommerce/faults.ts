@@ -1,0 +1,55 @@
+/**
+ * Injected faults: a matching request gets a wrong status (in its API's error shape), broken
+ * JSON, JSON of the wrong shape, an empty 204, no answer at all, or a dropped connection.
+ */
+import { z } from 'zod';
+import type { FaultSpec } from './types';
+
+export const FaultSpecSchema = z.object({
+  store: z.string().min(1).optional(),
+  method: z.string().min(1).optional(),
+  path: z.string().min(1),
+  kind: z.enum(['status', 'malformed-json', 'wrong-shape', 'empty-204', 'hang', 'drop']),
+  status: z.number().int().min(100).max(599).optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  times: z.number().int().positive().optional(),
+});
+
+interface ActiveFault {
+  id: string;
+  spec: FaultSpec;
+  pattern: RegExp;
+  left: number;
+}
+
+export class FaultBook {
+  private faults: ActiveFault[] = [];
+  private counter = 0;
+
+  add(input: FaultSpec): string {
+    const spec = FaultSpecSchema.parse(input);
+    const pattern = new RegExp(spec.path);
+    const id = `fault-${++this.counter}`;
+    this.faults.push({ id, spec, pattern, left: spec.times ?? Number.POSITIVE_INFINITY });
+    return id;
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  /** The first fault matching this request, counted as used. */
+  take(store: string, method: string, path: string): FaultSpec | undefined {
+    const fault = this.faults.find(
+      (f) =>
+        f.left > 0 &&
+        (!f.spec.store || f.spec.store === store) &&
+        (!f.spec.method || f.spec.method.toUpperCase() === method) &&
+        f.pattern.test(path),
+    );
+    if (!fault) return undefined;
+    fault.left -= 1;
+    if (fault.left <= 0) this.faults = this.faults.filter((f) => f !== fault);
+    return fault.spec;
+  }
+}

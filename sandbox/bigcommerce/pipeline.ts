@@ -1,0 +1,124 @@
+/**
+ * What happens to every /stores/{hash}/... request before a route sees it, in order: request log,
+ * store lookup, latency, quota (headers on every answer, 429 when spent), injected faults,
+ * token (401), scope (403, before any validation).
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { STATUS_TITLES, apiPath, errorBody, fail, familyOf } from './errors';
+import type { FaultBook } from './faults';
+import { quotaHeaders, type QuotaBook } from './quota';
+import type { RequestLog } from './request-log';
+import { settleVoids } from './routes/refunds';
+import { allowed } from './scopes';
+import type { SandboxState } from './state';
+import type { SandboxEnv, SandboxContext } from './routes/common';
+import type { FaultSpec, SandboxTuning } from './types';
+
+export interface PipelineDeps {
+  state: SandboxState;
+  quota: QuotaBook;
+  faults: FaultBook;
+  log: RequestLog;
+  tuning: () => SandboxTuning;
+  now: () => number;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Resolves when the client gives up (request aborted or its socket closed). */
+function clientGone(c: SandboxContext): Promise<void> {
+  return new Promise((resolve) => {
+    const signal = c.req.raw.signal;
+    if (signal.aborted) return resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+    c.env?.incoming?.socket.once('close', () => resolve());
+  });
+}
+
+async function faultResponse(c: SandboxContext, fault: FaultSpec, path: string, outcome: { dropped: boolean }): Promise<Response> {
+  for (const [name, value] of Object.entries(fault.headers ?? {})) c.header(name, value);
+  switch (fault.kind) {
+    case 'status': {
+      const status = (fault.status ?? 500) as ContentfulStatusCode;
+      return c.json(errorBody(familyOf(path), status, STATUS_TITLES[status] ?? 'Injected error.'), status);
+    }
+    case 'malformed-json':
+      return c.body('{"data": [{"id": 1, "email": "trunc', 200, { 'content-type': 'application/json' });
+    case 'wrong-shape':
+      return c.json({ unexpected: true, data: 'not-the-expected-shape', items: 3 });
+    case 'empty-204':
+      return c.body(null, 204);
+    case 'hang':
+      await clientGone(c);
+      return c.body(null, 499 as ContentfulStatusCode);
+    case 'drop': {
+      outcome.dropped = true;
+      const socket = c.env?.incoming?.socket;
+      // In process there is no socket: answer what fetch gives for a network failure.
+      if (!socket) return Response.error();
+      socket.destroy();
+      // Nothing reaches the client any more; this only completes Hono's bookkeeping.
+      return c.body(null, 502);
+    }
+  }
+}
+
+export function storePipeline(deps: PipelineDeps): MiddlewareHandler<SandboxEnv> {
+  return async (c, next) => {
+    const hash = c.req.param('hash') ?? '';
+    const path = apiPath(c);
+    const url = new URL(c.req.url);
+    const start = deps.now();
+    let status = 500;
+    const outcome = { dropped: false };
+    try {
+      const early = await handle(c, next, hash, path, outcome);
+      status = outcome.dropped ? 0 : early ? early.status : c.res.status;
+      return early;
+    } finally {
+      deps.log.add({
+        service: 'bigcommerce',
+        store: hash,
+        method: c.req.method,
+        path,
+        query: url.search.replace(/^\?/, ''),
+        status,
+        start,
+        end: deps.now(),
+      });
+    }
+  };
+
+  async function handle(c: SandboxContext, next: () => Promise<void>, hash: string, path: string, outcome: { dropped: boolean }): Promise<Response | void> {
+    const store = deps.state.store(hash);
+    if (!store) {
+      return c.json({ status: 404, title: `No store with hash "${hash}".`, type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes' }, 404);
+    }
+    const { latencyMs, jitterMs } = deps.tuning();
+    const delay = latencyMs + (jitterMs > 0 ? Math.floor(Math.random() * (jitterMs + 1)) : 0);
+    if (delay > 0) await sleep(delay);
+
+    const quota = deps.quota.take(hash);
+    for (const [name, value] of Object.entries(quotaHeaders(quota))) c.header(name, value);
+    if (quota.limited) {
+      return fail(c, 429, STATUS_TITLES[429]!);
+    }
+    const fault = deps.faults.take(hash, c.req.method, path);
+    if (fault) {
+      return await faultResponse(c, fault, path, outcome);
+    }
+    const grant = deps.state.tokens.get(c.req.header('x-auth-token') ?? '');
+    if (!grant || grant.store !== hash) {
+      return fail(c, 401, STATUS_TITLES[401]!);
+    }
+    if (!allowed(grant.scopes, c.req.method, path)) {
+      return fail(c, 403, STATUS_TITLES[403]!);
+    }
+    settleVoids(store, deps.now());
+    c.set('store', store);
+    await next();
+  }
+}

@@ -1,0 +1,120 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createBigCommerceSandbox } from '@/sandbox/bigcommerce/app';
+import { sandboxClient, type SandboxClient } from '@/sandbox/bigcommerce/test-client';
+
+type Json = Record<string, any>;
+
+let sandbox: ReturnType<typeof createBigCommerceSandbox>;
+let client: SandboxClient;
+beforeEach(() => {
+  sandbox = createBigCommerceSandbox();
+  client = sandboxClient(sandbox.app, sandbox.stores[0]!);
+});
+
+describe('faults', () => {
+  it('answers an injected status in the API family\'s error shape, with extra headers, for `times` requests', async () => {
+    sandbox.control.addFault({ path: '^/v2/orders$', kind: 'status', status: 503, headers: { 'retry-after': '1' }, times: 2 });
+    const first = await client.get('/v2/orders');
+    expect(first.status).toBe(503);
+    expect(first.body).toEqual([{ status: 503, message: expect.any(String) }]);
+    expect(first.headers.get('retry-after')).toBe('1');
+    expect((await client.get('/v2/orders')).status).toBe(503);
+    expect((await client.get('/v2/orders?limit=1')).status).toBe(200);
+    sandbox.control.addFault({ path: '^/v3/customers$', kind: 'status', status: 500 });
+    const v3 = await client.get<Json>('/v3/customers');
+    expect(v3.body).toMatchObject({ status: 500, title: expect.any(String) });
+  });
+
+  it('matches only the given store and method', async () => {
+    sandbox.control.addFault({ store: 'eu7x9k', path: '^/v2/time$', kind: 'status', status: 500 });
+    sandbox.control.addFault({ method: 'POST', path: '^/v2/coupons$', kind: 'status', status: 500 });
+    expect((await client.get('/v2/time')).status).toBe(200);
+    expect((await client.get('/v2/coupons')).status).toBe(200);
+    expect((await sandboxClient(sandbox.app, sandbox.stores[1]!).get('/v2/time')).status).toBe(500);
+  });
+
+  it('sends malformed JSON, valid JSON of the wrong shape, and an empty 204 where a body was expected', async () => {
+    sandbox.control.addFault({ path: '^/v2/store$', kind: 'malformed-json', times: 1 });
+    const malformed = await client.get('/v2/store');
+    expect(malformed.status).toBe(200);
+    expect(malformed.body).toBeUndefined(); // the text does not parse
+    expect(() => JSON.parse(malformed.text)).toThrow();
+
+    sandbox.control.addFault({ path: '^/v3/customers$', kind: 'wrong-shape', times: 1 });
+    const wrong = await client.get<Json>('/v3/customers');
+    expect(wrong.status).toBe(200);
+    expect(Array.isArray(wrong.body.data)).toBe(false);
+
+    sandbox.control.addFault({ path: '^/v2/store$', kind: 'empty-204', times: 1 });
+    const empty = await client.get('/v2/store');
+    expect(empty.status).toBe(204);
+    expect(empty.text).toBe('');
+  });
+
+  it('hangs until the client gives up', async () => {
+    sandbox.control.addFault({ path: '^/v2/time$', kind: 'hang' });
+    const controller = new AbortController();
+    let settled = false;
+    const pending = client.request('GET', '/v2/time', { signal: controller.signal }).finally(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(settled).toBe(false);
+    controller.abort();
+    await pending.catch(() => undefined);
+    expect(settled).toBe(true);
+  });
+
+  it('drops the connection (in process: a network error response)', async () => {
+    sandbox.control.addFault({ path: '^/v2/time$', kind: 'drop', times: 1 });
+    const response = await sandbox.app.request(`/stores/${sandbox.stores[0]!.hash}/v2/time`, { headers: { 'X-Auth-Token': sandbox.stores[0]!.accessToken } });
+    expect(response.type).toBe('error');
+    expect(response.status).toBe(0);
+    expect(sandbox.control.log()[0]).toMatchObject({ path: '/v2/time', status: 0 });
+    expect((await client.get('/v2/time')).status).toBe(200);
+  });
+
+  it('stops injecting after clearFaults', async () => {
+    sandbox.control.addFault({ path: '.*', kind: 'status', status: 502 });
+    expect((await client.get('/v2/time')).status).toBe(502);
+    sandbox.control.clearFaults();
+    expect((await client.get('/v2/time')).status).toBe(200);
+  });
+});
+
+describe('request log and HTTP control routes', () => {
+  it('logs each store request with its path after the store, query and status', async () => {
+    await client.get('/v2/orders?email=jane.cooper%40example.com&limit=10');
+    await client.get('/v2/orders/1', 'bad-token');
+    const log = sandbox.control.log();
+    expect(log).toHaveLength(2);
+    expect(log[0]).toMatchObject({ service: 'bigcommerce', store: 'abc123', method: 'GET', path: '/v2/orders', query: 'email=jane.cooper%40example.com&limit=10', status: 200 });
+    expect(log[0]!.end).toBeGreaterThanOrEqual(log[0]!.start);
+    expect(log[1]).toMatchObject({ path: '/v2/orders/1', status: 401 });
+    sandbox.control.logGladly({ method: 'GET', path: '/api/v1/customer-profiles', query: '', status: 200, start: 1, end: 2 });
+    expect(sandbox.control.log().at(-1)).toMatchObject({ service: 'gladly', path: '/api/v1/customer-profiles' });
+    sandbox.control.clearLog();
+    expect(sandbox.control.log()).toEqual([]);
+  });
+
+  it('offers the same switches over HTTP, unlogged, unlimited and without a token', async () => {
+    const http = (method: string, path: string, body?: unknown) =>
+      sandbox.app.request(`/__sandbox${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    expect((await http('POST', '/config', { quota: 2 })).status).toBe(200);
+    const added = await http('POST', '/faults', { path: '^/v2/time$', kind: 'status', status: 500, times: 1 });
+    expect(await added.json()).toEqual({ id: expect.any(String) });
+    expect((await client.get('/v2/time')).status).toBe(500);
+    expect((await client.get('/v2/time')).status).toBe(200);
+    expect((await client.get('/v2/time')).status).toBe(429);
+    const log = (await (await http('GET', '/log')).json()) as Json[];
+    expect(log.map((e) => e.status)).toEqual([500, 200, 429]);
+    expect((await http('POST', '/faults', { path: '(', kind: 'hang' })).status).toBe(400);
+    expect((await http('POST', '/config', { quota: -1 })).status).toBe(400);
+    await http('DELETE', '/faults');
+    await http('DELETE', '/log');
+    expect(await (await http('GET', '/log')).json()).toEqual([]);
+    await http('POST', '/config', { quota: 150 });
+    expect((await http('POST', '/reset')).status).toBe(200);
+    expect((await client.get('/v2/time')).status).toBe(200);
+  });
+});
