@@ -17,8 +17,12 @@ function step(name, cmd, args) {
 if (step('typecheck', 'npx', ['tsc', '--noEmit'])) passed += 1;
 else failed += 1;
 
-// 2. The e2e suites load the built extension: build it first.
-if (!step('build:e2e', 'npm', ['run', '--silent', 'build:e2e'])) failed += 1;
+// 2. Every build counts as a check: the e2e suites load the e2e build, the secrets scan reads the
+//    production bundles and the Firefox lint reads the Firefox build.
+for (const build of ['build', 'build:firefox', 'build:e2e']) {
+  if (step(build, 'npm', ['run', '--silent', build])) passed += 1;
+  else failed += 1;
+}
 
 // 3. Vitest, all projects, with a JSON report we can count.
 mkdirSync('test-results', { recursive: true });
