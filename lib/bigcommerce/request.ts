@@ -113,7 +113,8 @@ export function createClient(options: ClientOptions): BigCommerceClient {
       controller.abort();
     }, timeoutMs);
     const headers: Record<string, string> = { 'X-Auth-Token': options.accessToken, Accept: 'application/json' };
-    if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+    // Writes always declare JSON: some operations (e.g. payment void) require it even without a body.
+    if (spec.body !== undefined || spec.method !== 'GET') headers['Content-Type'] = 'application/json';
     try {
       count += 1;
       const response = await doFetch(`${base}${spec.path}${queryString(spec.query)}`, {
@@ -142,6 +143,14 @@ export function createClient(options: ClientOptions): BigCommerceClient {
           ? `BigCommerce did not answer within ${Math.round(timeoutMs / 1000)} s. The change may or may not have been made: check before trying again.`
           : `BigCommerce did not answer within ${Math.round(timeoutMs / 1000)} s.`;
         return { kind: 'error', error: new BigCommerceError('timeout', message, write ? { sent: true } : {}) };
+      }
+      if (spec.method !== 'GET') {
+        // A write may have reached BigCommerce before the connection broke: the outcome is as
+        // unknown as after a timeout, so it is reported the same way (never resent).
+        return {
+          kind: 'error',
+          error: new BigCommerceError('timeout', 'The connection to BigCommerce broke before it answered. The change may or may not have been made: check before trying again.', { sent: true }),
+        };
       }
       return { kind: 'error', error: new BigCommerceError('offline', 'Could not reach BigCommerce. Check the network connection.') };
     } finally {

@@ -8,7 +8,8 @@ export function registerStoreInfo(app: SandboxApp, deps: RouteDeps): void {
     const base = origin(c);
     return c.json({
       id: meta.hash,
-      account_uuid: `00000000-0000-4000-8000-${meta.hash.padStart(12, '0')}`,
+      // A valid uuid derived from the hash (store hashes are not hex).
+      account_uuid: `00000000-0000-4000-8000-${Buffer.from(meta.hash).toString('hex').slice(0, 12).padStart(12, '0')}`,
       domain: meta.domain,
       secure_url: `https://${meta.domain}`,
       control_panel_base_url: `https://store-${meta.hash}.mybigcommerce.com`,
