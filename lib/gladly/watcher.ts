@@ -29,6 +29,8 @@ export interface WatchGladlyOptions {
 }
 
 interface Seen {
+  /** Whose panel it was: a panel of the customer in the URL is never stale for that customer. */
+  customerId: string | undefined;
   key: string;
   fingerprint: string;
 }
@@ -68,7 +70,9 @@ export function watchGladly(options: WatchGladlyOptions): void {
     const leaving = first ? null : readPanel(doc, selectors, customerId);
     // Nothing accepted since the last change (e.g. via /home): the older panels are still stale.
     const carried = accepted ? [accepted] : stale;
-    stale = [...carried, ...(leaving ? [{ key: leaving.key, fingerprint: leaving.fingerprint }] : [])].slice(-5);
+    // Whose panel is being left: the accepted customer's, or (not accepted yet) whoever it was seen as before.
+    const owner = accepted ? accepted.customerId : stale.find((seen) => leaving && seen.fingerprint === leaving.fingerprint)?.customerId;
+    stale = [...carried, ...(leaving ? [{ customerId: owner, key: leaving.key, fingerprint: leaving.fingerprint }] : [])].slice(-5);
     sawGap = leaving === null;
     accepted = null;
     candidate = null;
@@ -81,10 +85,12 @@ export function watchGladly(options: WatchGladlyOptions): void {
     const empty = snapshot.identity.emails.length === 0 && snapshot.identity.phones.length === 0 && !snapshot.identity.name;
     return stale.some(
       (seen) =>
+        // Back to a customer seen before (e.g. via /home): their own panel is the right one.
+        seen.customerId !== customerId &&
         // The very same render: the old panel is still there (an empty one after a gap is harmless).
-        (seen.fingerprint === snapshot.fingerprint && (!sawGap || !empty)) ||
-        // The old contact data with no re-render in between: the old panel, partly updated.
-        (!sawGap && seen.key === snapshot.key),
+        ((seen.fingerprint === snapshot.fingerprint && (!sawGap || !empty)) ||
+          // The old contact data with no re-render in between: the old panel, partly updated.
+          (!sawGap && seen.key === snapshot.key)),
     );
   }
 
@@ -118,7 +124,7 @@ export function watchGladly(options: WatchGladlyOptions): void {
       settleTimer = setTimeout(check, settleMs - waited);
       return;
     }
-    accepted = { key: snapshot.key, fingerprint: snapshot.fingerprint };
+    accepted = { customerId, key: snapshot.key, fingerprint: snapshot.fingerprint };
     emit(snapshot.identity);
   }
 

@@ -160,6 +160,19 @@ describe('watchGladly', () => {
     expectNeverMismatched();
   });
 
+  it('shows the same customer again after going home and back', async () => {
+    await load('phoneOnly');
+    start();
+    await sleep(SETTLE + 60);
+    await navigate('/home', { linger: 50, skeleton: 100 });
+    await sleep(SETTLE + 60);
+    await navigate('phoneOnly', { linger: 50, skeleton: 100 });
+    await sleep(SETTLE + 100);
+    // Null for her URL, null at home, null for her URL again, then Priya again once her panel settles.
+    expect(identities()).toEqual([null, `${personas.phoneOnly.gladlyId}:Priya Patel`, null, null, `${personas.phoneOnly.gladlyId}:Priya Patel`]);
+    expectNeverMismatched();
+  });
+
   it('treats a no-identity customer as known-empty once its panel shows', async () => {
     await load('jane');
     start();
