@@ -77,6 +77,7 @@ export default defineBackground(() => {
       ...createOptionsHandlers({ settings, vault, apisFor, requiredScopes, isE2E: __E2E__ }),
       ...createActionsHandlers({
         apisFor: async (connectionId) => (await registry.apis(connectionId)).apis,
+        switches: async (connectionId) => (await registry.apis(connectionId)).connection.actions,
         audit: createAuditLog(local),
         cache,
         storage: local,

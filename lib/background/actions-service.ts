@@ -5,6 +5,7 @@
  * and invalidates the cached lookups that show the order.
  */
 import type { KeyValueStore } from '../kv-store';
+import type { ActionSwitches } from '../settings-schema';
 import { ORDER_STATUS, type Order } from '../model';
 import {
   ActionStatusRequestSchema,
@@ -28,12 +29,14 @@ import { ActionError, infoOf, isOutcomeUnknown } from '../actions/errors';
 import { formatMoney, normalizeMoney, toMinor } from '../actions/money';
 import { createOrderGuard, type PendingFacts } from '../actions/order-guard';
 import { reconcileRecord } from '../actions/reconcile';
-import { buildRefundItems, refundErrorField } from '../actions/refund-plan';
+import { buildRefundItems, fullRefundSelection, refundErrorField } from '../actions/refund-plan';
 import { appendNote, staffNoteLine } from '../actions/staff-notes';
 import type { HandlerContext, MessageHandler } from './handler';
 
 export interface ActionsServiceDeps {
   apisFor(connectionId: string): Promise<{ actions: ActionsApi; lookup: StoreApi }>;
+  /** The admin's switches for a store: a switched-off action is refused here, not only hidden. */
+  switches?(connectionId: string): Promise<ActionSwitches>;
   audit: AuditLog;
   cache: { invalidateOrder(connectionId: string, orderId: string): Promise<void> };
   /** storage.local: locks and pending records must survive a service-worker restart. */
@@ -69,6 +72,15 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
     },
   });
   const quoteOrders = new Map<string, { order: Order; at: number }>();
+
+  async function requireSwitch(connectionId: string, action: Exclude<keyof ActionSwitches, 'enabled'>): Promise<void> {
+    if (!deps.switches) return;
+    const switches = await deps.switches(connectionId);
+    if (!switches.enabled || !switches[action]) {
+      const what = { cancel: 'Cancelling orders', refund: 'Full refunds', partialRefund: 'Partial refunds', discount: 'Discount codes' }[action];
+      throw new ActionError('config', `${what} are turned off for this store in the settings.`);
+    }
+  }
 
   async function audit(draft: AuditDraft, result: AuditEntry['result'], detail: string, reference: string | null = null): Promise<void> {
     // The audit log must never turn a done action into a reported failure.
@@ -136,6 +148,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
         try {
           before = await freshOrder(apis.lookup, message.orderId);
           Object.assign(draft, { storeName: before.store.storeName, amount: before.orderTotal, currency: before.currencyCode });
+          await requireSwitch(message.connectionId, 'cancel');
           const verdict = cancelVerdict(before);
           if (verdict) throw new ActionError('validation', verdict);
           await sending({ storeName: before.store.storeName, amount: before.orderTotal, currency: before.currencyCode });
@@ -194,6 +207,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
     },
   };
 
+  const sameItems = (a: unknown[], b: unknown[]) => JSON.stringify(a.map((i) => JSON.stringify(i)).sort()) === JSON.stringify(b.map((i) => JSON.stringify(i)).sort());
   const samePayments = (a: RefundPayment[], b: RefundPayment[]) =>
     a.length === b.length && a.every((p, i) => p.providerId === b[i]?.providerId && p.offline === b[i]?.offline && toMinor(p.amount) === toMinor(b[i]?.amount ?? 'x'));
 
@@ -216,6 +230,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
           const verdict = refundVerdict(order);
           if (verdict) throw new ActionError('validation', verdict);
           const items = buildRefundItems(order, message.selection);
+          await requireSwitch(message.connectionId, sameItems(items, buildRefundItems(order, fullRefundSelection(order))) ? 'refund' : 'partialRefund');
           // Quote again: the refund must be exactly what the agent confirmed, by a method still offered.
           const quote = await apis.actions.refundQuote(message.orderId, items).catch((e: unknown) => Promise.reject(asRefundFieldError(e)));
           if (toMinor(quote.totalRefundAmount) !== toMinor(message.expectedTotal)) {
@@ -272,6 +287,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
         try {
           order = await freshOrder(apis.lookup, message.orderId);
           Object.assign(draft, { storeName: order.store.storeName, currency: form.type === 'fixed' ? order.currencyCode : draft.currency });
+          await requireSwitch(message.connectionId, 'discount');
           checkCouponForm(form, now());
           if (await apis.actions.couponCodeExists(form.code)) throw new ActionError('validation', 'That code is already used in this store. Generate another.', 'code');
           await sending({ storeName: order.store.storeName, code: form.code });
