@@ -112,7 +112,8 @@ export async function runLookup(
         });
         const final = { ...result, fetchedAt: now(), stale: false, complete: true };
         states[i] = final;
-        if (final.status !== 'error') await deps.cache.put(connection.id, key, final);
+        // A degraded result (tracking missing) is shown but not kept: the next visit asks again.
+        if (final.status !== 'error' && !final.error) await deps.cache.put(connection.id, key, final);
       } catch (error) {
         const info = deps.toErrorInfo(error);
         // A cached result stays visible (marked stale) when a refresh fails.
@@ -136,9 +137,10 @@ async function lookupOneStore(
   onPartial: (state: StoreLookup) => void,
 ): Promise<StoreLookup> {
   const base = { connectionId: connection.id, storeName: connection.name };
-  const { api } = connection;
+  const problems: unknown[] = [];
+  const api = tolerant(connection.api, problems);
 
-  if (query.kind === 'manual') return manualLookup(query, connection, round);
+  if (query.kind === 'manual') return withProblems(await manualLookup(query, { ...connection, api }, round), problems, deps);
 
   const identity = query.identity;
   const emails = unique(identity.emails.map((e) => e.value.trim().toLowerCase()).filter(Boolean));
@@ -185,7 +187,7 @@ async function lookupOneStore(
     onPartial({ ...base, status: 'guest', customer: null, orders, complete: false });
     const plan = planCompletion(orders, []);
     const completed = await round(requestsOf(plan), () => completeOrders(api, orders, plan));
-    return { ...base, status: 'guest', customer: null, orders: completed, complete: true };
+    return withProblems({ ...base, status: 'guest', customer: null, orders: completed, complete: true }, problems, deps);
   }
 
   let orders = newest([...emailOrders, ...(linkedOrders ?? [])]);
@@ -217,7 +219,37 @@ async function lookupOneStore(
   } else {
     orders = merged;
   }
-  return { ...base, status: 'linked', customer, orders, autoLinked, complete: true };
+  return withProblems({ ...base, status: 'linked', customer, orders, autoLinked, complete: true }, problems, deps);
+}
+
+/**
+ * Tracking and thumbnails complete a result but are not worth losing it for: a failed shipments
+ * call leaves that order without tracking (and the store with a notice, see withProblems); failed
+ * thumbnails leave the quiet placeholders.
+ */
+function tolerant(api: StoreApi, problems: unknown[]): StoreApi {
+  return {
+    customersByEmail: (emails) => api.customersByEmail(emails),
+    customersByPhone: (phones) => api.customersByPhone(phones),
+    customerById: (id) => api.customerById(id),
+    ordersByEmail: (email, limit) => api.ordersByEmail(email, limit),
+    ordersByCustomerId: (id, limit) => api.ordersByCustomerId(id, limit),
+    orderById: (id) => api.orderById(id),
+    customerGroupName: (groupId) => api.customerGroupName(groupId),
+    shipments: (orderId) =>
+      api.shipments(orderId).catch((error: unknown) => {
+        problems.push(error);
+        return [];
+      }),
+    productImages: (productIds) => api.productImages(productIds).catch(() => new Map<number, string>()),
+  };
+}
+
+/** The first completion failure as the store's notice (shown beside its data, with Retry). */
+function withProblems(result: StoreLookup, problems: unknown[], deps: LookupDeps): StoreLookup {
+  if (problems.length === 0 || result.status === 'error') return result;
+  const info = deps.toErrorInfo(problems[0]);
+  return { ...result, error: { ...info, message: `Tracking could not be loaded for every order. ${info.message}` } };
 }
 
 /** What completing orders takes: shipments for orders with something shipped, and images. */

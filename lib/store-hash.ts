@@ -29,9 +29,10 @@ export function parseStoreHash(input: string): StoreHashResult {
 }
 
 function fromAddress(text: string): StoreHashResult {
+  const address = /^\/?stores\//i.test(text) ? `https://api.bigcommerce.com/${text.replace(/^\//, '')}` : text;
   let url: URL;
   try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(address) ? address : `https://${address}`);
   } catch {
     return { ok: false, message: `That address could not be read. ${HELP}` };
   }

@@ -1,7 +1,8 @@
 /**
  * The writes the actions make (ActionsApi). POST/PUT are never retried by the request core; a
- * write that timed out after leaving throws kind 'timeout' with `sent: true` (outcome unknown).
+ * write that timed out or lost its connection throws kind 'timeout' with `sent: true` (outcome unknown).
  */
+import type { ZodType } from 'zod';
 import type { ActionsApi, CouponInput, CouponType, RefundItem, RefundPayment } from '../store-api';
 import type { StoreRef } from '../model';
 import { toFixed2 } from '../money';
@@ -69,6 +70,19 @@ export function couponBody(input: CouponInput): Record<string, unknown> {
   };
 }
 
+/**
+ * The body of a write BigCommerce accepted (2xx). When it cannot be read the change was still
+ * made, so the error says so and carries `sent: true`: it must not be redone blindly.
+ */
+function parseAccepted<T>(schema: ZodType<T>, body: unknown, what: string): T {
+  try {
+    return parseBody(schema, body, what);
+  } catch (error) {
+    if (!(error instanceof BigCommerceError)) throw error;
+    throw new BigCommerceError('malformed', `BigCommerce made the change but sent ${what} in a shape this extension does not understand. Check the result before trying again.`, { sent: true });
+  }
+}
+
 export function createActionsApi(client: BigCommerceClient, store: StoreRef): ActionsApi {
   const paymentActions = (orderId: string) => `/v3/orders/${orderPath(orderId)}/payment_actions`;
 
@@ -81,7 +95,7 @@ export function createActionsApi(client: BigCommerceClient, store: StoreRef): Ac
         body: { status_id: statusId },
         scope: ORDERS_WRITE,
       });
-      return normalizeOrder(parseBody(OrderSchema, body, 'the updated order'), store);
+      return normalizeOrder(parseAccepted(OrderSchema, body, 'the updated order'), store);
     },
 
     async setStaffNotes(orderId, notes) {
@@ -109,12 +123,13 @@ export function createActionsApi(client: BigCommerceClient, store: StoreRef): Ac
         body: { items: refundItemsBody(items), payments: refundPaymentsBody(payments) },
         scope: ORDERS_WRITE,
       });
-      return normalizeRefund(parseBody(RefundEnvelopeSchema, body, 'the refund').data);
+      return normalizeRefund(parseAccepted(RefundEnvelopeSchema, body, 'the refund').data);
     },
 
     async refunds(orderId) {
       const { body } = await client.send({ method: 'GET', path: `${paymentActions(orderId)}/refunds`, scope: 'store_v2_orders_read_only' });
-      if (body === undefined) return [];
+      // v3 answers `data: []` when there are none: reading an empty body as "no refunds" could
+      // tell a reconcile that a lost refund never happened.
       return parseBody(RefundListSchema, body, 'refunds').data.map(normalizeRefund);
     },
 
@@ -128,7 +143,7 @@ export function createActionsApi(client: BigCommerceClient, store: StoreRef): Ac
 
     async createCoupon(input) {
       const { body } = await client.send({ method: 'POST', path: '/v2/coupons', body: couponBody(input), scope: MARKETING_WRITE });
-      const coupon = parseBody(CouponSchema, body, 'the new coupon');
+      const coupon = parseAccepted(CouponSchema, body, 'the new coupon');
       return { id: String(coupon.id), code: coupon.code };
     },
   };

@@ -17,16 +17,29 @@ export function toIsoInstant(value: string): string | null {
   if (rfc) {
     const [, day, mon, year, hh, mm, ss = '00', zone = 'Z'] = rfc;
     const month = MONTHS.indexOf(mon!.toLowerCase());
-    if (month < 0) return null;
+    if (month < 0 || !isCalendarDay(Number(year), month, Number(day)) || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return null;
     const offsetMin = /^[+-]\d{4}$/.test(zone) ? (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3))) : 0;
     const ms = Date.UTC(Number(year), month, Number(day), Number(hh), Number(mm), Number(ss)) - offsetMin * 60_000;
-    return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+    return instant(ms);
   }
   if (ISO.test(text)) {
-    const ms = Date.parse(text.replace(' ', 'T'));
-    return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+    const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+    if (!isCalendarDay(year!, month! - 1, day!)) return null;
+    return instant(Date.parse(text.replace(' ', 'T')));
   }
   return null;
+}
+
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month && date.getUTCDate() === day;
+}
+
+function instant(ms: number): string | null {
+  if (!Number.isFinite(ms)) return null;
+  const iso = new Date(ms).toISOString();
+  return /^\d{4}-/.test(iso) ? iso : null;
 }
 
 /** Money from a decimal string or a JSON number, exactly, at 2 dp; null when it is neither. */

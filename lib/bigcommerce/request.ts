@@ -131,7 +131,18 @@ export function createClient(options: ClientOptions): BigCommerceClient {
           body = JSON.parse(text);
         } catch {
           if (response.ok) {
-            return { kind: 'error', error: new BigCommerceError('malformed', 'BigCommerce answered with something that is not JSON.', { status: response.status }) };
+            // A write that got a 2xx happened, whatever its body: `sent` keeps it from being redone blindly.
+            const write = spec.method !== 'GET';
+            return {
+              kind: 'error',
+              error: new BigCommerceError(
+                'malformed',
+                write
+                  ? 'BigCommerce accepted the request but answered with something that is not JSON. Check the result before trying again.'
+                  : 'BigCommerce answered with something that is not JSON.',
+                { status: response.status, ...(write ? { sent: true } : {}) },
+              ),
+            };
           }
         }
       }

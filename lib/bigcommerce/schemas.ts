@@ -13,7 +13,7 @@ const text = z
   .transform((v) => v ?? '');
 
 /** An integer id; a few payloads send ids as digit strings. */
-const id = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
+const id = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number).pipe(z.number().int())]);
 
 const count = z.number().int().min(0);
 

@@ -32,7 +32,7 @@ export function createStoreApi(client: BigCommerceClient, store: StoreRef): Stor
       query: { ...query, include: 'addresses,storecredit' },
       scope: CUSTOMERS_READ,
     });
-    if (body === undefined) return [];
+    // v3 lists answer `data: []` when empty, never 204: an empty body is not "nobody".
     return parseBody(CustomerListSchema, body, 'customers').data.map((c) => normalizeCustomer(c, store));
   }
 
@@ -78,7 +78,8 @@ export function createStoreApi(client: BigCommerceClient, store: StoreRef): Stor
       if (!/^\d+$/.test(id)) return null;
       try {
         const { body } = await client.send({ method: 'GET', path: `/v2/orders/${id}`, query: { ...ORDER_INCLUDE }, scope: ORDERS_READ });
-        return body === undefined ? null : normalizeOrder(parseBody(OrderSchema, body, 'an order'), store);
+        // Only a 404 means "no such order"; an empty answer is unreadable, not absent.
+        return normalizeOrder(parseBody(OrderSchema, body, 'an order'), store);
       } catch (error) {
         if (error instanceof BigCommerceError && error.kind === 'not-found') return null;
         throw error;

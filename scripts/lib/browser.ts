@@ -48,6 +48,11 @@ export interface LaunchOptions {
   userDataDir?: string;
   headless?: boolean;
   viewport?: { width: number; height: number } | null;
+  /**
+   * Let Playwright kill the browser on Ctrl-C/SIGTERM/SIGHUP (default true). A script that stops
+   * things itself (the demo) passes false so its own handler closes the browser cleanly first.
+   */
+  handleSignals?: boolean;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
@@ -61,6 +66,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChrome(),
     headless: false, // the new headless mode is chosen by flag below: it supports extensions
+    ...(options.handleSignals === false ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
     viewport: options.viewport === undefined ? { width: 1400, height: 900 } : options.viewport,
     args: [
       ...(headless ? ['--headless=new'] : []),
@@ -85,7 +91,16 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     userDataDir,
     async close() {
       await context.close().catch(() => undefined);
-      if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
+      if (ownsProfile) await removeProfile(userDataDir);
     },
   };
+}
+
+/** Chromium's helpers may still write into the profile for a moment after closing: retry briefly. */
+async function removeProfile(dir: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 2, retryDelay: 50 });
+    if (!existsSync(dir)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

@@ -18,7 +18,7 @@ function setup(options: { gladlyApi?: boolean; overwrite?: boolean } = {}) {
   const bridge = createGladlyBridge({
     settings: { get: async () => settings },
     vault: { getSecret: async (name) => (name === GLADLY_SECRET ? GLADLY_API_USER.token : null) },
-    fetch: (input, init) => app.request(String(input), init as RequestInit),
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => app.request(String(input), init)) as typeof fetch,
   });
   const profile = async (id: string) =>
     (await (await app.request(`${HOST}/api/v1/customer-profiles/${id}`, { headers: { Authorization: `Basic ${btoa(`${GLADLY_API_USER.email}:${GLADLY_API_USER.token}`)}` } })).json()) as {
