@@ -9,6 +9,7 @@ import type { CouponCodeCheckResult, CouponCreateResult, CouponForm } from '@/li
 import type { ErrorInfo } from '@/lib/messages/common';
 import { couponCodeProblem, generateCouponCode } from '@/lib/actions/coupon-code';
 import { fromMinor, parseAmountInput } from '@/lib/actions/money';
+import { copyText } from '@/lib/sidebar/clipboard';
 import { Modal } from './Modal';
 import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
 import { useOrderStatus } from './use-order-status';
@@ -31,6 +32,7 @@ type CouponType = CouponForm['type'];
 export function DiscountDialog({ order, connectionId, request, onClose, onChanged, today = new Date().toISOString().slice(0, 10) }: DiscountDialogProps) {
   const id = useId();
   const [type, setType] = useState<CouponType>('percentage');
+  const [copied, setCopied] = useState<string | null>(null);
   const [amount, setAmount] = useState('10');
   const [minPurchase, setMinPurchase] = useState('');
   const [expires, setExpires] = useState('');
@@ -151,12 +153,13 @@ export function DiscountDialog({ order, connectionId, request, onClose, onChange
             {w}
           </p>
         ))}
-        <button type="button" onClick={() => void navigator.clipboard?.writeText(text).catch(() => undefined)}>
+        <button type="button" onClick={() => void copyText(text).then((ok) => setCopied(ok ? 'Copied.' : 'Could not copy: select the code and copy it by hand.'))}>
           Copy code
         </button>{' '}
         <button type="button" onClick={() => void insert(text)}>
           Insert into reply
         </button>
+        {copied && <p aria-live="polite">{copied}</p>}
         {inserted && <p aria-live="polite">{inserted}</p>}
       </Modal>
     );

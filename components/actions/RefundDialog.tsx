@@ -116,6 +116,13 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
       const info = errorInfoOf(e);
       setSendError(info);
       send(eventForError(info));
+      if (info.kind === 'busy') {
+        // Another tab or window is acting on this order: this quote may be out of date once it is
+        // done. Drop it and reload the order; only a new change asks for a new quote to confirm.
+        setQuote({ status: 'none' });
+        onChanged();
+        void status.recheck();
+      }
     }
   }
 

@@ -45,7 +45,6 @@ export function createDock(
   } satisfies Partial<CSSStyleDeclaration>);
   Object.assign(iframe.style, { border: '0', flex: '1 1 auto', width: '100%', height: '100%', colorScheme: 'normal' });
   iframe.title = 'BigCommerce';
-  iframe.setAttribute('allow', 'clipboard-write');
 
   // The resize handle doubles as the collapsed tab.
   const handle = doc.createElement('button');

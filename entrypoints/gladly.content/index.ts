@@ -37,6 +37,8 @@ export default defineContentScript({
       position: 'inline',
       anchor: 'body',
       append: 'last',
+      // The permission must be on the iframe before it is inserted: its policy is fixed when it loads.
+      onBeforeMount: (_wrapper, iframe) => iframe.setAttribute('allow', 'clipboard-write'),
       onMount(wrapper, iframe) {
         dock = createDock(wrapper, iframe, { width: saved.width ?? 380, collapsed: saved.collapsed ?? false }, (state) => {
           void browser.storage.local.set({ [DOCK_KEY]: state });

@@ -61,8 +61,10 @@ export interface ClientOptions {
   newId?: () => string;
 }
 
+// A request that was sent but never answered: its outcome is unknown (like a timeout after sending),
+// so an action dialog asks the background what happened instead of offering to send it again.
 const LOST_REPLY: ErrorInfo = {
-  kind: 'unavailable',
+  kind: 'timeout',
   message: 'The connection to the extension dropped before it answered. Check the order in BigCommerce before trying again.',
 };
 const GONE: ErrorInfo = { kind: 'unavailable', message: 'The extension was updated or stopped. Reload this page.' };

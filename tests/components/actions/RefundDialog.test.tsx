@@ -53,6 +53,26 @@ describe('refund dialog', () => {
     expect(onChanged).toHaveBeenCalled();
   });
 
+  it('after "another action is running", drops the old quote and reloads the order: no second refund from a stale confirm', async () => {
+    const h = open();
+    const real = h.request.getMockImplementation()!;
+    h.request.mockImplementation(async (message) => {
+      if (message.type === 'actions/refund') throw Object.assign(new Error('busy'), { info: { kind: 'busy', message: 'Another action on this order is still running.' } });
+      return real(message);
+    });
+    fireEvent.input(qty(/Mug/), { target: { value: '1' } });
+    fireEvent.click(await screen.findByRole('button', { name: /^Refund \d/ }));
+    expect(await screen.findByText(/Another action on this order is still running/)).toBeTruthy();
+    await waitFor(() => expect(h.onChanged).toHaveBeenCalled());
+    expect(submit().disabled).toBe(true);
+    expect(submit().textContent).toBe('Confirm refund');
+    // Only a new decision (a change) gets a new quote that can be confirmed.
+    h.request.mockImplementation(real);
+    fireEvent.input(qty(/Mug/), { target: { value: '2' } });
+    await waitFor(() => expect(submit().disabled).toBe(false));
+    expect(h.store.actions.createRefund).not.toHaveBeenCalled();
+  });
+
   it('refuses more than is left next to the line, without asking for a quote', async () => {
     const { sent } = open();
     fireEvent.input(qty(/Mug/), { target: { value: '3' } });

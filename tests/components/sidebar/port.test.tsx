@@ -76,7 +76,7 @@ describe('sidebar port client', () => {
     const { connector, client, runTimers } = setup([0]);
     const inFlight = client.request({ type: 'refund', requestId: 'r-9' });
     connector.last.drop();
-    await expect(inFlight).rejects.toMatchObject({ info: { kind: 'unavailable' } });
+    await expect(inFlight).rejects.toMatchObject({ info: { kind: 'timeout', message: expect.stringMatching(/dropped before it answered/) } });
     void client.request({ type: 'open-options', requestId: 'r-10' });
     runTimers();
     expect(connector.last.sentOf('open-options')).toEqual([{ type: 'open-options', requestId: 'r-10' }]);
