@@ -1,0 +1,219 @@
+/** Turns the benchmark's samples into medians, comparisons, targets and tables. */
+import type { BaselineSample } from './baseline-bench';
+import type { ScenarioSample } from './browser-bench';
+import type { EntrySize } from './bundles';
+import type { QuotaSimResult } from './quota-sim';
+import type { RenderResult } from './render-bench';
+import { SCENARIOS } from './scenarios';
+import { median, ratio, round1 } from './stats';
+import { markdownTable, plainTable, type Cell } from './table';
+import { atMost, kB, metLabel, ms, type TargetResult } from './targets';
+
+export interface ScenarioSummary {
+  key: string;
+  label: string;
+  ours: {
+    runs: number;
+    completedRuns: number;
+    requests: number | null;
+    roundTrips: number | null;
+    profileMs: number | null;
+    ordersMs: number | null;
+    allOrdersMs: number | null;
+    completeMs: number | null;
+    ordersShown: number | null;
+    detectionMs: number | null;
+    ordersAfterDetectionMs: number | null;
+    completeAfterDetectionMs: number | null;
+    /** One round trip: the median server-side time of a request (the injected latency included). */
+    roundTripMs: number | null;
+    renderedBeforeAnyRequestEveryRun: boolean;
+  } | null;
+  baseline: { requests: number | null; roundTrips: number | null; completeMs: number | null; ordersFound: number | null } | null;
+  /** ours / baseline; time compares our detection → complete with the baseline's first request → last answer. */
+  ratio: { requests: number | null; roundTrips: number | null; completeMs: number | null } | null;
+}
+
+const med = (values: (number | null)[]) => round1(median(values.filter((v): v is number => v !== null)));
+
+export function summarise(ours: ScenarioSample[] | null, baseline: BaselineSample[] | null, latencyMs: number): ScenarioSummary[] {
+  return SCENARIOS.map((scenario) => {
+    const mine = ours?.filter((s) => s.scenario === scenario.key) ?? [];
+    const theirs = baseline?.filter((s) => s.scenario === scenario.key) ?? [];
+    const o = ours
+      ? {
+          runs: mine.length,
+          completedRuns: mine.filter((s) => s.completeMs !== null).length,
+          requests: med(mine.map((s) => s.requests)),
+          roundTrips: med(mine.map((s) => s.roundTrips)),
+          profileMs: med(mine.map((s) => s.profileMs)),
+          ordersMs: med(mine.map((s) => s.ordersMs)),
+          allOrdersMs: med(mine.map((s) => s.allOrdersMs)),
+          completeMs: med(mine.map((s) => s.completeMs)),
+          ordersShown: med(mine.map((s) => s.ordersShown)),
+          detectionMs: med(mine.map((s) => s.detectionMs)),
+          ordersAfterDetectionMs: med(mine.map((s) => s.ordersAfterDetectionMs)),
+          completeAfterDetectionMs: med(mine.map((s) => s.completeAfterDetectionMs)),
+          roundTripMs: med(mine.map((s) => s.requestMs)) ?? latencyMs,
+          renderedBeforeAnyRequestEveryRun: mine.length > 0 && mine.every((s) => s.renderedBeforeAnyRequest),
+        }
+      : null;
+    const b = baseline
+      ? {
+          requests: med(theirs.map((s) => s.requests)),
+          roundTrips: med(theirs.map((s) => s.roundTrips)),
+          completeMs: med(theirs.map((s) => s.completeMs)),
+          ordersFound: med(theirs.map((s) => s.ordersFound)),
+        }
+      : null;
+    const r =
+      o && b
+        ? {
+            requests: ratio(o.requests, b.requests),
+            roundTrips: ratio(o.roundTrips, b.roundTrips),
+            completeMs: ratio(scenario.revisit ? o.completeMs : o.completeAfterDetectionMs, b.completeMs),
+          }
+        : null;
+    return { key: scenario.key, label: scenario.label, ours: o, baseline: b, ratio: r };
+  });
+}
+
+export interface Budget {
+  contentScriptGzip: number;
+  sidebarGzip: number;
+  renderMs: number;
+}
+
+export const BUDGET: Budget = { contentScriptGzip: 10 * 1024, sidebarGzip: 60 * 1024, renderMs: 16 };
+
+export function targets(
+  scenarios: ScenarioSummary[],
+  bundles: EntrySize[] | null,
+  render: RenderResult | null,
+  quota: QuotaSimResult | null,
+): TargetResult[] {
+  const results: TargetResult[] = [];
+  for (const s of scenarios) {
+    if (!s.ours || s.key === 'revisit') continue;
+    const rtt = s.ours.roundTripMs;
+    const firstLimit = rtt === null ? null : 1.5 * rtt;
+    const completeLimit = rtt === null ? null : 2.5 * rtt;
+    results.push({
+      name: `${s.key}: profile + orders after detection`,
+      target: `≤ 1.5 × round trip (${ms(firstLimit) ?? '?'})`,
+      measured: ms(s.ours.ordersAfterDetectionMs),
+      met: atMost(s.ours.ordersAfterDetectionMs, firstLimit),
+    });
+    results.push({
+      name: `${s.key}: complete after detection`,
+      target: `≤ 2.5 × round trip (${ms(completeLimit) ?? '?'})`,
+      measured: ms(s.ours.completeAfterDetectionMs),
+      met: atMost(s.ours.completeAfterDetectionMs, completeLimit),
+    });
+  }
+  const revisit = scenarios.find((s) => s.key === 'revisit')?.ours;
+  results.push({
+    name: 'revisit renders from cache',
+    target: 'profile + orders before any request, every run',
+    measured: revisit ? `${revisit.requests ?? 0} requests; orders at ${ms(revisit.ordersMs) ?? '–'} after navigation` : null,
+    met: revisit ? revisit.renderedBeforeAnyRequestEveryRun : null,
+  });
+  const size = (entry: string) => bundles?.find((b) => b.entry === entry)?.gzip ?? null;
+  results.push({
+    name: 'content script size',
+    target: `≤ ${kB(BUDGET.contentScriptGzip)} gzip`,
+    measured: kB(size('content script')),
+    met: atMost(size('content script'), BUDGET.contentScriptGzip),
+  });
+  results.push({
+    name: 'sidebar size',
+    target: `≤ ${kB(BUDGET.sidebarGzip)} gzip`,
+    measured: kB(size('sidebar')),
+    met: atMost(size('sidebar'), BUDGET.sidebarGzip),
+  });
+  const renderLabel = render ? `${render.orders} orders × ${render.lines} lines` : 'order list';
+  results.push({
+    name: `render ${renderLabel} (as first shown)`,
+    target: `< ${BUDGET.renderMs} ms`,
+    measured: ms(render?.mountMsMedian),
+    met: render?.mountMsMedian == null ? null : render.mountMsMedian < BUDGET.renderMs,
+  });
+  results.push({
+    name: `open one order (${render?.lines ?? '?'} lines)`,
+    target: `< ${BUDGET.renderMs} ms`,
+    measured: ms(render?.openOneMsMedian),
+    met: render?.openOneMsMedian == null ? null : render.openOneMsMedian < BUDGET.renderMs,
+  });
+  results.push({
+    name: `shared quota: ${quota?.agents ?? '?'} agents, ${quota?.quota ?? '?'} req / ${quota ? quota.realWindowMs / 1000 : '?'} s`,
+    target: '0 failed lookups',
+    measured: quota ? `${quota.failedLookups} failed of ${quota.lookups}; ${quota.http429} × 429` : null,
+    met: quota ? quota.failedLookups === 0 : null,
+  });
+  return results;
+}
+
+const SCENARIO_HEADERS = [
+  'Scenario',
+  'Orders shown (ours / baseline)',
+  'Requests (ours / baseline)',
+  'Round trips (ours / baseline)',
+  'Profile ms',
+  'First orders ms',
+  'All orders ms',
+  'Complete ms',
+  'Detection → complete ms (ours / baseline)',
+];
+
+function scenarioRows(scenarios: ScenarioSummary[]): Cell[][] {
+  const pair = (a: number | null | undefined, b: number | null | undefined) => `${a ?? '–'} / ${b ?? '–'}`;
+  return scenarios.map((s) => [
+    s.label,
+    pair(s.ours?.ordersShown, s.baseline?.ordersFound),
+    pair(s.ours?.requests, s.baseline?.requests),
+    pair(s.ours?.roundTrips, s.baseline?.roundTrips),
+    s.ours?.profileMs ?? null,
+    s.ours?.ordersMs ?? null,
+    s.ours?.allOrdersMs ?? null,
+    s.ours?.completeMs ?? null,
+    pair(s.key === 'revisit' ? s.ours?.completeMs : s.ours?.completeAfterDetectionMs, s.baseline?.completeMs),
+  ]);
+}
+
+const TARGET_HEADERS = ['Target', 'Goal', 'Measured', 'Result'];
+const targetRows = (list: TargetResult[]): Cell[][] => list.map((t) => [t.name, t.target, t.measured, metLabel(t.met)]);
+
+const BUNDLE_HEADERS = ['Entrypoint', 'Build', 'Raw', 'Gzip'];
+function bundleRows(bundles: { build: string; sizes: EntrySize[] }[]): Cell[][] {
+  return bundles.flatMap(({ build, sizes }) => sizes.map((b) => [b.entry, build, kB(b.raw), kB(b.gzip)]));
+}
+
+export interface Tables {
+  scenarios: ScenarioSummary[];
+  targets: TargetResult[];
+  bundles: { build: string; sizes: EntrySize[] }[];
+}
+
+/** The Markdown the README's Performance section can paste. */
+type Table = (headers: readonly string[], rows: readonly (readonly Cell[])[]) => string;
+
+/** Only the tables this run has data for. */
+function sections(t: Tables, table: Table): string[] {
+  const out: string[] = [];
+  if (t.scenarios.some((s) => s.ours || s.baseline)) out.push(table(SCENARIO_HEADERS, scenarioRows(t.scenarios)));
+  const bundles = bundleRows(t.bundles);
+  if (bundles.length > 0) out.push(table(BUNDLE_HEADERS, bundles));
+  const measured = t.targets.filter((x) => x.met !== null);
+  if (measured.length > 0) out.push(table(TARGET_HEADERS, targetRows(measured)));
+  return out;
+}
+
+/** The Markdown the README's Performance section can paste. */
+export function markdownReport(t: Tables, header: string, notes: readonly string[] = []): string {
+  const list = notes.length > 0 ? [notes.map((n) => `- ${n}`).join('\n')] : [];
+  return [header, ...sections(t, markdownTable), ...list].join('\n\n');
+}
+
+export function plainReport(t: Tables): string {
+  return sections(t, plainTable).join('\n\n');
+}

@@ -1,0 +1,243 @@
+/**
+ * `npm run bench`: how fast agents see a customer, measured in real Chromium against the sandbox
+ * with injected latency, next to the way Gladly's own BigCommerce app fetches the same profile;
+ * bundle sizes; the order list's render time; a shared-quota simulation. JSON summary on stdout,
+ * readable tables on stderr, the JSON also in bench/results/latest.json. Targets are reported,
+ * never asserted. Talks only to 127.0.0.1; every part is bounded in time.
+ *
+ *   npm run bench -- [--latency 150] [--runs 5] [--agents 50] [--no-build] [--only browser,baseline,bundles,render,quota]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startSandbox, type SandboxHandle } from '../sandbox/server';
+import { personas } from '../sandbox/personas';
+import { E2E_EXTENSION_DIR, findChrome } from '../scripts/lib/browser';
+import { expectedLookup, probeSpecFor } from '../scripts/lib/expected';
+import { PRODUCTION_EXTENSION_DIR, buildE2E, buildProduction, onStopSignal } from '../scripts/lib/run';
+import type { ProbeSpec } from '../scripts/lib/sidebar-probe';
+import { runBaselineBench, type BaselineSample } from './lib/baseline-bench';
+import { runBrowserBench, type ScenarioSample } from './lib/browser-bench';
+import { measureBundles, type EntrySize } from './lib/bundles';
+import { runQuotaSim, type QuotaSimResult } from './lib/quota-sim';
+import { runRenderBench, type RenderResult } from './lib/render-bench';
+import { markdownReport, plainReport, summarise, targets } from './lib/report';
+import { SCENARIOS } from './lib/scenarios';
+
+const PARTS = ['browser', 'baseline', 'bundles', 'render', 'quota'] as const;
+type Part = (typeof PARTS)[number];
+
+const { values: flags } = parseArgs({
+  options: {
+    latency: { type: 'string', default: '150' },
+    runs: { type: 'string', default: '5' },
+    agents: { type: 'string', default: '50' },
+    'no-build': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    skeleton: { type: 'string', default: '500' },
+    linger: { type: 'string', default: '300' },
+    timeout: { type: 'string', default: '20000' },
+  },
+  strict: true,
+});
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+function fail(message: string): never {
+  say(`bench: ${message}`);
+  process.exit(1);
+}
+function whole(name: string, raw: string | undefined, min: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) fail(`--${name} wants a whole number ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+const config = {
+  latencyMs: whole('latency', flags.latency, 0),
+  runs: whole('runs', flags.runs, 1),
+  agents: whole('agents', flags.agents, 1),
+  skeletonMs: whole('skeleton', flags.skeleton, 0),
+  lingerMs: whole('linger', flags.linger, 0),
+  scenarioTimeoutMs: whole('timeout', flags.timeout, 1000),
+  quota: { requests: 150, windowMs: 30_000, lookupIntervalMs: 60_000, compress: 10, lookupsPerAgent: 3 },
+  renderRuns: 20,
+};
+const parts = new Set<Part>(
+  flags.only
+    ? flags.only.split(',').map((p) => {
+        const part = p.trim() as Part;
+        if (!PARTS.includes(part)) fail(`--only takes ${PARTS.join(', ')}; got "${p}"`);
+        return part;
+      })
+    : PARTS,
+);
+/** Timing runs must not be slowed by the store's quota (the quota simulation covers that). */
+const UNLIMITED = { quota: 1_000_000, windowMs: 30_000 };
+/** The whole run stops by itself even if something hangs. */
+const HARD_LIMIT_MS = 15 * 60_000;
+
+async function main(): Promise<void> {
+  let sandbox: SandboxHandle | undefined;
+  const stop = async () => {
+    await sandbox?.close().catch(() => undefined);
+  };
+  onStopSignal(async (signal) => {
+    say(`${signal}: stopping`);
+    await stop();
+    process.exit(130);
+  });
+  setTimeout(() => {
+    say(`bench: still running after ${HARD_LIMIT_MS / 60_000} min; stopping.`);
+    void stop().finally(() => process.exit(1));
+  }, HARD_LIMIT_MS).unref();
+
+  const needsBrowser = parts.has('browser') || parts.has('render');
+  if (needsBrowser) {
+    try {
+      findChrome();
+    } catch (error) {
+      fail((error as Error).message);
+    }
+  }
+  if (!flags['no-build']) {
+    if (parts.has('browser') || parts.has('bundles')) {
+      say('Building the e2e extension…');
+      await buildE2E();
+    }
+    if (parts.has('bundles')) {
+      say('Building the production extension…');
+      await buildProduction();
+    }
+  }
+
+  const notes: string[] = [];
+  if (parts.has('browser')) {
+    notes.push(
+      `Browser timings (ms from navigation by pushState) are medians of ${config.runs} runs in headless Chromium, a fresh profile per run, sandbox latency ${config.latencyMs} ms per request; they include the look-alike's ${config.lingerMs} ms old-panel linger and ${config.skeletonMs} ms skeleton.`,
+      '"After detection" times start at the first BigCommerce request of the visit (the identity was read and sent). One round trip = the median server-side time of that scenario\'s requests (latency included). Requests and round trips: the sandbox log between navigation and completion; round trips = the longest chain of requests each sent after the previous one answered.',
+      '"First orders": the profile and the first expected order on screen; "all orders": every one of the (up to 10 per store) orders our lookup ends with; "complete": those plus tracking numbers, the newest order opened with its images loaded, and no loading indicator.',
+      'Revisit: Jane again after the other customers in the same browser (the lookup cache is fresh for 60 s).',
+      'The sandbox speaks HTTP/1.1 on one origin for every store, and Chromium opens at most 6 connections per host: a round of more than 6 requests (product images included) is split in two here, where api.bigcommerce.com (HTTP/2) would send it at once. Our round trips and times are therefore upper bounds; the baseline, in Node, has no such limit.',
+    );
+  }
+  if (parts.has('baseline')) {
+    notes.push(
+      'Scenario timings and the baseline run with the store quota lifted, so they measure latency only; the shared quota has its own simulation.',
+      "Baseline: Gladly's own BigCommerce app (customer by primary email → orders by customer id → per order products, shipments, transactions), run in Node against the same sandbox and latency, each step's requests in parallel (its most generous reading), once per connected store, no cache. Its time runs from its first request to its last answer; ours from detection to complete.",
+    );
+  }
+
+  let ours: ScenarioSample[] | null = null;
+  let baseline: BaselineSample[] | null = null;
+  let render: RenderResult | null = null;
+  let quota: QuotaSimResult | null = null;
+  const bundles: { build: string; sizes: EntrySize[] }[] = [];
+
+  try {
+    if (parts.has('browser') || parts.has('baseline') || parts.has('quota')) {
+      sandbox = await startSandbox({ port: 0, gladlyPort: 0, latencyMs: 0 });
+      say(`Sandbox: ${sandbox.info.bigcommerce.baseUrl} (BigCommerce), ${sandbox.info.gladly.baseUrl} (Gladly)`);
+    }
+    if (sandbox && parts.has('browser')) {
+      // What each visit should end with, from our own lookup in Node (no latency, before timing).
+      const hashes = sandbox.info.bigcommerce.stores.map((s) => s.hash);
+      const specs: Record<string, ProbeSpec> = {};
+      for (const scenario of SCENARIOS) specs[scenario.key] = probeSpecFor(await expectedLookup(sandbox.info, personas[scenario.persona], hashes));
+      sandbox.control.reset();
+      sandbox.control.configure({ latencyMs: config.latencyMs, ...UNLIMITED });
+      say(`Browser scenarios (${config.runs} runs)…`);
+      ours = await runBrowserBench({
+        sandbox,
+        runs: config.runs,
+        specs,
+        skeletonMs: config.skeletonMs,
+        lingerMs: config.lingerMs,
+        timeoutMs: config.scenarioTimeoutMs,
+        progress: say,
+      });
+    }
+    if (sandbox && parts.has('baseline')) {
+      sandbox.control.reset();
+      sandbox.control.configure({ latencyMs: config.latencyMs, ...UNLIMITED });
+      say(`Baseline (${config.runs} runs)…`);
+      baseline = await runBaselineBench(sandbox, config.runs);
+      const failed = baseline.filter((b) => b.failedRequests > 0);
+      if (failed.length > 0) {
+        notes.push(
+          `Baseline: ${failed.reduce((n, b) => n + b.failedRequests, 0)} of its requests failed (${[...new Set(failed.flatMap((b) => b.failures))].join(', ')}); a 404 from an endpoint the sandbox does not serve still took the same latency, so request counts and times stand.`,
+        );
+      }
+    }
+    if (parts.has('bundles')) {
+      bundles.push({ build: 'production', sizes: measureBundles(PRODUCTION_EXTENSION_DIR) });
+      bundles.push({ build: 'e2e', sizes: measureBundles(E2E_EXTENSION_DIR) });
+      for (const b of bundles) if (b.sizes.length === 0) notes.push(`No ${b.build} build found: its sizes are not measured (run without --no-build).`);
+    }
+    if (parts.has('render')) {
+      say('Render time of the order list…');
+      render = await runRenderBench(10, 20, config.renderRuns);
+      notes.push(
+        `Render: the sidebar's real OrderList (production build) in headless Chromium with a synthetic ${render.orders} orders × ${render.lines} lines, median of ${render.runs} after warm-up, style and layout included. Line items are collapsed until an order is opened, so "as first shown" renders ${render.orders} rows; opening every order at once took ${render.openAllMsMedian ?? '–'} ms.`,
+      );
+    }
+    if (sandbox && parts.has('quota')) {
+      sandbox.control.reset();
+      sandbox.control.configure({ latencyMs: config.latencyMs });
+      const q = config.quota;
+      say(`Shared-quota simulation (${config.agents} agents, time ÷ ${q.compress})…`);
+      quota = await runQuotaSim(sandbox, {
+        agents: config.agents,
+        quota: q.requests,
+        windowMs: q.windowMs,
+        lookupIntervalMs: q.lookupIntervalMs,
+        compress: q.compress,
+        lookupsPerAgent: q.lookupsPerAgent,
+        deadlineMs: 40_000,
+      });
+      notes.push(
+        `Quota simulation: time compressed ÷ ${q.compress} (window ${quota.compressedWindowMs} ms for ${q.windowMs / 1000} s, one lookup per agent every ${quota.compressedLookupIntervalMs} ms for ${q.lookupIntervalMs / 1000} s; same ratios), ${q.lookupsPerAgent} lookups per agent, each agent with its own client and governor, request latency ${config.latencyMs} ms (not compressed).`,
+      );
+    }
+  } finally {
+    await stop();
+  }
+
+  const scenarios = summarise(ours, baseline, config.latencyMs);
+  const targetList = targets(scenarios, bundles.find((b) => b.build === 'production' && b.sizes.length > 0)?.sizes ?? bundles.find((b) => b.sizes.length > 0)?.sizes ?? null, render, quota);
+  const tables = { scenarios, targets: targetList, bundles };
+  const markdown = markdownReport(tables, `Measured ${new Date().toISOString().slice(0, 10)}: ${config.runs} runs, ${config.latencyMs} ms latency per request (\`npm run bench\`).`, notes);
+  const summary = {
+    generatedAt: new Date().toISOString(),
+    config,
+    parts: [...parts],
+    notes,
+    scenarios,
+    bundles: bundles.map((b) => ({ build: b.build, entries: b.sizes })),
+    render,
+    quota,
+    targets: targetList,
+    samples: { ours, baseline },
+    markdown,
+  };
+
+  const json = JSON.stringify(summary, null, 2);
+  const out = resolve(import.meta.dirname, 'results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'latest.json'), `${json}\n`);
+
+  say('');
+  say(plainReport(tables));
+  say('');
+  for (const note of notes) say(`* ${note}`);
+  if (quota) say(`* Quota: ${quota.lookups} lookups, ${quota.requests} requests, ${quota.http429} × 429, p50 ${quota.lookupMsP50 ?? '–'} ms, p95 ${quota.lookupMsP95 ?? '–'} ms.`);
+  say('');
+  say('Markdown for the README (also in bench/results/latest.json):');
+  say('');
+  say(markdown);
+  process.stdout.write(`${json}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
+);
