@@ -50,7 +50,17 @@ export default defineConfig({
     // IT can push connections and settings by browser policy (Chrome's managed storage).
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'bigcommerce-for-gladly@example.com', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'bigcommerce-for-gladly@example.com',
+              strict_min_version: '140.0',
+              // Mozilla's required declaration: the extension sends no user data to its authors.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });

@@ -193,32 +193,34 @@ async function lookupOneStore(
   let orders = newest([...emailOrders, ...(linkedOrders ?? [])]);
   onPartial({ ...base, status: 'linked', customer, orders, autoLinked, complete: false });
 
-  // Round 2: account orders (when not known yet), shipments, images and the group name together.
+  // Round 2: account orders first (they are on the critical path: orders billed to another email
+  // need their own shipments and images), then the group name, shipments and images. Orders the
+  // account adds are completed as soon as they arrive, overlapping the rest of round 2.
   const plan = planCompletion(orders, []);
   const current = customer;
-  const [completed, more, group] = await round(requestsOf(plan) + (linkedOrders ? 0 : 1) + (customer.customerGroupId ? 1 : 0), () =>
-    Promise.all([
-      completeOrders(api, orders, plan),
-      linkedOrders ? Promise.resolve([] as Order[]) : api.ordersByCustomerId(current.id, ORDER_LIMIT),
-      current.customerGroupId ? api.customerGroupName(current.customerGroupId).catch(() => null) : Promise.resolve(null),
-    ]),
-  );
+  const shown = orders;
+  let added: Order[] = [];
+  let addedCompletion: Promise<Order[]> = Promise.resolve([]);
+  const [group, completed] = await round(requestsOf(plan) + (linkedOrders ? 0 : 1) + (customer.customerGroupId ? 1 : 0), () => {
+    const accountOrders = linkedOrders ? Promise.resolve([] as Order[]) : api.ordersByCustomerId(current.id, ORDER_LIMIT);
+    const groupName = current.customerGroupId ? api.customerGroupName(current.customerGroupId).catch(() => null) : Promise.resolve(null);
+    addedCompletion = accountOrders.then((more) => {
+      const known = new Set(shown.map((o) => o.id));
+      added = newest([...shown, ...more.filter((o) => !known.has(o.id))]).filter((o) => !known.has(o.id));
+      if (added.length === 0) return [];
+      onPartial({ ...base, status: 'linked', customer: current, orders: newest([...shown, ...added]), autoLinked, complete: false });
+      // Products round 2 already asks about are not asked again.
+      const addedPlan = planCompletion(added, []);
+      addedPlan.productIds = addedPlan.productIds.filter((id) => !plan.productIds.includes(id));
+      return round(requestsOf(addedPlan), () => completeOrders(api, added, addedPlan));
+    });
+    return Promise.all([groupName, completeOrders(api, orders, plan), accountOrders]);
+  });
   customer = { ...customer, customerGroupName: group };
-  orders = completed;
-
-  const known = new Set(orders.map((o) => o.id));
-  const merged = newest([...orders, ...more.filter((o) => !known.has(o.id))]);
-  const added = merged.filter((o) => !known.has(o.id));
-  if (added.length > 0) {
-    // Account orders billed to another email: complete only what round 2 could not know.
-    onPartial({ ...base, status: 'linked', customer, orders: merged, autoLinked, complete: false });
-    const addedPlan = planCompletion(added, orders);
-    const completedAdded = await round(requestsOf(addedPlan), () => completeOrders(api, added, addedPlan));
-    const byId = new Map(completedAdded.map((o) => [o.id, o]));
-    orders = merged.map((o) => byId.get(o.id) ?? o);
-  } else {
-    orders = merged;
-  }
+  const completedAdded = await addedCompletion;
+  const images = new Map(completed.flatMap((o) => o.lineItems.flatMap((l) => (l.image ? [[l.productId, l.image] as const] : []))));
+  const withImages = completedAdded.map((o) => ({ ...o, lineItems: o.lineItems.map((l) => ({ ...l, image: l.image ?? images.get(l.productId) ?? null })) }));
+  orders = newest([...completed, ...withImages]);
   return withProblems({ ...base, status: 'linked', customer, orders, autoLinked, complete: true }, problems, deps);
 }
 

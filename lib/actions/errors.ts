@@ -45,7 +45,8 @@ export function infoOf(error: unknown): ErrorInfo {
 /** A write whose request left but whose reply never came: it may or may not have happened. */
 export function isOutcomeUnknown(error: unknown): boolean {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
-  return e.kind === 'timeout' && e.sent === true;
+  // Sent and then no readable answer (timeout, dropped connection, an unreadable 2xx): the write may have happened.
+  return e.sent === true;
 }
 
 /**

@@ -76,6 +76,29 @@ describe('runLookup', () => {
     expect(store.orders!.find((o) => o.id === '6')?.lineItems[0]?.image).toBe('https://img.example/106.png');
   });
 
+  it('completes an account order billed to another email in a third round, without asking for known images again', async () => {
+    const customer = makeCustomer({ id: '1' });
+    const orders = [
+      ...Array.from({ length: 4 }, (_, i) => makeOrder(i + 1, { productIds: [101] })),
+      // Placed under the account with a work email: only `customer_id` finds it. Shipped, and it
+      // shares product 101 with the others plus one product nobody else has.
+      makeOrder(50, { billingEmail: 'janie.c@work.example', itemsShipped: 1, productIds: [101, 777] }),
+    ];
+    const api = fakeStoreApi({
+      customers: [customer],
+      orders,
+      shipments: { '50': [{ id: 's50', trackingNumber: '1ZWORK', trackingUrl: 'https://track/1ZWORK', shippingMethod: 'UPS', carrier: 'UPS', createdAt: '', items: [] }] },
+    });
+    const { last } = await lookup(jane, [connection(api)], deps());
+    const work = last.stores[0]!.orders!.find((o) => o.id === '50')!;
+    expect(work.firstTrackingNumber).toBe('1ZWORK');
+    expect(work.lineItems.map((l) => l.image)).toEqual(['https://img.example/101.png', 'https://img.example/777.png']);
+    expect(last.roundTrips).toBe(3);
+    // One image call for round 2's products, one for the new product only; one shipments call for order 50.
+    expect(api.calls.filter((c) => c === 'productImages')).toHaveLength(2);
+    expect(api.calls.filter((c) => c.startsWith('shipments:'))).toEqual(['shipments:50']);
+  });
+
   it('shows guest orders when only guest orders carry the email', async () => {
     const api = fakeStoreApi({ customers: [], orders: [makeOrder(5, { isGuest: true, externalCustomerId: '', billingEmail: 'gary@example.net' })] });
     const { last } = await lookup({ emails: [{ value: 'gary@example.net', source: 'panel' }], phones: [] }, [connection(api)], deps());
