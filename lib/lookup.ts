@@ -146,7 +146,8 @@ async function lookupOneStore(
   const emails = unique(identity.emails.map((e) => e.value.trim().toLowerCase()).filter(Boolean));
   const phones = unique(identity.phones.map((p) => p.value.trim()).filter(Boolean));
   // A customer an agent linked by hand stays linked even when Gladly shows no email or phone.
-  const link = await deps.links.get(identity, connection.id);
+  // Both reads now, so nothing but BigCommerce's answer stands between round 1 and the first paint.
+  const [link, unlinked] = await Promise.all([deps.links.get(identity, connection.id), deps.links.unlinkedIds(identity, connection.id)]);
   if (emails.length === 0 && phones.length === 0 && !link) return { ...base, status: 'not-found', complete: true };
 
   // Round 1: everything that needs nothing but the identity (and a known link).
@@ -166,9 +167,9 @@ async function lookupOneStore(
 
   let customer: Customer | null = linkedCustomer;
   let autoLinked = false;
+  let linkSaved: Promise<void> = Promise.resolve();
   if (!customer) {
     if (link) await deps.links.unlink(identity, connection.id); // the linked customer was deleted
-    const unlinked = await deps.links.unlinkedIds(identity, connection.id);
     const decision = decideLink(identity, candidates, connection.autoLink, deps.samePhone, (id) => unlinked.has(id));
     if (decision.kind === 'choose') {
       return { ...base, status: 'candidates', candidates: decision.candidates, candidateReason: decision.reason, complete: true };
@@ -176,7 +177,8 @@ async function lookupOneStore(
     if (decision.kind === 'auto-link') {
       customer = decision.customer;
       autoLinked = true;
-      await deps.links.link(identity, connection.id, customer.id, 'auto');
+      // Saved while the profile is already on screen; a lost write only means deciding again next time.
+      linkSaved = deps.links.link(identity, connection.id, customer.id, 'auto').catch(() => undefined);
     }
   }
 
@@ -221,6 +223,7 @@ async function lookupOneStore(
   const images = new Map(completed.flatMap((o) => o.lineItems.flatMap((l) => (l.image ? [[l.productId, l.image] as const] : []))));
   const withImages = completedAdded.map((o) => ({ ...o, lineItems: o.lineItems.map((l) => ({ ...l, image: l.image ?? images.get(l.productId) ?? null })) }));
   orders = newest([...completed, ...withImages]);
+  await linkSaved;
   return withProblems({ ...base, status: 'linked', customer, orders, autoLinked, complete: true }, problems, deps);
 }
 
