@@ -19,8 +19,10 @@ export function toIsoInstant(value: string): string | null {
     const month = MONTHS.indexOf(mon!.toLowerCase());
     if (month < 0 || !isCalendarDay(Number(year), month, Number(day)) || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return null;
     const offsetMin = /^[+-]\d{4}$/.test(zone) ? (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3))) : 0;
-    const ms = Date.UTC(Number(year), month, Number(day), Number(hh), Number(mm), Number(ss)) - offsetMin * 60_000;
-    return instant(ms);
+    const date = new Date(0);
+    date.setUTCFullYear(Number(year), month, Number(day));
+    date.setUTCHours(Number(hh), Number(mm), Number(ss));
+    return instant(date.getTime() - offsetMin * 60_000);
   }
   if (ISO.test(text)) {
     const [year, month, day] = text.slice(0, 10).split('-').map(Number);
