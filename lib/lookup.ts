@@ -203,8 +203,11 @@ async function lookupOneStore(
   const shown = orders;
   let added: Order[] = [];
   let addedCompletion: Promise<Order[]> = Promise.resolve([]);
-  const [group, completed] = await round(requestsOf(plan) + (linkedOrders ? 0 : 1) + (customer.customerGroupId ? 1 : 0), () => {
-    const accountOrders = linkedOrders ? Promise.resolve([] as Order[]) : api.ordersByCustomerId(current.id, ORDER_LIMIT);
+  const [group, completed] = await round(requestsOf(plan) + 1 + (customer.customerGroupId ? 1 : 0), () => {
+    // Found by phone (or by another email): guest orders placed with the store's email count too.
+    const storeEmail = current.email.trim().toLowerCase();
+    const guestOrders = storeEmail && !emails.includes(storeEmail) ? api.ordersByEmail(storeEmail, ORDER_LIMIT) : Promise.resolve([] as Order[]);
+    const accountOrders = Promise.all([linkedOrders ? Promise.resolve([] as Order[]) : api.ordersByCustomerId(current.id, ORDER_LIMIT), guestOrders]).then((lists) => lists.flat());
     const groupName = current.customerGroupId ? api.customerGroupName(current.customerGroupId).catch(() => null) : Promise.resolve(null);
     addedCompletion = accountOrders.then((more) => {
       const known = new Set(shown.map((o) => o.id));

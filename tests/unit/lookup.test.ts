@@ -99,6 +99,20 @@ describe('runLookup', () => {
     expect(api.calls.filter((c) => c.startsWith('shipments:'))).toEqual(['shipments:50']);
   });
 
+  it('for a customer found by phone, also shows the guest orders placed with their store email', async () => {
+    const priya = makeCustomer({ id: '9', email: 'priya.patel@example.org', phone: '4155550142' });
+    const api = fakeStoreApi({
+      customers: [priya],
+      orders: [
+        makeOrder(1, { externalCustomerId: '9', billingEmail: 'priya.patel@example.org' }),
+        makeOrder(2, { isGuest: true, externalCustomerId: '', billingEmail: 'priya.patel@example.org' }),
+      ],
+    });
+    const { last } = await lookup({ emails: [], phones: [{ value: '(415) 555-0142', source: 'panel' }] }, [connection(api)], deps());
+    expect(last.stores[0]).toMatchObject({ status: 'linked', customer: { id: '9' } });
+    expect(last.stores[0]!.orders!.map((o) => [o.id, o.isGuest])).toEqual([['2', true], ['1', false]]);
+  });
+
   it('shows guest orders when only guest orders carry the email', async () => {
     const api = fakeStoreApi({ customers: [], orders: [makeOrder(5, { isGuest: true, externalCustomerId: '', billingEmail: 'gary@example.net' })] });
     const { last } = await lookup({ emails: [{ value: 'gary@example.net', source: 'panel' }], phones: [] }, [connection(api)], deps());
