@@ -25,17 +25,19 @@ export interface SenderPolicy {
 }
 
 export function classifySender(sender: SenderLike | undefined, policy: SenderPolicy): SenderKind {
-  if (!sender || sender.id !== policy.extensionId) return { kind: 'rejected', reason: 'not this extension' };
-  const url = sender.url ?? '';
+  if (!sender || typeof sender !== 'object' || sender.id !== policy.extensionId) return { kind: 'rejected', reason: 'not this extension' };
+  // Only strings count: anything else in a sender is treated as absent.
+  const url = typeof sender.url === 'string' ? sender.url : '';
+  const tabUrl = typeof sender.tab?.url === 'string' ? sender.tab.url : undefined;
   if (url.startsWith(`${policy.extensionOrigin}/`)) {
     const page = new URL(url).pathname;
     // The sidebar only ever runs framed inside a Gladly tab.
-    if (page === '/sidebar.html' && sender.tab?.url !== undefined && !policy.isAllowedPage(sender.tab.url)) {
+    if (page === '/sidebar.html' && tabUrl !== undefined && !policy.isAllowedPage(tabUrl)) {
       return { kind: 'rejected', reason: 'sidebar framed by a page that is not Gladly' };
     }
     return { kind: 'extension-page', page, tabId: sender.tab?.id };
   }
-  if (sender.tab?.id !== undefined && url && policy.isAllowedPage(url) && sender.frameId === 0) {
+  if (typeof sender.tab?.id === 'number' && url && policy.isAllowedPage(url) && sender.frameId === 0) {
     return { kind: 'content-script', tabId: sender.tab.id, url };
   }
   return { kind: 'rejected', reason: 'a page that is not Gladly' };

@@ -42,4 +42,10 @@ describe('classifySender', () => {
     const sender = { id: 'ext-id', url: 'chrome-extension://ext-id.evil/sidebar.html', tab: gladlyTab, frameId: 0 };
     expect(classifySender(sender, policy).kind).toBe('rejected');
   });
+
+  it('rejects senders of odd shapes without throwing', () => {
+    for (const sender of [{ id: 'ext', url: 42 }, { id: 'ext', url: { href: 'chrome-extension://ext-id/sidebar.html' } }, { id: 'ext-id', url: null, tab: { id: '7', url: 5 }, frameId: 0 }]) {
+      expect(classifySender(sender as never, policy).kind).toBe('rejected');
+    }
+  });
 });
