@@ -19,7 +19,8 @@ export function Freshness({ store }: { store: StoreLookup }) {
   return (
     <div class={`bc-freshness${stale ? ' bc-freshness--stale' : ''}`}>
       {failed ? (
-        <span class="bc-wrap">Couldn't refresh: {failed.message}</span>
+        // Stale data whose refresh failed, or fresh data missing a part (e.g. tracking).
+        <span class="bc-wrap">{store.stale ? `Couldn't refresh: ${failed.message}` : failed.message}</span>
       ) : store.fetchedAt ? (
         <span>Updated {formatAge(store.fetchedAt, now(), locale)}</span>
       ) : null}
