@@ -5,6 +5,7 @@ import type { CancelResult } from '@/lib/messages/actions';
 import type { ErrorInfo } from '@/lib/messages/common';
 import { formatMoney } from '@/lib/actions/money';
 import { Modal } from './Modal';
+import { OrderStatusNotice } from './OrderStatusNotice';
 import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
 import { useOrderStatus } from './use-order-status';
 
@@ -56,15 +57,7 @@ export function CancelDialog({ order, connectionId, request, onClose, onChanged,
           </li>
         ))}
       </ul>
-      {status.notice && <p role="status">{status.notice}</p>}
-      {status.blocked && (
-        <p role="alert">
-          {status.blocked}{' '}
-          <button type="button" onClick={() => void status.recheck()}>
-            Check again
-          </button>
-        </p>
-      )}
+      <OrderStatusNotice status={status} />
       {!done && (
         <>
           <label for={reasonId}>Reason (optional, added to the staff notes)</label>

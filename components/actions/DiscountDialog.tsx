@@ -11,6 +11,7 @@ import { couponCodeProblem, generateCouponCode } from '@/lib/actions/coupon-code
 import { fromMinor, parseAmountInput } from '@/lib/actions/money';
 import { copyText } from '@/lib/sidebar/clipboard';
 import { Modal } from './Modal';
+import { OrderStatusNotice } from './OrderStatusNotice';
 import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
 import { useOrderStatus } from './use-order-status';
 
@@ -167,15 +168,7 @@ export function DiscountDialog({ order, connectionId, request, onClose, onChange
 
   return (
     <Modal title="Create discount code" onClose={onClose}>
-      {status.notice && <p role="status">{status.notice}</p>}
-      {status.blocked && (
-        <p role="alert">
-          {status.blocked}{' '}
-          <button type="button" onClick={() => void status.recheck()}>
-            Check again
-          </button>
-        </p>
-      )}
+      <OrderStatusNotice status={status} />
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -9,6 +9,7 @@ import type { ErrorInfo } from '@/lib/messages/common';
 import { formatMoney, toMinor } from '@/lib/actions/money';
 import { refundableLines } from '@/lib/actions/eligibility';
 import { Modal } from './Modal';
+import { OrderStatusNotice } from './OrderStatusNotice';
 import { emptyInputs, everythingInputs, readInputs, type RefundInputs } from './refund-form';
 import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
 import { useOrderStatus } from './use-order-status';
@@ -137,15 +138,7 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
 
   return (
     <Modal title={`Refund order #${order.orderNumber}`} onClose={onClose}>
-      {status.notice && <p role="status">{status.notice}</p>}
-      {status.blocked && (
-        <p role="alert">
-          {status.blocked}{' '}
-          <button type="button" onClick={() => void status.recheck()}>
-            Check again
-          </button>
-        </p>
-      )}
+      <OrderStatusNotice status={status} />
       {result ? (
         <div role="status">
           <p>
