@@ -16,6 +16,7 @@ import { registerMarketing } from './routes/marketing';
 import { registerOrders } from './routes/orders';
 import { registerRefunds } from './routes/refunds';
 import { registerStoreInfo } from './routes/store-info';
+import { registerTransactions } from './routes/transactions';
 import { SandboxState } from './state';
 import type { SandboxControl, SandboxStoreInfo, SandboxTuning } from './types';
 
@@ -50,6 +51,7 @@ export function createBigCommerceSandbox(options: BigCommerceSandboxOptions = {}
   registerCustomers(api);
   registerOrders(api, deps);
   registerRefunds(api, deps);
+  registerTransactions(api);
   registerMarketing(api, deps);
   registerCatalog(api);
   registerStoreInfo(api, deps);

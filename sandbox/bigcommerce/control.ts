@@ -70,11 +70,11 @@ export function registerControlRoutes(app: Hono, control: SandboxControl): void 
   });
   app.post('/__sandbox/faults', async (c) => {
     const parsed = FaultSpecSchema.safeParse(await readJson(c.req.raw));
-    if (!parsed.success) return badRequest('Expected a FaultSpec {path, kind, store?, method?, status?, headers?, times?}.');
+    if (!parsed.success) return badRequest('Expected a FaultSpec {path, kind, query?, store?, method?, status?, headers?, times?}.');
     try {
       return c.json({ id: control.addFault(parsed.data) });
     } catch {
-      return badRequest('The fault path is not a valid regular expression.');
+      return badRequest('The fault path or query is not a valid regular expression.');
     }
   });
   app.delete('/__sandbox/faults', (c) => {

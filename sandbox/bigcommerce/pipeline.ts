@@ -1,19 +1,20 @@
 /**
  * What happens to every /stores/{hash}/... request before a route sees it, in order: request log,
  * store lookup, latency, quota (headers on every answer, 429 when spent), injected faults,
- * token (401), scope (403, before any validation).
+ * token (401), scope (403, before any validation). An 'apply-then-*' fault lets the request
+ * through and replaces whatever the route answered with silence or a dropped connection.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { STATUS_TITLES, apiPath, errorBody, fail, familyOf } from './errors';
-import type { FaultBook } from './faults';
+import { appliesFirst, type FaultBook } from './faults';
 import { quotaHeaders, type QuotaBook } from './quota';
 import type { RequestLog } from './request-log';
 import { settleVoids } from './routes/refunds';
 import { allowed } from './scopes';
 import type { SandboxState } from './state';
 import type { SandboxEnv, SandboxContext } from './routes/common';
-import type { FaultSpec, SandboxTuning } from './types';
+import type { FaultSpec, SandboxTuning, StoreData } from './types';
 
 export interface PipelineDeps {
   state: SandboxState;
@@ -54,16 +55,41 @@ async function faultResponse(c: SandboxContext, fault: FaultSpec, path: string, 
     case 'hang':
       await clientGone(c);
       return c.body(null, 499 as ContentfulStatusCode);
-    case 'drop': {
-      outcome.dropped = true;
-      const socket = c.env?.incoming?.socket;
-      // In process there is no socket: answer what fetch gives for a network failure.
-      if (!socket) return Response.error();
-      socket.destroy();
-      // Nothing reaches the client any more; this only completes Hono's bookkeeping.
-      return c.body(null, 502);
-    }
+    case 'drop':
+      return dropConnection(c, outcome, c.body(null, 502));
+    case 'apply-then-hang':
+    case 'apply-then-drop':
+      // Never reached: the pipeline handles these after the route (loseReply).
+      return loseReply(c, fault.kind, outcome);
   }
+}
+
+/** Destroys the client's socket; `placeholder` only completes Hono's bookkeeping. */
+function dropConnection(c: SandboxContext, outcome: { dropped: boolean }, placeholder: Response): Response {
+  outcome.dropped = true;
+  const socket = c.env?.incoming?.socket;
+  // In process there is no socket: answer what fetch gives for a network failure.
+  if (!socket) return Response.error();
+  socket.destroy();
+  return placeholder;
+}
+
+/**
+ * The route has run (its write is applied); its answer never reaches the client: wait until
+ * the client gives up (logged 499), or drop the connection (logged 0).
+ */
+async function loseReply(c: SandboxContext, kind: 'apply-then-hang' | 'apply-then-drop', outcome: { dropped: boolean }): Promise<Response> {
+  let lost: Response;
+  if (kind === 'apply-then-hang') {
+    await clientGone(c);
+    lost = new Response(null, { status: 499 });
+  } else {
+    lost = dropConnection(c, outcome, new Response(null, { status: 502 }));
+  }
+  // Forget the route's answer first, so none of it is merged into (or sent with) this one.
+  c.res = undefined;
+  c.res = lost;
+  return lost;
 }
 
 export function storePipeline(deps: PipelineDeps): MiddlewareHandler<SandboxEnv> {
@@ -75,7 +101,7 @@ export function storePipeline(deps: PipelineDeps): MiddlewareHandler<SandboxEnv>
     let status = 500;
     const outcome = { dropped: false };
     try {
-      const early = await handle(c, next, hash, path, outcome);
+      const early = await handle(c, next, hash, path, url.search.replace(/^\?/, ''), outcome);
       status = outcome.dropped ? 0 : early ? early.status : c.res.status;
       return early;
     } finally {
@@ -92,7 +118,14 @@ export function storePipeline(deps: PipelineDeps): MiddlewareHandler<SandboxEnv>
     }
   };
 
-  async function handle(c: SandboxContext, next: () => Promise<void>, hash: string, path: string, outcome: { dropped: boolean }): Promise<Response | void> {
+  async function handle(
+    c: SandboxContext,
+    next: () => Promise<void>,
+    hash: string,
+    path: string,
+    rawQuery: string,
+    outcome: { dropped: boolean },
+  ): Promise<Response | void> {
     const store = deps.state.store(hash);
     if (!store) {
       return c.json({ status: 404, title: `No store with hash "${hash}".`, type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes' }, 404);
@@ -106,10 +139,16 @@ export function storePipeline(deps: PipelineDeps): MiddlewareHandler<SandboxEnv>
     if (quota.limited) {
       return fail(c, 429, STATUS_TITLES[429]!);
     }
-    const fault = deps.faults.take(hash, c.req.method, path);
-    if (fault) {
+    const fault = deps.faults.take(hash, c.req.method, path, rawQuery);
+    if (fault && !appliesFirst(fault.kind)) {
       return await faultResponse(c, fault, path, outcome);
     }
+    const answer = await authorizeAndRun(c, next, store, hash, path);
+    if (fault && appliesFirst(fault.kind)) return await loseReply(c, fault.kind, outcome);
+    return answer;
+  }
+
+  async function authorizeAndRun(c: SandboxContext, next: () => Promise<void>, store: StoreData, hash: string, path: string): Promise<Response | void> {
     const grant = deps.state.tokens.get(c.req.header('x-auth-token') ?? '');
     if (!grant || grant.store !== hash) {
       return fail(c, 401, STATUS_TITLES[401]!);

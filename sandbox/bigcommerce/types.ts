@@ -24,13 +24,22 @@ export interface RequestLogEntry {
   end: number;
 }
 
-export type FaultKind = 'status' | 'malformed-json' | 'wrong-shape' | 'empty-204' | 'hang' | 'drop';
+/**
+ * 'hang' and 'drop' fire before the route runs (nothing changes); 'apply-then-hang' and
+ * 'apply-then-drop' let the route run (a write is applied) and then lose its answer.
+ */
+export type FaultKind = 'status' | 'malformed-json' | 'wrong-shape' | 'empty-204' | 'hang' | 'drop' | 'apply-then-hang' | 'apply-then-drop';
 
 export interface FaultSpec {
   store?: string;
   method?: string;
   /** Regex source matched against the path after /stores/{hash}, e.g. '^/v2/orders$'. */
   path: string;
+  /**
+   * Regex source matched against the raw query string (without '?', still URL-encoded), e.g.
+   * 'phone:in=' or '^email='; a request without a query is matched as ''. Default: any query.
+   */
+  query?: string;
   kind: FaultKind;
   status?: number;
   headers?: Record<string, string>;

@@ -16,6 +16,10 @@ export interface GladlyAppOptions {
 
 const states = new Map<Hono, { current: GladlyState }>();
 
+/** A tiny green speech bubble, served as the tab icon. */
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path fill="#0b8a5f" d="M2 2h12v9H7l-4 3v-3H2z"/></svg>';
+
 /** Back to the seeded profiles and a fresh rate limit: one app, or every app when none is given. */
 export function resetGladlyState(app?: Hono): void {
   for (const [owner, holder] of states) {
@@ -41,6 +45,8 @@ export function createGladlyApp(options: GladlyAppOptions): Hono {
     const renderView = url.searchParams.get('skeleton') === '0';
     return c.html(shell({ state: state(), path: url.pathname, renderView, agentEmail: DECOYS.agentEmail }));
   };
+  // Browsers ask for /favicon.ico on every page; without one, e2e console output shows a 404.
+  app.get('/favicon.ico', (c) => c.body(FAVICON, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }));
   app.get('/', (c) => c.redirect('/home'));
   app.get('/home', page);
   app.get('/customer/:customerId', page);

@@ -85,9 +85,13 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
       '/data/*/credit_card',
     ],
     keyword: 'type',
-    reason: 'The live API sends null for gateway ids, AVS/CVV results and card details of a custom payment; the spec types them non-null.',
+    reason:
+      'The live API sends null for gateway ids, AVS/CVV results and card details of a custom payment; the spec types ' +
+      'them non-null. The sandbox answers so too: null where a payment method has no such detail (PayPal, cash, ' +
+      'store credit), and `reference_transaction_id: null` on a transaction that refers to no other.',
     evidence: `${REAL}v3-order-transactions.json; README "v3 order transactions"`,
     realPayloads: ['v3-order-transactions.json'],
+    sandbox: true,
   },
   {
     id: 'v2-single-order-consignments-link',

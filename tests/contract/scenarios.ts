@@ -171,6 +171,21 @@ const STEPS: Step[] = [
     if (across.data.length === 0) throw new Error('the new refund is not in the refunds list');
     await client.call(main, 'GET', `/v3/orders/payment_actions/refunds/${ids.refund_id}`);
   }],
+  ['payment transactions (the benchmark baseline reads them)', async (run) => {
+    const { client, main, europe } = run;
+    const card = pick(run.orders, 'captured', (o) => o.payment_status === 'captured');
+    expectStatus((await client.call(main, 'GET', `/v3/orders/${card.id}/transactions`)).status, 200, 'transactions of a captured order');
+    // Refunds and voids add transactions; a PayPal or cash order has no card, AVS or CVV details.
+    for (const status of ['partially refunded', 'refunded', 'void', 'paid', 'authorized', 'declined']) {
+      const order = run.orders.find((o) => o.payment_status === status);
+      if (order) await client.call(main, 'GET', `/v3/orders/${order.id}/transactions`);
+    }
+    const unpaid = pick(run.orders, 'awaiting payment', (o) => o.payment_status === 'pending');
+    expectStatus((await client.call(main, 'GET', `/v3/orders/${unpaid.id}/transactions`)).status, 204, 'transactions of an unpaid order');
+    const europeOrders = OrdersZ.parse((await client.call(europe, 'GET', '/v2/orders?limit=5')).json);
+    for (const order of europeOrders) await client.call(europe, 'GET', `/v3/orders/${order.id}/transactions`);
+    expectStatus((await client.call(main, 'GET', '/v3/orders/999999/transactions')).status, 404, 'transactions of no order');
+  }],
   ['store credit for a guest is refused (wrapped 422)', async (run) => {
     const { client, main } = run;
     const guest = pick(run.orders, 'a captured guest order', (o) => o.customer_id === 0 && o.payment_status === 'captured');

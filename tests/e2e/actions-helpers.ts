@@ -104,7 +104,7 @@ export interface SandboxRefund {
   created: string;
 }
 
-/** Reads (and, for the lost-reply simulation, writes) the main store with its full token. */
+/** Reads (and, through `post`, writes) the main store with its full token. */
 export function storeReader(world: E2EWorld, hash = MAIN): StoreReader {
   const { baseUrl, stores } = world.sandbox.info.bigcommerce;
   const store = stores.find((s) => s.hash === hash);
@@ -137,9 +137,15 @@ export function storeReader(world: E2EWorld, hash = MAIN): StoreReader {
 
 /** Refund POSTs the sandbox logged for one order (what reached "BigCommerce"). */
 export function refundPosts(world: E2EWorld, orderId: number): number {
+  return refundPostStatuses(world, orderId).length;
+}
+
+/** The statuses of those POSTs, in log order (499: the client gave up waiting for the answer). */
+export function refundPostStatuses(world: E2EWorld, orderId: number): number[] {
   return world.sandbox.control
     .log()
-    .filter((e) => e.method === 'POST' && e.path === `/v3/orders/${orderId}/payment_actions/refunds`).length;
+    .filter((e) => e.method === 'POST' && e.path === `/v3/orders/${orderId}/payment_actions/refunds`)
+    .map((e) => e.status);
 }
 
 /** Polls `read` until `accept` holds (or throws with the last value seen). */
@@ -162,30 +168,6 @@ export async function holdsFor<T>(read: () => Promise<T> | T, accept: (value: T)
     if (!accept(value)) throw new Error(`${what} stopped holding: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-/**
- * Makes the sandbox apply a refund of `items` itself, through its API (quote, then the first
- * method offered): stands in for BigCommerce having done a write whose reply the extension lost.
- */
-export async function applyRefundDirectly(store: StoreReader, orderId: number, items: Array<Record<string, unknown>>): Promise<SandboxRefund> {
-  const quote = await store.post(`/v3/orders/${orderId}/payment_actions/refund_quotes`, { items });
-  if (quote.status !== 201) throw new Error(`The sandbox refused the quote (${quote.status})`);
-  const methods = (quote.body as { data: { refund_methods: Array<Array<{ provider_id: string; amount: number | string; offline: boolean }>> } }).data.refund_methods;
-  const method = methods[0];
-  if (!method) throw new Error('The sandbox offered no refund method');
-  const payments = method.map((p) => ({ provider_id: p.provider_id, amount: p.amount, offline: p.offline }));
-  const created = await store.post(`/v3/orders/${orderId}/payment_actions/refunds`, { items, payments });
-  if (created.status !== 201) throw new Error(`The sandbox refused the refund (${created.status})`);
-  return (created.body as { data: SandboxRefund }).data;
-}
-
-/** The order line behind a refund dialog's quantity input (its id ends in `line:{id}`). */
-export async function lineIdOf(input: Locator): Promise<number> {
-  const id = (await input.getAttribute('id')) ?? '';
-  const match = /line:(\d+)$/.exec(id);
-  if (!match?.[1]) throw new Error(`Not a refund line input: ${id}`);
-  return Number(match[1]);
 }
 
 /** The actions' pending record for an order, as the background stored it (storage.local). */

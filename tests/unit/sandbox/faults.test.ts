@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBigCommerceSandbox } from '@/sandbox/bigcommerce/app';
+import { SEED_IDS } from '@/sandbox/bigcommerce/seed';
 import { sandboxClient, type SandboxClient } from '@/sandbox/bigcommerce/test-client';
 
 type Json = Record<string, any>;
@@ -72,6 +73,103 @@ describe('faults', () => {
     expect(response.status).toBe(0);
     expect(sandbox.control.log()[0]).toMatchObject({ path: '/v2/time', status: 0 });
     expect((await client.get('/v2/time')).status).toBe(200);
+  });
+
+  it('matches the raw query string when a fault has `query`: customers by phone fail, by email still work', async () => {
+    sandbox.control.addFault({ path: '^/v3/customers$', query: '(^|&)phone:in=', kind: 'status', status: 500 });
+    expect((await client.get('/v3/customers?phone:in=4155550142')).status).toBe(500);
+    expect((await client.get('/v3/customers?include=addresses&phone:in=4155550142')).status).toBe(500);
+    expect((await client.get('/v3/customers?email:in=jane.cooper@example.com')).status).toBe(200);
+    expect((await client.get('/v3/customers')).status).toBe(200);
+  });
+
+  it('tells orders by email from orders by customer id, and matches a missing query as empty', async () => {
+    const jane = SEED_IDS.main.customers.jane;
+    sandbox.control.addFault({ path: '^/v2/orders$', query: '(^|&)email=', kind: 'empty-204', times: 1 });
+    sandbox.control.addFault({ path: '^/v2/time$', query: '^$', kind: 'status', status: 503 });
+    expect((await client.get(`/v2/orders?customer_id=${jane}`)).status).toBe(200);
+    expect((await client.get('/v2/orders?email=jane.cooper%40example.com')).status).toBe(204);
+    expect((await client.get('/v2/orders?email=jane.cooper%40example.com')).status).toBe(200);
+    expect((await client.get('/v2/time')).status).toBe(503);
+    expect((await client.get('/v2/time?x=1')).status).toBe(200);
+  });
+
+  it('refuses a query that is not a regular expression, in process and over HTTP', async () => {
+    expect(() => sandbox.control.addFault({ path: '^/v2/time$', query: '(', kind: 'hang' })).toThrow();
+    const response = await sandbox.app.request('/__sandbox/faults', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ path: '^/v2/time$', query: '[', kind: 'hang' }),
+    });
+    expect(response.status).toBe(400);
+    expect((await client.get('/v2/time')).status).toBe(200);
+  });
+
+  it('apply-then-hang applies the write, then answers nothing until the client gives up (logged 499)', async () => {
+    const order = SEED_IDS.main.orders.janeCapturedAwaiting;
+    sandbox.control.addFault({ method: 'PUT', path: `^/v2/orders/${order}$`, kind: 'apply-then-hang', times: 1 });
+    const controller = new AbortController();
+    let settled = false;
+    const pending = client
+      .request('PUT', `/v2/orders/${order}`, { body: { staff_notes: 'Written, reply lost' }, signal: controller.signal })
+      .finally(() => {
+        settled = true;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(settled).toBe(false);
+    // The write is already in the store while the client still waits.
+    expect((await client.get<Json>(`/v2/orders/${order}`)).body.staff_notes).toBe('Written, reply lost');
+    controller.abort();
+    await pending.catch(() => undefined);
+    expect(settled).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sandbox.control.log().find((e) => e.method === 'PUT')).toMatchObject({ path: `/v2/orders/${order}`, status: 499 });
+  });
+
+  it('apply-then-hang on a refund: the refund exists once, though its POST never got an answer', async () => {
+    const order = SEED_IDS.main.orders.janeCapturedAwaiting;
+    const products = (await client.get<Json[]>(`/v2/orders/${order}/products`)).body;
+    const items = [{ item_type: 'PRODUCT', item_id: products[0]!.id, quantity: 1 }];
+    const quote = (await client.request<Json>('POST', `/v3/orders/${order}/payment_actions/refund_quotes`, { body: { items } })).body;
+    const payments = (quote.data.refund_methods[0] as Json[]).map((m) => ({ provider_id: m.provider_id, amount: m.amount, offline: m.offline }));
+    sandbox.control.addFault({ method: 'POST', path: `^/v3/orders/${order}/payment_actions/refunds$`, kind: 'apply-then-hang', times: 1 });
+    const controller = new AbortController();
+    let answered = false;
+    const pending = client.request('POST', `/v3/orders/${order}/payment_actions/refunds`, { body: { items, payments }, signal: controller.signal }).then(() => {
+      answered = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(answered).toBe(false);
+    controller.abort();
+    await pending.catch(() => undefined);
+    const refunds = (await client.get<Json>(`/v3/orders/${order}/payment_actions/refunds`)).body.data as Json[];
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]!.total_amount).toBe(quote.data.total_refund_amount);
+  });
+
+  it('apply-then-drop applies the write, then drops the connection (in process: a network error, logged 0)', async () => {
+    const order = SEED_IDS.main.orders.janeCapturedAwaiting;
+    const store = sandbox.stores[0]!;
+    sandbox.control.addFault({ path: `^/v2/orders/${order}$`, method: 'PUT', kind: 'apply-then-drop', times: 1 });
+    const response = await sandbox.app.request(`/stores/${store.hash}/v2/orders/${order}`, {
+      method: 'PUT',
+      headers: { 'X-Auth-Token': store.accessToken, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ staff_notes: 'Written, connection dropped' }),
+    });
+    expect(response.type).toBe('error');
+    expect(response.status).toBe(0);
+    expect(sandbox.control.log()[0]).toMatchObject({ method: 'PUT', path: `/v2/orders/${order}`, status: 0 });
+    expect((await client.get<Json>(`/v2/orders/${order}`)).body.staff_notes).toBe('Written, connection dropped');
+  });
+
+  it('a plain drop still fires before the route: nothing is written', async () => {
+    const order = SEED_IDS.main.orders.janeCapturedAwaiting;
+    const before = (await client.get<Json>(`/v2/orders/${order}`)).body.staff_notes;
+    sandbox.control.addFault({ path: `^/v2/orders/${order}$`, method: 'PUT', kind: 'drop', times: 1 });
+    // In process a dropped connection reads as fetch's network error: status 0, no body.
+    const dropped = await client.request('PUT', `/v2/orders/${order}`, { body: { staff_notes: 'Must not be written' } });
+    expect(dropped.status).toBe(0);
+    expect((await client.get<Json>(`/v2/orders/${order}`)).body.staff_notes).toBe(before);
   });
 
   it('stops injecting after clearFaults', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '@/sandbox/server';
 import { GLADLY_API_USER } from '@/sandbox/personas';
+import { SEED_IDS } from '@/sandbox/bigcommerce/seed';
 
 let handle: SandboxHandle | undefined;
 afterEach(async () => {
@@ -23,6 +24,10 @@ describe('startSandbox on real ports', () => {
       expect(((await response.json()) as { name: string }).name).toBe(store.name);
     }
     expect((await fetch(info.gladly.baseUrl)).status).toBe(200);
+    const icon = await fetch(`${info.gladly.baseUrl}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toMatch(/^image\//);
+    expect(await icon.text()).toMatch(/^<svg/);
 
     const reset = await fetch(`${info.controlUrl}/reset`, { method: 'POST' });
     expect(reset.status).toBe(200);
@@ -52,6 +57,29 @@ describe('startSandbox on real ports', () => {
     handle = undefined;
     expect(Date.now() - started).toBeLessThan(2000);
     expect(await hung).toBe('failed');
+  });
+
+  it('apply-then-hang and apply-then-drop write over a real socket, then lose the answer', async () => {
+    handle = await startSandbox({ port: 0, gladlyPort: 0 });
+    const { info, control } = handle;
+    const store = info.bigcommerce.stores[0]!;
+    const order = SEED_IDS.main.orders.janeCapturedAwaiting;
+    const url = `${info.bigcommerce.baseUrl}/stores/${store.hash}/v2/orders/${order}`;
+    const headers = { 'X-Auth-Token': store.accessToken, 'Content-Type': 'application/json', Accept: 'application/json' };
+    const notes = async () => ((await (await fetch(url, { headers })).json()) as { staff_notes: string }).staff_notes;
+    const put = (staff_notes: string, signal?: AbortSignal) => fetch(url, { method: 'PUT', headers, body: JSON.stringify({ staff_notes }), signal });
+
+    control.addFault({ method: 'PUT', path: `^/v2/orders/${order}$`, kind: 'apply-then-hang', times: 1 });
+    await expect(put('hung after writing', AbortSignal.timeout(300))).rejects.toThrow();
+    expect(await notes()).toBe('hung after writing');
+
+    control.addFault({ method: 'PUT', path: `^/v2/orders/${order}$`, kind: 'apply-then-drop', times: 1 });
+    await expect(put('dropped after writing')).rejects.toThrow();
+    expect(await notes()).toBe('dropped after writing');
+
+    // Each PUT is logged when its connection ends, so compare without order.
+    const puts = control.log().filter((e) => e.method === 'PUT').map((e) => e.status);
+    expect(puts.sort((a, b) => a - b)).toEqual([0, 499]);
   });
 
   it('reports a taken port as an error and leaves nothing running', async () => {
