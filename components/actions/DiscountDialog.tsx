@@ -122,8 +122,8 @@ export function DiscountDialog({ order, connectionId, request, onClose, onChange
 
   async function insert(text: string) {
     try {
-      await request({ type: 'gladly/insert-text', text });
-      setInserted('Inserted into the reply.');
+      const reply = (await request({ type: 'gladly/insert-text', text })) as { inserted?: boolean } | null;
+      setInserted(reply?.inserted ? 'Inserted into the reply.' : "Gladly's reply box was not found: copy the code instead.");
     } catch {
       // The relay to Gladly's composer may not be wired: say so without making it an error.
       setInserted('Could not insert it here: copy it instead.');

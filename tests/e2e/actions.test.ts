@@ -218,7 +218,7 @@ describe('order actions against the sandbox store', () => {
 
   // Fails today (product bug, see the report): the sidebar iframe's async Clipboard API is blocked
   // by its permissions policy, and "Copy code" uses only that API and swallows the refusal.
-  it('puts the created code on the clipboard when the agent presses "Copy code"', async () => {
+  it('puts the created code on the clipboard ("Copy code") and into Gladly\'s reply box ("Insert into reply")', async () => {
     await world.browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const { page, frame } = await openJane(world);
     const dialog = await openDialog(frame, JANE_ORDERS.janeCustomLine, 'Create discount code');
@@ -235,6 +235,14 @@ describe('order actions against the sandbox store', () => {
     const read = () => page.evaluate(() => navigator.clipboard.readText()).catch((e: unknown) => String(e));
     const copied = await eventually(read, (text) => text === code, 5_000, 'the code on the clipboard').catch(async () => read());
     expect(copied).toBe(code);
+
+    // "Insert into reply" puts the code where the agent is typing in Gladly.
+    const composer = page.locator('[data-aid="reply-composer"] [contenteditable="true"]');
+    await composer.click();
+    await composer.pressSequentially('Here is a code for you: ');
+    await created.getByRole('button', { name: 'Insert into reply' }).click();
+    await created.getByText('Inserted into the reply.').waitFor({ timeout: 10_000 });
+    expect((await composer.innerText()).trim()).toBe(`Here is a code for you: ${code}`);
     await page.close();
   });
 });
