@@ -32,6 +32,9 @@ export interface ConnectionRegistry {
 
 export function createConnectionRegistry(deps: ConnectionRegistryDeps): ConnectionRegistry {
   const built = new Map<string, { fingerprint: string; apis: ConnectionApis }>();
+  // Decrypted tokens stay in the worker's memory (never storage) until settings change, so a
+  // lookup does not open the vault each time.
+  const tokens = new Map<string, Promise<string | null>>();
   let retiredRequests = 0;
 
   return {
@@ -42,7 +45,12 @@ export function createConnectionRegistry(deps: ConnectionRegistryDeps): Connecti
       const connection = (await deps.connections()).find((c) => c.id === connectionId);
       if (!connection) throw new NotConfiguredError('That store connection no longer exists. Reload the sidebar.');
       if (!connection.enabled) throw new NotConfiguredError(`The store "${connection.name}" is turned off in the settings.`);
-      const token = await deps.token(connectionId);
+      if (!tokens.has(connectionId)) tokens.set(connectionId, deps.token(connectionId));
+      const token = await tokens.get(connectionId)!.catch((error: unknown) => {
+        tokens.delete(connectionId);
+        throw error;
+      });
+      if (!token) tokens.delete(connectionId);
       if (!token) throw new NotConfiguredError(`No access token is saved for "${connection.name}". Add one in the settings.`);
       // The fingerprint never holds the token itself: only its length and last characters.
       const fingerprint = [connection.storeHash, connection.apiBaseUrl ?? '', token.length, token.slice(-4)].join('|');
@@ -61,6 +69,7 @@ export function createConnectionRegistry(deps: ConnectionRegistryDeps): Connecti
     reset() {
       for (const { apis } of built.values()) retiredRequests += apis.requestCount();
       built.clear();
+      tokens.clear();
     },
   };
 }

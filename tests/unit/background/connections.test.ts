@@ -18,17 +18,23 @@ describe('the connection registry', () => {
     let connections = [connection('a'), connection('b', { enabled: false })];
     const tokens: Record<string, string> = { a: 'token-aaaa' };
     let built = 0;
+    let vaultReads = 0;
     const registry = createConnectionRegistry({
       connections: async () => connections,
-      token: async (id) => tokens[id] ?? null,
+      token: async (id) => (vaultReads++, tokens[id] ?? null),
       create: () => (built++, fakeApis()),
     });
     expect((await registry.enabled()).map((c) => c.id)).toEqual(['a']);
     const first = await registry.apis('a');
     expect((await registry.apis('a')).apis).toBe(first.apis);
     expect(built).toBe(1);
+    // The vault is opened once, not on every lookup.
+    expect(vaultReads).toBe(1);
+    // A new token is saved with the settings, which resets the registry.
     tokens.a = 'token-bbbb';
+    registry.reset();
     expect((await registry.apis('a')).apis).not.toBe(first.apis);
+    expect(vaultReads).toBe(2);
     connections = [connection('a', { storeHash: 'other' })];
     await registry.apis('a');
     expect(built).toBe(3);
