@@ -4,6 +4,7 @@
  * order-guard.ts), is audited whether it worked or not, notes itself in the order's staff notes,
  * and invalidates the cached lookups that show the order.
  */
+import type { z } from 'zod';
 import type { KeyValueStore } from '../kv-store';
 import type { ActionSwitches } from '../settings-schema';
 import { ORDER_STATUS, type Order } from '../model';
@@ -132,13 +133,12 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
     storeName: message.connectionId,
   });
 
-  const cancel: MessageHandler = {
+  const cancel: MessageHandler<z.infer<typeof CancelRequestSchema>> = {
     type: 'actions/cancel',
     schema: CancelRequestSchema,
     from: ['extension-page'],
     pages: SIDEBAR_ONLY,
-    async handle(raw, context) {
-      const message = CancelRequestSchema.parse(raw);
+    async handle(message, context) {
       const agent = agentOf(context);
       const apis = await deps.apisFor(message.connectionId);
       return guard.run(facts(message, 'cancel', agent), async ({ sending }): Promise<CancelResult> => {
@@ -181,13 +181,12 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
     },
   };
 
-  const refundQuote: MessageHandler = {
+  const refundQuote: MessageHandler<z.infer<typeof RefundQuoteRequestSchema>> = {
     type: 'actions/refund-quote',
     schema: RefundQuoteRequestSchema,
     from: ['extension-page'],
     pages: SIDEBAR_ONLY,
-    async handle(raw) {
-      const message = RefundQuoteRequestSchema.parse(raw);
+    async handle(message) {
       const apis = await deps.apisFor(message.connectionId);
       // The dialog asks for a quote on every change: read the order once per half minute.
       const key = `${message.connectionId}/${message.orderId}`;
@@ -211,13 +210,12 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
   const samePayments = (a: RefundPayment[], b: RefundPayment[]) =>
     a.length === b.length && a.every((p, i) => p.providerId === b[i]?.providerId && p.offline === b[i]?.offline && toMinor(p.amount) === toMinor(b[i]?.amount ?? 'x'));
 
-  const refund: MessageHandler = {
+  const refund: MessageHandler<z.infer<typeof RefundRequestSchema>> = {
     type: 'actions/refund',
     schema: RefundRequestSchema,
     from: ['extension-page'],
     pages: SIDEBAR_ONLY,
-    async handle(raw, context) {
-      const message = RefundRequestSchema.parse(raw);
+    async handle(message, context) {
       const agent = agentOf(context);
       const apis = await deps.apisFor(message.connectionId);
       return guard.run(facts(message, 'refund', agent), async ({ sending }): Promise<RefundResult> => {
@@ -258,25 +256,23 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
     },
   };
 
-  const couponCheck: MessageHandler = {
+  const couponCheck: MessageHandler<z.infer<typeof CouponCodeCheckSchema>> = {
     type: 'actions/coupon-code-check',
     schema: CouponCodeCheckSchema,
     from: ['extension-page'],
     pages: SIDEBAR_ONLY,
-    async handle(raw) {
-      const message = CouponCodeCheckSchema.parse(raw);
+    async handle(message) {
       const apis = await deps.apisFor(message.connectionId);
       return { code: message.code, available: !(await apis.actions.couponCodeExists(message.code)) } satisfies CouponCodeCheckResult;
     },
   };
 
-  const couponCreate: MessageHandler = {
+  const couponCreate: MessageHandler<z.infer<typeof CouponCreateSchema>> = {
     type: 'actions/coupon-create',
     schema: CouponCreateSchema,
     from: ['extension-page'],
     pages: SIDEBAR_ONLY,
-    async handle(raw, context) {
-      const message = CouponCreateSchema.parse(raw);
+    async handle(message, context) {
       const agent = agentOf(context);
       const apis = await deps.apisFor(message.connectionId);
       const form = message.coupon;
@@ -312,13 +308,12 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
     },
   };
 
-  const status: MessageHandler = {
+  const status: MessageHandler<z.infer<typeof ActionStatusRequestSchema>> = {
     type: 'actions/status',
     schema: ActionStatusRequestSchema,
     from: ['extension-page'],
     pages: SIDEBAR_ONLY,
-    async handle(raw) {
-      const message = ActionStatusRequestSchema.parse(raw);
+    async handle(message) {
       return guard.status(message.connectionId, message.orderId);
     },
   };
@@ -333,7 +328,8 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
     },
   };
 
-  return [cancel, refundQuote, refund, couponCheck, couponCreate, status, auditList];
+  // The router parsed each message with its schema before `handle` runs.
+  return [cancel, refundQuote, refund, couponCheck, couponCreate, status, auditList] as MessageHandler[];
 }
 
 export function describeCoupon(form: CouponForm, currency: string): string {
