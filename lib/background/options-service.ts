@@ -77,6 +77,30 @@ export function createOptionsHandlers(deps: OptionsServiceDeps): MessageHandler[
     return { ...settings, connections, gladlyApi };
   }
 
+  /**
+   * A connection saved without a (current) test learns its store's name, currency and timezone
+   * now, once: the sidebar needs the currency for store credit. A store that does not answer in
+   * time is saved all the same, its currency unknown (amounts are then shown without a symbol).
+   */
+  async function withStoreInfo(settings: Settings, previous: Settings, secrets: Record<string, string>): Promise<Settings> {
+    const connections = await Promise.all(
+      settings.connections.map(async (c) => {
+        const before = previous.connections.find((p) => p.id === c.id);
+        const changed = !before || before.storeHash !== c.storeHash || before.apiBaseUrl !== c.apiBaseUrl || secrets[c.id] !== undefined;
+        if (!c.enabled || (c.lastTest && !changed)) return c;
+        try {
+          const token = secrets[c.id] ?? (await deps.vault.getSecret(connectionSecret(c.id)));
+          if (!token) return c;
+          const info = await withTimeout(deps.apisFor(c.storeHash, token, deps.isE2E ? c.apiBaseUrl : undefined).admin.storeInfo(), STORE_INFO_WAIT_MS);
+          return { ...c, lastTest: { at: new Date().toISOString(), storeName: info.name, currency: info.currency, timezone: info.timezone } };
+        } catch {
+          return { ...c, lastTest: changed ? null : c.lastTest };
+        }
+      }),
+    );
+    return { ...settings, connections };
+  }
+
   async function view(): Promise<SettingsView> {
     const [settings, locks, notices] = await Promise.all([deps.settings.get(), deps.settings.locks(), deps.settings.migrationReport()]);
     return { settings: await withHints(settings), locks, notices, isE2E: deps.isE2E };
@@ -124,7 +148,7 @@ export function createOptionsHandlers(deps: OptionsServiceDeps): MessageHandler[
       else if (message.gladlyApiToken !== undefined) await deps.vault.setSecret('gladly-api', message.gladlyApiToken);
 
       // Hints are the vault's to say: whatever the page sent for them is ignored.
-      await deps.settings.save(await withHints(draft));
+      await deps.settings.save(await withHints(await withStoreInfo(draft, previous, secrets)));
       return { saved: true, view: await view() };
     },
   });
@@ -200,4 +224,14 @@ function typed<T extends { type: string }>(handler: MessageHandler<T>): MessageH
 function withoutApiBase(connection: Connection): Connection {
   const { apiBaseUrl: _dropped, ...rest } = connection;
   return rest;
+}
+
+const STORE_INFO_WAIT_MS = 4000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('The store did not answer in time.')), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

@@ -18,7 +18,10 @@ export function formatMoney(amount: string, currency: string, locale?: Locale): 
   let format = moneyFormats.get(key);
   if (!format) {
     try {
-      format = new Intl.NumberFormat(locale, { style: 'currency', currency: currency || 'USD' });
+      // An unknown currency is shown as a plain amount, never with a guessed symbol.
+      format = currency
+        ? new Intl.NumberFormat(locale, { style: 'currency', currency })
+        : new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     } catch {
       return currency ? `${value} ${currency}` : value;
     }

@@ -56,6 +56,17 @@ function connection(id = 'acme'): Settings['connections'][number] {
 }
 
 describe('options service', () => {
+  it("learns a newly saved store's name, currency and timezone once, so store credit can show its currency", async () => {
+    const { send, calls } = setup();
+    const reply = await send<SaveReply>({ type: 'settings/save', settings: { ...DEFAULT_SETTINGS, connections: [connection()] }, secrets: { acme: TOKEN } });
+    const saved = (reply as { view: SettingsView }).view.settings.connections[0]!;
+    expect(saved.lastTest).toMatchObject({ storeName: 'Acme Outdoor', currency: 'USD', timezone: 'America/Chicago' });
+    expect(calls).toHaveLength(1);
+    // Saved again unchanged: no new request to the store.
+    await send<SaveReply>({ type: 'settings/save', settings: { ...DEFAULT_SETTINGS, connections: [saved] } });
+    expect(calls).toHaveLength(1);
+  });
+
   it('answers only the options page', () => {
     for (const handler of setup().handlers) {
       expect(handler.from).toEqual(['extension-page']);

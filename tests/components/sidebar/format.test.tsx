@@ -12,6 +12,9 @@ describe('sidebar formatting', () => {
 
   it('falls back to the plain amount for an unknown currency or an odd value', () => {
     expect(formatMoney('12.00', 'X1', 'en-US')).toBe('12.00 X1');
+    // A store whose currency is not known yet: the amount without a guessed symbol.
+    expect(formatMoney('25', '', 'en-US')).toBe('25.00');
+    expect(formatMoney('1234.5', '', 'de-DE')).toBe('1.234,50');
     expect(formatMoney('n/a', 'USD', 'en-US')).toBe('n/a USD');
   });
 
