@@ -55,19 +55,23 @@ export default defineBackground(() => {
   const gladly = createGladlyBridge({ settings, vault });
   const agents = new Map<number, string | undefined>();
 
+  // Who may talk to the background: the same rule for one-shot messages and the sidebar's port.
+  const policy = {
+    extensionId: browser.runtime.id,
+    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    isAllowedPage: isAgentAppHost,
+  };
+
   const router = createRouter({
-    policy: {
-      extensionId: browser.runtime.id,
-      extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-      isAllowedPage: isAgentAppHost,
-    },
+    policy,
     toErrorInfo: describeError,
     warn: (text) => console.warn(`[bigcommerce-for-gladly] ${text}`),
     handlers: [
       ...createTabHandlers({
         hub,
         selectors: async () => (await settings.get()).selectors,
-        configured: async () => (await registry.enabled()).length > 0,
+        // One definition of "configured" for the content script and the sidebar: enabled, with a token.
+        configured: async () => sidebarConfig(await settings.get()).configured === true,
         confirmIdentity: gladly.confirmIdentity,
         openOptions: () => browser.runtime.openOptionsPage(),
         sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
@@ -89,11 +93,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => router.onMessage(message, sender));
 
   browser.runtime.onConnect.addListener((port) => {
-    const sender = classifySender(port.sender, {
-      extensionId: browser.runtime.id,
-      extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-      isAllowedPage: isAgentAppHost,
-    });
+    const sender = classifySender(port.sender, policy);
     if (port.name !== SIDEBAR_PORT || sender.kind !== 'extension-page' || sender.page !== '/sidebar.html') {
       port.disconnect();
       return;
