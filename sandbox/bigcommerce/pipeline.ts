@@ -32,9 +32,9 @@ function sleep(ms: number): Promise<void> {
 /** Resolves when the client gives up (request aborted or its socket closed). */
 function clientGone(c: SandboxContext): Promise<void> {
   return new Promise((resolve) => {
-    const signal = c.req.raw.signal;
-    if (signal.aborted) return resolve();
-    signal.addEventListener('abort', () => resolve(), { once: true });
+    const signals = [c.req.raw.signal, c.env?.clientSignal].filter((s): s is AbortSignal => s !== undefined);
+    if (signals.some((signal) => signal.aborted)) return resolve();
+    for (const signal of signals) signal.addEventListener('abort', () => resolve(), { once: true });
     c.env?.incoming?.socket.once('close', () => resolve());
   });
 }

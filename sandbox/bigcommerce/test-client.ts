@@ -28,7 +28,7 @@ export function sandboxClient(app: Hono, store: SandboxStoreInfo): SandboxClient
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
-    });
+    }, { clientSignal: options.signal });
     const text = await response.text();
     let body: unknown = null;
     if (text) {
@@ -41,4 +41,12 @@ export function sandboxClient(app: Hono, store: SandboxStoreInfo): SandboxClient
     return { status: response.status, headers: response.headers, text, body: body as T };
   };
   return { request, get: (path, token) => request('GET', path, { token }) };
+}
+
+/**
+ * `fetch` answered by the app in process. The caller's signal also travels as a binding: the
+ * Request's own copy follows it only until garbage collection (see SandboxEnv).
+ */
+export function inProcessFetch(app: Hono): (url: string, init?: RequestInit) => Promise<Response> {
+  return async (url, init = {}) => app.request(url, init, { clientSignal: init.signal ?? undefined });
 }

@@ -68,7 +68,7 @@ export class ContractClient {
       if (name !== 'x-auth-token') headers[name] = value;
     });
     const bodyText = typeof init.body === 'string' ? init.body : undefined;
-    const response = await this.app.request(full, { method, headers: sent, body: bodyText, signal: init.signal });
+    const response = await this.app.request(full, { method, headers: sent, body: bodyText, signal: init.signal }, { clientSignal: init.signal ?? undefined });
     const text = await response.text();
     this.record(full, method, headers, bodyText === undefined ? undefined : parseJson(bodyText), response, text);
     return new Response(text === '' ? null : text, { status: response.status, headers: response.headers });

@@ -4,7 +4,12 @@ import type { IncomingMessage } from 'node:http';
 import type { StoreData } from '../types';
 
 export interface SandboxEnv {
-  Bindings: { incoming?: IncomingMessage };
+  /**
+   * `incoming`: the Node request when served over HTTP. `clientSignal`: an in-process caller's
+   * own abort signal, because the copy on `c.req.raw` is linked to it only weakly by undici and
+   * stops following it once garbage-collected (a hang would then never end).
+   */
+  Bindings: { incoming?: IncomingMessage; clientSignal?: AbortSignal };
   Variables: { store: StoreData };
 }
 

@@ -1,6 +1,7 @@
 /** The client against the BigCommerce sandbox, in process (no network). */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBigCommerceSandbox } from '@/sandbox/bigcommerce/app';
+import { inProcessFetch } from '@/sandbox/bigcommerce/test-client';
 import { createConnectionApis } from '@/lib/bigcommerce';
 import { personas } from '@/sandbox/personas';
 import { samePhone } from '@/lib/phone';
@@ -26,7 +27,7 @@ function connect(token = main.accessToken, governor = new Governor(realClock)) {
     accessToken: token,
     apiBaseUrl: 'http://127.0.0.1:4010',
     allowCustomBase: true,
-    fetch: (url, init) => app.request(url, init),
+    fetch: inProcessFetch(app),
     connectionId: 'main',
     storeName: main.name,
   });

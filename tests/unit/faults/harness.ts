@@ -5,6 +5,7 @@
  */
 import { vi } from 'vitest';
 import { createBigCommerceSandbox } from '@/sandbox/bigcommerce/app';
+import { inProcessFetch } from '@/sandbox/bigcommerce/test-client';
 import { startSandbox, type SandboxHandle } from '@/sandbox/server';
 import type { FaultSpec, RequestLogEntry, SandboxControl, SandboxStoreInfo } from '@/sandbox/bigcommerce/types';
 import type { ErrorInfo } from '@/lib/messages/common';
@@ -45,7 +46,7 @@ export function inProcess(): Transport {
     control,
     stores,
     apiBaseUrl: 'http://127.0.0.1:1',
-    fetch: async (url, init) => app.request(url, init),
+    fetch: inProcessFetch(app),
     close: async () => undefined,
   };
 }

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBigCommerceSandbox } from '@/sandbox/bigcommerce/app';
 import { SEED_IDS } from '@/sandbox/bigcommerce/seed';
@@ -145,6 +147,24 @@ describe('faults', () => {
     const refunds = (await client.get<Json>(`/v3/orders/${order}/payment_actions/refunds`)).body.data as Json[];
     expect(refunds).toHaveLength(1);
     expect(refunds[0]!.total_amount).toBe(quote.data.total_refund_amount);
+  });
+
+  it('a hang still ends when the client gives up after a garbage collection (undici links a Request to its signal only weakly)', async () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    sandbox.control.addFault({ path: '^/v2/time$', kind: 'hang' });
+    const controller = new AbortController();
+    let settled = false;
+    const pending = client.request('GET', '/v2/time', { signal: controller.signal }).finally(() => {
+      settled = true;
+    });
+    for (let round = 0; round < 3; round++) {
+      collectGarbage();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    controller.abort();
+    await Promise.race([pending.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000))]);
+    expect(settled).toBe(true);
   });
 
   it('apply-then-drop applies the write, then drops the connection (in process: a network error, logged 0)', async () => {
