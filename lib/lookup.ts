@@ -7,7 +7,7 @@
  * only for orders with something shipped, one batched image call, the group name). A third
  * round happens only when account orders bring shipped orders or products round 2 did not know.
  */
-import type { Customer, Order } from './model';
+import { newestFirst, type Customer, type Order } from './model';
 import type { Identity } from './messages/identity';
 import type { LookupQuery, StoreLookup } from './messages/lookup';
 import type { ErrorInfo } from './messages/common';
@@ -334,7 +334,7 @@ async function manualLookup(
 
 function newest(orders: Order[]): Order[] {
   return uniqueBy(orders, (o) => o.id)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || Number(b.id) - Number(a.id))
+    .sort(newestFirst)
     .slice(0, ORDER_LIMIT);
 }
 

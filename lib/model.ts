@@ -160,3 +160,13 @@ export const ORDER_STATUS = {
   DISPUTED: 13,
   PARTIALLY_REFUNDED: 14,
 } as const;
+
+/**
+ * Orders newest first, then by id. `createdAt` is always a `toISOString()` instant, so ordinal
+ * string order is time order; `localeCompare` would also load ICU's collator (milliseconds on
+ * its first use, right on the path to the first paint).
+ */
+export function newestFirst(a: Pick<Order, 'createdAt' | 'id'>, b: Pick<Order, 'createdAt' | 'id'>): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return Number(b.id) - Number(a.id);
+}

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { Customer, Order } from '@/lib/model';
+import { newestFirst, type Customer, type Order } from '@/lib/model';
 import type { SidebarConnection } from '@/lib/messages/sidebar';
 import { useSidebar, useSidebarState } from './context';
 import { OrderRow, type OrderRowProps } from './OrderRow';
@@ -22,7 +22,7 @@ export function OrderList({ orders, customer, connection }: Props) {
     [customer, connection, request, refresh],
   );
   const shown = useMemo(
-    () => [...orders].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, ORDERS_SHOWN),
+    () => [...orders].sort(newestFirst).slice(0, ORDERS_SHOWN),
     [orders],
   );
   if (shown.length === 0) return <p class="bc-muted">No orders yet.</p>;

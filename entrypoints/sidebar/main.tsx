@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { SIDEBAR_PORT } from '@/lib/messages/sidebar';
 import { createSidebarClient } from '@/lib/sidebar/port';
 import { createSidebarStore } from '@/lib/sidebar/store';
+import { warmUpFormats } from '@/lib/sidebar/format';
 import { App } from '@/components/sidebar/App';
 import { SidebarContext } from '@/components/sidebar/context';
 import './style.css';
@@ -17,3 +18,6 @@ render(
   </SidebarContext.Provider>,
   document.getElementById('app')!,
 );
+
+// After the first paint, while the first lookup is still on the network (see warmUpFormats).
+requestIdleCallback(() => warmUpFormats(undefined), { timeout: 100 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddress, formatAge, formatDate, formatMoney, isZeroAmount, statusTone } from '@/lib/sidebar/format';
-import { ORDER_STATUS } from '@/lib/model';
+import { formatAddress, formatAge, formatDate, formatMoney, isZeroAmount, statusTone, warmUpFormats } from '@/lib/sidebar/format';
+import { ORDER_STATUS, newestFirst } from '@/lib/model';
 
 describe('sidebar formatting', () => {
   it('formats exact decimal strings in the currency and locale given', () => {
@@ -16,6 +16,23 @@ describe('sidebar formatting', () => {
     expect(formatMoney('25', '', 'en-US')).toBe('25.00');
     expect(formatMoney('1234.5', '', 'de-DE')).toBe('1.234,50');
     expect(formatMoney('n/a', 'USD', 'en-US')).toBe('n/a USD');
+  });
+
+  it('warms up without changing what is shown, even for a currency Intl does not know', () => {
+    expect(() => warmUpFormats('en-GB', ['GBP', 'X1'])).not.toThrow();
+    expect(formatMoney('12.5', 'GBP', 'en-GB')).toBe('£12.50');
+    expect(formatMoney('12.00', 'X1', 'en-GB')).toBe('12.00 X1');
+    expect(formatDate('2024-02-01T10:00:00.000Z', 'en-GB')).toBe('1 Feb 2024');
+  });
+
+  it('orders newest first by creation time, then by the higher id', () => {
+    const orders = [
+      { id: '7', createdAt: '2025-12-31T23:59:59.000Z' },
+      { id: '9', createdAt: '2026-01-02T08:00:00.000Z' },
+      { id: '10', createdAt: '2026-01-02T08:00:00.000Z' },
+      { id: '8', createdAt: '' },
+    ];
+    expect([...orders].sort(newestFirst).map((o) => o.id)).toEqual(['10', '9', '7', '8']);
   });
 
   it('tells zero amounts apart', () => {
