@@ -5,7 +5,7 @@
  * readable tables on stderr, the JSON also in bench/results/latest.json. Targets are reported,
  * never asserted. Talks only to 127.0.0.1; every part is bounded in time.
  *
- *   npm run bench -- [--latency 150] [--runs 5] [--agents 50] [--no-build] [--only browser,baseline,bundles,render,quota]
+ *   npm run bench -- [--latency 150] [--runs 5] [--agents 50] [--no-build] [--only browser,baseline,bundles,render,quota] [--timeline]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -37,6 +37,7 @@ const { values: flags } = parseArgs({
     skeleton: { type: 'string', default: '500' },
     linger: { type: 'string', default: '300' },
     timeout: { type: 'string', default: '20000' },
+    timeline: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -153,6 +154,7 @@ async function main(): Promise<void> {
         skeletonMs: config.skeletonMs,
         lingerMs: config.lingerMs,
         timeoutMs: config.scenarioTimeoutMs,
+        timeline: flags.timeline,
         progress: say,
       });
     }

@@ -9,7 +9,8 @@ import { personas } from '../../sandbox/personas';
 import { launchWithExtension } from '../../scripts/lib/browser';
 import { connectSandboxStores } from '../../scripts/lib/configure';
 import { sidebarFrameOf } from '../../scripts/lib/frames';
-import { navigateGladly, startProbe, stopProbe, waitForProbe, type ProbeSpec } from '../../scripts/lib/sidebar-probe';
+import { navigateGladly, startProbe, stopProbe, waitForProbe, type ProbeSpec, type ProbeTimes } from '../../scripts/lib/sidebar-probe';
+import type { RequestLogEntry } from '../../sandbox/bigcommerce/types';
 import { sequentialRoundTrips, spansBetween } from './round-trips';
 import { median } from './stats';
 import { SCENARIOS, START_PERSONA, conversationPath, type Scenario } from './scenarios';
@@ -48,6 +49,8 @@ export interface BrowserBenchOptions {
   skeletonMs: number;
   lingerMs: number;
   timeoutMs: number;
+  /** Print each visit's requests (ms since navigation) and probe times: where the time goes. */
+  timeline?: boolean;
   progress(line: string): void;
 }
 
@@ -66,6 +69,14 @@ async function settle(sandbox: SandboxHandle, page: Page, quietMs: number, maxMs
   }
 }
 
+/** One visit, ms from navigation: each request's server-side span, then when the probe saw what. */
+function printTimeline(scenario: Scenario, navigatedAt: number, requests: RequestLogEntry[], times: ProbeTimes, say: (line: string) => void): void {
+  const at = (t: number) => Math.round(t - navigatedAt);
+  for (const e of requests) say(`  ${scenario.key} ${at(e.start)}–${at(e.end)} ms ${e.store} ${e.method} ${e.path}${e.query ? `?${e.query.slice(0, 60)}` : ''}`);
+  const seen = (['profile', 'orders', 'allOrders', 'complete'] as const).map((k) => `${k} ${times[k] === null ? '–' : at(times[k])}`);
+  say(`  ${scenario.key} seen: ${seen.join(', ')}`);
+}
+
 async function measure(sandbox: SandboxHandle, page: Page, scenario: Scenario, spec: ProbeSpec, run: number, options: BrowserBenchOptions): Promise<ScenarioSample> {
   const frame = await sidebarFrameOf(page);
   await startProbe(frame, spec);
@@ -78,6 +89,7 @@ async function measure(sandbox: SandboxHandle, page: Page, scenario: Scenario, s
 
   const until = times.complete ?? Number.POSITIVE_INFINITY;
   const requests = spansBetween(sandbox.control.log().filter((e) => e.service === 'bigcommerce'), navigatedAt - 5, until);
+  if (options.timeline) printTimeline(scenario, navigatedAt, requests, times, options.progress);
   const firstRequest = requests.length > 0 ? Math.min(...requests.map((e) => e.start)) : null;
   const since = (t: number | null, from: number | null) => (t === null || from === null ? null : t - from);
   return {
