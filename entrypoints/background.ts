@@ -12,6 +12,7 @@ import { createConnectionApis } from '@/lib/bigcommerce';
 import { requiredScopes } from '@/lib/bigcommerce/scopes';
 import { describeError } from '@/lib/background/errors';
 import { createSettingsStore } from '@/lib/settings';
+import type { Settings } from '@/lib/settings-schema';
 import { createVault } from '@/lib/vault';
 import { isAgentAppHost } from '@/lib/gladly/routes';
 import { createRouter } from '@/lib/background/router';
@@ -112,9 +113,14 @@ export default defineBackground(() => {
     })();
   });
 
-  settings.onChange(async (next) => {
+  const settingsChanged = async (next: Settings) => {
     registry.reset();
     hub.broadcast(await sidebarConfig(next));
+  };
+  settings.onChange(settingsChanged);
+  // A policy the administrator pushes applies at once, like a save on the options page.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void settings.get().then(settingsChanged).catch(() => undefined);
   });
 
   browser.commands?.onCommand.addListener(async (command) => {

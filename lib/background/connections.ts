@@ -1,7 +1,7 @@
 /**
  * One BigCommerce client per enabled store connection, built on demand with the token decrypted
- * from the vault. Clients are kept (their governor and group cache are worth keeping) until the
- * connection's settings or token change.
+ * from the vault. Clients, tokens and the list of connections are kept (their governor and group
+ * cache are worth keeping; a lookup should not wait on storage) until the settings change.
  */
 import type { ConnectionApis } from '../store-api';
 import type { Connection } from '../settings-schema';
@@ -26,7 +26,7 @@ export interface ConnectionRegistry {
   apis(connectionId: string): Promise<{ connection: Connection; apis: ConnectionApis }>;
   /** Requests sent so far through every client (for per-lookup counters). */
   requestCount(): number;
-  /** Forget every client (settings or a token changed). */
+  /** Forget every client, token and the connection list (settings or a token changed). */
   reset(): void;
 }
 
@@ -36,13 +36,22 @@ export function createConnectionRegistry(deps: ConnectionRegistryDeps): Connecti
   // lookup does not open the vault each time.
   const tokens = new Map<string, Promise<string | null>>();
   let retiredRequests = 0;
+  let snapshot: Promise<Connection[]> | null = null;
+  const connections = (): Promise<Connection[]> => {
+    const read = (snapshot ??= deps.connections());
+    // A failed read is not remembered: the next call reads again.
+    read.catch(() => {
+      if (snapshot === read) snapshot = null;
+    });
+    return read;
+  };
 
   return {
     async enabled() {
-      return (await deps.connections()).filter((c) => c.enabled);
+      return (await connections()).filter((c) => c.enabled);
     },
     async apis(connectionId) {
-      const connection = (await deps.connections()).find((c) => c.id === connectionId);
+      const connection = (await connections()).find((c) => c.id === connectionId);
       if (!connection) throw new NotConfiguredError('That store connection no longer exists. Reload the sidebar.');
       if (!connection.enabled) throw new NotConfiguredError(`The store "${connection.name}" is turned off in the settings.`);
       if (!tokens.has(connectionId)) tokens.set(connectionId, deps.token(connectionId));
@@ -70,6 +79,7 @@ export function createConnectionRegistry(deps: ConnectionRegistryDeps): Connecti
       for (const { apis } of built.values()) retiredRequests += apis.requestCount();
       built.clear();
       tokens.clear();
+      snapshot = null;
     },
   };
 }

@@ -36,8 +36,34 @@ describe('the connection registry', () => {
     expect((await registry.apis('a')).apis).not.toBe(first.apis);
     expect(vaultReads).toBe(2);
     connections = [connection('a', { storeHash: 'other' })];
+    registry.reset();
     await registry.apis('a');
     expect(built).toBe(3);
+  });
+
+  it('reads the settings once for a whole lookup, again after a reset, and retries a failed read', async () => {
+    let reads = 0;
+    let failNext = false;
+    const registry = createConnectionRegistry({
+      connections: async () => {
+        reads += 1;
+        if (failNext) {
+          failNext = false;
+          throw new Error('storage unavailable');
+        }
+        return [connection('a'), connection('b')];
+      },
+      token: async () => 'token-aaaa',
+      create: fakeApis,
+    });
+    await registry.enabled();
+    await Promise.all([registry.apis('a'), registry.apis('b')]);
+    expect(reads).toBe(1);
+    registry.reset();
+    failNext = true;
+    await expect(registry.enabled()).rejects.toThrow('storage unavailable');
+    expect((await registry.enabled()).map((c) => c.id)).toEqual(['a', 'b']);
+    expect(reads).toBe(3);
   });
 
   it('says in plain words why a store cannot be used, never with the token', async () => {
