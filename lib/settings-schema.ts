@@ -82,8 +82,7 @@ export const SettingsSchema = z.object({
   /** Admin overrides of the Gladly detection selectors (key → CSS selector). */
   selectors: z.record(z.string(), z.string()),
   gladlyApi: GladlyApiSettingsSchema.nullable(),
-  /** Sidebar width in px, remembered across pages. */
-  sidebarWidth: z.number().int().min(280).max(900),
+  // The sidebar's width is each agent's own (dragged, kept by the content script), not a setting.
 });
 
 export type SearchQueryAttribute = z.infer<typeof SearchQueryAttributeSchema>;
@@ -99,7 +98,6 @@ export const DEFAULT_SETTINGS: Settings = {
   connections: [],
   selectors: {},
   gladlyApi: null,
-  sidebarWidth: 380,
 };
 
 /** A new connection as the options page starts it (Gladly's defaults). */

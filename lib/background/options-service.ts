@@ -122,8 +122,6 @@ export function createOptionsHandlers(deps: OptionsServiceDeps): MessageHandler[
       const [previous, locks] = await Promise.all([deps.settings.get(), deps.settings.locks()]);
       const draft: Settings = {
         ...message.settings,
-        // The sidebar owns its width; a page opened earlier must not put an old one back.
-        sidebarWidth: previous.sidebarWidth,
         // Only the e2e build may point a connection at another API base (the sandbox).
         connections: Array.isArray(message.settings.connections)
           ? message.settings.connections.map((c) => (deps.isE2E && c.apiBaseUrl ? c : withoutApiBase(c)))

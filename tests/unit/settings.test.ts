@@ -50,7 +50,8 @@ describe('settings store: reading and migrating', () => {
     const store = createSettingsStore({ local, now: NOW });
     const settings = await store.get();
     expect(settings.version).toBe(SETTINGS_VERSION);
-    expect(settings.sidebarWidth).toBe(420);
+    // A width saved by an old version is dropped: each agent's dock keeps its own.
+    expect(settings).not.toHaveProperty('sidebarWidth');
     expect(settings.selectors).toEqual({ email: '.mail' });
     const [connection] = settings.connections;
     expect(connection?.storeHash).toBe('abc123');
