@@ -8,6 +8,9 @@ export default defineConfig({
   resolve: { alias: { '@': new URL('./', import.meta.url).pathname } },
   test: {
     server: { deps: { inline: ['zustand'] } },
+    // CI shares 2 cores between every project and a real Chromium: a second-long test must not
+    // fail for being starved. A real hang still fails, only later.
+    testTimeout: 15_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
