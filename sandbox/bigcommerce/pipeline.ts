@@ -4,6 +4,7 @@
  * token (401), scope (403, before any validation). An 'apply-then-*' fault lets the request
  * through and replaces whatever the route answered with silence or a dropped connection.
  */
+import { Http2ServerRequest, constants as http2 } from 'node:http2';
 import type { MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { STATUS_TITLES, apiPath, errorBody, fail, familyOf } from './errors';
@@ -29,13 +30,22 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Resolves when the client gives up (request aborted or its socket closed). */
+/**
+ * Resolves when the client gives up: request aborted, or its socket closed (HTTP/1.1) — over
+ * HTTP/2 the connection is shared by many requests, so this request's own stream closing.
+ */
 function clientGone(c: SandboxContext): Promise<void> {
   return new Promise((resolve) => {
     const signals = [c.req.raw.signal, c.env?.clientSignal].filter((s): s is AbortSignal => s !== undefined);
     if (signals.some((signal) => signal.aborted)) return resolve();
     for (const signal of signals) signal.addEventListener('abort', () => resolve(), { once: true });
-    c.env?.incoming?.socket.once('close', () => resolve());
+    const incoming = c.env?.incoming;
+    if (incoming instanceof Http2ServerRequest) {
+      if (incoming.stream.closed || incoming.stream.destroyed) return resolve();
+      incoming.stream.once('close', () => resolve());
+    } else {
+      incoming?.socket.once('close', () => resolve());
+    }
   });
 }
 
@@ -64,13 +74,18 @@ async function faultResponse(c: SandboxContext, fault: FaultSpec, path: string, 
   }
 }
 
-/** Destroys the client's socket; `placeholder` only completes Hono's bookkeeping. */
+/**
+ * Destroys the client's socket (HTTP/1.1), or over HTTP/2 resets this request's stream (the
+ * connection carries other requests; a reset is what the client sees as a network failure for
+ * this one); `placeholder` only completes Hono's bookkeeping.
+ */
 function dropConnection(c: SandboxContext, outcome: { dropped: boolean }, placeholder: Response): Response {
   outcome.dropped = true;
-  const socket = c.env?.incoming?.socket;
+  const incoming = c.env?.incoming;
   // In process there is no socket: answer what fetch gives for a network failure.
-  if (!socket) return Response.error();
-  socket.destroy();
+  if (!incoming) return Response.error();
+  if (incoming instanceof Http2ServerRequest) incoming.stream.close(http2.NGHTTP2_INTERNAL_ERROR);
+  else incoming.socket.destroy();
   return placeholder;
 }
 
@@ -100,6 +115,8 @@ export function storePipeline(deps: PipelineDeps): MiddlewareHandler<SandboxEnv>
     const start = deps.now();
     let status = 500;
     const outcome = { dropped: false };
+    // '1.1' or '2.0' when served over a port; absent in process.
+    const httpVersion = c.env?.incoming?.httpVersion;
     try {
       const early = await handle(c, next, hash, path, url.search.replace(/^\?/, ''), outcome);
       status = outcome.dropped ? 0 : early ? early.status : c.res.status;
@@ -114,6 +131,7 @@ export function storePipeline(deps: PipelineDeps): MiddlewareHandler<SandboxEnv>
         status,
         start,
         end: deps.now(),
+        ...(httpVersion ? { httpVersion } : {}),
       });
     }
   };

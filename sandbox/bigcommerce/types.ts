@@ -22,6 +22,8 @@ export interface RequestLogEntry {
   status: number;
   start: number;
   end: number;
+  /** The HTTP version the request came over ('1.1', '2.0'); absent for in-process calls. */
+  httpVersion?: string;
 }
 
 /**

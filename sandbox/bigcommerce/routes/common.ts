@@ -1,15 +1,16 @@
 /** What every route module shares: the Hono env, the clock and small query/body helpers. */
 import type { Context, Hono } from 'hono';
 import type { IncomingMessage } from 'node:http';
+import type { Http2ServerRequest } from 'node:http2';
 import type { StoreData } from '../types';
 
 export interface SandboxEnv {
   /**
-   * `incoming`: the Node request when served over HTTP. `clientSignal`: an in-process caller's
+   * `incoming`: the Node request when served over a port (HTTP/1.1, or HTTP/2 with tls). `clientSignal`: an in-process caller's
    * own abort signal, because the copy on `c.req.raw` is linked to it only weakly by undici and
    * stops following it once garbage-collected (a hang would then never end).
    */
-  Bindings: { incoming?: IncomingMessage; clientSignal?: AbortSignal };
+  Bindings: { incoming?: IncomingMessage | Http2ServerRequest; clientSignal?: AbortSignal };
   Variables: { store: StoreData };
 }
 
