@@ -2,6 +2,8 @@
  * `npm run sandbox`: both sandboxes until Ctrl-C. The FIRST stdout line is the SandboxInfo JSON
  * (for scripts); human-readable lines follow.
  *   flags: --port 4010 --gladly-port 4011 (0 = free) --latency <ms> --jitter <ms> --quota <n> --window <ms>
+ *          --tls (BigCommerce over HTTPS + HTTP/2 with a self-signed certificate made at start-up;
+ *                 the JSON line then also carries bigcommerce.certPem and bigcommerce.spki)
  */
 import { parseArgs } from 'node:util';
 import { personas } from './personas';
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     jitter: { type: 'string' },
     quota: { type: 'string' },
     window: { type: 'string' },
+    tls: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -37,12 +40,17 @@ async function main(): Promise<void> {
     jitterMs: whole('jitter', values.jitter),
     quota: whole('quota', values.quota, 1),
     windowMs: whole('window', values.window, 1),
+    tls: values.tls,
   });
   const { info } = handle;
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(JSON.stringify(info));
   out('');
-  out(`BigCommerce sandbox  ${info.bigcommerce.baseUrl}`);
+  out(`BigCommerce sandbox  ${info.bigcommerce.baseUrl}${info.bigcommerce.spki ? '  (HTTP/2 over TLS, self-signed certificate)' : ''}`);
+  if (info.bigcommerce.spki) {
+    out(`  trust it in Chromium: --ignore-certificate-errors-spki-list=${info.bigcommerce.spki}  (needs --user-data-dir)`);
+    out('  in Node: the PEM in the JSON line above (bigcommerce.certPem) as `ca`; with curl: save it and pass --cacert');
+  }
   for (const store of info.bigcommerce.stores) {
     out(`  ${store.name} (${store.currency})  API base ${info.bigcommerce.baseUrl}/stores/${store.hash}`);
   }
