@@ -2,12 +2,15 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 // The e2e build is the same extension pointed at the local sandbox: its content script also
-// runs on loopback pages, its background may call a loopback API base, and its options page
-// shows an "API base URL" field. `npm run build:e2e` sets WXT_E2E=1.
+// runs on loopback pages, its background may call a loopback API base (http, or https when the
+// sandbox speaks HTTP/2 over TLS), and its options page shows an "API base URL" field.
+// `npm run build:e2e` sets WXT_E2E=1.
 const isE2E = process.env.WXT_E2E === '1';
 
 const GLADLY_HOSTS = ['https://*.gladly.com/*', 'https://*.gladly.qa/*'];
 const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+/** The sandbox's API base: plain HTTP/1.1, or HTTPS with HTTP/2 (`startSandbox({ tls: true })`). */
+const LOOPBACK_API_HOSTS = [...LOOPBACK_HOSTS, 'https://127.0.0.1/*', 'https://localhost/*'];
 
 export default defineConfig({
   imports: false,
@@ -33,7 +36,7 @@ export default defineConfig({
     host_permissions: [
       'https://api.bigcommerce.com/*',
       ...GLADLY_HOSTS,
-      ...(isE2E ? ['http://127.0.0.1/*', 'http://localhost/*'] : []),
+      ...(isE2E ? LOOPBACK_API_HOSTS : []),
     ],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self' https://*.gladly.com https://*.gladly.qa" + (isE2E ? ' http://127.0.0.1:* http://localhost:*' : ''),

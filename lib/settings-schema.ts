@@ -141,7 +141,7 @@ const FIELD_MESSAGES: Record<string, string> = {
   name: 'Enter a name that tells this store apart, e.g. “Acme US”.',
   storeHash: 'Enter the store hash, e.g. abc123 (or paste the API path).',
   clientId: 'Enter the Client ID from the API account.',
-  apiBaseUrl: 'Enter an address such as http://127.0.0.1:4010, or leave it empty.',
+  apiBaseUrl: 'Enter an address such as http://127.0.0.1:4010 or https://127.0.0.1:4010, or leave it empty.',
   label: 'Enter a label.',
   attribute: 'Enter an attribute, e.g. name or externalCustomerId.',
   host: 'Enter your Gladly address, e.g. https://acme.gladly.com.',

@@ -19,7 +19,7 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response> 
 export interface ClientOptions {
   storeHash: string;
   accessToken: string;
-  /** e.g. http://127.0.0.1:4010 (the sandbox): honoured only with allowCustomBase and a loopback http URL. */
+  /** e.g. http://127.0.0.1:4010 or https://127.0.0.1:4010 (the sandbox): honoured only with allowCustomBase and a loopback http(s) URL. */
   apiBaseUrl?: string;
   allowCustomBase: boolean;
   fetch?: FetchLike;
@@ -66,7 +66,7 @@ export function storeBaseUrl(options: Pick<ClientOptions, 'storeHash' | 'apiBase
   if (options.apiBaseUrl && options.allowCustomBase) {
     try {
       const url = new URL(options.apiBaseUrl);
-      if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) {
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname)) {
         return `${url.origin}${url.pathname.replace(/\/+$/, '')}/stores/${hash}`;
       }
     } catch {

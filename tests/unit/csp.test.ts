@@ -23,7 +23,7 @@ interface Manifest {
 
 const API = 'https://api.bigcommerce.com/*';
 const GLADLY = /^https:\/\/\*\.gladly\.(com|qa)\/\*$/;
-const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost)(:\*)?\/\*$/;
+const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost)(:\*)?\/\*$/;
 const GLADLY_ORIGIN = /^https:\/\/\*\.gladly\.(com|qa)$/;
 const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost):\*$/;
 

@@ -207,6 +207,17 @@ describe('validateDraft', () => {
     expect(problems.find((p) => p.path === 'connections.0.name')?.message).toMatch(/Enter a name/);
   });
 
+  it('accepts an http or https API base URL (the sandbox over HTTP/1.1 or HTTP/2) and names anything else in plain words', () => {
+    for (const apiBaseUrl of ['http://127.0.0.1:4010', 'https://127.0.0.1:4010', 'https://localhost:4010']) {
+      expect(validateDraft({ ...DEFAULT_SETTINGS, connections: [{ ...acme(), apiBaseUrl }] }, withToken), apiBaseUrl).toEqual([]);
+    }
+    const problem = (apiBaseUrl: string) => validateDraft({ ...DEFAULT_SETTINGS, connections: [{ ...acme(), apiBaseUrl }] }, withToken);
+    expect(problem('not an address')).toEqual([
+      { path: 'connections.0.apiBaseUrl', message: 'Enter an address such as http://127.0.0.1:4010 or https://127.0.0.1:4010, or leave it empty.' },
+    ]);
+    expect(problem('ftp://127.0.0.1:4010')).toEqual([{ path: 'connections.0.apiBaseUrl', message: 'Use an http:// or https:// address' }]);
+  });
+
   it('refuses the same store twice, an empty query table and a Gladly API without token', () => {
     const settings: Settings = {
       ...DEFAULT_SETTINGS,

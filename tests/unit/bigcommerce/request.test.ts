@@ -52,6 +52,23 @@ describe('base URL', () => {
       'https://api.bigcommerce.com/stores/abc123',
     );
   });
+
+  it('accepts a loopback sandbox over https (HTTP/2) as well, under the same rules', () => {
+    expect(storeBaseUrl({ storeHash: 'abc123', apiBaseUrl: 'https://127.0.0.1:4010', allowCustomBase: true })).toBe(
+      'https://127.0.0.1:4010/stores/abc123',
+    );
+    expect(storeBaseUrl({ storeHash: 'abc123', apiBaseUrl: 'https://localhost:4010/', allowCustomBase: true })).toBe(
+      'https://localhost:4010/stores/abc123',
+    );
+    // Production builds never honour it.
+    expect(storeBaseUrl({ storeHash: 'abc123', apiBaseUrl: 'https://127.0.0.1:4010', allowCustomBase: false })).toBe(
+      'https://api.bigcommerce.com/stores/abc123',
+    );
+    // Only loopback hosts, only http and https.
+    for (const base of ['https://evil.example:4010', 'https://127.0.0.1.evil.example', 'ftp://127.0.0.1:4010', 'ws://127.0.0.1:4010', 'file:///stores']) {
+      expect(storeBaseUrl({ storeHash: 'abc123', apiBaseUrl: base, allowCustomBase: true }), base).toBe('https://api.bigcommerce.com/stores/abc123');
+    }
+  });
 });
 
 describe('requests', () => {
