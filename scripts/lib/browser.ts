@@ -53,6 +53,12 @@ export interface LaunchOptions {
    * things itself (the demo) passes false so its own handler closes the browser cleanly first.
    */
   handleSignals?: boolean;
+  /**
+   * Trust a server certificate by its public key: base64 SHA-256 of its SubjectPublicKeyInfo
+   * (the TLS sandbox's `info.bigcommerce.spki`). Adds `--ignore-certificate-errors-spki-list`,
+   * which Chromium honours only with a `--user-data-dir` (always the case here).
+   */
+  trustSpki?: string;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
@@ -80,6 +86,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-quic',
       '--no-first-run',
       '--no-default-browser-check',
+      ...(options.trustSpki ? [`--ignore-certificate-errors-spki-list=${options.trustSpki}`] : []),
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
