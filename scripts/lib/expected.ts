@@ -15,6 +15,7 @@ import type { Identity } from '../../lib/messages/identity';
 import type { StoreLookup } from '../../lib/messages/lookup';
 import type { Persona } from '../../sandbox/personas';
 import type { ProbeSpec } from './sidebar-probe';
+import { sandboxFetch } from './sandbox-fetch';
 import { sandboxConnectionId, type SandboxInfoLike } from './sandbox-settings';
 
 const SHOWN = 10;
@@ -31,6 +32,7 @@ export function personaIdentity(persona: Persona): Identity {
 
 /** Our lookup's final per-store result for this persona, in the given stores. */
 export async function expectedLookup(info: SandboxInfoLike, persona: Persona, storeHashes: string[]): Promise<StoreLookup[]> {
+  const fetchSandbox = sandboxFetch(info); // trusts a TLS sandbox's certificate
   const connections: LookupConnection[] = storeHashes.map((hash) => {
     const store = info.bigcommerce.stores.find((s) => s.hash === hash)!;
     const id = sandboxConnectionId(hash);
@@ -43,6 +45,7 @@ export async function expectedLookup(info: SandboxInfoLike, persona: Persona, st
         accessToken: store.accessToken,
         apiBaseUrl: info.bigcommerce.baseUrl,
         allowCustomBase: true,
+        fetch: fetchSandbox,
         connectionId: id,
         storeName: store.name,
         // Its own governor: this check must not share quota bookkeeping with anything timed.

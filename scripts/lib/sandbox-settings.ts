@@ -14,7 +14,8 @@ export interface SandboxStoreLike {
 }
 
 export interface SandboxInfoLike {
-  bigcommerce: { baseUrl: string; stores: SandboxStoreLike[] };
+  /** `baseUrl` is http://127.0.0.1:PORT, or https:// for a TLS sandbox (then with its `certPem`). */
+  bigcommerce: { baseUrl: string; stores: SandboxStoreLike[]; certPem?: string };
 }
 
 export interface ConnectOptions {
