@@ -15,7 +15,9 @@ export interface E2EWorld {
 export async function startWorld(options: { sandbox?: SandboxOptions; launch?: LaunchOptions } = {}): Promise<E2EWorld> {
   const sandbox = await startSandbox({ port: 0, gladlyPort: 0, ...options.sandbox });
   try {
-    const browser = await launchWithExtension(options.launch);
+    // A TLS sandbox (sandbox: { tls: true }): Chromium trusts its certificate by its public key.
+    const { spki } = sandbox.info.bigcommerce;
+    const browser = await launchWithExtension({ ...(spki ? { trustSpki: spki } : {}), ...options.launch });
     return {
       sandbox,
       browser,

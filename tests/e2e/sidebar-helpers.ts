@@ -8,6 +8,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { allowNamedFunctions } from '../../scripts/lib/sidebar-probe';
 import type { RequestLogEntry, SandboxStoreInfo } from '../../sandbox/server';
 import { personas, type PersonaKey } from '../../sandbox/personas';
+import { sandboxFetch } from '../../scripts/lib/sandbox-fetch';
 import { gladlyUrl, sidebarFrame, type E2EWorld } from './harness';
 
 const LONG = 30_000;
@@ -27,10 +28,10 @@ export function storeOf(world: E2EWorld, hash: string): SandboxStoreInfo {
   return store;
 }
 
-/** A GET on the sandbox store's API with its full token; undefined for a 204. */
+/** A GET on the sandbox store's API with its full token (trusting a TLS sandbox's certificate); undefined for a 204. */
 export async function storeGet(world: E2EWorld, hash: string, path: string): Promise<unknown> {
   const store = storeOf(world, hash);
-  const response = await fetch(`${world.sandbox.info.bigcommerce.baseUrl}/stores/${hash}${path}`, {
+  const response = await sandboxFetch(world.sandbox.info)(`${world.sandbox.info.bigcommerce.baseUrl}/stores/${hash}${path}`, {
     headers: { 'X-Auth-Token': store.accessToken, Accept: 'application/json' },
   });
   if (response.status === 204) return undefined;
