@@ -5,7 +5,11 @@
  * readable tables on stderr, the JSON also in bench/results/latest.json. Targets are reported,
  * never asserted. Talks only to 127.0.0.1; every part is bounded in time.
  *
- *   npm run bench -- [--latency 150] [--runs 5] [--agents 50] [--no-build] [--only browser,baseline,bundles,render,quota] [--timeline]
+ * The sandbox speaks HTTP/2 over TLS by default, as api.bigcommerce.com does (Chromium trusts its
+ * self-signed certificate by its public key); `--http1` measures over plain HTTP/1.1 instead,
+ * where Chromium opens at most 6 connections per host and queues the rest.
+ *
+ *   npm run bench -- [--latency 150] [--runs 5] [--agents 50] [--no-build] [--only browser,baseline,bundles,render,quota] [--timeline] [--http1]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -38,6 +42,7 @@ const { values: flags } = parseArgs({
     linger: { type: 'string', default: '300' },
     timeout: { type: 'string', default: '20000' },
     timeline: { type: 'boolean', default: false },
+    http1: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -60,6 +65,8 @@ const config = {
   skeletonMs: whole('skeleton', flags.skeleton, 0),
   lingerMs: whole('linger', flags.linger, 0),
   scenarioTimeoutMs: whole('timeout', flags.timeout, 1000),
+  /** How the sandbox speaks: HTTP/2 over TLS (as api.bigcommerce.com), or plain HTTP/1.1 with --http1. */
+  protocol: flags.http1 ? ('http/1.1' as const) : ('h2' as const),
   quota: { requests: 150, windowMs: 30_000, lookupIntervalMs: 60_000, compress: 10, lookupsPerAgent: 3 },
   renderRuns: 20,
 };
@@ -118,13 +125,15 @@ async function main(): Promise<void> {
       '"After detection" times start at the first BigCommerce request of the visit (the identity was read and sent). One round trip = the median server-side time of that scenario\'s requests (latency included). Requests and round trips: the sandbox log between navigation and completion; round trips = the longest chain of requests each sent after the previous one answered.',
       '"First orders": the profile and the first expected order on screen; "all orders": every one of the (up to 10 per store) orders our lookup ends with; "complete": those plus tracking numbers, the newest order opened with its images loaded, and no loading indicator.',
       'Revisit: Jane again after the other customers in the same browser (the lookup cache is fresh for 60 s).',
-      'The sandbox speaks HTTP/1.1 on one origin for every store, and Chromium opens at most 6 connections per host: a round of more than 6 requests (product images included) is split in two here, where api.bigcommerce.com (HTTP/2) would send it at once. Our round trips and times are therefore upper bounds; the baseline, in Node, has no such limit.',
+      config.protocol === 'h2'
+        ? 'The sandbox speaks HTTP/2 over TLS on one origin for every store, as api.bigcommerce.com does (Chromium trusts its self-signed certificate by its public key; `--http1` measures over plain HTTP/1.1): one connection carries every request, none waits for a free connection.'
+        : 'The sandbox speaks plain HTTP/1.1 here (`--http1`) on one origin for every store, and Chromium opens at most 6 connections per host: a round of more than 6 requests (product images included) is split in two, where api.bigcommerce.com (HTTP/2) would send it at once. Our round trips and times are therefore upper bounds; the baseline, in Node, has no such limit.',
     );
   }
   if (parts.has('baseline')) {
     notes.push(
       'Scenario timings and the baseline run with the store quota lifted, so they measure latency only; the shared quota has its own simulation.',
-      "Baseline: Gladly's own BigCommerce app (customer by primary email → orders by customer id → per order products, shipments, transactions), run in Node against the same sandbox and latency, each step's requests in parallel (its most generous reading), once per connected store, no cache. Its time runs from its first request to its last answer; ours from detection to complete.",
+      `Baseline: Gladly's own BigCommerce app (customer by primary email → orders by customer id → per order products, shipments, transactions), run in Node against the same sandbox and latency, each step's requests in parallel (its most generous reading: Node's fetch over HTTP/1.1${config.protocol === 'h2' ? ' with TLS' : ''}, one connection per request in flight, no limit per host), once per connected store, no cache. Its time runs from its first request to its last answer; ours from detection to complete.`,
     );
   }
 
@@ -136,8 +145,8 @@ async function main(): Promise<void> {
 
   try {
     if (parts.has('browser') || parts.has('baseline') || parts.has('quota')) {
-      sandbox = await startSandbox({ port: 0, gladlyPort: 0, latencyMs: 0 });
-      say(`Sandbox: ${sandbox.info.bigcommerce.baseUrl} (BigCommerce), ${sandbox.info.gladly.baseUrl} (Gladly)`);
+      sandbox = await startSandbox({ port: 0, gladlyPort: 0, latencyMs: 0, tls: config.protocol === 'h2' });
+      say(`Sandbox: ${sandbox.info.bigcommerce.baseUrl} (BigCommerce, ${config.protocol === 'h2' ? 'HTTP/2 over TLS' : 'HTTP/1.1'}), ${sandbox.info.gladly.baseUrl} (Gladly)`);
     }
     if (sandbox && parts.has('browser')) {
       // What each visit should end with, from our own lookup in Node (no latency, before timing).
@@ -157,6 +166,8 @@ async function main(): Promise<void> {
         timeline: flags.timeline,
         progress: say,
       });
+      const versions = [...new Set(ours.flatMap((s) => s.httpVersions ?? []))].sort().map((v) => `HTTP/${v === '2.0' ? '2' : v}`);
+      notes.push(`Chromium's requests reached the sandbox over ${versions.length > 0 ? versions.join(' and ') : '– (none logged)'} (the sandbox's request log).`);
     }
     if (sandbox && parts.has('baseline')) {
       sandbox.control.reset();
@@ -207,7 +218,11 @@ async function main(): Promise<void> {
   const scenarios = summarise(ours, baseline, config.latencyMs);
   const targetList = targets(scenarios, bundles.find((b) => b.build === 'production' && b.sizes.length > 0)?.sizes ?? bundles.find((b) => b.sizes.length > 0)?.sizes ?? null, render, quota);
   const tables = { scenarios, targets: targetList, bundles };
-  const markdown = markdownReport(tables, `Measured ${new Date().toISOString().slice(0, 10)}: ${config.runs} runs, ${config.latencyMs} ms latency per request (\`npm run bench\`).`, notes);
+  const markdown = markdownReport(
+    tables,
+    `Measured ${new Date().toISOString().slice(0, 10)}: ${config.runs} runs, ${config.latencyMs} ms latency per request, sandbox over ${config.protocol === 'h2' ? 'HTTP/2 (TLS)' : 'HTTP/1.1'} (\`npm run bench${config.protocol === 'h2' ? '' : ' -- --http1'}\`).`,
+    notes,
+  );
   const summary = {
     generatedAt: new Date().toISOString(),
     config,

@@ -1,6 +1,7 @@
 /** The baseline scenarios in Node, against the same sandbox with the same latency. */
 import type { SandboxHandle } from '../../sandbox/server';
 import { personas } from '../../sandbox/personas';
+import { sandboxFetch } from '../../scripts/lib/sandbox-fetch';
 import { runBaseline } from './baseline';
 import { sequentialRoundTrips } from './round-trips';
 import { SCENARIOS } from './scenarios';
@@ -20,6 +21,7 @@ export interface BaselineSample {
 export async function runBaselineBench(sandbox: SandboxHandle, runs: number): Promise<BaselineSample[]> {
   const samples: BaselineSample[] = [];
   const { baseUrl, stores } = sandbox.info.bigcommerce;
+  const fetchSandbox = sandboxFetch(sandbox.info); // trusts a TLS sandbox's certificate
   for (let run = 1; run <= runs; run++) {
     for (const scenario of SCENARIOS) {
       const email = personas[scenario.persona].emails[0];
@@ -27,7 +29,7 @@ export async function runBaselineBench(sandbox: SandboxHandle, runs: number): Pr
       const started = performance.now();
       // Gladly's app is set up once per store; each one looks the profile up on its own.
       const outcomes = await Promise.all(
-        stores.map((s) => runBaseline(fetch, { apiBase: `${baseUrl}/stores/${s.hash}`, accessToken: s.accessToken }, email)),
+        stores.map((s) => runBaseline(fetchSandbox, { apiBase: `${baseUrl}/stores/${s.hash}`, accessToken: s.accessToken }, email)),
       );
       const completeMs = performance.now() - started;
       const log = sandbox.control.log().filter((e) => e.service === 'bigcommerce');

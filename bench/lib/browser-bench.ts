@@ -39,6 +39,8 @@ export interface ScenarioSample {
   requestMs: number | null;
   images: number;
   missing: string[];
+  /** The HTTP versions the sandbox saw this visit's requests come over ('2.0', '1.1'). */
+  httpVersions?: string[];
 }
 
 export interface BrowserBenchOptions {
@@ -109,6 +111,7 @@ async function measure(sandbox: SandboxHandle, page: Page, scenario: Scenario, s
     ordersShown: spec.orderNumbers.length,
     images: times.imagesLoaded,
     missing: times.complete === null ? times.missing : [],
+    httpVersions: [...new Set(requests.flatMap((e) => (e.httpVersion ? [e.httpVersion] : [])))].sort(),
   };
 }
 
@@ -117,7 +120,9 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Sce
   const samples: ScenarioSample[] = [];
   const start = personas[START_PERSONA];
   for (let run = 1; run <= options.runs; run++) {
-    const browser = await launchWithExtension({ headless: true });
+    // A TLS sandbox (HTTP/2): Chromium trusts its self-signed certificate by its public key.
+    const { spki } = sandbox.info.bigcommerce;
+    const browser = await launchWithExtension({ headless: true, ...(spki ? { trustSpki: spki } : {}) });
     try {
       await connectSandboxStores(browser, sandbox.info, { actions: true });
       const page = await browser.context.newPage();

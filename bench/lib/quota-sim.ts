@@ -16,6 +16,7 @@ import { memoryStore } from '../../lib/kv-store';
 import { samePhone } from '../../lib/phone';
 import type { StoreLookup } from '../../lib/messages/lookup';
 import { personaIdentity } from '../../scripts/lib/expected';
+import { sandboxFetch } from '../../scripts/lib/sandbox-fetch';
 import { sandboxConnectionId } from '../../scripts/lib/sandbox-settings';
 import { percentile, round1 } from './stats';
 
@@ -61,6 +62,7 @@ export async function runQuotaSim(sandbox: SandboxHandle, options: QuotaSimOptio
   const windowMs = Math.round(options.windowMs / options.compress);
   const intervalMs = Math.round(options.lookupIntervalMs / options.compress);
   const store = sandbox.info.bigcommerce.stores[0]!;
+  const fetchSandbox = sandboxFetch(sandbox.info); // trusts a TLS sandbox's certificate
   sandbox.control.configure({ quota: options.quota, windowMs });
   sandbox.control.clearLog();
 
@@ -79,6 +81,7 @@ export async function runQuotaSim(sandbox: SandboxHandle, options: QuotaSimOptio
       accessToken: store.accessToken,
       apiBaseUrl: sandbox.info.bigcommerce.baseUrl,
       allowCustomBase: true,
+      fetch: fetchSandbox,
       connectionId: id,
       storeName: store.name,
       governor: new Governor({ now: Date.now, sleep }), // each agent's own browser
