@@ -176,7 +176,8 @@ function scenarioRows(scenarios: ScenarioSummary[]): Cell[][] {
     s.ours?.ordersMs ?? null,
     s.ours?.allOrdersMs ?? null,
     s.ours?.completeMs ?? null,
-    pair(s.key === 'revisit' ? s.ours?.completeMs : s.ours?.completeAfterDetectionMs, s.baseline?.completeMs),
+    // A revisit sends no request, so it has no detection mark: it is shown from the cache.
+    s.key === 'revisit' ? `${s.ours ? 'from cache, 0 requests' : '–'} / ${s.baseline?.completeMs ?? '–'}` : pair(s.ours?.completeAfterDetectionMs, s.baseline?.completeMs),
   ]);
 }
 

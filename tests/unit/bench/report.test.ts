@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { probeSpecFor } from '../../../scripts/lib/expected';
 import { hasDisplay } from '../../../scripts/lib/run';
-import { summarise, targets } from '../../../bench/lib/report';
+import { markdownReport, summarise, targets } from '../../../bench/lib/report';
 import type { ScenarioSample } from '../../../bench/lib/browser-bench';
 import type { BaselineSample } from '../../../bench/lib/baseline-bench';
 import type { StoreLookup } from '../../../lib/messages/lookup';
@@ -100,6 +100,14 @@ describe('the summary and its targets', () => {
     const complete = list.find((t) => t.name === 'jane: complete after detection')!;
     expect(first.met).toBe(true); // 220 ≤ 225
     expect(complete.met).toBe(false); // 380 > 375
+  });
+
+  it('shows a revisit as served from the cache next to the baseline, not as a time from navigation', () => {
+    const revisit = scenarios.map((s) => (s.key === 'revisit' ? { ...s, baseline: { requests: 30, roundTrips: 3, completeMs: 488, ordersFound: 9 } } : s));
+    const row = markdownReport({ scenarios: revisit, targets: [], bundles: [] }, '')
+      .split('\n')
+      .find((line) => line.startsWith('| Revisit'))!;
+    expect(row.trim().endsWith('| from cache, 0 requests / 488 |')).toBe(true);
   });
 
   it('fails the revisit target when any run sent a request before rendering', () => {
