@@ -3,8 +3,9 @@
  *
  * Fewest sequential round trips: round 1 asks for customers (by email and phone) and orders by
  * email (line items embedded, guest orders included) at once, and the profile and orders are
- * shown as soon as it lands; round 2 completes them (account orders by customer id, shipments
- * only for orders with something shipped, one batched image call, the group name). A third
+ * shown as soon as it lands; round 2 completes them (account orders by customer id — sent the
+ * moment the email's one customer is known —, shipments only for orders with something shipped,
+ * one batched image call, the group name). A third
  * round happens only when account orders bring shipped orders or products round 2 did not know.
  */
 import { newestFirst, type Customer, type Order } from './model';
@@ -153,11 +154,18 @@ async function lookupOneStore(
   // Round 1: everything that needs nothing but the identity (and a known link). Requests leave
   // one after another (each fetch() costs the worker a few ms when cold), so the heaviest
   // answers, the orders, are asked for first.
+  let early: EarlyAccountOrders | null = null;
   const [emailOrders, linkedOrders, byEmail, linkedCustomer, byPhone] = await round(1, () =>
     Promise.all([
       Promise.all(emails.map((email) => api.ordersByEmail(email, ORDER_LIMIT))).then((lists) => lists.flat()),
       link ? api.ordersByCustomerId(link.customerId, ORDER_LIMIT) : Promise.resolve(null),
-      emails.length ? api.customersByEmail(emails) : Promise.resolve([]),
+      (emails.length ? api.customersByEmail(emails) : Promise.resolve([])).then((found) => {
+        // The usual outcome is one customer with this email, auto-linked: their account orders
+        // are round 2's critical path, so they are asked for now, not after the slowest of round 1.
+        const only = found.length === 1 ? found[0]! : null;
+        if (!link && only && connection.autoLink.email && !unlinked.has(only.id)) early = startEarly(api, only.id);
+        return found;
+      }),
       link ? api.customerById(link.customerId) : Promise.resolve(null),
       phones.length ? api.customersByPhone(phones) : Promise.resolve([]),
     ]),
@@ -209,7 +217,8 @@ async function lookupOneStore(
     // Found by phone (or by another email): guest orders placed with the store's email count too.
     const storeEmail = current.email.trim().toLowerCase();
     const guestOrders = storeEmail && !emails.includes(storeEmail) ? api.ordersByEmail(storeEmail, ORDER_LIMIT) : Promise.resolve([] as Order[]);
-    const accountOrders = Promise.all([linkedOrders ? Promise.resolve([] as Order[]) : api.ordersByCustomerId(current.id, ORDER_LIMIT), guestOrders]).then((lists) => lists.flat());
+    const ownOrders = linkedOrders ? Promise.resolve([] as Order[]) : takeEarly(early, current.id) ?? api.ordersByCustomerId(current.id, ORDER_LIMIT);
+    const accountOrders = Promise.all([ownOrders, guestOrders]).then((lists) => lists.flat());
     const groupName = current.customerGroupId ? api.customerGroupName(current.customerGroupId).catch(() => null) : Promise.resolve(null);
     addedCompletion = accountOrders.then((more) => {
       const known = new Set(shown.map((o) => o.id));
@@ -230,6 +239,24 @@ async function lookupOneStore(
   orders = newest([...completed, ...withImages]);
   await linkSaved;
   return withProblems({ ...base, status: 'linked', customer, orders, autoLinked, complete: true }, problems, deps);
+}
+
+/** Account orders asked for before the link was decided (see round 1). */
+interface EarlyAccountOrders {
+  customerId: string;
+  orders: Promise<Order[]>;
+}
+
+function startEarly(api: StoreApi, customerId: string): EarlyAccountOrders {
+  const orders = api.ordersByCustomerId(customerId, ORDER_LIMIT);
+  // Unused when the agent must choose after all: its failure then matters to nobody.
+  orders.catch(() => undefined);
+  return { customerId, orders };
+}
+
+/** The early account orders when they are the linked customer's, else null (ask again). */
+function takeEarly(early: EarlyAccountOrders | null, customerId: string): Promise<Order[]> | null {
+  return early && early.customerId === customerId ? early.orders : null;
 }
 
 /**

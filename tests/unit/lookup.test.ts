@@ -76,6 +76,45 @@ describe('runLookup', () => {
     expect(store.orders!.find((o) => o.id === '6')?.lineItems[0]?.image).toBe('https://img.example/106.png');
   });
 
+  it("asks for the account orders as soon as the email's one customer is known, not after the slowest of round 1", async () => {
+    const api = janeStore();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow: StoreApi = {
+      ...api,
+      customersByPhone: async (phones) => (await held, api.customersByPhone(phones)),
+      ordersByEmail: async (email, limit) => (await held, api.ordersByEmail(email, limit)),
+    };
+    const running = lookup(jane, [connection(slow)], deps());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Round 1's phone search and orders are still out; the account orders already left.
+    expect(api.calls).toContain('ordersByCustomerId');
+    expect(api.calls).not.toContain('customersByPhone');
+    release();
+    const { last } = await running;
+    expect(last.stores[0]).toMatchObject({ status: 'linked', autoLinked: true });
+    expect(last.stores[0]!.orders).toHaveLength(10);
+    // Asked once, and used: no second request for the same orders.
+    expect(api.calls.filter((c) => c === 'ordersByCustomerId')).toHaveLength(1);
+    expect(last.roundTrips).toBe(2);
+  });
+
+  it('does not ask early for a customer the agent unlinked, nor when auto-linking by email is off', async () => {
+    const unlinkedDeps = deps();
+    await unlinkedDeps.links.unlink(jane, 'main');
+    await unlinkedDeps.links.link(jane, 'main', '1', 'agent');
+    await unlinkedDeps.links.unlink(jane, 'main');
+    const first = janeStore();
+    const unlinkedRun = await lookup(jane, [connection(first)], unlinkedDeps);
+    expect(unlinkedRun.last.stores[0]!.status).toBe('candidates');
+    expect(first.calls).not.toContain('ordersByCustomerId');
+
+    const second = janeStore();
+    const off = await lookup(jane, [{ ...connection(second), autoLink: { email: false, phone: false } }], deps());
+    expect(off.last.stores[0]!.status).toBe('candidates');
+    expect(second.calls).not.toContain('ordersByCustomerId');
+  });
+
   it('completes an account order billed to another email in a third round, without asking for known images again', async () => {
     const customer = makeCustomer({ id: '1' });
     const orders = [
