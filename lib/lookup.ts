@@ -92,6 +92,7 @@ export async function runLookup(
   publish(toFetch.length === 0);
   if (toFetch.length === 0) return;
 
+  let remaining = toFetch.length;
   await Promise.all(
     toFetch.map(async (i) => {
       const connection = targets[i]!;
@@ -105,6 +106,7 @@ export async function runLookup(
         }
         return work();
       };
+      let keep: StoreLookup | null = null;
       try {
         const result = await lookupOneStore(query, connection, deps, round, (partial) => {
           // Keep showing a cached result until fresh data is complete enough to replace it.
@@ -114,7 +116,7 @@ export async function runLookup(
         const final = { ...result, fetchedAt: now(), stale: false, complete: true };
         states[i] = final;
         // A degraded result (tracking missing) is shown but not kept: the next visit asks again.
-        if (final.status !== 'error' && !final.error) await deps.cache.put(connection.id, key, final);
+        if (final.status !== 'error' && !final.error) keep = final;
       } catch (error) {
         const info = deps.toErrorInfo(error);
         // A cached result stays visible (marked stale) when a refresh fails.
@@ -122,10 +124,14 @@ export async function runLookup(
           ? { ...states[i]!, stale: true, error: info }
           : { connectionId: connection.id, storeName: connection.name, status: 'error', error: info, complete: true };
       }
-      publish(false);
+      // Shown before it is cached (the write is not the agent's wait); the last store to finish
+      // goes out with `done`, one message and one render instead of two.
+      remaining -= 1;
+      publish(remaining === 0);
+      // A failed cache write only means the next visit asks BigCommerce again.
+      if (keep) await deps.cache.put(connection.id, key, keep).catch(() => undefined);
     }),
   );
-  publish(true);
 }
 
 type Round = <T>(requests: number, work: () => Promise<T>) => Promise<T>;

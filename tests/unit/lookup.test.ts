@@ -76,6 +76,20 @@ describe('runLookup', () => {
     expect(store.orders!.find((o) => o.id === '6')?.lineItems[0]?.image).toBe('https://img.example/106.png');
   });
 
+  it('sends the last store\'s result together with done (one message), and a failed cache write loses nothing', async () => {
+    const cache = createLookupCache(memoryStore());
+    const broken = { ...cache, put: async () => Promise.reject(new Error('storage.session is full')) };
+    const { updates, last } = await lookup(jane, [connection(janeStore(), 'a'), connection(janeStore(), 'b')], deps({ cache: broken }));
+    expect(last.done).toBe(true);
+    expect(last.stores.map((s) => [s.status, s.complete])).toEqual([
+      ['linked', true],
+      ['linked', true],
+    ]);
+    expect(updates.filter((u) => u.done)).toHaveLength(1);
+    // No update repeats the one before it.
+    for (let i = 1; i < updates.length; i++) expect(updates[i]).not.toEqual(updates[i - 1]);
+  });
+
   it("asks for the account orders as soon as the email's one customer is known, not after the slowest of round 1", async () => {
     const api = janeStore();
     let release = () => {};
