@@ -27,6 +27,7 @@ import { createAuditLog } from '@/lib/actions/audit-log';
 import { createGladlyBridge } from '@/lib/background/gladly-bridge';
 import { SIDEBAR_PORT } from '@/lib/messages/sidebar';
 import { sidebarConfig } from '@/lib/background/sidebar-config';
+import { createCommandHandler } from '@/lib/background/commands';
 
 export default defineBackground(() => {
   const local = areaStore(browser.storage.local);
@@ -123,11 +124,12 @@ export default defineBackground(() => {
     if (area === 'managed') void settings.get().then(settingsChanged).catch(() => undefined);
   });
 
-  browser.commands?.onCommand.addListener(async (command) => {
-    if (command !== 'toggle-sidebar') return;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'sidebar/toggle' }).catch(() => undefined);
-  });
+  browser.commands?.onCommand.addListener(
+    createCommandHandler({
+      activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+      sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+    }),
+  );
 
   browser.tabs.onRemoved.addListener((tabId) => {
     agents.delete(tabId);
