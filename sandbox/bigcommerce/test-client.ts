@@ -18,17 +18,18 @@ export interface SandboxClient {
 }
 
 export function sandboxClient(app: Hono, store: SandboxStoreInfo): SandboxClient {
+  const fetchApp = inProcessFetch(app);
   const request = async <T>(method: string, path: string, options: { body?: unknown; token?: string | null; signal?: AbortSignal } = {}): Promise<SandboxReply<T>> => {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const token = options.token === undefined ? store.accessToken : options.token;
     if (token !== null) headers['X-Auth-Token'] = token;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await app.request(`/stores/${store.hash}${path}`, {
+    const response = await fetchApp(`/stores/${store.hash}${path}`, {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
-    }, { clientSignal: options.signal });
+    });
     const text = await response.text();
     let body: unknown = null;
     if (text) {

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { inProcessFetch } from '../../sandbox/bigcommerce/test-client';
 import type { UndocumentedRoute } from './exception-match';
 import { apiPath, type ContractSpec, type Violation } from './openapi';
 import { routeFor, type SandboxRoute, undocumentedReason } from './sandbox-routes';
@@ -68,7 +69,7 @@ export class ContractClient {
       if (name !== 'x-auth-token') headers[name] = value;
     });
     const bodyText = typeof init.body === 'string' ? init.body : undefined;
-    const response = await this.app.request(full, { method, headers: sent, body: bodyText, signal: init.signal }, { clientSignal: init.signal ?? undefined });
+    const response = await inProcessFetch(this.app)(full, { method, headers: sent, body: bodyText, signal: init.signal });
     const text = await response.text();
     this.record(full, method, headers, bodyText === undefined ? undefined : parseJson(bodyText), response, text);
     return new Response(text === '' ? null : text, { status: response.status, headers: response.headers });
