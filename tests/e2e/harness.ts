@@ -3,7 +3,7 @@
  */
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox/server';
 import { launchWithExtension, type LaunchedExtension, type LaunchOptions } from '../../scripts/lib/browser';
-import type { Frame, Page } from 'playwright-core';
+import { sidebarFrameOf } from '../../scripts/lib/frames';
 import { personas, type PersonaKey } from '../../sandbox/personas';
 
 export interface E2EWorld {
@@ -39,15 +39,4 @@ export function gladlyUrl(world: E2EWorld, key: PersonaKey, query = ''): string 
 }
 
 /** The sidebar iframe's frame in a Gladly page (its URL contains `sidebar`). */
-export async function sidebarFrame(page: Page, timeout = 15_000): Promise<Frame> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const frame = page.frames().find((f) => f.url().includes('/sidebar.html'));
-    if (frame) {
-      await frame.waitForLoadState('domcontentloaded');
-      return frame;
-    }
-    if (Date.now() > deadline) throw new Error('The sidebar iframe never appeared');
-    await page.waitForTimeout(100);
-  }
-}
+export const sidebarFrame = sidebarFrameOf;
