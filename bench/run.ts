@@ -70,6 +70,8 @@ const config = {
   quota: { requests: 150, windowMs: 30_000, lookupIntervalMs: 60_000, compress: 10, lookupsPerAgent: 3 },
   renderRuns: 20,
 };
+/** The TLS sandbox (HTTP/2, as api.bigcommerce.com) unless --http1. */
+const overHttp2 = config.protocol === 'h2';
 const parts = new Set<Part>(
   flags.only
     ? flags.only.split(',').map((p) => {
@@ -125,7 +127,7 @@ async function main(): Promise<void> {
       '"After detection" times start at the first BigCommerce request of the visit (the identity was read and sent). One round trip = the median server-side time of that scenario\'s requests (latency included). Requests and round trips: the sandbox log between navigation and completion; round trips = the longest chain of requests each sent after the previous one answered.',
       '"First orders": the profile and the first expected order on screen; "all orders": every one of the (up to 10 per store) orders our lookup ends with; "complete": those plus tracking numbers, the newest order opened with its images loaded, and no loading indicator.',
       'Revisit: Jane again after the other customers in the same browser (the lookup cache is fresh for 60 s).',
-      config.protocol === 'h2'
+      overHttp2
         ? 'The sandbox speaks HTTP/2 over TLS on one origin for every store, as api.bigcommerce.com does (Chromium trusts its self-signed certificate by its public key; `--http1` measures over plain HTTP/1.1): one connection carries every request, none waits for a free connection.'
         : 'The sandbox speaks plain HTTP/1.1 here (`--http1`) on one origin for every store, and Chromium opens at most 6 connections per host: a round of more than 6 requests (product images included) is split in two, where api.bigcommerce.com (HTTP/2) would send it at once. Our round trips and times are therefore upper bounds; the baseline, in Node, has no such limit.',
     );
@@ -133,7 +135,7 @@ async function main(): Promise<void> {
   if (parts.has('baseline')) {
     notes.push(
       'Scenario timings and the baseline run with the store quota lifted, so they measure latency only; the shared quota has its own simulation.',
-      `Baseline: Gladly's own BigCommerce app (customer by primary email → orders by customer id → per order products, shipments, transactions), run in Node against the same sandbox and latency, each step's requests in parallel (its most generous reading: Node's fetch over HTTP/1.1${config.protocol === 'h2' ? ' with TLS' : ''}, one connection per request in flight, no limit per host), once per connected store, no cache. Its time runs from its first request to its last answer; ours from detection to complete.`,
+      `Baseline: Gladly's own BigCommerce app (customer by primary email → orders by customer id → per order products, shipments, transactions), run in Node against the same sandbox and latency, each step's requests in parallel (its most generous reading: Node's fetch over HTTP/1.1${overHttp2 ? ' with TLS' : ''}, one connection per request in flight, no limit per host), once per connected store, no cache. Its time runs from its first request to its last answer; ours from detection to complete.`,
     );
   }
 
@@ -145,8 +147,8 @@ async function main(): Promise<void> {
 
   try {
     if (parts.has('browser') || parts.has('baseline') || parts.has('quota')) {
-      sandbox = await startSandbox({ port: 0, gladlyPort: 0, latencyMs: 0, tls: config.protocol === 'h2' });
-      say(`Sandbox: ${sandbox.info.bigcommerce.baseUrl} (BigCommerce, ${config.protocol === 'h2' ? 'HTTP/2 over TLS' : 'HTTP/1.1'}), ${sandbox.info.gladly.baseUrl} (Gladly)`);
+      sandbox = await startSandbox({ port: 0, gladlyPort: 0, latencyMs: 0, tls: overHttp2 });
+      say(`Sandbox: ${sandbox.info.bigcommerce.baseUrl} (BigCommerce, ${overHttp2 ? 'HTTP/2 over TLS' : 'HTTP/1.1'}), ${sandbox.info.gladly.baseUrl} (Gladly)`);
     }
     if (sandbox && parts.has('browser')) {
       // What each visit should end with, from our own lookup in Node (no latency, before timing).
@@ -220,7 +222,7 @@ async function main(): Promise<void> {
   const tables = { scenarios, targets: targetList, bundles };
   const markdown = markdownReport(
     tables,
-    `Measured ${new Date().toISOString().slice(0, 10)}: ${config.runs} runs, ${config.latencyMs} ms latency per request, sandbox over ${config.protocol === 'h2' ? 'HTTP/2 (TLS)' : 'HTTP/1.1'} (\`npm run bench${config.protocol === 'h2' ? '' : ' -- --http1'}\`).`,
+    `Measured ${new Date().toISOString().slice(0, 10)}: ${config.runs} runs, ${config.latencyMs} ms latency per request, sandbox over ${overHttp2 ? 'HTTP/2 (TLS)' : 'HTTP/1.1'} (\`npm run bench${overHttp2 ? '' : ' -- --http1'}\`).`,
     notes,
   );
   const summary = {

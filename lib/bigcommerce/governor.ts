@@ -24,7 +24,7 @@ export interface RateLimitState {
  * The widest round of one lookup is 14 requests (10 shipments, account and guest orders, images,
  * group): a lower cap would make a lookup wait behind its own requests, a whole round trip more.
  */
-export const DEFAULT_CONCURRENCY = 16;
+const DEFAULT_CONCURRENCY = 16;
 
 /** Requests kept in reserve: max(5, 10% of the quota). */
 export function reserveFor(quota: number | null): number {

@@ -6,9 +6,10 @@ import type { StoreData } from '../types';
 
 export interface SandboxEnv {
   /**
-   * `incoming`: the Node request when served over a port (HTTP/1.1, or HTTP/2 with tls). `clientSignal`: an in-process caller's
-   * own abort signal, because the copy on `c.req.raw` is linked to it only weakly by undici and
-   * stops following it once garbage-collected (a hang would then never end).
+   * `incoming`: the Node request when served over a port (HTTP/1.1, or HTTP/2 with tls).
+   * `clientSignal`: an in-process caller's own abort signal, because the copy on `c.req.raw` is
+   * linked to it only weakly by undici and stops following it once garbage-collected (a hang
+   * would then never end).
    */
   Bindings: { incoming?: IncomingMessage | Http2ServerRequest; clientSignal?: AbortSignal };
   Variables: { store: StoreData };
