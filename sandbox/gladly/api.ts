@@ -24,6 +24,12 @@ const PatchSchema = z
   })
   .strict();
 
+/** Gladly's answer for a profile merged into another: 301 naming the surviving id (undefined when not merged). */
+function mergedAnswer(c: Context, mergedInto: string | undefined): Response | undefined {
+  if (!mergedInto) return undefined;
+  return c.json({ errors: [{ code: 'merged', detail: 'This customer profile was merged into another one', meta: { customerId: mergedInto } }] }, 301);
+}
+
 function errors(c: Context, status: 400 | 401 | 404 | 429, code: string, detail: string, attr?: string) {
   return c.json({ errors: [{ ...(attr ? { attr } : {}), code, detail }] }, status);
 }
@@ -76,10 +82,8 @@ export function createApi(options: ApiOptions): Hono {
   api.get('/customer-profiles/:id', (c) => {
     const id = c.req.param('id');
     const state = options.state();
-    const mergedInto = state.merged.get(id);
-    if (mergedInto) {
-      return c.json({ errors: [{ code: 'merged', detail: 'This customer profile was merged into another one', meta: { customerId: mergedInto } }] }, 301);
-    }
+    const merged = mergedAnswer(c, state.merged.get(id));
+    if (merged) return merged;
     const profile = state.profiles.get(id);
     return profile ? c.json(toJson(profile)) : errors(c, 404, 'not_exist', 'Customer profile does not exist');
   });
@@ -87,10 +91,8 @@ export function createApi(options: ApiOptions): Hono {
   api.patch('/customer-profiles/:id', async (c) => {
     const id = c.req.param('id');
     const state = options.state();
-    const mergedInto = state.merged.get(id);
-    if (mergedInto) {
-      return c.json({ errors: [{ code: 'merged', detail: 'This customer profile was merged into another one', meta: { customerId: mergedInto } }] }, 301);
-    }
+    const merged = mergedAnswer(c, state.merged.get(id));
+    if (merged) return merged;
     const profile = state.profiles.get(id);
     if (!profile) return errors(c, 404, 'not_exist', 'Customer profile does not exist');
     const body = PatchSchema.safeParse(await c.req.json().catch(() => undefined));
