@@ -5,7 +5,6 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   plugins: [preact()],
   define: { __E2E__: 'true' },
-  resolve: { alias: { '@': new URL('./', import.meta.url).pathname } },
   test: {
     server: { deps: { inline: ['zustand'] } },
     // CI shares 2 cores between every project and a real Chromium: a second-long test must not

@@ -33,13 +33,11 @@ export default defineConfig({
     name: 'BigCommerce for Gladly',
     description: "Shows a customer's BigCommerce profile and recent orders beside the Gladly agent desktop.",
     permissions: ['storage'],
-    host_permissions: [
-      'https://api.bigcommerce.com/*',
-      ...GLADLY_HOSTS,
-      ...(isE2E ? LOOPBACK_API_HOSTS : []),
-    ],
+    host_permissions: ['https://api.bigcommerce.com/*', ...GLADLY_HOSTS, ...(isE2E ? LOOPBACK_API_HOSTS : [])],
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self' https://*.gladly.com https://*.gladly.qa" + (isE2E ? ' http://127.0.0.1:* http://localhost:*' : ''),
+      extension_pages:
+        "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self' https://*.gladly.com https://*.gladly.qa" +
+        (isE2E ? ' http://127.0.0.1:* http://localhost:*' : ''),
     },
     web_accessible_resources: [
       { resources: ['sidebar.html'], matches: [...GLADLY_HOSTS, ...(isE2E ? LOOPBACK_HOSTS : [])] },

@@ -148,13 +148,16 @@ async function main(): Promise<void> {
   try {
     if (parts.has('browser') || parts.has('baseline') || parts.has('quota')) {
       sandbox = await startSandbox({ port: 0, gladlyPort: 0, latencyMs: 0, tls: overHttp2 });
-      say(`Sandbox: ${sandbox.info.bigcommerce.baseUrl} (BigCommerce, ${overHttp2 ? 'HTTP/2 over TLS' : 'HTTP/1.1'}), ${sandbox.info.gladly.baseUrl} (Gladly)`);
+      say(
+        `Sandbox: ${sandbox.info.bigcommerce.baseUrl} (BigCommerce, ${overHttp2 ? 'HTTP/2 over TLS' : 'HTTP/1.1'}), ${sandbox.info.gladly.baseUrl} (Gladly)`,
+      );
     }
     if (sandbox && parts.has('browser')) {
       // What each visit should end with, from our own lookup in Node (no latency, before timing).
       const hashes = sandbox.info.bigcommerce.stores.map((s) => s.hash);
       const specs: Record<string, ProbeSpec> = {};
-      for (const scenario of SCENARIOS) specs[scenario.key] = probeSpecFor(await expectedLookup(sandbox.info, personas[scenario.persona], hashes));
+      for (const scenario of SCENARIOS)
+        specs[scenario.key] = probeSpecFor(await expectedLookup(sandbox.info, personas[scenario.persona], hashes));
       sandbox.control.reset();
       sandbox.control.configure({ latencyMs: config.latencyMs, ...UNLIMITED });
       say(`Browser scenarios (${config.runs} runs)…`);
@@ -168,8 +171,12 @@ async function main(): Promise<void> {
         timeline: flags.timeline,
         progress: say,
       });
-      const versions = [...new Set(ours.flatMap((s) => s.httpVersions ?? []))].sort().map((v) => `HTTP/${v === '2.0' ? '2' : v}`);
-      notes.push(`Chromium's requests reached the sandbox over ${versions.length > 0 ? versions.join(' and ') : '– (none logged)'} (the sandbox's request log).`);
+      const versions = [...new Set(ours.flatMap((s) => s.httpVersions ?? []))]
+        .sort()
+        .map((v) => `HTTP/${v === '2.0' ? '2' : v}`);
+      notes.push(
+        `Chromium's requests reached the sandbox over ${versions.length > 0 ? versions.join(' and ') : '– (none logged)'} (the sandbox's request log).`,
+      );
     }
     if (sandbox && parts.has('baseline')) {
       sandbox.control.reset();
@@ -186,7 +193,9 @@ async function main(): Promise<void> {
     if (parts.has('bundles')) {
       bundles.push({ build: 'production', sizes: measureBundles(PRODUCTION_EXTENSION_DIR) });
       bundles.push({ build: 'e2e', sizes: measureBundles(E2E_EXTENSION_DIR) });
-      for (const b of bundles) if (b.sizes.length === 0) notes.push(`No ${b.build} build found: its sizes are not measured (run without --no-build).`);
+      for (const b of bundles)
+        if (b.sizes.length === 0)
+          notes.push(`No ${b.build} build found: its sizes are not measured (run without --no-build).`);
     }
     if (parts.has('render')) {
       say('Render time of the order list…');
@@ -218,7 +227,14 @@ async function main(): Promise<void> {
   }
 
   const scenarios = summarise(ours, baseline, config.latencyMs);
-  const targetList = targets(scenarios, bundles.find((b) => b.build === 'production' && b.sizes.length > 0)?.sizes ?? bundles.find((b) => b.sizes.length > 0)?.sizes ?? null, render, quota);
+  const targetList = targets(
+    scenarios,
+    bundles.find((b) => b.build === 'production' && b.sizes.length > 0)?.sizes ??
+      bundles.find((b) => b.sizes.length > 0)?.sizes ??
+      null,
+    render,
+    quota,
+  );
   const tables = { scenarios, targets: targetList, bundles };
   const markdown = markdownReport(
     tables,
@@ -248,7 +264,10 @@ async function main(): Promise<void> {
   say(plainReport(tables));
   say('');
   for (const note of notes) say(`* ${note}`);
-  if (quota) say(`* Quota: ${quota.lookups} lookups, ${quota.requests} requests, ${quota.http429} × 429, p50 ${quota.lookupMsP50 ?? '–'} ms, p95 ${quota.lookupMsP95 ?? '–'} ms.`);
+  if (quota)
+    say(
+      `* Quota: ${quota.lookups} lookups, ${quota.requests} requests, ${quota.http429} × 429, p50 ${quota.lookupMsP50 ?? '–'} ms, p95 ${quota.lookupMsP95 ?? '–'} ms.`,
+    );
   say('');
   say('Markdown for the README (also in bench/results/latest.json):');
   say('');

@@ -4,30 +4,30 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { areaStore } from '@/lib/kv-store';
-import { createLinkStore } from '@/lib/linking';
-import { createLookupCache } from '@/lib/lookup-cache';
-import { samePhone } from '@/lib/phone';
-import { createConnectionApis } from '@/lib/bigcommerce';
-import { requiredScopes } from '@/lib/bigcommerce/scopes';
-import { describeError } from '@/lib/background/errors';
-import { createSettingsStore } from '@/lib/settings';
-import type { Settings } from '@/lib/settings-schema';
-import { createVault } from '@/lib/vault';
-import { isAgentAppHost } from '@/lib/gladly/routes';
-import { createRouter } from '@/lib/background/router';
-import { classifySender } from '@/lib/background/senders';
-import { createSidebarHub, type PortLike } from '@/lib/background/sidebar-hub';
-import { createConnectionRegistry } from '@/lib/background/connections';
-import { createLookupHandlers } from '@/lib/background/lookup-service';
-import { createTabHandlers } from '@/lib/background/tab-service';
-import { createOptionsHandlers } from '@/lib/background/options-service';
-import { createActionsHandlers } from '@/lib/background/actions-service';
-import { createAuditLog } from '@/lib/actions/audit-log';
-import { createGladlyBridge } from '@/lib/background/gladly-bridge';
-import { SIDEBAR_PORT } from '@/lib/messages/sidebar';
-import { sidebarConfig } from '@/lib/background/sidebar-config';
-import { createCommandHandler } from '@/lib/background/commands';
+import { areaStore } from '../lib/core/kv-store';
+import { createLinkStore } from '../lib/lookup/linking';
+import { createLookupCache } from '../lib/lookup/cache';
+import { samePhone } from '../lib/core/phone';
+import { createConnectionApis } from '../lib/bigcommerce';
+import { requiredScopes } from '../lib/bigcommerce/scopes';
+import { describeError } from '../lib/background/errors';
+import { createSettingsStore } from '../lib/settings/storage';
+import type { Settings } from '../lib/settings/schema';
+import { createVault } from '../lib/settings/vault';
+import { isAgentAppHost } from '../lib/gladly/routes';
+import { createRouter } from '../lib/background/router';
+import { classifySender } from '../lib/background/senders';
+import { createSidebarHub, type PortLike } from '../lib/background/sidebar-hub';
+import { createConnectionRegistry } from '../lib/background/connections';
+import { createLookupHandlers } from '../lib/background/lookup-service';
+import { createTabHandlers } from '../lib/background/tab-service';
+import { createOptionsHandlers } from '../lib/background/options-service';
+import { createActionsHandlers } from '../lib/background/actions-service';
+import { createAuditLog } from '../lib/actions/audit-log';
+import { createGladlyBridge } from '../lib/background/gladly-bridge';
+import { SIDEBAR_PORT } from '../lib/messages/sidebar';
+import { sidebarConfig } from '../lib/background/sidebar-config';
+import { createCommandHandler } from '../lib/background/commands';
 
 export default defineBackground(() => {
   const local = areaStore(browser.storage.local);
@@ -79,7 +79,14 @@ export default defineBackground(() => {
         sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
         setAgent: (tabId, agent) => agents.set(tabId, agent),
       }),
-      ...createLookupHandlers({ registry, links, cache, samePhone, toErrorInfo: describeError, onLinked: gladly.overwriteFromStore }),
+      ...createLookupHandlers({
+        registry,
+        links,
+        cache,
+        samePhone,
+        toErrorInfo: describeError,
+        onLinked: gladly.overwriteFromStore,
+      }),
       ...createOptionsHandlers({ settings, vault, apisFor, requiredScopes, isE2E: __E2E__ }),
       ...createActionsHandlers({
         apisFor: async (connectionId) => (await registry.apis(connectionId)).apis,
@@ -121,7 +128,11 @@ export default defineBackground(() => {
   settings.onChange(settingsChanged);
   // A policy the administrator pushes applies at once, like a save on the options page.
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void settings.get().then(settingsChanged).catch(() => undefined);
+    if (area === 'managed')
+      void settings
+        .get()
+        .then(settingsChanged)
+        .catch(() => undefined);
   });
 
   browser.commands?.onCommand.addListener(

@@ -46,10 +46,16 @@ async function main(): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(JSON.stringify(info));
   out('');
-  out(`BigCommerce sandbox  ${info.bigcommerce.baseUrl}${info.bigcommerce.spki ? '  (HTTP/2 over TLS, self-signed certificate)' : ''}`);
+  out(
+    `BigCommerce sandbox  ${info.bigcommerce.baseUrl}${info.bigcommerce.spki ? '  (HTTP/2 over TLS, self-signed certificate)' : ''}`,
+  );
   if (info.bigcommerce.spki) {
-    out(`  trust it in Chromium: --ignore-certificate-errors-spki-list=${info.bigcommerce.spki}  (needs --user-data-dir)`);
-    out('  in Node: the PEM in the JSON line above (bigcommerce.certPem) as `ca`; with curl: save it and pass --cacert');
+    out(
+      `  trust it in Chromium: --ignore-certificate-errors-spki-list=${info.bigcommerce.spki}  (needs --user-data-dir)`,
+    );
+    out(
+      '  in Node: the PEM in the JSON line above (bigcommerce.certPem) as `ca`; with curl: save it and pass --cacert',
+    );
   }
   for (const store of info.bigcommerce.stores) {
     out(`  ${store.name} (${store.currency})  API base ${info.bigcommerce.baseUrl}/stores/${store.hash}`);
@@ -58,7 +64,9 @@ async function main(): Promise<void> {
   out(`Sandbox control      ${info.controlUrl}  (POST /reset, POST /config, POST|DELETE /faults, GET|DELETE /log)`);
   out(`Gladly look-alike    ${info.gladly.baseUrl}`);
   for (const [key, persona] of Object.entries(personas)) {
-    out(`  ${key.padEnd(12)} ${persona.name || '(no name)'}  ${info.gladly.baseUrl}/customer/${persona.gladlyId}/conversation/${persona.conversationId}`);
+    out(
+      `  ${key.padEnd(12)} ${persona.name || '(no name)'}  ${info.gladly.baseUrl}/customer/${persona.gladlyId}/conversation/${persona.conversationId}`,
+    );
   }
   out('Ctrl-C stops both.');
 

@@ -89,8 +89,12 @@ export const personas = {
     conversationId: 'MultiConv7uE2',
     name: 'Chris Rivera',
     emails: ['chris.rivera@example.com', 'c.rivera@personal.example'],
-    phones: [{ number: '+1 (303) 555-0123', type: 'Mobile' }, { number: '303.555.0188', type: 'Office' }],
-    bigcommerce: 'main store: one customer c.rivera@personal.example (the second email), phone "303-555-0123"; 1 order.',
+    phones: [
+      { number: '+1 (303) 555-0123', type: 'Mobile' },
+      { number: '303.555.0188', type: 'Office' },
+    ],
+    bigcommerce:
+      'main store: one customer c.rivera@personal.example (the second email), phone "303-555-0123"; 1 order.',
   },
   conflict: {
     gladlyId: 'Conflict3nH5s',

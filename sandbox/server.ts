@@ -51,7 +51,11 @@ export interface SandboxHandle {
 
 const HOST = '127.0.0.1';
 
-function listen(app: Hono, port: number, certificate?: SandboxCertificate): Promise<{ server: ServerType; port: number }> {
+function listen(
+  app: Hono,
+  port: number,
+  certificate?: SandboxCertificate,
+): Promise<{ server: ServerType; port: number }> {
   return new Promise((resolve, reject) => {
     const onListening = (info: AddressInfo) => resolve({ server, port: info.port });
     const server = certificate

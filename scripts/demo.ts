@@ -52,7 +52,9 @@ async function main(): Promise<void> {
   const persona = personas[personaKey];
   if (!persona) fail(`no persona "${flags.persona}"; try one of: ${Object.keys(personas).join(', ')}`);
   if (!headless && !hasDisplay()) {
-    fail('there is no display here (DISPLAY/WAYLAND_DISPLAY unset). Run `npm run demo -- --headless --screenshot demo.png` instead.');
+    fail(
+      'there is no display here (DISPLAY/WAYLAND_DISPLAY unset). Run `npm run demo -- --headless --screenshot demo.png` instead.',
+    );
   }
   try {
     findChrome();
@@ -86,32 +88,50 @@ async function main(): Promise<void> {
       ...(flags.latency !== undefined ? { latencyMs: numberFlag('latency', flags.latency) } : {}),
     });
     const { info } = sandbox;
-    browser = await launchWithExtension({ headless, viewport: headless ? { width: 1400, height: 900 } : null, handleSignals: false });
+    browser = await launchWithExtension({
+      headless,
+      viewport: headless ? { width: 1400, height: 900 } : null,
+      handleSignals: false,
+    });
     await connectSandboxStores(browser, info, { actions: true });
 
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const url = `${info.gladly.baseUrl}/customer/${persona.gladlyId}/conversation/${persona.conversationId}`;
 
     log('');
-    log(`BigCommerce sandbox  ${info.bigcommerce.baseUrl}  (stores: ${info.bigcommerce.stores.map((s) => `${s.name} ${s.hash}`).join(', ')})`);
+    log(
+      `BigCommerce sandbox  ${info.bigcommerce.baseUrl}  (stores: ${info.bigcommerce.stores.map((s) => `${s.name} ${s.hash}`).join(', ')})`,
+    );
     log(`Gladly look-alike    ${info.gladly.baseUrl}`);
     log(`Sandbox control      ${info.controlUrl}  (GET /log, POST /reset, POST /faults)`);
     log(`Browser              ${findChrome()}${headless ? ' (headless)' : ''}, profile ${browser.userDataDir}`);
-    log(`Extension            chrome-extension://${browser.extensionId}  (settings: /options.html; stores connected, actions on)`);
+    log(
+      `Extension            chrome-extension://${browser.extensionId}  (settings: /options.html; stores connected, actions on)`,
+    );
     log(`Opened               ${persona.name}: ${url}`);
-    log('Other customers are in the look-alike\'s left nav.');
+    log("Other customers are in the look-alike's left nav.");
 
     const wantScreenshot = flags.screenshot !== undefined;
     if (headless || wantScreenshot) {
-      const spec = probeSpecFor(await expectedLookup(info, persona, info.bigcommerce.stores.map((s) => s.hash)));
+      const spec = probeSpecFor(
+        await expectedLookup(
+          info,
+          persona,
+          info.bigcommerce.stores.map((s) => s.hash),
+        ),
+      );
       await page.goto(url);
       const frame = await sidebarFrameOf(page, 20_000);
       await startProbe(frame, spec);
       const times = await waitForProbe(page, frame, timeoutMs);
       if (times.complete === null) {
-        throw new Error(`the sidebar did not finish showing ${persona.name} within ${timeoutMs} ms; still missing: ${times.missing.join(', ') || 'nothing recorded'}`);
+        throw new Error(
+          `the sidebar did not finish showing ${persona.name} within ${timeoutMs} ms; still missing: ${times.missing.join(', ') || 'nothing recorded'}`,
+        );
       }
-      log(`Sidebar shows        ${persona.name}: profile, ${spec.orderNumbers.length} orders, ${times.imagesLoaded} images`);
+      log(
+        `Sidebar shows        ${persona.name}: profile, ${spec.orderNumbers.length} orders, ${times.imagesLoaded} images`,
+      );
       if (wantScreenshot) {
         const path = resolve(flags.screenshot!);
         await page.screenshot({ path });

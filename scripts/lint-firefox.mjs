@@ -16,7 +16,16 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const BIN = join(ROOT, 'node_modules', '.bin');
 const OUT = { chrome: '.output/chrome-mv3', firefox: '.output/firefox-mv2' };
-const SOURCES = ['entrypoints', 'components', 'lib', 'public', 'assets', 'wxt.config.ts', 'package.json', 'tsconfig.json'];
+const SOURCES = [
+  'entrypoints',
+  'components',
+  'lib',
+  'public',
+  'assets',
+  'wxt.config.ts',
+  'package.json',
+  'tsconfig.json',
+];
 const LOCK = join(ROOT, '.output', '.build-lock');
 
 /** Newest modification time under a path (0 when it does not exist). */
@@ -81,11 +90,15 @@ export function ensureBuilt(browser) {
 
 /** The addons-linter report for the Firefox build. */
 export function lint() {
-  const result = spawnSync(join(BIN, 'web-ext'), ['lint', '--source-dir', OUT.firefox, '--output', 'json', '--self-hosted', '--no-config-discovery'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 32 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    join(BIN, 'web-ext'),
+    ['lint', '--source-dir', OUT.firefox, '--output', 'json', '--self-hosted', '--no-config-discovery'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 32 * 1024 * 1024,
+    },
+  );
   const text = result.stdout ?? '';
   const start = text.indexOf('{');
   if (start < 0) throw new Error(`web-ext lint printed no report (exit ${result.status}): ${result.stderr}`);
@@ -115,8 +128,13 @@ function main(args) {
   if (args.includes('--json')) {
     console.log(JSON.stringify(summary));
   } else {
-    console.log(`addons-linter on ${OUT.firefox}: ${summary.errors.length} errors, ${summary.warnings.length} warnings, ${summary.notices.length} notices`);
-    for (const [level, list] of [['error', summary.errors], ['warning', summary.warnings]]) {
+    console.log(
+      `addons-linter on ${OUT.firefox}: ${summary.errors.length} errors, ${summary.warnings.length} warnings, ${summary.notices.length} notices`,
+    );
+    for (const [level, list] of [
+      ['error', summary.errors],
+      ['warning', summary.warnings],
+    ]) {
       for (const m of list) console.log(`  ${level} ${m.code}: ${m.message}${m.file ? ` (${m.file})` : ''}`);
     }
   }

@@ -13,8 +13,10 @@ function step(name, cmd, args) {
   return r.status === 0;
 }
 
-// 1. Type check counts as one check.
+// 1. Type check and format + lint (Biome: drift from the formatter fails CI) count as one check each.
 if (step('typecheck', 'npx', ['tsc', '--noEmit'])) passed += 1;
+else failed += 1;
+if (step('format + lint', 'npx', ['biome', 'ci', '--colors=off', '.'])) passed += 1;
 else failed += 1;
 
 // 2. Every build counts as a check: the e2e suites load the e2e build, the secrets scan reads the
@@ -28,7 +30,13 @@ for (const build of ['build', 'build:firefox', 'build:e2e']) {
 mkdirSync('test-results', { recursive: true });
 const report = 'test-results/vitest.json';
 rmSync(report, { force: true });
-const vitestOk = step('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+const vitestOk = step('vitest', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+]);
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed += json.numPassedTests;

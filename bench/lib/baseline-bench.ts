@@ -29,7 +29,9 @@ export async function runBaselineBench(sandbox: SandboxHandle, runs: number): Pr
       const started = performance.now();
       // Gladly's app is set up once per store; each one looks the profile up on its own.
       const outcomes = await Promise.all(
-        stores.map((s) => runBaseline(fetchSandbox, { apiBase: `${baseUrl}/stores/${s.hash}`, accessToken: s.accessToken }, email)),
+        stores.map((s) =>
+          runBaseline(fetchSandbox, { apiBase: `${baseUrl}/stores/${s.hash}`, accessToken: s.accessToken }, email),
+        ),
       );
       const completeMs = performance.now() - started;
       const log = sandbox.control.log().filter((e) => e.service === 'bigcommerce');
@@ -41,7 +43,13 @@ export async function runBaselineBench(sandbox: SandboxHandle, runs: number): Pr
         completeMs,
         ordersFound: outcomes.reduce((n, o) => n + o.ordersFound, 0),
         failedRequests: outcomes.reduce((n, o) => n + o.failures, 0),
-        failures: [...new Set(log.filter((e) => e.status >= 400).map((e) => `${e.status} ${e.method} ${e.path.replace(/\/\d+(?=\/|$)/g, '/{id}')}`))],
+        failures: [
+          ...new Set(
+            log
+              .filter((e) => e.status >= 400)
+              .map((e) => `${e.status} ${e.method} ${e.path.replace(/\/\d+(?=\/|$)/g, '/{id}')}`),
+          ),
+        ],
       });
     }
   }

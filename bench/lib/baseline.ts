@@ -7,7 +7,10 @@
  */
 import { z } from 'zod';
 
-export type FetchLike = (url: string, init: { headers: Record<string, string> }) => Promise<{ status: number; text(): Promise<string> }>;
+export type FetchLike = (
+  url: string,
+  init: { headers: Record<string, string> },
+) => Promise<{ status: number; text(): Promise<string> }>;
 
 export interface BaselineStore {
   /** `${baseUrl}/stores/${hash}` */
@@ -33,12 +36,19 @@ export function perOrderPaths(orderId: number): string[] {
 }
 
 /** One baseline profile view in one store; `email` is the profile's primary email (none: nothing to look up). */
-export async function runBaseline(fetchImpl: FetchLike, store: BaselineStore, email: string | undefined, orderLimit = 10): Promise<BaselineOutcome> {
+export async function runBaseline(
+  fetchImpl: FetchLike,
+  store: BaselineStore,
+  email: string | undefined,
+  orderLimit = 10,
+): Promise<BaselineOutcome> {
   const outcome: BaselineOutcome = { requests: 0, steps: 0, customerFound: false, ordersFound: 0, failures: 0 };
   if (!email) return outcome; // phone-only profiles are never looked up by that app
   const get = async (path: string): Promise<unknown> => {
     outcome.requests++;
-    const response = await fetchImpl(`${store.apiBase}${path}`, { headers: { 'X-Auth-Token': store.accessToken, Accept: 'application/json' } });
+    const response = await fetchImpl(`${store.apiBase}${path}`, {
+      headers: { 'X-Auth-Token': store.accessToken, Accept: 'application/json' },
+    });
     const text = await response.text();
     if (response.status === 204) return [];
     if (response.status >= 400) {
@@ -60,7 +70,9 @@ export async function runBaseline(fetchImpl: FetchLike, store: BaselineStore, em
   outcome.customerFound = true;
 
   outcome.steps++;
-  const orders = OrdersSchema.safeParse(await get(`/v2/orders?customer_id=${customer.id}&sort=date_created:desc&limit=${orderLimit}`));
+  const orders = OrdersSchema.safeParse(
+    await get(`/v2/orders?customer_id=${customer.id}&sort=date_created:desc&limit=${orderLimit}`),
+  );
   const ids = orders.success ? orders.data.map((o) => o.id) : [];
   outcome.ordersFound = ids.length;
   if (ids.length === 0) return outcome;

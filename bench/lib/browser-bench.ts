@@ -9,7 +9,14 @@ import { personas } from '../../sandbox/personas';
 import { launchWithExtension } from '../../scripts/lib/browser';
 import { connectSandboxStores } from '../../scripts/lib/configure';
 import { sidebarFrameOf } from '../../scripts/lib/frames';
-import { navigateGladly, startProbe, stopProbe, waitForProbe, type ProbeSpec, type ProbeTimes } from '../../scripts/lib/sidebar-probe';
+import {
+  navigateGladly,
+  startProbe,
+  stopProbe,
+  waitForProbe,
+  type ProbeSpec,
+  type ProbeTimes,
+} from '../../scripts/lib/sidebar-probe';
 import type { RequestLogEntry } from '../../sandbox/bigcommerce/types';
 import { sequentialRoundTrips, spansBetween } from './round-trips';
 import { median } from './stats';
@@ -72,14 +79,32 @@ async function settle(sandbox: SandboxHandle, page: Page, quietMs: number, maxMs
 }
 
 /** One visit, ms from navigation: each request's server-side span, then when the probe saw what. */
-function printTimeline(scenario: Scenario, navigatedAt: number, requests: RequestLogEntry[], times: ProbeTimes, say: (line: string) => void): void {
+function printTimeline(
+  scenario: Scenario,
+  navigatedAt: number,
+  requests: RequestLogEntry[],
+  times: ProbeTimes,
+  say: (line: string) => void,
+): void {
   const at = (t: number) => Math.round(t - navigatedAt);
-  for (const e of requests) say(`  ${scenario.key} ${at(e.start)}–${at(e.end)} ms ${e.store} ${e.method} ${e.path}${e.query ? `?${e.query.slice(0, 60)}` : ''}`);
-  const seen = (['profile', 'orders', 'allOrders', 'complete'] as const).map((k) => `${k} ${times[k] === null ? '–' : at(times[k])}`);
+  for (const e of requests)
+    say(
+      `  ${scenario.key} ${at(e.start)}–${at(e.end)} ms ${e.store} ${e.method} ${e.path}${e.query ? `?${e.query.slice(0, 60)}` : ''}`,
+    );
+  const seen = (['profile', 'orders', 'allOrders', 'complete'] as const).map(
+    (k) => `${k} ${times[k] === null ? '–' : at(times[k])}`,
+  );
   say(`  ${scenario.key} seen: ${seen.join(', ')}`);
 }
 
-async function measure(sandbox: SandboxHandle, page: Page, scenario: Scenario, spec: ProbeSpec, run: number, options: BrowserBenchOptions): Promise<ScenarioSample> {
+async function measure(
+  sandbox: SandboxHandle,
+  page: Page,
+  scenario: Scenario,
+  spec: ProbeSpec,
+  run: number,
+  options: BrowserBenchOptions,
+): Promise<ScenarioSample> {
   const frame = await sidebarFrameOf(page);
   await startProbe(frame, spec);
   sandbox.control.clearLog();
@@ -90,7 +115,11 @@ async function measure(sandbox: SandboxHandle, page: Page, scenario: Scenario, s
   await settle(sandbox, page, latency, 5_000);
 
   const until = times.complete ?? Number.POSITIVE_INFINITY;
-  const requests = spansBetween(sandbox.control.log().filter((e) => e.service === 'bigcommerce'), navigatedAt - 5, until);
+  const requests = spansBetween(
+    sandbox.control.log().filter((e) => e.service === 'bigcommerce'),
+    navigatedAt - 5,
+    until,
+  );
   if (options.timeline) printTimeline(scenario, navigatedAt, requests, times, options.progress);
   const firstRequest = requests.length > 0 ? Math.min(...requests.map((e) => e.start)) : null;
   const since = (t: number | null, from: number | null) => (t === null || from === null ? null : t - from);
@@ -127,7 +156,9 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Sce
       await connectSandboxStores(browser, sandbox.info, { actions: true });
       const page = await browser.context.newPage();
       const query = `?skeleton=${options.skeletonMs}&linger=${options.lingerMs}`;
-      await page.goto(`${sandbox.info.gladly.baseUrl}/customer/${start.gladlyId}/conversation/${start.conversationId}${query}`);
+      await page.goto(
+        `${sandbox.info.gladly.baseUrl}/customer/${start.gladlyId}/conversation/${start.conversationId}${query}`,
+      );
       await sidebarFrameOf(page, 20_000);
       await settle(sandbox, page, 500, 5_000);
       for (const scenario of SCENARIOS) {

@@ -29,7 +29,9 @@ const JS_IMPORT = /(?:\bimport\s*(?:[\w*{}\s,$]*\s*from\s*)?|\bimport\s*\(\s*)["
 /** Output-relative path of a reference found in `from` (absolute `/x` is the extension root). */
 function resolveRef(from: string, ref: string): string | null {
   if (/^[a-z]+:/i.test(ref)) return null; // another origin: not part of the bundle
-  const resolved = ref.startsWith('/') ? posix.normalize(ref.slice(1)) : posix.normalize(posix.join(posix.dirname(from), ref));
+  const resolved = ref.startsWith('/')
+    ? posix.normalize(ref.slice(1))
+    : posix.normalize(posix.join(posix.dirname(from), ref));
   return resolved.startsWith('..') ? null : resolved;
 }
 

@@ -9,11 +9,11 @@ import { personas, type PersonaKey } from '../../sandbox/personas';
 import { createConnectionApis } from '../../lib/bigcommerce';
 import { Governor } from '../../lib/bigcommerce/governor';
 import { toErrorInfo } from '../../lib/bigcommerce/errors';
-import { createLinkStore } from '../../lib/linking';
-import { createLookupCache } from '../../lib/lookup-cache';
-import { runLookup } from '../../lib/lookup';
-import { memoryStore } from '../../lib/kv-store';
-import { samePhone } from '../../lib/phone';
+import { createLinkStore } from '../../lib/lookup/linking';
+import { createLookupCache } from '../../lib/lookup/cache';
+import { runLookup } from '../../lib/lookup/lookup';
+import { memoryStore } from '../../lib/core/kv-store';
+import { samePhone } from '../../lib/core/phone';
 import type { StoreLookup } from '../../lib/messages/lookup';
 import { personaIdentity } from '../../scripts/lib/expected';
 import { sandboxFetch } from '../../scripts/lib/sandbox-fetch';
@@ -54,7 +54,16 @@ export interface QuotaSimResult {
 }
 
 /** Customers of the main store (and some that are not), so lookups differ like real traffic. */
-const ROTATION: PersonaKey[] = ['jane', 'guest', 'phoneOnly', 'twoStores', 'notFound', 'multiEmail', 'conflict', 'sharedPhone'];
+const ROTATION: PersonaKey[] = [
+  'jane',
+  'guest',
+  'phoneOnly',
+  'twoStores',
+  'notFound',
+  'multiEmail',
+  'conflict',
+  'sharedPhone',
+];
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -30,7 +30,12 @@ export async function runRenderBench(orders: number, lines: number, runs: number
     await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
     await page.addScriptTag({ content: script });
     const result = await page.evaluate(
-      ([o, l, r]) => (window as unknown as { renderBench(o: number, l: number, r: number): Promise<RenderBenchResult> }).renderBench(o, l, r),
+      ([o, l, r]) =>
+        (window as unknown as { renderBench(o: number, l: number, r: number): Promise<RenderBenchResult> }).renderBench(
+          o,
+          l,
+          r,
+        ),
       [orders, lines, runs] as const,
     );
     return {

@@ -24,7 +24,12 @@ export async function buildRenderBench(): Promise<string> {
         emptyOutDir: true,
         minify: true,
         sourcemap: false,
-        lib: { entry: join(ROOT, 'bench/render/entry.tsx'), formats: ['iife'], name: 'RenderBench', fileName: () => 'render.js' },
+        lib: {
+          entry: join(ROOT, 'bench/render/entry.tsx'),
+          formats: ['iife'],
+          name: 'RenderBench',
+          fileName: () => 'render.js',
+        },
       },
     });
     return readFileSync(join(outDir, 'render.js'), 'utf8');

@@ -29,14 +29,23 @@ export interface ScenarioSummary {
     roundTripMs: number | null;
     renderedBeforeAnyRequestEveryRun: boolean;
   } | null;
-  baseline: { requests: number | null; roundTrips: number | null; completeMs: number | null; ordersFound: number | null } | null;
+  baseline: {
+    requests: number | null;
+    roundTrips: number | null;
+    completeMs: number | null;
+    ordersFound: number | null;
+  } | null;
   /** ours / baseline; time compares our detection → complete with the baseline's first request → last answer. */
   ratio: { requests: number | null; roundTrips: number | null; completeMs: number | null } | null;
 }
 
 const med = (values: (number | null)[]) => round1(median(values.filter((v): v is number => v !== null)));
 
-export function summarise(ours: ScenarioSample[] | null, baseline: BaselineSample[] | null, latencyMs: number): ScenarioSummary[] {
+export function summarise(
+  ours: ScenarioSample[] | null,
+  baseline: BaselineSample[] | null,
+  latencyMs: number,
+): ScenarioSummary[] {
   return SCENARIOS.map((scenario) => {
     const mine = ours?.filter((s) => s.scenario === scenario.key) ?? [];
     const theirs = baseline?.filter((s) => s.scenario === scenario.key) ?? [];
@@ -115,7 +124,9 @@ export function targets(
   results.push({
     name: 'revisit renders from cache',
     target: 'profile + orders before any request, every run',
-    measured: revisit ? `${revisit.requests ?? 0} requests; orders at ${ms(revisit.ordersMs) ?? '–'} after navigation` : null,
+    measured: revisit
+      ? `${revisit.requests ?? 0} requests; orders at ${ms(revisit.ordersMs) ?? '–'} after navigation`
+      : null,
     met: revisit ? revisit.renderedBeforeAnyRequestEveryRun : null,
   });
   const size = (entry: string) => bundles?.find((b) => b.entry === entry)?.gzip ?? null;
@@ -177,7 +188,9 @@ function scenarioRows(scenarios: ScenarioSummary[]): Cell[][] {
     s.ours?.allOrdersMs ?? null,
     s.ours?.completeMs ?? null,
     // A revisit sends no request, so it has no detection mark: it is shown from the cache.
-    s.key === 'revisit' ? `${s.ours ? 'from cache, 0 requests' : '–'} / ${s.baseline?.completeMs ?? '–'}` : pair(s.ours?.completeAfterDetectionMs, s.baseline?.completeMs),
+    s.key === 'revisit'
+      ? `${s.ours ? 'from cache, 0 requests' : '–'} / ${s.baseline?.completeMs ?? '–'}`
+      : pair(s.ours?.completeAfterDetectionMs, s.baseline?.completeMs),
   ]);
 }
 

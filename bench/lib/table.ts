@@ -10,14 +10,21 @@ function show(cell: Cell): string {
 /** A GitHub-flavoured Markdown table; pipes inside cells are escaped. */
 export function markdownTable(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
-  return [line(headers), line(headers.map(() => '---')), ...rows.map((row) => line(headers.map((_, i) => show(row[i]))))].join('\n');
+  return [
+    line(headers),
+    line(headers.map(() => '---')),
+    ...rows.map((row) => line(headers.map((_, i) => show(row[i])))),
+  ].join('\n');
 }
 
 /** Columns padded to their widest cell, numbers right-aligned. */
 export function plainTable(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const texts = rows.map((row) => headers.map((_, i) => show(row[i])));
   const widths = headers.map((h, i) => Math.max(h.length, ...texts.map((r) => r[i]!.length)));
-  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((row) => typeof row[i] === 'number' || row[i] === null || row[i] === undefined));
+  const numeric = headers.map(
+    (_, i) =>
+      rows.length > 0 && rows.every((row) => typeof row[i] === 'number' || row[i] === null || row[i] === undefined),
+  );
   const pad = (text: string, i: number) => (numeric[i] ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
   return [
     headers.map(pad).join('  '),

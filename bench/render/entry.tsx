@@ -7,7 +7,7 @@ import { OrderList } from '../../components/sidebar/OrderList';
 import { SidebarContext, type SidebarContextValue } from '../../components/sidebar/context';
 import { createSidebarClient, type PortLike } from '../../lib/sidebar/port';
 import { createSidebarStore } from '../../lib/sidebar/store';
-import type { Customer } from '../../lib/model';
+import type { Customer } from '../../lib/core/model';
 import type { SidebarConnection } from '../../lib/messages/sidebar';
 import css from '../../entrypoints/sidebar/style.css?inline';
 import { syntheticOrders } from './synthetic';
@@ -69,7 +69,10 @@ async function open(toggles: HTMLButtonElement[], lines: number): Promise<number
 }
 
 /** The list as an agent first sees it (lines collapsed), then one order opened, then all of them. */
-async function once(orders: number, lines: number): Promise<{ mount: number; openOne: number; openAll: number; linesShown: number }> {
+async function once(
+  orders: number,
+  lines: number,
+): Promise<{ mount: number; openOne: number; openAll: number; linesShown: number }> {
   const mount = mountList(orders, lines);
   const toggles = () => [...host.querySelectorAll<HTMLButtonElement>('button[aria-expanded="false"]')];
   const openOne = await open(toggles().slice(0, 1), lines);
@@ -87,7 +90,9 @@ export interface RenderBenchResult {
   linesShown: number;
 }
 
-(window as unknown as { renderBench: (orders: number, lines: number, runs: number) => Promise<RenderBenchResult> }).renderBench = async (orders, lines, runs) => {
+(
+  window as unknown as { renderBench: (orders: number, lines: number, runs: number) => Promise<RenderBenchResult> }
+).renderBench = async (orders, lines, runs) => {
   const result: RenderBenchResult = { mount: [], openOne: [], openAll: [], linesShown: 0 };
   for (let i = 0; i < 3; i++) await once(orders, lines); // warm up (JIT, style caches)
   for (let i = 0; i < runs; i++) {

@@ -1,5 +1,5 @@
 /** A synthetic customer's orders for the render benchmark: N orders × M lines, every field filled. */
-import type { Fulfillment, LineItem, Order } from '../../lib/model';
+import type { Fulfillment, LineItem, Order } from '../../lib/core/model';
 
 const STORE = { connectionId: 'bench', storeName: 'Bench Store', storeHash: 'bench1' };
 
@@ -44,7 +44,9 @@ export function syntheticOrders(orders: number, lines: number): Order[] {
         shippingMethod: 'UPS Ground',
         carrier: 'ups',
         createdAt: new Date(Date.UTC(2026, 8, 1) + o * 86_400_000).toISOString(),
-        items: lineItems.filter((l) => l.quantityShipped > 0).map((l) => ({ orderProductId: l.id, quantity: l.quantityShipped })),
+        items: lineItems
+          .filter((l) => l.quantityShipped > 0)
+          .map((l) => ({ orderProductId: l.id, quantity: l.quantityShipped })),
       },
     ];
     return {

@@ -1,9 +1,9 @@
 /** Cancel an order: what it is, an optional reason, one confirm, and what happened. */
 import { useId, useState } from 'preact/hooks';
-import type { Order } from '@/lib/model';
-import type { CancelResult } from '@/lib/messages/actions';
-import type { ErrorInfo } from '@/lib/messages/common';
-import { formatMoney } from '@/lib/actions/money';
+import type { Order } from '../../lib/core/model';
+import type { CancelResult } from '../../lib/messages/actions';
+import type { ErrorInfo } from '../../lib/messages/common';
+import { formatMoney } from '../../lib/actions/money';
 import { Modal } from './Modal';
 import { OrderStatusNotice } from './OrderStatusNotice';
 import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
@@ -32,7 +32,13 @@ export function CancelDialog({ order, connectionId, request, onClose, onChanged,
     if (!begin()) return;
     setError(null);
     try {
-      const reply = (await request({ type: 'actions/cancel', connectionId, orderId: order.id, actionId: newActionId(), ...(reason.trim() ? { reason: reason.trim() } : {}) })) as CancelResult;
+      const reply = (await request({
+        type: 'actions/cancel',
+        connectionId,
+        orderId: order.id,
+        actionId: newActionId(),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      })) as CancelResult;
       setResult(reply);
       send('succeeded');
       onChanged();
@@ -61,9 +67,21 @@ export function CancelDialog({ order, connectionId, request, onClose, onChanged,
       {!done && (
         <>
           <label for={reasonId}>Reason (optional, added to the staff notes)</label>
-          <textarea id={reasonId} maxLength={500} rows={2} value={reason} disabled={running} onInput={(e) => setReason(e.currentTarget.value)} />
+          <textarea
+            id={reasonId}
+            maxLength={500}
+            rows={2}
+            value={reason}
+            disabled={running}
+            onInput={(e) => setReason(e.currentTarget.value)}
+          />
           <p class="bc-muted">Cancelling does not refund a payment that was already taken.</p>
-          <button type="button" class="bc-button bc-button--danger" disabled={!(phase === 'idle' || phase === 'failed') || status.checking || status.blocked !== null} onClick={confirm}>
+          <button
+            type="button"
+            class="bc-button bc-button--danger"
+            disabled={!(phase === 'idle' || phase === 'failed') || status.checking || status.blocked !== null}
+            onClick={confirm}
+          >
             {running ? 'Cancelling…' : 'Confirm cancel'}
           </button>
         </>

@@ -4,12 +4,12 @@
  * in the reply.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { Order } from '@/lib/model';
-import type { CouponCodeCheckResult, CouponCreateResult, CouponForm } from '@/lib/messages/actions';
-import type { ErrorInfo } from '@/lib/messages/common';
-import { couponCodeProblem, generateCouponCode } from '@/lib/actions/coupon-code';
-import { fromMinor, parseAmountInput } from '@/lib/actions/money';
-import { copyText } from '@/lib/sidebar/clipboard';
+import type { Order } from '../../lib/core/model';
+import type { CouponCodeCheckResult, CouponCreateResult, CouponForm } from '../../lib/messages/actions';
+import type { ErrorInfo } from '../../lib/messages/common';
+import { couponCodeProblem, generateCouponCode } from '../../lib/actions/coupon-code';
+import { fromMinor, parseAmountInput } from '../../lib/actions/money';
+import { copyText } from '../../lib/sidebar/clipboard';
 import { Modal } from './Modal';
 import { OrderStatusNotice } from './OrderStatusNotice';
 import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
@@ -30,7 +30,14 @@ export interface DiscountDialogProps {
 type CodeCheck = { code: string; state: 'checking' | 'free' | 'taken' | 'error'; message?: string };
 type CouponType = CouponForm['type'];
 
-export function DiscountDialog({ order, connectionId, request, onClose, onChanged, today = new Date().toISOString().slice(0, 10) }: DiscountDialogProps) {
+export function DiscountDialog({
+  order,
+  connectionId,
+  request,
+  onClose,
+  onChanged,
+  today = new Date().toISOString().slice(0, 10),
+}: DiscountDialogProps) {
   const id = useId();
   const [type, setType] = useState<CouponType>('percentage');
   const [copied, setCopied] = useState<string | null>(null);
@@ -59,7 +66,11 @@ export function DiscountDialog({ order, connectionId, request, onClose, onChange
     setCheck({ code: trimmed, state: 'checking' });
     const timer = setTimeout(async () => {
       try {
-        const reply = (await request({ type: 'actions/coupon-code-check', connectionId, code: trimmed })) as CouponCodeCheckResult;
+        const reply = (await request({
+          type: 'actions/coupon-code-check',
+          connectionId,
+          code: trimmed,
+        })) as CouponCodeCheckResult;
         if (mine === seq.current) setCheck({ code: trimmed, state: reply.available ? 'free' : 'taken' });
       } catch (e) {
         if (mine === seq.current) setCheck({ code: trimmed, state: 'error', message: errorInfoOf(e).message });
@@ -73,21 +84,32 @@ export function DiscountDialog({ order, connectionId, request, onClose, onChange
   const errors: Record<string, string> = {};
   const amountCents = parseAmountInput(amount);
   if (type !== 'free_shipping') {
-    if (amountCents === null || amountCents <= 0) errors.amount = type === 'percentage' ? 'Enter a percentage like 10.' : `Enter an amount like 5.00 (${order.currencyCode}).`;
+    if (amountCents === null || amountCents <= 0)
+      errors.amount =
+        type === 'percentage' ? 'Enter a percentage like 10.' : `Enter an amount like 5.00 (${order.currencyCode}).`;
     else if (type === 'percentage' && amountCents > 10_000) errors.amount = 'A percentage is at most 100.';
   }
   const minCents = minPurchase.trim() === '' ? null : parseAmountInput(minPurchase);
-  if (minPurchase.trim() !== '' && minCents === null) errors.minPurchase = 'Enter an amount like 50.00, or leave it empty.';
-  if (expires !== '' && (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || expires < today)) errors.expires = 'Choose today or a later date, or leave it empty.';
-  if (!/^\d+$/.test(uses.trim()) || Number(uses) < 1 || Number(uses) > 1_000_000) errors.maxUses = 'Enter how many times it can be used (1 or more).';
+  if (minPurchase.trim() !== '' && minCents === null)
+    errors.minPurchase = 'Enter an amount like 50.00, or leave it empty.';
+  if (expires !== '' && (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || expires < today))
+    errors.expires = 'Choose today or a later date, or leave it empty.';
+  if (!/^\d+$/.test(uses.trim()) || Number(uses) < 1 || Number(uses) > 1_000_000)
+    errors.maxUses = 'Enter how many times it can be used (1 or more).';
   if (codeProblem) errors.code = codeProblem;
-  else if (check?.code === trimmed && check.state === 'taken') errors.code = 'That code is already used in this store. Generate another.';
+  else if (check?.code === trimmed && check.state === 'taken')
+    errors.code = 'That code is already used in this store. Generate another.';
   if (error?.field && error.kind === 'validation' && !errors[error.field]) errors[error.field] = error.message;
   const serverFieldError = error?.field !== undefined && error.kind === 'validation';
 
   const codeFree = check?.code === trimmed && check.state === 'free';
   const running = phase === 'running';
-  const canCreate = Object.keys(errors).length === 0 && codeFree && (phase === 'idle' || phase === 'failed') && !status.checking && status.blocked === null;
+  const canCreate =
+    Object.keys(errors).length === 0 &&
+    codeFree &&
+    (phase === 'idle' || phase === 'failed') &&
+    !status.checking &&
+    status.blocked === null;
 
   async function create() {
     if (!canCreate || !begin()) return;
@@ -101,7 +123,13 @@ export function DiscountDialog({ order, connectionId, request, onClose, onChange
       maxUses: Number(uses),
     };
     try {
-      const reply = (await request({ type: 'actions/coupon-create', connectionId, orderId: order.id, actionId: newActionId(), coupon })) as CouponCreateResult;
+      const reply = (await request({
+        type: 'actions/coupon-create',
+        connectionId,
+        orderId: order.id,
+        actionId: newActionId(),
+        coupon,
+      })) as CouponCreateResult;
       setCreated(reply);
       send('succeeded');
       onChanged();
@@ -123,7 +151,9 @@ export function DiscountDialog({ order, connectionId, request, onClose, onChange
   async function insert(text: string) {
     try {
       const reply = (await request({ type: 'gladly/insert-text', text })) as { inserted?: boolean } | null;
-      setInserted(reply?.inserted ? 'Inserted into the reply.' : "Gladly's reply box was not found: copy the code instead.");
+      setInserted(
+        reply?.inserted ? 'Inserted into the reply.' : "Gladly's reply box was not found: copy the code instead.",
+      );
     } catch {
       // The relay to Gladly's composer may not be wired: say so without making it an error.
       setInserted('Could not insert it here: copy it instead.');
@@ -154,7 +184,14 @@ export function DiscountDialog({ order, connectionId, request, onClose, onChange
             {w}
           </p>
         ))}
-        <button type="button" onClick={() => void copyText(text).then((ok) => setCopied(ok ? 'Copied.' : 'Could not copy: select the code and copy it by hand.'))}>
+        <button
+          type="button"
+          onClick={() =>
+            void copyText(text).then((ok) =>
+              setCopied(ok ? 'Copied.' : 'Could not copy: select the code and copy it by hand.'),
+            )
+          }
+        >
           Copy code
         </button>{' '}
         <button type="button" onClick={() => void insert(text)}>
@@ -186,7 +223,9 @@ export function DiscountDialog({ order, connectionId, request, onClose, onChange
           </div>
           {type !== 'free_shipping' && (
             <div class="bc-field">
-              <label for={`${id}-amount`}>{type === 'percentage' ? 'Percent off' : `Amount off (${order.currencyCode})`}</label>
+              <label for={`${id}-amount`}>
+                {type === 'percentage' ? 'Percent off' : `Amount off (${order.currencyCode})`}
+              </label>
               <input {...field('amount')} inputMode="decimal" value={amount} onInput={edit(setAmount)} />
               {errorFor('amount')}
             </div>
@@ -208,7 +247,14 @@ export function DiscountDialog({ order, connectionId, request, onClose, onChange
           </div>
           <div class="bc-field">
             <label for={`${id}-code`}>Code</label>
-            <input {...field('code')} value={code} maxLength={50} autocomplete="off" spellcheck={false} onInput={edit((v) => setCode(v.toUpperCase()))} />
+            <input
+              {...field('code')}
+              value={code}
+              maxLength={50}
+              autocomplete="off"
+              spellcheck={false}
+              onInput={edit((v) => setCode(v.toUpperCase()))}
+            />
             <button type="button" onClick={() => setCode(generateCouponCode())}>
               New code
             </button>

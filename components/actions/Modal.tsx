@@ -5,9 +5,18 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ComponentChildren }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ComponentChildren;
+}) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
@@ -43,7 +52,19 @@ export function Modal({ title, onClose, children }: { title: string; onClose: ()
   }
 
   return (
-    <div class="bc-modal__backdrop" style={{ position: 'fixed', inset: '0', background: 'rgba(0,0,0,0.35)', display: 'flex', alignItems: 'flex-start', justifyContent: 'center', overflow: 'auto', zIndex: 1000 }}>
+    <div
+      class="bc-modal__backdrop"
+      style={{
+        position: 'fixed',
+        inset: '0',
+        background: 'rgba(0,0,0,0.35)',
+        display: 'flex',
+        alignItems: 'flex-start',
+        justifyContent: 'center',
+        overflow: 'auto',
+        zIndex: 1000,
+      }}
+    >
       <div
         ref={ref}
         class="bc-modal"
@@ -52,9 +73,19 @@ export function Modal({ title, onClose, children }: { title: string; onClose: ()
         aria-labelledby={titleId}
         tabIndex={-1}
         onKeyDown={onKeyDown}
-        style={{ background: 'white', margin: '24px 8px', padding: '12px 16px', borderRadius: '6px', maxWidth: '420px', width: '100%' }}
+        style={{
+          background: 'white',
+          margin: '24px 8px',
+          padding: '12px 16px',
+          borderRadius: '6px',
+          maxWidth: '420px',
+          width: '100%',
+        }}
       >
-        <div class="bc-modal__head" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '8px' }}>
+        <div
+          class="bc-modal__head"
+          style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '8px' }}
+        >
           <h2 id={titleId} class="bc-modal__title" style={{ fontSize: '16px', margin: '0' }}>
             {title}
           </h2>

@@ -3,9 +3,9 @@
  * switched that action on, enabled only when the order's state allows it, and saying why not.
  */
 import { useId, useState } from 'preact/hooks';
-import type { Customer, Order } from '@/lib/model';
-import type { SidebarConnection } from '@/lib/messages/sidebar';
-import { switchedOn, verdictFor, type ActionName } from '@/lib/actions/eligibility';
+import type { Customer, Order } from '../../lib/core/model';
+import type { SidebarConnection } from '../../lib/messages/sidebar';
+import { switchedOn, verdictFor, type ActionName } from '../../lib/actions/eligibility';
 import { CancelDialog } from './CancelDialog';
 import { DiscountDialog } from './DiscountDialog';
 import { RefundDialog } from './RefundDialog';
@@ -52,7 +52,18 @@ export function OrderActions({ order, customer, connection, request, onChanged }
               {LABELS[action]}
             </button>
             {why && (
-              <span id={reasonId} class="bc-visually-hidden" style={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }}>
+              <span
+                id={reasonId}
+                class="bc-visually-hidden"
+                style={{
+                  position: 'absolute',
+                  width: '1px',
+                  height: '1px',
+                  overflow: 'hidden',
+                  clip: 'rect(0 0 0 0)',
+                  whiteSpace: 'nowrap',
+                }}
+              >
                 {why}
               </span>
             )}
@@ -70,9 +81,24 @@ export function OrderActions({ order, customer, connection, request, onChanged }
         />
       )}
       {open === 'refund' && (
-        <RefundDialog order={order} connectionId={connection.id} request={request} partialAllowed={connection.actions.partialRefund} onClose={close} onChanged={onChanged} />
+        <RefundDialog
+          order={order}
+          connectionId={connection.id}
+          request={request}
+          partialAllowed={connection.actions.partialRefund}
+          onClose={close}
+          onChanged={onChanged}
+        />
       )}
-      {open === 'coupon' && <DiscountDialog order={order} connectionId={connection.id} request={request} onClose={close} onChanged={onChanged} />}
+      {open === 'coupon' && (
+        <DiscountDialog
+          order={order}
+          connectionId={connection.id}
+          request={request}
+          onClose={close}
+          onChanged={onChanged}
+        />
+      )}
     </div>
   );
 }

@@ -3,11 +3,11 @@
  * for a quote (debounced); nothing is sent until Confirm, whose label repeats the exact amount.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { Order } from '@/lib/model';
-import type { RefundQuoteResult, RefundResult } from '@/lib/messages/actions';
-import type { ErrorInfo } from '@/lib/messages/common';
-import { formatMoney, toMinor } from '@/lib/actions/money';
-import { refundableLines } from '@/lib/actions/eligibility';
+import type { Order } from '../../lib/core/model';
+import type { RefundQuoteResult, RefundResult } from '../../lib/messages/actions';
+import type { ErrorInfo } from '../../lib/messages/common';
+import { formatMoney, toMinor } from '../../lib/actions/money';
+import { refundableLines } from '../../lib/actions/eligibility';
 import { Modal } from './Modal';
 import { OrderStatusNotice } from './OrderStatusNotice';
 import { emptyInputs, everythingInputs, readInputs, type RefundInputs } from './refund-form';
@@ -36,7 +36,9 @@ const SERVER_FIELDS = /^(line:|shipping:|customAmount$|method$|lines$|shipping$)
 
 export function RefundDialog({ order, connectionId, request, partialAllowed, onClose, onChanged }: RefundDialogProps) {
   const baseId = useId();
-  const [inputs, setInputs] = useState<RefundInputs>(() => (partialAllowed ? emptyInputs(order) : everythingInputs(order)));
+  const [inputs, setInputs] = useState<RefundInputs>(() =>
+    partialAllowed ? emptyInputs(order) : everythingInputs(order),
+  );
   const [quote, setQuote] = useState<QuoteState>({ status: 'none' });
   const [methodIndex, setMethodIndex] = useState(0);
   const [sendError, setSendError] = useState<ErrorInfo | null>(null);
@@ -58,7 +60,12 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
     setQuote({ status: 'loading', key });
     const timer = setTimeout(async () => {
       try {
-        const result = (await request({ type: 'actions/refund-quote', connectionId, orderId: order.id, selection })) as RefundQuoteResult;
+        const result = (await request({
+          type: 'actions/refund-quote',
+          connectionId,
+          orderId: order.id,
+          selection,
+        })) as RefundQuoteResult;
         // A later change already asked again: this answer is for amounts no longer shown.
         if (mine === seq.current) {
           setQuote({ status: 'ready', key, result });
@@ -77,14 +84,21 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
   const method = ready?.quote.refundMethods[methodIndex] ?? null;
   const running = phase === 'running';
   const editable = !running && phase !== 'succeeded' && phase !== 'unknown' && phase !== 'reconciling';
-  const canConfirm = ready !== null && method !== null && toMinor(ready.quote.totalRefundAmount) > 0 && (phase === 'idle' || phase === 'failed') && !status.checking && status.blocked === null;
+  const canConfirm =
+    ready !== null &&
+    method !== null &&
+    toMinor(ready.quote.totalRefundAmount) > 0 &&
+    (phase === 'idle' || phase === 'failed') &&
+    !status.checking &&
+    status.blocked === null;
 
   // Errors by field: what the agent typed, then what BigCommerce said about the quote or refund.
   const serverError = sendError ?? (quote.status === 'error' && quote.key === key ? quote.error : null);
   const fieldErrors: Record<string, string> = { ...errors };
   let generalError: ErrorInfo | null = null;
   if (serverError) {
-    if (serverError.field && SERVER_FIELDS.test(serverError.field) && serverError.kind === 'validation') fieldErrors[serverError.field] = serverError.message;
+    if (serverError.field && SERVER_FIELDS.test(serverError.field) && serverError.kind === 'validation')
+      fieldErrors[serverError.field] = serverError.message;
     else generalError = serverError;
   }
 
@@ -157,9 +171,17 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
             void confirm();
           }}
         >
-          {!partialAllowed && <p class="bc-muted">Partial refunds are switched off for this store: only everything that is left can be refunded.</p>}
+          {!partialAllowed && (
+            <p class="bc-muted">
+              Partial refunds are switched off for this store: only everything that is left can be refunded.
+            </p>
+          )}
           {partialAllowed && (
-            <button type="button" disabled={!editable} onClick={() => change((d) => Object.assign(d, everythingInputs(order)))}>
+            <button
+              type="button"
+              disabled={!editable}
+              onClick={() => change((d) => Object.assign(d, everythingInputs(order)))}
+            >
               Refund everything
             </button>
           )}
@@ -205,7 +227,8 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
                 return (
                   <div key={destination.id} class="bc-field">
                     <label for={id}>
-                      {destination.shippingMethod || 'Shipping'} (up to {formatMoney(destination.shippingCost, order.currencyCode)})
+                      {destination.shippingMethod || 'Shipping'} (up to{' '}
+                      {formatMoney(destination.shippingCost, order.currencyCode)})
                     </label>
                     <input
                       id={id}
@@ -250,10 +273,14 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
             {ready && (
               <>
                 <p>
-                  Total <strong>{formatMoney(ready.quote.totalRefundAmount, currency)}</strong>, of which tax {formatMoney(ready.quote.totalRefundTaxAmount, currency)}
+                  Total <strong>{formatMoney(ready.quote.totalRefundAmount, currency)}</strong>, of which tax{' '}
+                  {formatMoney(ready.quote.totalRefundTaxAmount, currency)}
                 </p>
                 {toMinor(ready.quote.adjustment) < 0 && (
-                  <p class="bc-warning">More was asked than is refundable: BigCommerce adjusted the total by {formatMoney(ready.quote.adjustment, currency)}.</p>
+                  <p class="bc-warning">
+                    More was asked than is refundable: BigCommerce adjusted the total by{' '}
+                    {formatMoney(ready.quote.adjustment, currency)}.
+                  </p>
                 )}
               </>
             )}
@@ -261,11 +288,23 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
           {ready && (
             <fieldset disabled={!editable} aria-describedby={describedBy('method')}>
               <legend>Refund method</legend>
-              {ready.quote.refundMethods.length === 0 && <p class="bc-warning">BigCommerce offers no way to refund this.</p>}
+              {ready.quote.refundMethods.length === 0 && (
+                <p class="bc-warning">BigCommerce offers no way to refund this.</p>
+              )}
               {ready.quote.refundMethods.map((payments, index) => (
                 <label key={index} class="bc-radio">
-                  <input type="radio" name={`${baseId}-method`} checked={index === methodIndex} onChange={() => setMethodIndex(index)} />
-                  {payments.map((p) => `${p.providerDescription || p.providerId} ${formatMoney(p.amount, currency)}${p.offline ? ' (offline: recorded only, move the money yourself)' : ''}`).join(' + ')}
+                  <input
+                    type="radio"
+                    name={`${baseId}-method`}
+                    checked={index === methodIndex}
+                    onChange={() => setMethodIndex(index)}
+                  />
+                  {payments
+                    .map(
+                      (p) =>
+                        `${p.providerDescription || p.providerId} ${formatMoney(p.amount, currency)}${p.offline ? ' (offline: recorded only, move the money yourself)' : ''}`,
+                    )
+                    .join(' + ')}
                 </label>
               ))}
               {errorFor('method')}
@@ -282,7 +321,11 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
             </p>
           )}
           <button type="submit" class="bc-button bc-button--primary" disabled={!canConfirm} aria-disabled={!canConfirm}>
-            {running ? 'Refunding…' : ready ? `Refund ${formatMoney(ready.quote.totalRefundAmount, currency)}` : 'Confirm refund'}
+            {running
+              ? 'Refunding…'
+              : ready
+                ? `Refund ${formatMoney(ready.quote.totalRefundAmount, currency)}`
+                : 'Confirm refund'}
           </button>
         </form>
       )}

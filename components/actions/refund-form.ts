@@ -1,9 +1,9 @@
 /** The refund dialog's inputs → a selection the background accepts, with per-field problems. */
-import type { Order } from '@/lib/model';
-import type { RefundSelection } from '@/lib/messages/actions';
-import { fromMinor, parseAmountInput, toMinor } from '@/lib/actions/money';
-import { fullRefundSelection } from '@/lib/actions/refund-plan';
-import { refundableLines } from '@/lib/actions/eligibility';
+import type { Order } from '../../lib/core/model';
+import type { RefundSelection } from '../../lib/messages/actions';
+import { fromMinor, parseAmountInput, toMinor } from '../../lib/actions/money';
+import { fullRefundSelection } from '../../lib/actions/refund-plan';
+import { refundableLines } from '../../lib/actions/eligibility';
 
 export interface RefundInputs {
   quantities: Record<string, string>;
@@ -27,14 +27,18 @@ export function everythingInputs(order: Order): RefundInputs {
   return inputs;
 }
 
-export function readInputs(order: Order, inputs: RefundInputs): { selection: RefundSelection | null; errors: Record<string, string> } {
+export function readInputs(
+  order: Order,
+  inputs: RefundInputs,
+): { selection: RefundSelection | null; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const selection: RefundSelection = { lines: [], shipping: [], customAmount: null };
   for (const line of refundableLines(order)) {
     const text = (inputs.quantities[line.id] ?? '').trim();
     if (text === '' || text === '0') continue;
     const quantity = /^\d+$/.test(text) ? Number(text) : NaN;
-    if (!Number.isInteger(quantity) || quantity > line.refundableQuantity) errors[`line:${line.id}`] = `Enter a whole number from 0 to ${line.refundableQuantity}.`;
+    if (!Number.isInteger(quantity) || quantity > line.refundableQuantity)
+      errors[`line:${line.id}`] = `Enter a whole number from 0 to ${line.refundableQuantity}.`;
     else selection.lines.push({ lineItemId: line.id, quantity });
   }
   for (const destination of order.shippingDestinations) {

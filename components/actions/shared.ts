@@ -1,14 +1,18 @@
 /** What the action dialogs share: the request function the sidebar passes, and reading its errors. */
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { ErrorInfoSchema, type ErrorInfo } from '@/lib/messages/common';
-import { nextPhase, type ActionEvent, type ActionPhase } from '@/lib/actions/state';
+import { ErrorInfoSchema, type ErrorInfo } from '../../lib/messages/common';
+import { nextPhase, type ActionEvent, type ActionPhase } from '../../lib/actions/state';
 
 /** Resolves with the reply's data; rejects with an Error carrying `info: ErrorInfo`. */
-export type ActionRequest = (message: { type: string; requestId?: string } & Record<string, unknown>) => Promise<unknown>;
+export type ActionRequest = (
+  message: { type: string; requestId?: string } & Record<string, unknown>,
+) => Promise<unknown>;
 
 export function errorInfoOf(error: unknown): ErrorInfo {
   const parsed = ErrorInfoSchema.safeParse((error as { info?: unknown } | null)?.info);
-  return parsed.success ? parsed.data : { kind: 'unknown', message: 'The extension did not answer. Try again in a moment.' };
+  return parsed.success
+    ? parsed.data
+    : { kind: 'unknown', message: 'The extension did not answer. Try again in a moment.' };
 }
 
 /** A fresh idempotency key per confirmed action. */
@@ -37,9 +41,20 @@ export function usePhase() {
 export const eventForError = (info: ErrorInfo): ActionEvent => (info.kind === 'timeout' ? 'lost' : 'failed');
 
 /** After a lost reply: ask the background what happened and move the phase accordingly. */
-export async function settleLost(phase: ReturnType<typeof usePhase>, recheck: () => Promise<import('@/lib/messages/actions').ActionStatusResult | null>): Promise<void> {
+export async function settleLost(
+  phase: ReturnType<typeof usePhase>,
+  recheck: () => Promise<import('../../lib/messages/actions').ActionStatusResult | null>,
+): Promise<void> {
   if (!phase.send('reconcile')) return;
   const status = await recheck();
   const outcome = status?.reconciled?.outcome;
-  phase.send(outcome === 'done' ? 'found-done' : outcome === 'not-done' ? 'found-not-done' : status?.phase === 'idle' ? 'found-not-done' : 'check-failed');
+  phase.send(
+    outcome === 'done'
+      ? 'found-done'
+      : outcome === 'not-done'
+        ? 'found-not-done'
+        : status?.phase === 'idle'
+          ? 'found-not-done'
+          : 'check-failed',
+  );
 }

@@ -3,7 +3,7 @@
  * lose its reply? The background checks what it did (never resending) before anything else.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { ActionStatusResult } from '@/lib/messages/actions';
+import type { ActionStatusResult } from '../../lib/messages/actions';
 import { errorInfoOf, type ActionRequest } from './shared';
 
 export interface OrderStatusView {
@@ -16,7 +16,12 @@ export interface OrderStatusView {
   recheck(): Promise<ActionStatusResult | null>;
 }
 
-export function useOrderStatus(request: ActionRequest, connectionId: string, orderId: string, onChanged: () => void): OrderStatusView {
+export function useOrderStatus(
+  request: ActionRequest,
+  connectionId: string,
+  orderId: string,
+  onChanged: () => void,
+): OrderStatusView {
   const [state, setState] = useState<Omit<OrderStatusView, 'recheck'>>({ checking: true, blocked: null, notice: null });
   const check = useCallback(async (): Promise<ActionStatusResult | null> => {
     setState((s) => ({ ...s, checking: true }));

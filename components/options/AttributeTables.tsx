@@ -1,4 +1,4 @@
-import type { SearchQueryAttribute, SearchResultsAttribute } from '@/lib/settings-schema';
+import type { SearchQueryAttribute, SearchResultsAttribute } from '../../lib/settings/schema';
 import { fieldId } from './Field';
 
 const QUERY_ATTRIBUTES: ReadonlyArray<{ value: SearchQueryAttribute['attribute']; label: string }> = [
@@ -10,7 +10,14 @@ const KNOWN_RESULT_ATTRIBUTES = ['name', 'phone', 'email', 'externalCustomerId']
 
 function TrashButton(props: { label: string; disabled?: boolean; onClick(): void }) {
   return (
-    <button type="button" class="icon-button" aria-label={props.label} title={props.label} disabled={props.disabled} onClick={props.onClick}>
+    <button
+      type="button"
+      class="icon-button"
+      aria-label={props.label}
+      title={props.label}
+      disabled={props.disabled}
+      onClick={props.onClick}
+    >
       <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
         <path fill="currentColor" d="M6 1h4l1 1h3v2H2V2h3l1-1zM3 5h10l-1 10H4L3 5z" />
       </svg>
@@ -44,7 +51,13 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
       <p class="help">What the sidebar searches the store by (exact matches only).</p>
       <table>
         <thead>
-          <tr><th scope="col">Attribute</th><th scope="col">Label</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr>
+          <tr>
+            <th scope="col">Attribute</th>
+            <th scope="col">Label</th>
+            <th scope="col">
+              <span class="visually-hidden">Remove</span>
+            </th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((row, index) => {
@@ -57,10 +70,14 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
                     aria-label={`Attribute ${index + 1}`}
                     value={row.attribute}
                     disabled={disabled}
-                    onChange={(e) => set(index, { ...row, attribute: e.currentTarget.value as SearchQueryAttribute['attribute'] })}
+                    onChange={(e) =>
+                      set(index, { ...row, attribute: e.currentTarget.value as SearchQueryAttribute['attribute'] })
+                    }
                   >
                     {QUERY_ATTRIBUTES.map((a) => (
-                      <option key={a.value} value={a.value}>{a.label}</option>
+                      <option key={a.value} value={a.value}>
+                        {a.label}
+                      </option>
                     ))}
                   </select>
                 </td>
@@ -77,7 +94,11 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
                   <RowError id={`${labelId}-error`} message={problems[labelPath]} />
                 </td>
                 <td>
-                  <TrashButton label={`Remove ${row.attribute}`} disabled={disabled || rows.length <= 1} onClick={() => onChange(rows.filter((_, i) => i !== index))} />
+                  <TrashButton
+                    label={`Remove ${row.attribute}`}
+                    disabled={disabled || rows.length <= 1}
+                    onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                  />
                 </td>
               </tr>
             );
@@ -85,7 +106,13 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
         </tbody>
       </table>
       {unused ? (
-        <button type="button" disabled={disabled} onClick={() => onChange([...rows, { attribute: unused.value, label: unused.value === 'email' ? 'Email' : 'Phone' }])}>
+        <button
+          type="button"
+          disabled={disabled}
+          onClick={() =>
+            onChange([...rows, { attribute: unused.value, label: unused.value === 'email' ? 'Email' : 'Phone' }])
+          }
+        >
           Add a search query attribute
         </button>
       ) : null}
@@ -100,7 +127,9 @@ export function SearchResultsTable({ base, rows, disabled, problems, onChange }:
   return (
     <fieldset class="table-field">
       <legend>Search Results Attributes</legend>
-      <p class="help">Columns of the search results: name, phone, email, externalCustomerId, or any other (left empty).</p>
+      <p class="help">
+        Columns of the search results: name, phone, email, externalCustomerId, or any other (left empty).
+      </p>
       <datalist id={listId}>
         {KNOWN_RESULT_ATTRIBUTES.map((a) => (
           <option key={a} value={a} />
@@ -108,7 +137,13 @@ export function SearchResultsTable({ base, rows, disabled, problems, onChange }:
       </datalist>
       <table>
         <thead>
-          <tr><th scope="col">Attribute</th><th scope="col">Label</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr>
+          <tr>
+            <th scope="col">Attribute</th>
+            <th scope="col">Label</th>
+            <th scope="col">
+              <span class="visually-hidden">Remove</span>
+            </th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((row, index) => {
@@ -142,7 +177,11 @@ export function SearchResultsTable({ base, rows, disabled, problems, onChange }:
                   <RowError id={`${fieldId(labelPath)}-error`} message={problems[labelPath]} />
                 </td>
                 <td>
-                  <TrashButton label={`Remove result column ${row.attribute || index + 1}`} disabled={disabled} onClick={() => onChange(rows.filter((_, i) => i !== index))} />
+                  <TrashButton
+                    label={`Remove result column ${row.attribute || index + 1}`}
+                    disabled={disabled}
+                    onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                  />
                 </td>
               </tr>
             );

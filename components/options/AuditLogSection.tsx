@@ -4,9 +4,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
-import { AuditEntrySchema, type AuditEntry } from '@/lib/actions/audit-log';
-import { auditToCsv } from '@/lib/actions/audit-csv';
-import { ReplySchema } from '@/lib/messages/common';
+import { AuditEntrySchema, type AuditEntry } from '../../lib/actions/audit-log';
+import { auditToCsv } from '../../lib/actions/audit-csv';
+import { ReplySchema } from '../../lib/messages/common';
 
 const PAGE = 100;
 const NO_ANSWER = 'The audit log could not be read. Reload this page and try again.';
@@ -14,7 +14,10 @@ const NO_ANSWER = 'The audit log could not be read. Reload this page and try aga
 /** Asks the background for the log (the page's own runtime.sendMessage). */
 export async function loadAuditLog(): Promise<AuditEntry[]> {
   const { browser } = await import('wxt/browser');
-  const raw: unknown = await browser.runtime.sendMessage({ type: 'audit/list', requestId: `audit-${Date.now().toString(36)}` });
+  const raw: unknown = await browser.runtime.sendMessage({
+    type: 'audit/list',
+    requestId: `audit-${Date.now().toString(36)}`,
+  });
   const reply = ReplySchema.safeParse(raw);
   if (!reply.success) throw new Error(NO_ANSWER);
   if (!reply.data.ok) throw new Error(reply.data.error.message);
@@ -39,7 +42,13 @@ const RESULT_WORDS: Record<AuditEntry['result'], string> = {
   'found-done': 'Checked: it went through',
   'found-not-done': 'Checked: it did not go through',
 };
-const ACTION_WORDS: Record<AuditEntry['action'], string> = { cancel: 'Cancel', refund: 'Refund', coupon: 'Discount code', void: 'Void payment', reconcile: 'Check lost action' };
+const ACTION_WORDS: Record<AuditEntry['action'], string> = {
+  cancel: 'Cancel',
+  refund: 'Refund',
+  coupon: 'Discount code',
+  void: 'Void payment',
+  reconcile: 'Check lost action',
+};
 
 export function AuditLogSection({ load = loadAuditLog }: { load?: () => Promise<AuditEntry[]> }) {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
@@ -62,12 +71,20 @@ export function AuditLogSection({ load = loadAuditLog }: { load?: () => Promise<
   return (
     // The options page gives this its section and heading.
     <div class="audit-log">
-      <p class="hint">Every cancel, refund and discount code agents made from the sidebar, whether it worked or not (the latest 2000).</p>
+      <p class="hint">
+        Every cancel, refund and discount code agents made from the sidebar, whether it worked or not (the latest 2000).
+      </p>
       <div class="row">
         <button type="button" onClick={() => void refresh()}>
           Refresh
         </button>
-        <button type="button" disabled={!entries?.length} onClick={() => entries && download(auditToCsv(entries), `audit-log-${new Date().toISOString().slice(0, 10)}.csv`)}>
+        <button
+          type="button"
+          disabled={!entries?.length}
+          onClick={() =>
+            entries && download(auditToCsv(entries), `audit-log-${new Date().toISOString().slice(0, 10)}.csv`)
+          }
+        >
           Export as CSV
         </button>
       </div>
@@ -99,7 +116,13 @@ export function AuditLogSection({ load = loadAuditLog }: { load?: () => Promise<
                 <td>{entry.storeName}</td>
                 <td>#{entry.orderId}</td>
                 <td>{ACTION_WORDS[entry.action]}</td>
-                <td>{entry.amount === null ? '' : entry.currency === '%' ? `${entry.amount}%` : `${entry.amount} ${entry.currency ?? ''}`.trim()}</td>
+                <td>
+                  {entry.amount === null
+                    ? ''
+                    : entry.currency === '%'
+                      ? `${entry.amount}%`
+                      : `${entry.amount} ${entry.currency ?? ''}`.trim()}
+                </td>
                 <td>{RESULT_WORDS[entry.result]}</td>
                 <td>{entry.reference ?? ''}</td>
                 <td>{entry.detail}</td>

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
-import type { TestConnectionResult } from '@/lib/messages/options';
-import type { ActionSwitches, Connection, LastTest } from '@/lib/settings-schema';
-import { parseCredentialsFile, type StoreCredentials } from '@/lib/credentials-file';
-import { parseStoreHash } from '@/lib/store-hash';
-import type { ScopeStatus } from '@/lib/store-api';
+import type { TestConnectionResult } from '../../lib/messages/options';
+import type { ActionSwitches, Connection, LastTest } from '../../lib/settings/schema';
+import { parseCredentialsFile, type StoreCredentials } from '../../lib/settings/credentials-file';
+import { parseStoreHash } from '../../lib/settings/store-hash';
+import type { ScopeStatus } from '../../lib/core/store-ports';
 import { messageOf, type OptionsApi } from './api';
 import { Field, Locked, fieldId } from './Field';
 import { SearchQueryTable, SearchResultsTable } from './AttributeTables';
@@ -36,7 +36,11 @@ const ACTION_SWITCHES: ReadonlyArray<{ key: Exclude<keyof ActionSwitches, 'enabl
   { key: 'discount', label: 'Create a discount code' },
 ];
 
-const STATUS_TEXT: Record<ScopeStatus, string> = { present: 'present', missing: 'missing', undecided: 'could not decide' };
+const STATUS_TEXT: Record<ScopeStatus, string> = {
+  present: 'present',
+  missing: 'missing',
+  undecided: 'could not decide',
+};
 
 export function tokenSetText(hint: string | null): string | null {
   if (hint === null) return null;
@@ -47,7 +51,12 @@ export function ConnectionForm(props: ConnectionFormProps) {
   const { connection: c, index, problems, locked } = props;
   const at = `connections.${index}`;
   const [confirmingRemove, setConfirmingRemove] = useState(false);
-  const [test, setTest] = useState<{ state: 'idle' } | { state: 'running' } | { state: 'done'; result: TestConnectionResult } | { state: 'failed'; message: string }>({ state: 'idle' });
+  const [test, setTest] = useState<
+    | { state: 'idle' }
+    | { state: 'running' }
+    | { state: 'done'; result: TestConnectionResult }
+    | { state: 'failed'; message: string }
+  >({ state: 'idle' });
   const [fileMessage, setFileMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -63,18 +72,31 @@ export function ConnectionForm(props: ConnectionFormProps) {
       return;
     }
     props.onCredentials(result.credentials);
-    setFileMessage({ ok: true, text: `Filled in from “${file.name}”: Client ID, store hash ${result.credentials.storeHash} and access token. Press Save to keep them.` });
+    setFileMessage({
+      ok: true,
+      text: `Filled in from “${file.name}”: Client ID, store hash ${result.credentials.storeHash} and access token. Press Save to keep them.`,
+    });
   }
 
   async function runTest() {
     setTest({ state: 'running' });
     try {
       const result = await props.api.testConnection(
-        { id: c.id, storeHash: hash.ok ? hash.hash : props.hashInput, apiBaseUrl: props.isE2E ? c.apiBaseUrl : undefined, actions: c.actions },
+        {
+          id: c.id,
+          storeHash: hash.ok ? hash.hash : props.hashInput,
+          apiBaseUrl: props.isE2E ? c.apiBaseUrl : undefined,
+          actions: c.actions,
+        },
         props.newToken.trim() || undefined,
       );
       setTest({ state: 'done', result });
-      props.onTested({ at: new Date().toISOString(), storeName: result.store.name, currency: result.store.currency, timezone: result.store.timezone });
+      props.onTested({
+        at: new Date().toISOString(),
+        storeName: result.store.name,
+        currency: result.store.currency,
+        timezone: result.store.timezone,
+      });
     } catch (error) {
       setTest({ state: 'failed', message: messageOf(error) });
     }
@@ -100,7 +122,12 @@ export function ConnectionForm(props: ConnectionFormProps) {
       <Locked when={locked} />
       <div class="row">
         <label class="check">
-          <input type="checkbox" checked={c.enabled} disabled={locked} onChange={(e) => set({ enabled: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={c.enabled}
+            disabled={locked}
+            onChange={(e) => set({ enabled: e.currentTarget.checked })}
+          />
           Enabled
         </label>
         <button type="button" onClick={() => fileInput.current?.click()}>
@@ -127,7 +154,14 @@ export function ConnectionForm(props: ConnectionFormProps) {
         </p>
       ) : null}
 
-      <Field path={`${at}.name`} label="Name" value={c.name} disabled={locked} error={problems[`${at}.name`]} onInput={(name) => set({ name })} />
+      <Field
+        path={`${at}.name`}
+        label="Name"
+        value={c.name}
+        disabled={locked}
+        error={problems[`${at}.name`]}
+        onInput={(name) => set({ name })}
+      />
       <Field
         path={`${at}.storeHash`}
         label="Store hash"
@@ -138,14 +172,27 @@ export function ConnectionForm(props: ConnectionFormProps) {
         hint={hash.ok ? `Understood as: ${hash.understoodAs}` : undefined}
         onInput={props.onHashInput}
       />
-      <Field path={`${at}.clientId`} label="Client ID" value={c.clientId} disabled={locked} error={problems[`${at}.clientId`]} onInput={(clientId) => set({ clientId })} />
+      <Field
+        path={`${at}.clientId`}
+        label="Client ID"
+        value={c.clientId}
+        disabled={locked}
+        error={problems[`${at}.clientId`]}
+        onInput={(clientId) => set({ clientId })}
+      />
       <Field
         path={`${at}.token`}
         label="Access token"
         type="password"
         value={props.newToken}
         placeholder={tokenSet ? 'Enter a new token to replace it' : ''}
-        hint={tokenSet && !props.newToken ? tokenSet : props.newToken && tokenSet ? 'The new token replaces the saved one when you save.' : undefined}
+        hint={
+          tokenSet && !props.newToken
+            ? tokenSet
+            : props.newToken && tokenSet
+              ? 'The new token replaces the saved one when you save.'
+              : undefined
+        }
         error={problems[`${at}.token`]}
         onInput={props.onToken}
       />
@@ -182,17 +229,39 @@ export function ConnectionForm(props: ConnectionFormProps) {
         {test.state === 'done' ? <TestResult result={test.result} /> : null}
       </div>
 
-      <SearchQueryTable base={`${at}.searchQueryAttributes`} rows={c.searchQueryAttributes} disabled={locked} problems={problems} onChange={(searchQueryAttributes) => set({ searchQueryAttributes })} />
-      <SearchResultsTable base={`${at}.searchResultsAttributes`} rows={c.searchResultsAttributes} disabled={locked} problems={problems} onChange={(searchResultsAttributes) => set({ searchResultsAttributes })} />
+      <SearchQueryTable
+        base={`${at}.searchQueryAttributes`}
+        rows={c.searchQueryAttributes}
+        disabled={locked}
+        problems={problems}
+        onChange={(searchQueryAttributes) => set({ searchQueryAttributes })}
+      />
+      <SearchResultsTable
+        base={`${at}.searchResultsAttributes`}
+        rows={c.searchResultsAttributes}
+        disabled={locked}
+        problems={problems}
+        onChange={(searchResultsAttributes) => set({ searchResultsAttributes })}
+      />
 
       <fieldset>
         <legend>Auto-Linking Fields</legend>
         <label class="check">
-          <input type="checkbox" checked={c.autoLink.email} disabled={locked} onChange={(e) => set({ autoLink: { ...c.autoLink, email: e.currentTarget.checked } })} />
+          <input
+            type="checkbox"
+            checked={c.autoLink.email}
+            disabled={locked}
+            onChange={(e) => set({ autoLink: { ...c.autoLink, email: e.currentTarget.checked } })}
+          />
           Customer Email
         </label>
         <label class="check">
-          <input type="checkbox" checked={c.autoLink.phone} disabled={locked} onChange={(e) => set({ autoLink: { ...c.autoLink, phone: e.currentTarget.checked } })} />
+          <input
+            type="checkbox"
+            checked={c.autoLink.phone}
+            disabled={locked}
+            onChange={(e) => set({ autoLink: { ...c.autoLink, phone: e.currentTarget.checked } })}
+          />
           Phone Number
         </label>
       </fieldset>
@@ -217,7 +286,12 @@ export function ConnectionForm(props: ConnectionFormProps) {
         <legend>Actions</legend>
         <Locked when={props.actionsOff && !locked} />
         <label class="check">
-          <input type="checkbox" checked={c.actions.enabled} disabled={locked || props.actionsOff} onChange={(e) => set({ actions: { ...c.actions, enabled: e.currentTarget.checked } })} />
+          <input
+            type="checkbox"
+            checked={c.actions.enabled}
+            disabled={locked || props.actionsOff}
+            onChange={(e) => set({ actions: { ...c.actions, enabled: e.currentTarget.checked } })}
+          />
           Actions
         </label>
         {ACTION_SWITCHES.map(({ key, label }) => (
@@ -225,6 +299,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
             <input
               type="checkbox"
               role="switch"
+              aria-checked={c.actions[key]}
               checked={c.actions[key]}
               disabled={locked || props.actionsOff || !c.actions.enabled}
               onChange={(e) => set({ actions: { ...c.actions, [key]: e.currentTarget.checked } })}
@@ -265,7 +340,11 @@ function TestResult({ result }: { result: TestConnectionResult }) {
         <dt>Timezone</dt>
         <dd>{result.store.timezone}</dd>
       </dl>
-      <p>{missing === 0 ? 'API scopes:' : `${missing} API scope${missing === 1 ? ' is' : 's are'} missing: add ${missing === 1 ? 'it' : 'them'} to the API account in BigCommerce.`}</p>
+      <p>
+        {missing === 0
+          ? 'API scopes:'
+          : `${missing} API scope${missing === 1 ? ' is' : 's are'} missing: add ${missing === 1 ? 'it' : 'them'} to the API account in BigCommerce.`}
+      </p>
       <ul class="scopes">
         {result.scopes.map((s) => (
           <li key={s.scope} class={`scope scope--${s.status}`} title={s.detail}>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { GladlyApiSettings } from '@/lib/settings-schema';
+import type { GladlyApiSettings } from '../../lib/settings/schema';
 import { messageOf, type OptionsApi } from './api';
 import { Field, Locked } from './Field';
 import { tokenSetText } from './ConnectionForm';
@@ -33,8 +33,25 @@ export function GladlyApiSection({ value, newToken, problems, locked, api, onCha
       </label>
       {value ? (
         <>
-          <Field path="gladlyApi.host" label="Gladly host" type="url" placeholder="https://acme.gladly.com" value={value.host} disabled={locked} error={problems['gladlyApi.host']} onInput={(host) => onChange({ ...value, host })} />
-          <Field path="gladlyApi.email" label="Agent email" type="email" value={value.email} disabled={locked} error={problems['gladlyApi.email']} onInput={(email) => onChange({ ...value, email })} />
+          <Field
+            path="gladlyApi.host"
+            label="Gladly host"
+            type="url"
+            placeholder="https://acme.gladly.com"
+            value={value.host}
+            disabled={locked}
+            error={problems['gladlyApi.host']}
+            onInput={(host) => onChange({ ...value, host })}
+          />
+          <Field
+            path="gladlyApi.email"
+            label="Agent email"
+            type="email"
+            value={value.email}
+            disabled={locked}
+            error={problems['gladlyApi.email']}
+            onInput={(email) => onChange({ ...value, email })}
+          />
           <Field
             path="gladlyApi.token"
             label="API token"
@@ -50,7 +67,10 @@ export function GladlyApiSection({ value, newToken, problems, locked, api, onCha
             onClick={async () => {
               setTest(null);
               try {
-                const result = await api.testGladly({ host: value.host, email: value.email }, newToken.trim() || undefined);
+                const result = await api.testGladly(
+                  { host: value.host, email: value.email },
+                  newToken.trim() || undefined,
+                );
                 setTest({ ok: true, text: `Connected: ${result.detail}` });
               } catch (error) {
                 setTest({ ok: false, text: messageOf(error) });

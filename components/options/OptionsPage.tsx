@@ -1,8 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SettingsView } from '@/lib/messages/options';
-import type { SettingsNotice } from '@/lib/settings';
-import { newConnection, validateDraft, type Connection, type DraftProblem, type Settings } from '@/lib/settings-schema';
-import { parseStoreHash } from '@/lib/store-hash';
+import type { SettingsView } from '../../lib/messages/options';
+import type { SettingsNotice } from '../../lib/settings/schema';
+import {
+  newConnection,
+  validateDraft,
+  type Connection,
+  type DraftProblem,
+  type Settings,
+} from '../../lib/settings/schema';
+import { parseStoreHash } from '../../lib/settings/store-hash';
 import { AuditLogSection } from './AuditLogSection';
 import { ConnectionForm } from './ConnectionForm';
 import { fieldId } from './Field';
@@ -32,7 +38,12 @@ interface Draft {
 }
 
 function draftFrom(settings: Settings): Draft {
-  return { settings, hashInputs: Object.fromEntries(settings.connections.map((c) => [c.id, c.storeHash])), tokens: {}, gladlyToken: '' };
+  return {
+    settings,
+    hashInputs: Object.fromEntries(settings.connections.map((c) => [c.id, c.storeHash])),
+    tokens: {},
+    gladlyToken: '',
+  };
 }
 
 export function OptionsPage(props: OptionsPageProps) {
@@ -55,14 +66,27 @@ export function OptionsPage(props: OptionsPageProps) {
     props.api.get().then(load, (error: unknown) => setLoadError(messageOf(error)));
   }, []);
 
-  if (loadError) return <main><p role="alert">{loadError}</p></main>;
-  if (!view || !draft) return <main aria-busy="true"><p>Loading settings…</p></main>;
+  if (loadError)
+    return (
+      <main>
+        <p role="alert">{loadError}</p>
+      </main>
+    );
+  if (!view || !draft)
+    return (
+      <main aria-busy="true">
+        <p>Loading settings…</p>
+      </main>
+    );
 
   const { settings } = draft;
   const update = (patch: (d: Draft) => Draft) => setDraft((d) => (d ? patch(d) : d));
   const setSettings = (next: Partial<Settings>) => update((d) => ({ ...d, settings: { ...d.settings, ...next } }));
   const setConnection = (id: string, next: Connection) =>
-    update((d) => ({ ...d, settings: { ...d.settings, connections: d.settings.connections.map((c) => (c.id === id ? next : c)) } }));
+    update((d) => ({
+      ...d,
+      settings: { ...d.settings, connections: d.settings.connections.map((c) => (c.id === id ? next : c)) },
+    }));
 
   /** The settings as they would be saved, and every field that must be fixed first. */
   function check(d: Draft): { next: Settings; found: DraftProblem[] } {
@@ -86,7 +110,10 @@ export function OptionsPage(props: OptionsPageProps) {
 
   function showProblems(found: DraftProblem[]) {
     setProblems(Object.fromEntries(found.map((p) => [p.path, p.message])));
-    setAnnouncement({ kind: 'error', text: `Nothing was saved: ${found.length === 1 ? 'one field needs' : `${found.length} fields need`} fixing.` });
+    setAnnouncement({
+      kind: 'error',
+      text: `Nothing was saved: ${found.length === 1 ? 'one field needs' : `${found.length} fields need`} fixing.`,
+    });
     const first = found[0];
     if (first) queueMicrotask(() => document.getElementById(fieldId(first.path))?.focus());
   }
@@ -97,8 +124,16 @@ export function OptionsPage(props: OptionsPageProps) {
     if (found.length > 0) return showProblems(found);
     setSaving(true);
     try {
-      const secrets = Object.fromEntries(Object.entries(draft.tokens).map(([id, t]) => [id, t.trim()]).filter(([, t]) => t !== ''));
-      const reply = await props.api.save({ settings: next, secrets, gladlyApiToken: draft.gladlyToken.trim() || undefined });
+      const secrets = Object.fromEntries(
+        Object.entries(draft.tokens)
+          .map(([id, t]) => [id, t.trim()])
+          .filter(([, t]) => t !== ''),
+      );
+      const reply = await props.api.save({
+        settings: next,
+        secrets,
+        gladlyApiToken: draft.gladlyToken.trim() || undefined,
+      });
       if (!reply.saved) return showProblems(reply.problems);
       load(reply.view);
       setProblems({});
@@ -173,7 +208,13 @@ export function OptionsPage(props: OptionsPageProps) {
               api={props.api}
               onChange={(next) => setConnection(c.id, next)}
               onTested={(lastTest) =>
-                update((d) => ({ ...d, settings: { ...d.settings, connections: d.settings.connections.map((x) => (x.id === c.id ? { ...x, lastTest } : x)) } }))
+                update((d) => ({
+                  ...d,
+                  settings: {
+                    ...d.settings,
+                    connections: d.settings.connections.map((x) => (x.id === c.id ? { ...x, lastTest } : x)),
+                  },
+                }))
               }
               onHashInput={(text) => update((d) => ({ ...d, hashInputs: { ...d.hashInputs, [c.id]: text } }))}
               onToken={(text) => update((d) => ({ ...d, tokens: { ...d.tokens, [c.id]: text } }))}
@@ -184,12 +225,17 @@ export function OptionsPage(props: OptionsPageProps) {
                   tokens: { ...d.tokens, [c.id]: cred.accessToken },
                   settings: {
                     ...d.settings,
-                    connections: d.settings.connections.map((x) => (x.id === c.id ? { ...x, clientId: cred.clientId, name: x.name.trim() || cred.name } : x)),
+                    connections: d.settings.connections.map((x) =>
+                      x.id === c.id ? { ...x, clientId: cred.clientId, name: x.name.trim() || cred.name } : x,
+                    ),
                   },
                 }))
               }
               onRemove={() =>
-                update((d) => ({ ...d, settings: { ...d.settings, connections: d.settings.connections.filter((x) => x.id !== c.id) } }))
+                update((d) => ({
+                  ...d,
+                  settings: { ...d.settings, connections: d.settings.connections.filter((x) => x.id !== c.id) },
+                }))
               }
             />
           ))}
@@ -197,7 +243,11 @@ export function OptionsPage(props: OptionsPageProps) {
             type="button"
             onClick={() => {
               const id = newId();
-              update((d) => ({ ...d, hashInputs: { ...d.hashInputs, [id]: '' }, settings: { ...d.settings, connections: [...d.settings.connections, newConnection(id)] } }));
+              update((d) => ({
+                ...d,
+                hashInputs: { ...d.hashInputs, [id]: '' },
+                settings: { ...d.settings, connections: [...d.settings.connections, newConnection(id)] },
+              }));
             }}
           >
             Add a store
@@ -214,7 +264,12 @@ export function OptionsPage(props: OptionsPageProps) {
           onToken={(gladlyToken) => update((d) => ({ ...d, gladlyToken }))}
         />
 
-        <SelectorsSection defaults={props.defaultSelectors} overrides={settings.selectors} lockedKeys={locks.selectors} onChange={(selectors) => setSettings({ selectors })} />
+        <SelectorsSection
+          defaults={props.defaultSelectors}
+          overrides={settings.selectors}
+          lockedKeys={locks.selectors}
+          onChange={(selectors) => setSettings({ selectors })}
+        />
 
         <div class="save-bar">
           <button type="submit" class="primary" disabled={saving}>

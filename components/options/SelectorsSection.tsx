@@ -14,7 +14,9 @@ export function SelectorsSection({ defaults, overrides, lockedKeys, onChange }: 
   return (
     <details class="selectors">
       <summary>Detection selectors (advanced)</summary>
-      <p class="help">CSS selectors the extension uses to read the customer in Gladly. Change them only if detection stops working.</p>
+      <p class="help">
+        CSS selectors the extension uses to read the customer in Gladly. Change them only if detection stops working.
+      </p>
       {keys.map((key) => {
         const locked = lockedKeys.includes(key);
         return (
@@ -35,7 +37,10 @@ export function SelectorsSection({ defaults, overrides, lockedKeys, onChange }: 
           />
         );
       })}
-      <button type="button" onClick={() => onChange(Object.fromEntries(Object.entries(overrides).filter(([k]) => lockedKeys.includes(k))))}>
+      <button
+        type="button"
+        onClick={() => onChange(Object.fromEntries(Object.entries(overrides).filter(([k]) => lockedKeys.includes(k))))}
+      >
         Reset to defaults
       </button>
     </details>

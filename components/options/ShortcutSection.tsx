@@ -7,7 +7,8 @@ export function ShortcutSection({ shortcut }: { shortcut: string | null }) {
         Show or hide the sidebar: <kbd>{shortcut || 'not set'}</kbd>
       </p>
       <p class="help">
-        To change it, open <code>chrome://extensions/shortcuts</code> in a new tab (Firefox: Add-ons → gear menu → Manage Extension Shortcuts).
+        To change it, open <code>chrome://extensions/shortcuts</code> in a new tab (Firefox: Add-ons → gear menu →
+        Manage Extension Shortcuts).
       </p>
     </section>
   );

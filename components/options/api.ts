@@ -3,9 +3,17 @@
  * implements it with runtime.sendMessage, tests with fakes. Components never talk to the
  * browser themselves.
  */
-import type { ErrorInfo } from '@/lib/messages/common';
-import type { ExportResult, ImportReply, SaveReply, SettingsTestConnection, SettingsView, TestConnectionResult, TestGladlyResult } from '@/lib/messages/options';
-import type { Settings } from '@/lib/settings-schema';
+import type { ErrorInfo } from '../../lib/messages/common';
+import type {
+  ExportResult,
+  ImportReply,
+  SaveReply,
+  SettingsTestConnection,
+  SettingsView,
+  TestConnectionResult,
+  TestGladlyResult,
+} from '../../lib/messages/options';
+import type { Settings } from '../../lib/settings/schema';
 
 export interface OptionsApi {
   get(): Promise<SettingsView>;

@@ -1,4 +1,4 @@
-import { hasContact, type SidebarState } from '@/lib/sidebar/store';
+import { hasContact, type SidebarState } from '../../lib/sidebar/store';
 import { useSidebarState } from './context';
 import { NotConfigured } from './NotConfigured';
 import { SearchForm } from './SearchForm';
@@ -113,7 +113,9 @@ function Results() {
   if (allNotFound({ stores, done })) {
     return (
       <div class="bc-empty">
-        <p class="bc-empty-text">No customer or orders found{stores.length > 1 ? ' in any store' : ` in ${stores[0]!.storeName}`}.</p>
+        <p class="bc-empty-text">
+          No customer or orders found{stores.length > 1 ? ' in any store' : ` in ${stores[0]!.storeName}`}.
+        </p>
         {query?.kind === 'identity' && (
           <>
             <p class="bc-muted">

@@ -1,5 +1,5 @@
-import type { Customer } from '@/lib/model';
-import type { SearchResultsAttribute } from '@/lib/settings-schema';
+import type { Customer } from '../../lib/core/model';
+import type { SearchResultsAttribute } from '../../lib/settings/schema';
 
 /** Gladly's default result columns, used when the admin listed none. */
 export const DEFAULT_RESULT_COLUMNS: SearchResultsAttribute[] = [

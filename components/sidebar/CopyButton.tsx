@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { copyText } from '@/lib/sidebar/clipboard';
+import { copyText } from '../../lib/sidebar/clipboard';
 
 /** A small button that copies `text`; says "Copied" for a moment (announced to screen readers). */
 export function CopyButton({ text, label }: { text: string; label: string }) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StoreLookup } from '@/lib/messages/lookup';
-import { formatAge } from '@/lib/sidebar/format';
+import type { StoreLookup } from '../../lib/messages/lookup';
+import { formatAge } from '../../lib/sidebar/format';
 import { useSidebar, useSidebarState } from './context';
 
 /** "Updated 3 min. ago" + Refresh; louder when the data is stale or a refresh failed. */

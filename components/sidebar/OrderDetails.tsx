@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Fulfillment, LineItem, Order } from '@/lib/model';
-import { formatDateTime, formatMoney, isZeroAmount, type Locale } from '@/lib/sidebar/format';
+import type { Fulfillment, LineItem, Order } from '../../lib/core/model';
+import { formatDateTime, formatMoney, isZeroAmount, type Locale } from '../../lib/sidebar/format';
 import { CopyButton } from './CopyButton';
 
 function Amount({ label, children }: { label: string; children: ComponentChildren }) {
@@ -17,7 +17,18 @@ function Amount({ label, children }: { label: string; children: ComponentChildre
 function LineImage({ src }: { src: string | null }) {
   const [failed, setFailed] = useState(false);
   if (!src || failed) return <span class="bc-line__image bc-line__image--empty" aria-hidden="true" />;
-  return <img class="bc-line__image" src={src} alt="" width={40} height={40} loading="lazy" decoding="async" onError={() => setFailed(true)} />;
+  return (
+    <img
+      class="bc-line__image"
+      src={src}
+      alt=""
+      width={40}
+      height={40}
+      loading="lazy"
+      decoding="async"
+      onError={() => setFailed(true)}
+    />
+  );
 }
 
 function LineItemRow({ line, currency, locale }: { line: LineItem; currency: string; locale: Locale }) {
@@ -71,7 +82,9 @@ function FulfillmentRow({ fulfillment, locale }: { fulfillment: Fulfillment; loc
         <div class="bc-muted">No tracking number</div>
       )}
       <div class="bc-line__meta bc-wrap">
-        {[fulfillment.shippingMethod, fulfillment.carrier, formatDateTime(fulfillment.createdAt, locale)].filter(Boolean).join(' · ')}
+        {[fulfillment.shippingMethod, fulfillment.carrier, formatDateTime(fulfillment.createdAt, locale)]
+          .filter(Boolean)
+          .join(' · ')}
       </div>
     </li>
   );
@@ -85,7 +98,9 @@ export function OrderDetails({ order, locale, id }: { order: Order; locale: Loca
     <div class="bc-order__details" id={id}>
       <dl class="bc-amounts">
         <Amount label="Subtotal">{formatMoney(order.subtotal, currency, locale)}</Amount>
-        {!isZeroAmount(order.discount) && <Amount label="Discount">−{formatMoney(order.discount, currency, locale)}</Amount>}
+        {!isZeroAmount(order.discount) && (
+          <Amount label="Discount">−{formatMoney(order.discount, currency, locale)}</Amount>
+        )}
         <Amount label="Shipping">{formatMoney(order.shippingCost, currency, locale)}</Amount>
         <Amount label="Tax">{formatMoney(order.tax, currency, locale)}</Amount>
         <Amount label="Total">{formatMoney(order.orderTotal, currency, locale)}</Amount>

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
-import { newestFirst, type Customer, type Order } from '@/lib/model';
-import type { SidebarConnection } from '@/lib/messages/sidebar';
+import { newestFirst, type Customer, type Order } from '../../lib/core/model';
+import type { SidebarConnection } from '../../lib/messages/sidebar';
 import { useSidebar, useSidebarState } from './context';
 import { OrderRow, type OrderRowProps } from './OrderRow';
 
@@ -21,10 +21,7 @@ export function OrderList({ orders, customer, connection }: Props) {
     () => (customer && connection ? { customer, connection, request, onChanged: refresh } : null),
     [customer, connection, request, refresh],
   );
-  const shown = useMemo(
-    () => [...orders].sort(newestFirst).slice(0, ORDERS_SHOWN),
-    [orders],
-  );
+  const shown = useMemo(() => [...orders].sort(newestFirst).slice(0, ORDERS_SHOWN), [orders]);
   if (shown.length === 0) return <p class="bc-muted">No orders yet.</p>;
   return (
     <section aria-label="Recent orders">

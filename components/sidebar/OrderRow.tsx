@@ -1,10 +1,10 @@
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
-import type { Customer, Order } from '@/lib/model';
-import type { SidebarConnection } from '@/lib/messages/sidebar';
-import type { SidebarClient } from '@/lib/sidebar/port';
-import { formatDate, formatDateTime, formatMoney, statusTone, type Locale } from '@/lib/sidebar/format';
-import { OrderActions } from '@/components/actions/OrderActions';
+import type { Customer, Order } from '../../lib/core/model';
+import type { SidebarConnection } from '../../lib/messages/sidebar';
+import type { SidebarClient } from '../../lib/sidebar/port';
+import { formatDate, formatDateTime, formatMoney, statusTone, type Locale } from '../../lib/sidebar/format';
+import { OrderActions } from '../actions/OrderActions';
 import { CopyButton } from './CopyButton';
 import { OrderDetails } from './OrderDetails';
 
@@ -12,7 +12,12 @@ export interface OrderRowProps {
   order: Order;
   locale: Locale;
   /** Set only for a linked customer: the actions then show under the expanded order. */
-  actions: { customer: Customer; connection: SidebarConnection; request: SidebarClient['request']; onChanged: () => void } | null;
+  actions: {
+    customer: Customer;
+    connection: SidebarConnection;
+    request: SidebarClient['request'];
+    onChanged: () => void;
+  } | null;
 }
 
 /** One order: a summary line that expands (details render only when open, so long lists stay cheap). */

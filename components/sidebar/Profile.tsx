@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { Customer } from '@/lib/model';
-import { formatAddress, formatDate, formatMoney } from '@/lib/sidebar/format';
+import type { Customer } from '../../lib/core/model';
+import { formatAddress, formatDate, formatMoney } from '../../lib/sidebar/format';
 import { useSidebar } from './context';
 
 interface Props {
@@ -56,10 +56,14 @@ export function Profile({ customer, storeName, autoLinked, onUnlink, busy }: Pro
             {more > 0 && <span class="bc-muted"> and {more} more</span>}
           </Row>
         )}
-        {customer.acceptsMarketing !== null && <Row label="Accepts marketing">{customer.acceptsMarketing ? 'Yes' : 'No'}</Row>}
+        {customer.acceptsMarketing !== null && (
+          <Row label="Accepts marketing">{customer.acceptsMarketing ? 'Yes' : 'No'}</Row>
+        )}
         {group && <Row label="Customer group">{group}</Row>}
         {customer.storeCreditAmount !== null && (
-          <Row label="Store credit">{formatMoney(customer.storeCreditAmount, customer.storeCreditCurrency, locale)}</Row>
+          <Row label="Store credit">
+            {formatMoney(customer.storeCreditAmount, customer.storeCreditCurrency, locale)}
+          </Row>
         )}
         {customer.notes && <Row label="Notes">{customer.notes}</Row>}
         <Row label="Store">{storeName}</Row>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { SidebarConnection } from '@/lib/messages/sidebar';
-import type { ManualQuery } from '@/lib/sidebar/store';
+import type { SidebarConnection } from '../../lib/messages/sidebar';
+import type { ManualQuery } from '../../lib/sidebar/store';
 import { useSidebarState } from './context';
 
 type Attribute = ManualQuery['attribute'];
@@ -10,13 +10,20 @@ const ALL = '';
 const INPUT_MODES: Record<Attribute, string> = { email: 'email', phone: 'tel', orderNumber: 'numeric' };
 
 /** The admin's search attributes (with their labels) for one store or all, then order number. */
-export function searchOptions(connections: SidebarConnection[], connectionId: string): { attribute: Attribute; label: string }[] {
+export function searchOptions(
+  connections: SidebarConnection[],
+  connectionId: string,
+): { attribute: Attribute; label: string }[] {
   const scope = connectionId ? connections.filter((c) => c.id === connectionId) : connections;
   const seen = new Map<Attribute, string>();
   for (const connection of scope) {
-    for (const row of connection.searchQueryAttributes) if (!seen.has(row.attribute)) seen.set(row.attribute, row.label);
+    for (const row of connection.searchQueryAttributes)
+      if (!seen.has(row.attribute)) seen.set(row.attribute, row.label);
   }
-  return [...[...seen].map(([attribute, label]) => ({ attribute, label })), { attribute: 'orderNumber', label: 'Order number' }];
+  return [
+    ...[...seen].map(([attribute, label]) => ({ attribute, label })),
+    { attribute: 'orderNumber', label: 'Order number' },
+  ];
 }
 
 /** Manual search: by an attribute the admin allowed, or by order number, in one store or all. */

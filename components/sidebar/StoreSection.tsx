@@ -1,5 +1,5 @@
-import type { StoreLookup } from '@/lib/messages/lookup';
-import type { SidebarConnection } from '@/lib/messages/sidebar';
+import type { StoreLookup } from '../../lib/messages/lookup';
+import type { SidebarConnection } from '../../lib/messages/sidebar';
 import { CandidatesTable } from './CandidatesTable';
 import { useSidebarState } from './context';
 import { Freshness } from './Freshness';
@@ -53,7 +53,9 @@ export function StoreSection({ store, connection, showName }: Props) {
             onLink={canLink ? (customerId) => void link(store.connectionId, customerId) : null}
             busy={busy}
           />
-          {store.orders && store.orders.length > 0 && <OrderList orders={store.orders} customer={null} connection={connection} />}
+          {store.orders && store.orders.length > 0 && (
+            <OrderList orders={store.orders} customer={null} connection={connection} />
+          )}
         </>
       );
       break;

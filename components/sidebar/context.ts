@@ -1,9 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { SidebarClient } from '@/lib/sidebar/port';
-import type { SidebarState, SidebarStore } from '@/lib/sidebar/store';
-import { useSidebarStore } from '@/lib/sidebar/use-store';
-import type { Locale } from '@/lib/sidebar/format';
+import type { SidebarClient } from '../../lib/sidebar/port';
+import type { SidebarState, SidebarStore } from '../../lib/sidebar/store';
+import { useSidebarStore } from '../../lib/sidebar/use-store';
+import type { Locale } from '../../lib/sidebar/format';
 
 /** What every sidebar component may reach: the store, the port's request, display settings. */
 export interface SidebarContextValue {

@@ -74,8 +74,13 @@ export function createDock(
     handle.style.width = state.collapsed ? '100%' : '8px';
     handle.style.cursor = state.collapsed ? 'pointer' : 'col-resize';
     handle.textContent = state.collapsed ? 'BigCommerce' : '';
-    handle.setAttribute('aria-label', state.collapsed ? 'Show the BigCommerce sidebar' : 'Resize the BigCommerce sidebar (double-click to hide)');
-    handle.title = state.collapsed ? 'Show BigCommerce (Alt+Shift+B)' : 'Drag to resize, double-click to hide (Alt+Shift+B)';
+    handle.setAttribute(
+      'aria-label',
+      state.collapsed ? 'Show the BigCommerce sidebar' : 'Resize the BigCommerce sidebar (double-click to hide)',
+    );
+    handle.title = state.collapsed
+      ? 'Show BigCommerce (Alt+Shift+B)'
+      : 'Drag to resize, double-click to hide (Alt+Shift+B)';
     // Narrow Gladly's layout rather than cover it.
     style.textContent = `html{margin-right:${width}px !important;}body{max-width:calc(100vw - ${width}px) !important;}`;
   }

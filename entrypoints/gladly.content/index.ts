@@ -6,13 +6,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import { browser } from 'wxt/browser';
-import { isAgentAppHost } from '@/lib/gladly/routes';
-import { readAgentEmail } from '@/lib/gladly/identity';
-import { mergeSelectors, queryOne } from '@/lib/gladly/selectors';
-import { insertIntoReplyBox } from '@/lib/gladly/reply-box';
-import { watchGladly } from '@/lib/gladly/watcher';
-import type { ContentHelloReply } from '@/lib/messages/content';
-import type { IdentityChanged } from '@/lib/messages/identity';
+import { isAgentAppHost } from '../../lib/gladly/routes';
+import { readAgentEmail } from '../../lib/gladly/identity';
+import { mergeSelectors, queryOne } from '../../lib/gladly/selectors';
+import { insertIntoReplyBox } from '../../lib/gladly/reply-box';
+import { watchGladly } from '../../lib/gladly/watcher';
+import type { ContentHelloReply } from '../../lib/messages/content';
+import type { IdentityChanged } from '../../lib/messages/identity';
 import { createDock, type DockState } from './dock';
 
 const DOCK_KEY = 'dock';
@@ -23,7 +23,9 @@ export default defineContentScript({
   async main(ctx) {
     if (!isAgentAppHost(location.href)) return;
 
-    const hello = (await browser.runtime.sendMessage({ type: 'content/hello' }).catch(() => null)) as ContentHelloReply | null;
+    const hello = (await browser.runtime
+      .sendMessage({ type: 'content/hello' })
+      .catch(() => null)) as ContentHelloReply | null;
     // Admin overrides from the options page; unknown keys and non-strings are dropped.
     const selectors = mergeSelectors(hello?.selectors);
 
@@ -40,9 +42,14 @@ export default defineContentScript({
       // The permission must be on the iframe before it is inserted: its policy is fixed when it loads.
       onBeforeMount: (_wrapper, iframe) => iframe.setAttribute('allow', 'clipboard-write'),
       onMount(wrapper, iframe) {
-        dock = createDock(wrapper, iframe, { width: saved.width ?? 380, collapsed: saved.collapsed ?? false }, (state) => {
-          void browser.storage.local.set({ [DOCK_KEY]: state });
-        });
+        dock = createDock(
+          wrapper,
+          iframe,
+          { width: saved.width ?? 380, collapsed: saved.collapsed ?? false },
+          (state) => {
+            void browser.storage.local.set({ [DOCK_KEY]: state });
+          },
+        );
         return dock;
       },
       onRemove: (mounted) => mounted?.destroy(),

@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { OptionsPage } from '@/components/options/OptionsPage';
-import { OptionsApiError, type OptionsApi } from '@/components/options/api';
-import { DEFAULT_SELECTORS } from '@/lib/gladly/selectors';
-import { ReplySchema } from '@/lib/messages/common';
-import type { OptionsRequest } from '@/lib/messages/options';
+import { OptionsPage } from '../../components/options/OptionsPage';
+import { OptionsApiError, type OptionsApi } from '../../components/options/api';
+import { DEFAULT_SELECTORS } from '../../lib/gladly/selectors';
+import { ReplySchema } from '../../lib/messages/common';
+import type { OptionsRequest } from '../../lib/messages/options';
 import './style.css';
 
 const NO_ANSWER = 'The extension did not answer. Reload this page and try again.';
@@ -47,5 +47,8 @@ async function currentShortcut(): Promise<string | null> {
 }
 
 void currentShortcut().then((shortcut) => {
-  render(<OptionsPage api={api} isE2E={__E2E__} defaultSelectors={DEFAULT_SELECTORS} shortcut={shortcut} />, document.getElementById('app')!);
+  render(
+    <OptionsPage api={api} isE2E={__E2E__} defaultSelectors={DEFAULT_SELECTORS} shortcut={shortcut} />,
+    document.getElementById('app')!,
+  );
 });

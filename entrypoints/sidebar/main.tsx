@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { SIDEBAR_PORT } from '@/lib/messages/sidebar';
-import { createSidebarClient } from '@/lib/sidebar/port';
-import { createSidebarStore } from '@/lib/sidebar/store';
-import { warmUpFormats } from '@/lib/sidebar/format';
-import { App } from '@/components/sidebar/App';
-import { SidebarContext } from '@/components/sidebar/context';
+import { SIDEBAR_PORT } from '../../lib/messages/sidebar';
+import { createSidebarClient } from '../../lib/sidebar/port';
+import { createSidebarStore } from '../../lib/sidebar/store';
+import { warmUpFormats } from '../../lib/sidebar/format';
+import { App } from '../../components/sidebar/App';
+import { SidebarContext } from '../../components/sidebar/context';
 import './style.css';
 
 const client = createSidebarClient(() => browser.runtime.connect({ name: SIDEBAR_PORT }));

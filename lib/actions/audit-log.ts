@@ -3,7 +3,7 @@
  * newest MAX entries survive. Appends are chained so two at once never overwrite each other.
  */
 import { z } from 'zod';
-import type { KeyValueStore } from '../kv-store';
+import type { KeyValueStore } from '../core/kv-store';
 
 export const AuditEntrySchema = z.object({
   id: z.string(),
@@ -46,7 +46,10 @@ export function createAuditLog(store: KeyValueStore, max = AUDIT_MAX): AuditLog 
 
   return {
     append(entry) {
-      const full: AuditEntry = { id: `${Date.parse(entry.at) || 0}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`, ...entry };
+      const full: AuditEntry = {
+        id: `${Date.parse(entry.at) || 0}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+        ...entry,
+      };
       const next = chain.then(async () => {
         const entries = await read();
         entries.push(full);

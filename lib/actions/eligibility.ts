@@ -2,8 +2,8 @@
  * Which actions an order's state allows, and why not: shared by the buttons (disabled reasons)
  * and the background (which re-checks against a freshly read order before writing).
  */
-import { ORDER_STATUS, type Order } from '../model';
-import type { ActionSwitches } from '../settings-schema';
+import { ORDER_STATUS, type Order } from '../core/model';
+import type { ActionSwitches } from '../settings/schema';
 import { toMinor } from './money';
 
 export type ActionName = 'cancel' | 'refund' | 'coupon';

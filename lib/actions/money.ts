@@ -1,10 +1,10 @@
 /**
  * Money as the actions need it: integer minor units (cents) inside, 2-dp strings outside, built
- * on lib/money.ts. Stricter than lib/money on one point: an amount with non-zero digits past the
+ * on lib/core/decimal.ts. Stricter than lib/core/decimal on one point: an amount with non-zero digits past the
  * cent is refused, never rounded — an action must move exactly what was shown.
  */
-import type { Money } from '../model';
-import { fromMinorUnits, isDecimal, toMinorUnits } from '../money';
+import type { Money } from '../core/model';
+import { fromMinorUnits, isDecimal, toMinorUnits } from '../core/decimal';
 
 /** "12.3400" → 1234. Throws on anything that is not an exact amount in cents. */
 export function toMinor(amount: Money): number {

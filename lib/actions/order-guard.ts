@@ -5,7 +5,7 @@
  * service worker knows an action was under way and that its outcome is unknown.
  */
 import { z } from 'zod';
-import type { KeyValueStore } from '../kv-store';
+import type { KeyValueStore } from '../core/kv-store';
 import type { ActionStatusResult, Reconciled } from '../messages/actions';
 import { ErrorInfoSchema, type ErrorInfo } from '../messages/common';
 import { ActionError, infoOf, isOutcomeUnknown } from './errors';
@@ -71,7 +71,11 @@ export function createOrderGuard(options: GuardOptions): OrderGuard {
   const keyOf = (connectionId: string, orderId: string) => `${connectionId}/${orderId}`;
 
   /** Read-modify-write of one storage key, one at a time. */
-  function update<T>(key: string, schema: z.ZodType<Record<string, T>>, change: (map: Record<string, T>) => void): Promise<void> {
+  function update<T>(
+    key: string,
+    schema: z.ZodType<Record<string, T>>,
+    change: (map: Record<string, T>) => void,
+  ): Promise<void> {
     const next = writes.then(async () => {
       const parsed = schema.safeParse((await options.storage.get<unknown>(key)) ?? {});
       const map = parsed.success ? parsed.data : {};
@@ -172,7 +176,10 @@ export function createOrderGuard(options: GuardOptions): OrderGuard {
       if (running) return running as Promise<T>;
       const key = keyOf(facts.connectionId, facts.orderId);
       // Checked and taken before any await: two requests arriving together cannot both pass.
-      if (held.has(key)) return Promise.reject(new ActionError('busy', 'Another action on this order is still running. Wait for it to finish.'));
+      if (held.has(key))
+        return Promise.reject(
+          new ActionError('busy', 'Another action on this order is still running. Wait for it to finish.'),
+        );
       held.add(key);
       const promise = (async () => {
         const first = await resultOf(facts.actionId);
@@ -197,7 +204,9 @@ export function createOrderGuard(options: GuardOptions): OrderGuard {
         const record = await pendingOf(key);
         if (!record) return { phase: 'idle', action: null, reconciled: null };
         const found = await settle(key, record);
-        return found ? { phase: 'idle', action: record.action, reconciled: found } : { phase: 'unknown', action: record.action, reconciled: null };
+        return found
+          ? { phase: 'idle', action: record.action, reconciled: found }
+          : { phase: 'unknown', action: record.action, reconciled: null };
       } finally {
         held.delete(key);
       }

@@ -3,37 +3,68 @@
  * refund → a refund created after the pending record's time with the same total;
  * cancel → the order's status is Cancelled; coupon → the code now exists.
  */
-import { ORDER_STATUS } from '../model';
+import { ORDER_STATUS } from '../core/model';
 import type { Reconciled } from '../messages/actions';
-import type { ActionsApi, StoreApi } from '../store-api';
+import type { ActionsApi, StoreApi } from '../core/store-ports';
 import { formatMoney, toMinor } from './money';
 import type { PendingRecord } from './order-guard';
 
 /** Browser and BigCommerce clocks differ a little; a refund stamped this much earlier still counts. */
 export const CLOCK_SKEW_MS = 60_000;
 
-export async function reconcileRecord(record: PendingRecord, apis: { actions: ActionsApi; lookup: StoreApi }): Promise<Reconciled> {
+export async function reconcileRecord(
+  record: PendingRecord,
+  apis: { actions: ActionsApi; lookup: StoreApi },
+): Promise<Reconciled> {
   if (record.action === 'refund') {
     const refunds = await apis.actions.refunds(record.orderId);
     const amount = record.amount;
     const match = refunds.find(
-      (r) => Date.parse(r.createdAt) >= record.startedAt - CLOCK_SKEW_MS && amount !== null && toMinor(r.totalAmount) === toMinor(amount),
+      (r) =>
+        Date.parse(r.createdAt) >= record.startedAt - CLOCK_SKEW_MS &&
+        amount !== null &&
+        toMinor(r.totalAmount) === toMinor(amount),
     );
     const what = amount && record.currency ? `refund of ${formatMoney(amount, record.currency)}` : 'refund';
     return match
-      ? { action: 'refund', outcome: 'done', reference: match.id, message: `The earlier ${what} did go through (refund ${match.id}).` }
-      : { action: 'refund', outcome: 'not-done', reference: null, message: `The earlier ${what} did not go through: no such refund exists.` };
+      ? {
+          action: 'refund',
+          outcome: 'done',
+          reference: match.id,
+          message: `The earlier ${what} did go through (refund ${match.id}).`,
+        }
+      : {
+          action: 'refund',
+          outcome: 'not-done',
+          reference: null,
+          message: `The earlier ${what} did not go through: no such refund exists.`,
+        };
   }
   if (record.action === 'cancel') {
     const order = await apis.lookup.orderById(record.orderId);
     const done = order?.statusId === ORDER_STATUS.CANCELLED;
     return done
-      ? { action: 'cancel', outcome: 'done', reference: null, message: 'The earlier cancellation did go through: the order is cancelled.' }
-      : { action: 'cancel', outcome: 'not-done', reference: null, message: 'The earlier cancellation did not go through: the order is not cancelled.' };
+      ? {
+          action: 'cancel',
+          outcome: 'done',
+          reference: null,
+          message: 'The earlier cancellation did go through: the order is cancelled.',
+        }
+      : {
+          action: 'cancel',
+          outcome: 'not-done',
+          reference: null,
+          message: 'The earlier cancellation did not go through: the order is not cancelled.',
+        };
   }
   const code = record.code ?? '';
   const exists = code !== '' && (await apis.actions.couponCodeExists(code));
   return exists
     ? { action: 'coupon', outcome: 'done', reference: null, message: `The earlier discount code ${code} was created.` }
-    : { action: 'coupon', outcome: 'not-done', reference: null, message: `The earlier discount code ${code} was not created.` };
+    : {
+        action: 'coupon',
+        outcome: 'not-done',
+        reference: null,
+        message: `The earlier discount code ${code} was not created.`,
+      };
 }

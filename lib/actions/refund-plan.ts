@@ -2,9 +2,9 @@
  * From what the agent picked to BigCommerce refund items, checked against the order: never
  * more than is left of a line, never a shipping amount above what the destination cost.
  */
-import type { Order } from '../model';
+import type { Order } from '../core/model';
 import type { RefundSelection } from '../messages/actions';
-import type { RefundItem } from '../store-api';
+import type { RefundItem } from '../core/store-ports';
 import { ActionError } from './errors';
 import { fromMinor, toMinor } from './money';
 import { refundableLines } from './eligibility';
@@ -18,7 +18,11 @@ export function buildRefundItems(order: Order, selection: RefundSelection): Refu
     if (!line || seen.has(line.id)) throw new ActionError('validation', 'That item is not on this order.', field);
     seen.add(line.id);
     if (pick.quantity > line.refundableQuantity) {
-      throw new ActionError('validation', `At most ${line.refundableQuantity} of “${line.name}” can still be refunded.`, field);
+      throw new ActionError(
+        'validation',
+        `At most ${line.refundableQuantity} of “${line.name}” can still be refunded.`,
+        field,
+      );
     }
     items.push({ itemType: 'PRODUCT', itemId: Number(line.id), quantity: pick.quantity });
   }
@@ -29,14 +33,22 @@ export function buildRefundItems(order: Order, selection: RefundSelection): Refu
     const cents = toMinor(pick.amount);
     if (cents === 0) continue;
     if (cents > toMinor(destination.shippingCost)) {
-      throw new ActionError('validation', `Shipping to this address cost ${destination.shippingCost}: refund at most that.`, field);
+      throw new ActionError(
+        'validation',
+        `Shipping to this address cost ${destination.shippingCost}: refund at most that.`,
+        field,
+      );
     }
     items.push({ itemType: 'SHIPPING', itemId: destination.id, amount: fromMinor(cents) });
   }
   if (selection.customAmount !== null) {
     const cents = toMinor(selection.customAmount);
     if (cents > toMinor(order.orderTotal)) {
-      throw new ActionError('validation', `The order total is ${order.orderTotal}: a custom amount cannot be more.`, 'customAmount');
+      throw new ActionError(
+        'validation',
+        `The order total is ${order.orderTotal}: a custom amount cannot be more.`,
+        'customAmount',
+      );
     }
     if (cents > 0) items.push({ itemType: 'ORDER', itemId: Number(order.id), amount: fromMinor(cents) });
   }

@@ -5,9 +5,9 @@
  * and invalidates the cached lookups that show the order.
  */
 import type { z } from 'zod';
-import type { KeyValueStore } from '../kv-store';
-import type { ActionSwitches } from '../settings-schema';
-import { ORDER_STATUS, type Order } from '../model';
+import type { KeyValueStore } from '../core/kv-store';
+import type { ActionSwitches } from '../settings/schema';
+import { ORDER_STATUS, type Order } from '../core/model';
 import {
   ActionStatusRequestSchema,
   AuditListRequestSchema,
@@ -23,7 +23,7 @@ import {
   type RefundQuoteResult,
   type RefundResult,
 } from '../messages/actions';
-import type { ActionsApi, RefundPayment, StoreApi } from '../store-api';
+import type { ActionsApi, RefundPayment, StoreApi } from '../core/store-ports';
 import type { AuditEntry, AuditLog } from '../actions/audit-log';
 import { cancelVerdict, refundVerdict } from '../actions/eligibility';
 import { ActionError, infoOf, isOutcomeUnknown } from '../actions/errors';
@@ -63,7 +63,16 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
     async reconcile(record) {
       const found = await reconcileRecord(record, await deps.apisFor(record.connectionId));
       await audit(
-        { agent: record.agent, connectionId: record.connectionId, storeName: record.storeName, orderId: record.orderId, action: 'reconcile', amount: record.amount, currency: record.currency, actionId: record.actionId },
+        {
+          agent: record.agent,
+          connectionId: record.connectionId,
+          storeName: record.storeName,
+          orderId: record.orderId,
+          action: 'reconcile',
+          amount: record.amount,
+          currency: record.currency,
+          actionId: record.actionId,
+        },
         found.outcome === 'done' ? 'found-done' : 'found-not-done',
         found.message,
         found.reference,
@@ -78,25 +87,37 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
     if (!deps.switches) return;
     const switches = await deps.switches(connectionId);
     if (!switches.enabled || !switches[action]) {
-      const what = { cancel: 'Cancelling orders', refund: 'Full refunds', partialRefund: 'Partial refunds', discount: 'Discount codes' }[action];
+      const what = {
+        cancel: 'Cancelling orders',
+        refund: 'Full refunds',
+        partialRefund: 'Partial refunds',
+        discount: 'Discount codes',
+      }[action];
       throw new ActionError('config', `${what} are turned off for this store in the settings.`);
     }
   }
 
-  async function audit(draft: AuditDraft, result: AuditEntry['result'], detail: string, reference: string | null = null): Promise<void> {
+  async function audit(
+    draft: AuditDraft,
+    result: AuditEntry['result'],
+    detail: string,
+    reference: string | null = null,
+  ): Promise<void> {
     // The audit log must never turn a done action into a reported failure.
-    await deps.audit.append({ ...draft, at: new Date(now()).toISOString(), result, detail, reference }).catch(() => undefined);
+    await deps.audit
+      .append({ ...draft, at: new Date(now()).toISOString(), result, detail, reference })
+      .catch(() => undefined);
   }
 
   /** Audits a failed write (or one whose outcome is unknown), then lets the error go on. */
   async function failed(draft: AuditDraft, error: unknown): Promise<never> {
-    if (isOutcomeUnknown(error)) await audit(draft, 'unknown', 'No answer from BigCommerce after sending; outcome unknown.');
+    if (isOutcomeUnknown(error))
+      await audit(draft, 'unknown', 'No answer from BigCommerce after sending; outcome unknown.');
     else await audit(draft, 'failed', infoOf(error).message);
     throw error;
   }
 
-  const agentOf = (context: HandlerContext) =>
-    deps.agentFor?.(context.sender.tabId) ?? 'unknown agent';
+  const agentOf = (context: HandlerContext) => deps.agentFor?.(context.sender.tabId) ?? 'unknown agent';
 
   async function freshOrder(lookup: StoreApi, orderId: string): Promise<Order> {
     const order = await lookup.orderById(orderId);
@@ -105,7 +126,13 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
   }
 
   /** Adds a line to the staff notes; a failure is a warning, never an undone action. */
-  async function note(apis: { actions: ActionsApi; lookup: StoreApi }, orderId: string, existing: string | null, line: string, warnings: string[]) {
+  async function note(
+    apis: { actions: ActionsApi; lookup: StoreApi },
+    orderId: string,
+    existing: string | null,
+    line: string,
+    warnings: string[],
+  ) {
     try {
       const notes = existing ?? (await freshOrder(apis.lookup, orderId)).staffNotes;
       await apis.actions.setStaffNotes(orderId, appendNote(notes, line));
@@ -121,7 +148,11 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
     return new ActionError('validation', info.message, refundErrorField(info.message, info.field));
   }
 
-  const facts = (message: { connectionId: string; orderId: string; actionId: string }, action: PendingFacts['action'], agent: string): PendingFacts => ({
+  const facts = (
+    message: { connectionId: string; orderId: string; actionId: string },
+    action: PendingFacts['action'],
+    agent: string,
+  ): PendingFacts => ({
     connectionId: message.connectionId,
     orderId: message.orderId,
     actionId: message.actionId,
@@ -142,22 +173,45 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
       const agent = agentOf(context);
       const apis = await deps.apisFor(message.connectionId);
       return guard.run(facts(message, 'cancel', agent), async ({ sending }): Promise<CancelResult> => {
-        const draft: AuditDraft = { agent, connectionId: message.connectionId, storeName: message.connectionId, orderId: message.orderId, action: 'cancel', amount: null, currency: null, actionId: message.actionId };
+        const draft: AuditDraft = {
+          agent,
+          connectionId: message.connectionId,
+          storeName: message.connectionId,
+          orderId: message.orderId,
+          action: 'cancel',
+          amount: null,
+          currency: null,
+          actionId: message.actionId,
+        };
         let before: Order;
         let after: Order;
         try {
           before = await freshOrder(apis.lookup, message.orderId);
-          Object.assign(draft, { storeName: before.store.storeName, amount: before.orderTotal, currency: before.currencyCode });
+          Object.assign(draft, {
+            storeName: before.store.storeName,
+            amount: before.orderTotal,
+            currency: before.currencyCode,
+          });
           await requireSwitch(message.connectionId, 'cancel');
           const verdict = cancelVerdict(before);
           if (verdict) throw new ActionError('validation', verdict);
-          await sending({ storeName: before.store.storeName, amount: before.orderTotal, currency: before.currencyCode });
+          await sending({
+            storeName: before.store.storeName,
+            amount: before.orderTotal,
+            currency: before.currencyCode,
+          });
           after = await apis.actions.setOrderStatus(message.orderId, ORDER_STATUS.CANCELLED);
         } catch (error) {
           return failed(draft, error);
         }
         const warnings: string[] = [];
-        await note(apis, message.orderId, after.staffNotes, staffNoteLine({ action: 'cancel', agent, reason: message.reason }), warnings);
+        await note(
+          apis,
+          message.orderId,
+          after.staffNotes,
+          staffNoteLine({ action: 'cancel', agent, reason: message.reason }),
+          warnings,
+        );
         const payment = before.paymentStatus.trim().toLowerCase();
         let voided: boolean | null = null;
         if (payment === 'authorized') {
@@ -167,16 +221,29 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
             await audit({ ...draft, action: 'void' }, 'succeeded', 'Authorised payment voided after the cancellation.');
           } catch (error) {
             voided = false;
-            const why = isOutcomeUnknown(error) ? 'no answer came back; check the payment in BigCommerce' : infoOf(error).message;
+            const why = isOutcomeUnknown(error)
+              ? 'no answer came back; check the payment in BigCommerce'
+              : infoOf(error).message;
             warnings.push(`The order is cancelled, but the authorised payment was not voided: ${why}`);
             await audit({ ...draft, action: 'void' }, isOutcomeUnknown(error) ? 'unknown' : 'failed', why);
           }
         }
         const paymentCaptured = TAKEN.has(payment);
-        await audit(draft, 'succeeded', [message.reason ? `Reason: ${message.reason}` : '', ...warnings].filter(Boolean).join(' '));
+        await audit(
+          draft,
+          'succeeded',
+          [message.reason ? `Reason: ${message.reason}` : '', ...warnings].filter(Boolean).join(' '),
+        );
         await deps.cache.invalidateOrder(message.connectionId, message.orderId).catch(() => undefined);
         quoteOrders.delete(`${message.connectionId}/${message.orderId}`);
-        return { orderId: message.orderId, statusId: after.statusId, status: after.status, voided, paymentCaptured, warnings };
+        return {
+          orderId: message.orderId,
+          statusId: after.statusId,
+          status: after.status,
+          voided,
+          paymentCaptured,
+          warnings,
+        };
       });
     },
   };
@@ -206,9 +273,16 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
     },
   };
 
-  const sameItems = (a: unknown[], b: unknown[]) => JSON.stringify(a.map((i) => JSON.stringify(i)).sort()) === JSON.stringify(b.map((i) => JSON.stringify(i)).sort());
+  const sameItems = (a: unknown[], b: unknown[]) =>
+    JSON.stringify(a.map((i) => JSON.stringify(i)).sort()) === JSON.stringify(b.map((i) => JSON.stringify(i)).sort());
   const samePayments = (a: RefundPayment[], b: RefundPayment[]) =>
-    a.length === b.length && a.every((p, i) => p.providerId === b[i]?.providerId && p.offline === b[i]?.offline && toMinor(p.amount) === toMinor(b[i]?.amount ?? 'x'));
+    a.length === b.length &&
+    a.every(
+      (p, i) =>
+        p.providerId === b[i]?.providerId &&
+        p.offline === b[i]?.offline &&
+        toMinor(p.amount) === toMinor(b[i]?.amount ?? 'x'),
+    );
 
   const refund: MessageHandler<z.infer<typeof RefundRequestSchema>> = {
     type: 'actions/refund',
@@ -219,7 +293,16 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
       const agent = agentOf(context);
       const apis = await deps.apisFor(message.connectionId);
       return guard.run(facts(message, 'refund', agent), async ({ sending }): Promise<RefundResult> => {
-        const draft: AuditDraft = { agent, connectionId: message.connectionId, storeName: message.connectionId, orderId: message.orderId, action: 'refund', amount: normalizeMoney(message.expectedTotal), currency: null, actionId: message.actionId };
+        const draft: AuditDraft = {
+          agent,
+          connectionId: message.connectionId,
+          storeName: message.connectionId,
+          orderId: message.orderId,
+          action: 'refund',
+          amount: normalizeMoney(message.expectedTotal),
+          currency: null,
+          actionId: message.actionId,
+        };
         let order: Order;
         let created;
         try {
@@ -228,25 +311,56 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
           const verdict = refundVerdict(order);
           if (verdict) throw new ActionError('validation', verdict);
           const items = buildRefundItems(order, message.selection);
-          await requireSwitch(message.connectionId, sameItems(items, buildRefundItems(order, fullRefundSelection(order))) ? 'refund' : 'partialRefund');
+          await requireSwitch(
+            message.connectionId,
+            sameItems(items, buildRefundItems(order, fullRefundSelection(order))) ? 'refund' : 'partialRefund',
+          );
           // Quote again: the refund must be exactly what the agent confirmed, by a method still offered.
-          const quote = await apis.actions.refundQuote(message.orderId, items).catch((e: unknown) => Promise.reject(asRefundFieldError(e)));
+          const quote = await apis.actions
+            .refundQuote(message.orderId, items)
+            .catch((e: unknown) => Promise.reject(asRefundFieldError(e)));
           if (toMinor(quote.totalRefundAmount) !== toMinor(message.expectedTotal)) {
-            throw new ActionError('validation', `The refund now comes to ${formatMoney(quote.totalRefundAmount, order.currencyCode)}, not ${formatMoney(message.expectedTotal, order.currencyCode)}. Nothing was refunded; check and confirm again.`, 'total');
+            throw new ActionError(
+              'validation',
+              `The refund now comes to ${formatMoney(quote.totalRefundAmount, order.currencyCode)}, not ${formatMoney(message.expectedTotal, order.currencyCode)}. Nothing was refunded; check and confirm again.`,
+              'total',
+            );
           }
           const method = quote.refundMethods.find((m) => samePayments(m, message.payments));
-          if (!method) throw new ActionError('validation', 'That refund method is no longer offered for this amount. Nothing was refunded; choose a method again.', 'method');
-          await sending({ storeName: order.store.storeName, amount: normalizeMoney(quote.totalRefundAmount), currency: order.currencyCode });
-          created = await apis.actions.createRefund(message.orderId, items, method).catch((e: unknown) => Promise.reject(asRefundFieldError(e)));
+          if (!method)
+            throw new ActionError(
+              'validation',
+              'That refund method is no longer offered for this amount. Nothing was refunded; choose a method again.',
+              'method',
+            );
+          await sending({
+            storeName: order.store.storeName,
+            amount: normalizeMoney(quote.totalRefundAmount),
+            currency: order.currencyCode,
+          });
+          created = await apis.actions
+            .createRefund(message.orderId, items, method)
+            .catch((e: unknown) => Promise.reject(asRefundFieldError(e)));
         } catch (error) {
           return failed(draft, error);
         }
         const warnings: string[] = [];
         const total = normalizeMoney(created.totalAmount);
-        await note(apis, message.orderId, null, staffNoteLine({ action: 'refund', agent, amount: total, currency: order.currencyCode }), warnings);
-        const declined = created.payments.filter((p) => p.isDeclined).map((p) => `${p.providerId}: ${p.declinedMessage || 'declined'}`);
+        await note(
+          apis,
+          message.orderId,
+          null,
+          staffNoteLine({ action: 'refund', agent, amount: total, currency: order.currencyCode }),
+          warnings,
+        );
+        const declined = created.payments
+          .filter((p) => p.isDeclined)
+          .map((p) => `${p.providerId}: ${p.declinedMessage || 'declined'}`);
         const offline = created.payments.some((p) => p.offline);
-        if (declined.length) warnings.push(`The payment gateway declined: ${declined.join('; ')}. The refund is recorded, but that money did not move.`);
+        if (declined.length)
+          warnings.push(
+            `The payment gateway declined: ${declined.join('; ')}. The refund is recorded, but that money did not move.`,
+          );
         if (offline) warnings.push('Part of this refund is offline: the money must be returned outside BigCommerce.');
         await audit({ ...draft, amount: total }, 'succeeded', warnings.join(' '), created.id);
         await deps.cache.invalidateOrder(message.connectionId, message.orderId).catch(() => undefined);
@@ -263,7 +377,10 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
     pages: SIDEBAR_ONLY,
     async handle(message) {
       const apis = await deps.apisFor(message.connectionId);
-      return { code: message.code, available: !(await apis.actions.couponCodeExists(message.code)) } satisfies CouponCodeCheckResult;
+      return {
+        code: message.code,
+        available: !(await apis.actions.couponCodeExists(message.code)),
+      } satisfies CouponCodeCheckResult;
     },
   };
 
@@ -276,35 +393,62 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
       const agent = agentOf(context);
       const apis = await deps.apisFor(message.connectionId);
       const form = message.coupon;
-      return guard.run({ ...facts(message, 'coupon', agent), code: form.code }, async ({ sending }): Promise<CouponCreateResult> => {
-        const draft: AuditDraft = { agent, connectionId: message.connectionId, storeName: message.connectionId, orderId: message.orderId, action: 'coupon', amount: form.type === 'free_shipping' ? null : form.amount, currency: form.type === 'percentage' ? '%' : null, actionId: message.actionId };
-        let order: Order;
-        let created;
-        try {
-          order = await freshOrder(apis.lookup, message.orderId);
-          Object.assign(draft, { storeName: order.store.storeName, currency: form.type === 'fixed' ? order.currencyCode : draft.currency });
-          await requireSwitch(message.connectionId, 'discount');
-          checkCouponForm(form, now());
-          if (await apis.actions.couponCodeExists(form.code)) throw new ActionError('validation', 'That code is already used in this store. Generate another.', 'code');
-          await sending({ storeName: order.store.storeName, code: form.code });
-          created = await apis.actions.createCoupon({
-            code: form.code,
-            name: `Gladly ${form.code}`,
-            type: form.type,
-            amount: form.type === 'free_shipping' ? '0' : normalizeMoney(form.amount),
-            minPurchase: form.minPurchase === null ? null : normalizeMoney(form.minPurchase),
-            expires: form.expires,
-            maxUses: form.maxUses,
-          });
-        } catch (error) {
-          return failed(draft, error);
-        }
-        const warnings: string[] = [];
-        await note(apis, message.orderId, order.staffNotes, staffNoteLine({ action: 'coupon', agent, code: created.code, describe: describeCoupon(form, order.currencyCode) }), warnings);
-        await audit(draft, 'succeeded', warnings.join(' '), created.id);
-        await deps.cache.invalidateOrder(message.connectionId, message.orderId).catch(() => undefined);
-        return { id: created.id, code: created.code, warnings };
-      });
+      return guard.run(
+        { ...facts(message, 'coupon', agent), code: form.code },
+        async ({ sending }): Promise<CouponCreateResult> => {
+          const draft: AuditDraft = {
+            agent,
+            connectionId: message.connectionId,
+            storeName: message.connectionId,
+            orderId: message.orderId,
+            action: 'coupon',
+            amount: form.type === 'free_shipping' ? null : form.amount,
+            currency: form.type === 'percentage' ? '%' : null,
+            actionId: message.actionId,
+          };
+          let order: Order;
+          let created;
+          try {
+            order = await freshOrder(apis.lookup, message.orderId);
+            Object.assign(draft, {
+              storeName: order.store.storeName,
+              currency: form.type === 'fixed' ? order.currencyCode : draft.currency,
+            });
+            await requireSwitch(message.connectionId, 'discount');
+            checkCouponForm(form, now());
+            if (await apis.actions.couponCodeExists(form.code))
+              throw new ActionError('validation', 'That code is already used in this store. Generate another.', 'code');
+            await sending({ storeName: order.store.storeName, code: form.code });
+            created = await apis.actions.createCoupon({
+              code: form.code,
+              name: `Gladly ${form.code}`,
+              type: form.type,
+              amount: form.type === 'free_shipping' ? '0' : normalizeMoney(form.amount),
+              minPurchase: form.minPurchase === null ? null : normalizeMoney(form.minPurchase),
+              expires: form.expires,
+              maxUses: form.maxUses,
+            });
+          } catch (error) {
+            return failed(draft, error);
+          }
+          const warnings: string[] = [];
+          await note(
+            apis,
+            message.orderId,
+            order.staffNotes,
+            staffNoteLine({
+              action: 'coupon',
+              agent,
+              code: created.code,
+              describe: describeCoupon(form, order.currencyCode),
+            }),
+            warnings,
+          );
+          await audit(draft, 'succeeded', warnings.join(' '), created.id);
+          await deps.cache.invalidateOrder(message.connectionId, message.orderId).catch(() => undefined);
+          return { id: created.id, code: created.code, warnings };
+        },
+      );
     },
   };
 
@@ -341,10 +485,13 @@ export function describeCoupon(form: CouponForm, currency: string): string {
 /** The background re-checks what the dialog checked: a page is never trusted with the rules. */
 export function checkCouponForm(form: CouponForm, nowMs: number): void {
   const cents = toMinor(form.amount);
-  if (form.type !== 'free_shipping' && cents <= 0) throw new ActionError('validation', 'Enter an amount above zero.', 'amount');
-  if (form.type === 'percentage' && cents > 10_000) throw new ActionError('validation', 'A percentage is at most 100.', 'amount');
+  if (form.type !== 'free_shipping' && cents <= 0)
+    throw new ActionError('validation', 'Enter an amount above zero.', 'amount');
+  if (form.type === 'percentage' && cents > 10_000)
+    throw new ActionError('validation', 'A percentage is at most 100.', 'amount');
   if (form.expires !== null) {
     const today = new Date(nowMs).toISOString().slice(0, 10);
-    if (Number.isNaN(Date.parse(form.expires)) || form.expires < today) throw new ActionError('validation', 'The expiry date must be today or later.', 'expires');
+    if (Number.isNaN(Date.parse(form.expires)) || form.expires < today)
+      throw new ActionError('validation', 'The expiry date must be today or later.', 'expires');
   }
 }

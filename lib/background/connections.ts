@@ -3,8 +3,8 @@
  * from the vault. Clients, tokens and the list of connections are kept (their governor and group
  * cache are worth keeping; a lookup should not wait on storage) until the settings change.
  */
-import type { ConnectionApis } from '../store-api';
-import type { Connection } from '../settings-schema';
+import type { ConnectionApis } from '../core/store-ports';
+import type { Connection } from '../settings/schema';
 
 export interface ConnectionRegistryDeps {
   connections(): Promise<Connection[]>;
@@ -53,14 +53,16 @@ export function createConnectionRegistry(deps: ConnectionRegistryDeps): Connecti
     async apis(connectionId) {
       const connection = (await connections()).find((c) => c.id === connectionId);
       if (!connection) throw new NotConfiguredError('That store connection no longer exists. Reload the sidebar.');
-      if (!connection.enabled) throw new NotConfiguredError(`The store "${connection.name}" is turned off in the settings.`);
+      if (!connection.enabled)
+        throw new NotConfiguredError(`The store "${connection.name}" is turned off in the settings.`);
       if (!tokens.has(connectionId)) tokens.set(connectionId, deps.token(connectionId));
       const token = await tokens.get(connectionId)!.catch((error: unknown) => {
         tokens.delete(connectionId);
         throw error;
       });
       if (!token) tokens.delete(connectionId);
-      if (!token) throw new NotConfiguredError(`No access token is saved for "${connection.name}". Add one in the settings.`);
+      if (!token)
+        throw new NotConfiguredError(`No access token is saved for "${connection.name}". Add one in the settings.`);
       // The fingerprint never holds the token itself: only its length and last characters.
       const fingerprint = [connection.storeHash, connection.apiBaseUrl ?? '', token.length, token.slice(-4)].join('|');
       const existing = built.get(connectionId);

@@ -5,8 +5,8 @@
  * into Gladly. Emails and phones are never replaced (Gladly's rule).
  */
 import type { Identity } from '../messages/identity';
-import type { Customer } from '../model';
-import type { Connection, Settings } from '../settings-schema';
+import type { Customer } from '../core/model';
+import type { Connection, Settings } from '../settings/schema';
 import { createGladlyApiClient } from '../gladly/api-client';
 
 export interface GladlyBridgeDeps {
@@ -40,7 +40,8 @@ export function createGladlyBridge(deps: GladlyBridgeDeps): GladlyBridge {
       if (!api) return identity;
       const profile = await api.getProfile(customerId);
       const emails = new Map(identity.emails.map((e) => [e.value.trim().toLowerCase(), e]));
-      for (const email of profile.emails) emails.set(email.original.trim().toLowerCase(), { value: email.original, source: 'api' });
+      for (const email of profile.emails)
+        emails.set(email.original.trim().toLowerCase(), { value: email.original, source: 'api' });
       const phones = [...identity.phones];
       for (const phone of profile.phones) {
         const value = phone.normalized || phone.original;
@@ -48,14 +49,27 @@ export function createGladlyBridge(deps: GladlyBridgeDeps): GladlyBridge {
           phones.push({ value, type: PHONE_TYPES[phone.type ?? ''] ?? 'Other', source: 'api' });
         }
       }
-      return { ...identity, gladlyCustomerId: profile.id, name: profile.name || identity.name, emails: [...emails.values()], phones };
+      return {
+        ...identity,
+        gladlyCustomerId: profile.id,
+        name: profile.name || identity.name,
+        emails: [...emails.values()],
+        phones,
+      };
     },
     async overwriteFromStore(identity, connection, customer) {
       if (!connection.overwriteExistingValues || !identity.gladlyCustomerId) return;
       const api = await client();
       if (!api) return;
       const address = customer.address
-        ? [customer.address.street1, customer.address.street2, customer.address.city, customer.address.state, customer.address.zip, customer.address.countryCode]
+        ? [
+            customer.address.street1,
+            customer.address.street2,
+            customer.address.city,
+            customer.address.state,
+            customer.address.zip,
+            customer.address.countryCode,
+          ]
             .filter(Boolean)
             .join(', ')
         : undefined;

@@ -3,12 +3,13 @@
  * `link` and `unlink` change which BigCommerce customer a Gladly customer is linked to.
  */
 import { z } from 'zod';
-import { runLookup, queryKey, type LookupConnection, type LookupDeps } from '../lookup';
-import type { LinkStore } from '../linking';
-import type { LookupCache } from '../lookup-cache';
-import type { Customer } from '../model';
-import type { StoreApi } from '../store-api';
-import type { Connection } from '../settings-schema';
+import { runLookup, type LookupConnection, type LookupDeps } from '../lookup/lookup';
+import { queryKey } from '../messages/lookup';
+import type { LinkStore } from '../lookup/linking';
+import type { LookupCache } from '../lookup/cache';
+import type { Customer } from '../core/model';
+import type { StoreApi } from '../core/store-ports';
+import type { Connection } from '../settings/schema';
 import type { Identity } from '../messages/identity';
 import { LinkRequestSchema, LookupRequestSchema, UnlinkRequestSchema, type LookupUpdate } from '../messages/lookup';
 import type { ErrorInfo } from '../messages/common';
@@ -71,7 +72,13 @@ export function createLookupHandlers(deps: LookupServiceDeps): MessageHandler[] 
           emit(update);
           if (!deps.onLinked || request.query.kind !== 'identity') return;
           for (const store of stores) {
-            if (store.status !== 'linked' || !store.autoLinked || !store.customer || autoLinkedBefore.has(store.connectionId)) continue;
+            if (
+              store.status !== 'linked' ||
+              !store.autoLinked ||
+              !store.customer ||
+              autoLinkedBefore.has(store.connectionId)
+            )
+              continue;
             autoLinkedBefore.add(store.connectionId);
             const identity = request.query.identity;
             const customer = store.customer;
@@ -96,7 +103,8 @@ export function createLookupHandlers(deps: LookupServiceDeps): MessageHandler[] 
       const { connection, apis } = await deps.registry.apis(request.connectionId);
       // Link only to a customer that exists in that store.
       const customer = await apis.lookup.customerById(request.customerId);
-      if (!customer) throw Object.assign(new Error('That customer no longer exists in the store.'), { kind: 'not-found' });
+      if (!customer)
+        throw Object.assign(new Error('That customer no longer exists in the store.'), { kind: 'not-found' });
       await deps.links.link(request.identity, connection.id, customer.id, 'agent');
       await deps.cache.invalidate(connection.id, queryKey({ kind: 'identity', identity: request.identity }));
       await deps.onLinked?.(request.identity, connection, customer).catch(() => undefined);

@@ -24,13 +24,13 @@ import {
   type TestConnectionResult,
   type TestGladlyResult,
 } from '../messages/options';
-import { exportSettings, importSettings, type SettingsStore } from '../settings';
+import { exportSettings, importSettings, type SettingsStore } from '../settings/storage';
 import { requiredScopes } from '../bigcommerce/scopes';
 import { createGladlyApiClient } from '../gladly/api-client';
-import { validateDraft, type Connection, type Settings } from '../settings-schema';
-import type { ConnectionApis } from '../store-api';
-import { parseStoreHash } from '../store-hash';
-import type { SecretName, Vault } from '../vault';
+import { validateDraft, type Connection, type Settings } from '../settings/schema';
+import type { ConnectionApis } from '../core/store-ports';
+import { parseStoreHash } from '../settings/store-hash';
+import type { SecretName, Vault } from '../settings/vault';
 
 export interface OptionsServiceDeps {
   settings: SettingsStore;
@@ -73,7 +73,9 @@ export function createOptionsHandlers(deps: OptionsServiceDeps): MessageHandler[
     const connections = await Promise.all(
       settings.connections.map(async (c) => ({ ...c, tokenHint: await deps.vault.hint(connectionSecret(c.id)) })),
     );
-    const gladlyApi = settings.gladlyApi ? { ...settings.gladlyApi, tokenHint: await deps.vault.hint('gladly-api') } : null;
+    const gladlyApi = settings.gladlyApi
+      ? { ...settings.gladlyApi, tokenHint: await deps.vault.hint('gladly-api') }
+      : null;
     return { ...settings, connections, gladlyApi };
   }
 
@@ -82,17 +84,36 @@ export function createOptionsHandlers(deps: OptionsServiceDeps): MessageHandler[
    * now, once: the sidebar needs the currency for store credit. A store that does not answer in
    * time is saved all the same, its currency unknown (amounts are then shown without a symbol).
    */
-  async function withStoreInfo(settings: Settings, previous: Settings, secrets: Record<string, string>): Promise<Settings> {
+  async function withStoreInfo(
+    settings: Settings,
+    previous: Settings,
+    secrets: Record<string, string>,
+  ): Promise<Settings> {
     const connections = await Promise.all(
       settings.connections.map(async (c) => {
         const before = previous.connections.find((p) => p.id === c.id);
-        const changed = !before || before.storeHash !== c.storeHash || before.apiBaseUrl !== c.apiBaseUrl || secrets[c.id] !== undefined;
+        const changed =
+          !before ||
+          before.storeHash !== c.storeHash ||
+          before.apiBaseUrl !== c.apiBaseUrl ||
+          secrets[c.id] !== undefined;
         if (!c.enabled || (c.lastTest && !changed)) return c;
         try {
           const token = secrets[c.id] ?? (await deps.vault.getSecret(connectionSecret(c.id)));
           if (!token) return c;
-          const info = await withTimeout(deps.apisFor(c.storeHash, token, deps.isE2E ? c.apiBaseUrl : undefined).admin.storeInfo(), STORE_INFO_WAIT_MS);
-          return { ...c, lastTest: { at: new Date().toISOString(), storeName: info.name, currency: info.currency, timezone: info.timezone } };
+          const info = await withTimeout(
+            deps.apisFor(c.storeHash, token, deps.isE2E ? c.apiBaseUrl : undefined).admin.storeInfo(),
+            STORE_INFO_WAIT_MS,
+          );
+          return {
+            ...c,
+            lastTest: {
+              at: new Date().toISOString(),
+              storeName: info.name,
+              currency: info.currency,
+              timezone: info.timezone,
+            },
+          };
         } catch {
           return { ...c, lastTest: changed ? null : c.lastTest };
         }
@@ -102,7 +123,11 @@ export function createOptionsHandlers(deps: OptionsServiceDeps): MessageHandler[
   }
 
   async function view(): Promise<SettingsView> {
-    const [settings, locks, notices] = await Promise.all([deps.settings.get(), deps.settings.locks(), deps.settings.migrationReport()]);
+    const [settings, locks, notices] = await Promise.all([
+      deps.settings.get(),
+      deps.settings.locks(),
+      deps.settings.migrationReport(),
+    ]);
     return { settings: await withHints(settings), locks, notices, isE2E: deps.isE2E };
   }
 
@@ -128,7 +153,8 @@ export function createOptionsHandlers(deps: OptionsServiceDeps): MessageHandler[
           : message.settings.connections,
       };
       const saved = new Set<string>();
-      for (const c of previous.connections) if ((await deps.vault.hint(connectionSecret(c.id))) !== null) saved.add(c.id);
+      for (const c of previous.connections)
+        if ((await deps.vault.hint(connectionSecret(c.id))) !== null) saved.add(c.id);
       const gladlySaved = (await deps.vault.hint('gladly-api')) !== null;
       const problems = Array.isArray(draft.connections)
         ? validateDraft(draft, {
@@ -140,7 +166,8 @@ export function createOptionsHandlers(deps: OptionsServiceDeps): MessageHandler[
 
       // A managed connection stays whatever the page sent, so its token stays too.
       const keep = new Set([...draft.connections.map((c) => c.id), ...locks.connections]);
-      for (const [id, token] of Object.entries(secrets)) if (keep.has(id)) await deps.vault.setSecret(connectionSecret(id), token);
+      for (const [id, token] of Object.entries(secrets))
+        if (keep.has(id)) await deps.vault.setSecret(connectionSecret(id), token);
       for (const c of previous.connections) if (!keep.has(c.id)) await deps.vault.removeSecret(connectionSecret(c.id));
       if (draft.gladlyApi === null) await deps.vault.removeSecret('gladly-api');
       else if (message.gladlyApiToken !== undefined) await deps.vault.setSecret('gladly-api', message.gladlyApiToken);
@@ -159,7 +186,8 @@ export function createOptionsHandlers(deps: OptionsServiceDeps): MessageHandler[
       const hash = parseStoreHash(connection.storeHash);
       if (!hash.ok) throw new OptionsError('config', hash.message, 'storeHash');
       const accessToken = token ?? (await deps.vault.getSecret(connectionSecret(connection.id)));
-      if (!accessToken) throw new OptionsError('config', 'Enter the access token first: there is none saved for this store.', 'token');
+      if (!accessToken)
+        throw new OptionsError('config', 'Enter the access token first: there is none saved for this store.', 'token');
       const apis = deps.apisFor(hash.hash, accessToken, deps.isE2E ? connection.apiBaseUrl : undefined);
       const info = await apis.admin.storeInfo();
       const scopes = await apis.admin.probeScopes((deps.requiredScopes ?? requiredScopes)(connection));
@@ -176,7 +204,8 @@ export function createOptionsHandlers(deps: OptionsServiceDeps): MessageHandler[
     ...OPTIONS_ONLY,
     async handle({ gladlyApi, token }): Promise<TestGladlyResult> {
       const apiToken = token ?? (await deps.vault.getSecret('gladly-api'));
-      if (!apiToken) throw new OptionsError('config', 'Enter the Gladly API token first: there is none saved.', 'gladlyApi.token');
+      if (!apiToken)
+        throw new OptionsError('config', 'Enter the Gladly API token first: there is none saved.', 'gladlyApi.token');
       const result = await (deps.testGladly ?? checkGladly)(gladlyApi.host, gladlyApi.email, apiToken);
       return { detail: result.detail };
     },
@@ -188,7 +217,10 @@ export function createOptionsHandlers(deps: OptionsServiceDeps): MessageHandler[
     ...OPTIONS_ONLY,
     async handle(): Promise<ExportResult> {
       const at = now();
-      return { json: exportSettings(await deps.settings.get(), at), filename: `bigcommerce-for-gladly-settings-${at.toISOString().slice(0, 10)}.json` };
+      return {
+        json: exportSettings(await deps.settings.get(), at),
+        filename: `bigcommerce-for-gladly-settings-${at.toISOString().slice(0, 10)}.json`,
+      };
     },
   });
 
@@ -203,10 +235,16 @@ export function createOptionsHandlers(deps: OptionsServiceDeps): MessageHandler[
       const current = await deps.settings.get();
       const sameStore = new Set(current.connections.map((c) => `${c.id}|${c.storeHash}`));
       const settings = await withHints(result.settings);
-      settings.connections = settings.connections.map((c) => (sameStore.has(`${c.id}|${c.storeHash}`) ? c : { ...c, tokenHint: null }));
-      const notes = ['Review the imported settings, enter any missing access tokens, then press Save. Nothing is saved yet.'];
-      if (result.migratedFrom !== null) notes.push(`The file came from an older version (settings version ${result.migratedFrom}) and was upgraded.`);
-      if (result.removedSecrets > 0) notes.push(`${result.removedSecrets} secret(s) in the file were ignored: enter tokens on this page.`);
+      settings.connections = settings.connections.map((c) =>
+        sameStore.has(`${c.id}|${c.storeHash}`) ? c : { ...c, tokenHint: null },
+      );
+      const notes = [
+        'Review the imported settings, enter any missing access tokens, then press Save. Nothing is saved yet.',
+      ];
+      if (result.migratedFrom !== null)
+        notes.push(`The file came from an older version (settings version ${result.migratedFrom}) and was upgraded.`);
+      if (result.removedSecrets > 0)
+        notes.push(`${result.removedSecrets} secret(s) in the file were ignored: enter tokens on this page.`);
       return { settings, notes };
     },
   });

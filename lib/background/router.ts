@@ -43,7 +43,10 @@ export function createRouter(options: RouterOptions): Router {
       warn(`Ignored a message of unknown type from ${sender.kind}`);
       return fail({ kind: 'bad-message', message: 'The extension did not understand that request.' });
     }
-    if (!handler.from.includes(sender.kind) || (sender.kind === 'extension-page' && handler.pages && !handler.pages.includes(sender.page))) {
+    if (
+      !handler.from.includes(sender.kind) ||
+      (sender.kind === 'extension-page' && handler.pages && !handler.pages.includes(sender.page))
+    ) {
       warn(`Refused ${handler.type} from ${sender.kind}`);
       return fail({ kind: 'forbidden-sender', message: 'That request is not allowed from here.' });
     }

@@ -25,7 +25,8 @@ export interface SenderPolicy {
 }
 
 export function classifySender(sender: SenderLike | undefined, policy: SenderPolicy): SenderKind {
-  if (!sender || typeof sender !== 'object' || sender.id !== policy.extensionId) return { kind: 'rejected', reason: 'not this extension' };
+  if (!sender || typeof sender !== 'object' || sender.id !== policy.extensionId)
+    return { kind: 'rejected', reason: 'not this extension' };
   // Only strings count: anything else in a sender is treated as absent.
   const url = typeof sender.url === 'string' ? sender.url : '';
   const tabUrl = typeof sender.tab?.url === 'string' ? sender.tab.url : undefined;

@@ -1,5 +1,5 @@
 /** What the sidebar may know about the settings: connections without any secret. */
-import type { Settings } from '../settings-schema';
+import type { Settings } from '../settings/schema';
 import type { ConfigPush, SidebarConnection } from '../messages/sidebar';
 
 export function sidebarConfig(settings: Settings): ConfigPush {

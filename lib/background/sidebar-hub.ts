@@ -5,7 +5,7 @@
  */
 import type { Identity } from '../messages/identity';
 import type { IdentityPush } from '../messages/sidebar';
-import type { KeyValueStore } from '../kv-store';
+import type { KeyValueStore } from '../core/kv-store';
 
 export interface PortLike {
   name: string;
@@ -38,14 +38,20 @@ export function createSidebarHub(session: KeyValueStore | null): SidebarHub {
 
   async function load(): Promise<Map<number, TabIdentity>> {
     if (identities) return identities;
-    const saved = session ? await session.get<Record<string, TabIdentity>>(SESSION_KEY).catch(() => undefined) : undefined;
+    const saved = session
+      ? await session.get<Record<string, TabIdentity>>(SESSION_KEY).catch(() => undefined)
+      : undefined;
     identities = new Map(Object.entries(saved ?? {}).map(([tab, value]) => [Number(tab), value]));
     return identities;
   }
   async function persist(): Promise<void> {
     if (session && identities) await session.set(SESSION_KEY, Object.fromEntries(identities)).catch(() => undefined);
   }
-  const push = (tabId: number, value: TabIdentity): IdentityPush => ({ type: 'identity', customerId: value.customerId, identity: value.identity });
+  const push = (tabId: number, value: TabIdentity): IdentityPush => ({
+    type: 'identity',
+    customerId: value.customerId,
+    identity: value.identity,
+  });
   const send = (port: PortLike, message: unknown) => {
     try {
       port.postMessage(message);

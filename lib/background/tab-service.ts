@@ -80,7 +80,8 @@ export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
     from: ['extension-page'],
     pages: ['/sidebar.html'],
     async handle(message, { sender }) {
-      if (sender.kind !== 'extension-page' || sender.tabId === undefined) throw new Error('No Gladly tab to insert into.');
+      if (sender.kind !== 'extension-page' || sender.tabId === undefined)
+        throw new Error('No Gladly tab to insert into.');
       return deps.sendToTab(sender.tabId, { type: 'gladly/insert-text', text: message.text });
     },
   };

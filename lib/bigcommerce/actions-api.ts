@@ -3,13 +3,20 @@
  * write that timed out or lost its connection throws kind 'timeout' with `sent: true` (outcome unknown).
  */
 import type { ZodType } from 'zod';
-import type { ActionsApi, CouponInput, CouponType, RefundItem, RefundPayment } from '../store-api';
-import type { StoreRef } from '../model';
-import { toFixed2 } from '../money';
+import type { ActionsApi, CouponInput, CouponType, RefundItem, RefundPayment } from '../core/store-ports';
+import type { StoreRef } from '../core/model';
+import { toFixed2 } from '../core/decimal';
 import { moneyToJsonNumber } from './convert';
 import { normalizeOrder, normalizeRefund, normalizeRefundQuote } from './normalize';
 import type { BigCommerceClient } from './request';
-import { CouponListSchema, CouponSchema, OrderSchema, RefundEnvelopeSchema, RefundListSchema, RefundQuoteSchema } from './schemas';
+import {
+  CouponListSchema,
+  CouponSchema,
+  OrderSchema,
+  RefundEnvelopeSchema,
+  RefundListSchema,
+  RefundQuoteSchema,
+} from './schemas';
 import { BigCommerceError, parseBody } from './errors';
 
 const ORDERS_WRITE = 'store_v2_orders';
@@ -79,7 +86,11 @@ function parseAccepted<T>(schema: ZodType<T>, body: unknown, what: string): T {
     return parseBody(schema, body, what);
   } catch (error) {
     if (!(error instanceof BigCommerceError)) throw error;
-    throw new BigCommerceError('malformed', `BigCommerce made the change but sent ${what} in a shape this extension does not understand. Check the result before trying again.`, { sent: true });
+    throw new BigCommerceError(
+      'malformed',
+      `BigCommerce made the change but sent ${what} in a shape this extension does not understand. Check the result before trying again.`,
+      { sent: true },
+    );
   }
 }
 
@@ -99,7 +110,12 @@ export function createActionsApi(client: BigCommerceClient, store: StoreRef): Ac
     },
 
     async setStaffNotes(orderId, notes) {
-      await client.send({ method: 'PUT', path: `/v2/orders/${orderPath(orderId)}`, body: { staff_notes: notes }, scope: ORDERS_WRITE });
+      await client.send({
+        method: 'PUT',
+        path: `/v2/orders/${orderPath(orderId)}`,
+        body: { staff_notes: notes },
+        scope: ORDERS_WRITE,
+      });
     },
 
     async voidPayment(orderId) {
@@ -127,14 +143,23 @@ export function createActionsApi(client: BigCommerceClient, store: StoreRef): Ac
     },
 
     async refunds(orderId) {
-      const { body } = await client.send({ method: 'GET', path: `${paymentActions(orderId)}/refunds`, scope: 'store_v2_orders_read_only' });
+      const { body } = await client.send({
+        method: 'GET',
+        path: `${paymentActions(orderId)}/refunds`,
+        scope: 'store_v2_orders_read_only',
+      });
       // v3 answers `data: []` when there are none: reading an empty body as "no refunds" could
       // tell a reconcile that a lost refund never happened.
       return parseBody(RefundListSchema, body, 'refunds').data.map(normalizeRefund);
     },
 
     async couponCodeExists(code) {
-      const { body } = await client.send({ method: 'GET', path: '/v2/coupons', query: { code }, scope: MARKETING_WRITE });
+      const { body } = await client.send({
+        method: 'GET',
+        path: '/v2/coupons',
+        query: { code },
+        scope: MARKETING_WRITE,
+      });
       if (body === undefined) return false;
       const wanted = code.trim().toLowerCase();
       // A code differing only in letter case counts as taken: a near-duplicate confuses customers.
@@ -142,7 +167,12 @@ export function createActionsApi(client: BigCommerceClient, store: StoreRef): Ac
     },
 
     async createCoupon(input) {
-      const { body } = await client.send({ method: 'POST', path: '/v2/coupons', body: couponBody(input), scope: MARKETING_WRITE });
+      const { body } = await client.send({
+        method: 'POST',
+        path: '/v2/coupons',
+        body: couponBody(input),
+        scope: MARKETING_WRITE,
+      });
       const coupon = parseAccepted(CouponSchema, body, 'the new coupon');
       return { id: String(coupon.id), code: coupon.code };
     },

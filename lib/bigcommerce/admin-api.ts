@@ -3,7 +3,7 @@
  * store: reads are `limit=1` GETs; writes are requests BigCommerce must refuse for another reason
  * (no order 0, an empty coupon), so only a 403 can mean the scope is missing.
  */
-import type { AdminApi, ScopeProbe, ScopeStatus } from '../store-api';
+import type { AdminApi, ScopeProbe, ScopeStatus } from '../core/store-ports';
 import { BigCommerceError, parseBody } from './errors';
 import type { BigCommerceClient, RequestSpec } from './request';
 import { StoreSchema } from './schemas';
@@ -62,8 +62,10 @@ async function probe(client: BigCommerceClient, scope: string): Promise<ScopePro
     if (status === 403) return result('missing', `${sent} → 403: the API account lacks “${label}”.`);
     if (known.presentOn(status)) return result('present', `${sent} → ${status}`);
     if (status === 401) return result('undecided', `${sent} → 401: BigCommerce refused the access token.`);
-    if (status === 429) return result('undecided', `${sent} → 429: the store's API quota is used up; test again shortly.`);
-    if (status >= 500) return result('undecided', `${sent} → ${status}: BigCommerce had a problem; test again shortly.`);
+    if (status === 429)
+      return result('undecided', `${sent} → 429: the store's API quota is used up; test again shortly.`);
+    if (status >= 500)
+      return result('undecided', `${sent} → ${status}: BigCommerce had a problem; test again shortly.`);
     return result('undecided', `${sent} → ${status}: an unexpected answer.`);
   } catch (error) {
     const reason = error instanceof BigCommerceError ? error.message : 'no answer.';

@@ -2,12 +2,13 @@
  * BigCommerce's value formats turned into ours: RFC 2822 (v2) and ISO 8601 (v3) dates into ISO
  * instants, 4-dp money strings (v2) and JSON numbers (v3 refunds) into exact 2-dp decimal strings.
  */
-import { fromJsonNumber, isDecimal, toFixed2 } from '../money';
+import { fromJsonNumber, isDecimal, toFixed2 } from '../core/decimal';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 // "Wed, 10 Jan 2018 21:05:30 +0000" (the weekday is optional; zone as ±hhmm, GMT, UT or Z).
-const RFC2822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|GMT|UT|Z)$/;
+const RFC2822 =
+  /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|GMT|UT|Z)$/;
 const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** An ISO 8601 instant from an RFC 2822 or ISO date, or null when it is not a date. */
@@ -17,8 +18,17 @@ export function toIsoInstant(value: string): string | null {
   if (rfc) {
     const [, day, mon, year, hh, mm, ss = '00', zone = 'Z'] = rfc;
     const month = MONTHS.indexOf(mon!.toLowerCase());
-    if (month < 0 || !isCalendarDay(Number(year), month, Number(day)) || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return null;
-    const offsetMin = /^[+-]\d{4}$/.test(zone) ? (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3))) : 0;
+    if (
+      month < 0 ||
+      !isCalendarDay(Number(year), month, Number(day)) ||
+      Number(hh) > 23 ||
+      Number(mm) > 59 ||
+      Number(ss) > 59
+    )
+      return null;
+    const offsetMin = /^[+-]\d{4}$/.test(zone)
+      ? (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3)))
+      : 0;
     const date = new Date(0);
     date.setUTCFullYear(Number(year), month, Number(day));
     date.setUTCHours(Number(hh), Number(mm), Number(ss));

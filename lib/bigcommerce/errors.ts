@@ -52,7 +52,8 @@ const clip = (text: string) => (text.length > MAX_MESSAGE ? `${text.slice(0, MAX
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() ? value.trim() : undefined;
 
 /** The first human message in one error entry ({title} / {message} / {error} / {detail}). */
 function entryMessage(entry: unknown): string | undefined {
@@ -94,26 +95,41 @@ export function apiErrorMessage(body: unknown): { message?: string; field?: stri
 export function errorForStatus(status: number, body: unknown, scope: string | undefined): BigCommerceError {
   const api = apiErrorMessage(body);
   if (status === 401) {
-    return new BigCommerceError('auth', 'BigCommerce refused the access token. Check the token saved for this store.', { status });
+    return new BigCommerceError('auth', 'BigCommerce refused the access token. Check the token saved for this store.', {
+      status,
+    });
   }
   if (status === 403) {
     const needs = scope ? ` It needs the “${scopeLabel(scope)}” scope (${scope}).` : '';
-    return new BigCommerceError('scope', `The store's API account is not allowed to do this.${needs}`, { status, scope });
+    return new BigCommerceError('scope', `The store's API account is not allowed to do this.${needs}`, {
+      status,
+      scope,
+    });
   }
   if (status === 404) {
     return new BigCommerceError('not-found', 'BigCommerce could not find that record.', { status });
   }
   if (status === 429) {
-    return new BigCommerceError('rate-limited', 'The store has used up its BigCommerce API quota for now. Try again in a few seconds.', {
-      status,
-    });
+    return new BigCommerceError(
+      'rate-limited',
+      'The store has used up its BigCommerce API quota for now. Try again in a few seconds.',
+      {
+        status,
+      },
+    );
   }
   if (status >= 500) {
-    return new BigCommerceError('unavailable', `BigCommerce is not answering properly right now (error ${status}). Try again shortly.`, {
-      status,
-    });
+    return new BigCommerceError(
+      'unavailable',
+      `BigCommerce is not answering properly right now (error ${status}). Try again shortly.`,
+      {
+        status,
+      },
+    );
   }
-  const message = api.message ? clip(`BigCommerce refused the request: ${api.message}`) : `BigCommerce refused the request (error ${status}).`;
+  const message = api.message
+    ? clip(`BigCommerce refused the request: ${api.message}`)
+    : `BigCommerce refused the request (error ${status}).`;
   return new BigCommerceError('validation', message, { status, ...(api.field ? { field: api.field } : {}) });
 }
 
@@ -129,7 +145,10 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     };
   }
   if (error instanceof ZodError) {
-    return { kind: 'malformed', message: 'BigCommerce answered with data in a shape this extension does not understand.' };
+    return {
+      kind: 'malformed',
+      message: 'BigCommerce answered with data in a shape this extension does not understand.',
+    };
   }
   return { kind: 'unknown', message: 'Something went wrong while talking to BigCommerce.' };
 }
@@ -139,5 +158,8 @@ export function parseBody<T>(schema: ZodType<T>, body: unknown, what: string): T
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const where = result.error.issues[0]?.path.join('.') ?? '';
-  throw new BigCommerceError('malformed', `BigCommerce sent ${what} in a shape this extension does not understand${where ? ` (at ${where})` : ''}.`);
+  throw new BigCommerceError(
+    'malformed',
+    `BigCommerce sent ${what} in a shape this extension does not understand${where ? ` (at ${where})` : ''}.`,
+  );
 }

@@ -89,7 +89,12 @@ export class Governor {
   }
 
   private lowOnQuota(): boolean {
-    return this.left !== null && this.left <= reserveFor(this.quota) && this.resetAt !== null && this.clock.now() < this.resetAt;
+    return (
+      this.left !== null &&
+      this.left <= reserveFor(this.quota) &&
+      this.resetAt !== null &&
+      this.clock.now() < this.resetAt
+    );
   }
 
   private pump(): void {

@@ -2,8 +2,8 @@
  * One store connection's client: lookups, actions and admin calls over one request core (and the
  * store's shared rate-limit governor).
  */
-import type { StoreRef } from '../model';
-import type { ConnectionApis } from '../store-api';
+import type { StoreRef } from '../core/model';
+import type { ConnectionApis } from '../core/store-ports';
 import { createActionsApi } from './actions-api';
 import { createAdminApi } from './admin-api';
 import { createClient, type ClientOptions } from './request';
@@ -19,7 +19,12 @@ export interface ConnectionApisOptions extends ClientOptions {
 
 export function createConnectionApis(options: ConnectionApisOptions): ConnectionApis {
   const client = createClient(options);
-  const store: StoreRef = { connectionId: options.connectionId ?? '', storeName: options.storeName ?? '', storeHash: options.storeHash, defaultCurrency: options.defaultCurrency };
+  const store: StoreRef = {
+    connectionId: options.connectionId ?? '',
+    storeName: options.storeName ?? '',
+    storeHash: options.storeHash,
+    defaultCurrency: options.defaultCurrency,
+  };
   return {
     lookup: createStoreApi(client, store),
     actions: createActionsApi(client, store),

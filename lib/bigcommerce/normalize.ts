@@ -1,11 +1,19 @@
 /**
  * Raw (already validated) BigCommerce payloads → the normalised model the sidebar renders
- * (Gladly's field names, lib/model.ts). Pure functions: no requests, no clock.
+ * (Gladly's field names, lib/core/model.ts). Pure functions: no requests, no clock.
  */
-import type { Address, Customer, Fulfillment, LineItem, Order, ShippingDestination, StoreRef } from '../model';
-import type { RefundQuote, RefundRecord } from '../store-api';
-import { add, sum } from '../money';
-import type { RawConsignments, RawCustomer, RawOrder, RawOrderProduct, RawRefund, RawRefundQuote, RawShipment } from './schemas';
+import type { Address, Customer, Fulfillment, LineItem, Order, ShippingDestination, StoreRef } from '../core/model';
+import type { RefundQuote, RefundRecord } from '../core/store-ports';
+import { add, sum } from '../core/decimal';
+import type {
+  RawConsignments,
+  RawCustomer,
+  RawOrder,
+  RawOrderProduct,
+  RawRefund,
+  RawRefundQuote,
+  RawShipment,
+} from './schemas';
 
 export function normalizeCustomer(raw: RawCustomer, store: StoreRef): Customer {
   const addresses = raw.addresses ?? [];
@@ -85,7 +93,8 @@ export function normalizeLineItem(raw: RawOrderProduct, consignmentAddressId: nu
 export function lineItemsFromConsignments(consignments: RawConsignments): LineItem[] {
   const lines = new Map<string, LineItem>();
   const addAll = (items: RawOrderProduct[], addressId: number | null) => {
-    for (const item of items) if (!lines.has(String(item.id))) lines.set(String(item.id), normalizeLineItem(item, addressId));
+    for (const item of items)
+      if (!lines.has(String(item.id))) lines.set(String(item.id), normalizeLineItem(item, addressId));
   };
   for (const shipping of consignments.shipping) addAll(shipping.line_items, shipping.id);
   for (const pickup of consignments.pickups) addAll(pickup.line_items, null);
@@ -156,7 +165,12 @@ export function normalizeRefundQuote(raw: RawRefundQuote): RefundQuote {
     adjustment: raw.adjustment,
     taxInclusive: raw.tax_inclusive ?? raw.is_tax_included ?? false,
     refundMethods: raw.refund_methods.map((method) =>
-      method.map((p) => ({ providerId: p.provider_id, providerDescription: p.provider_description, amount: p.amount, offline: p.offline })),
+      method.map((p) => ({
+        providerId: p.provider_id,
+        providerDescription: p.provider_description,
+        amount: p.amount,
+        offline: p.offline,
+      })),
     ),
   };
 }

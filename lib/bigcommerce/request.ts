@@ -80,7 +80,10 @@ export function storeBaseUrl(options: Pick<ClientOptions, 'storeHash' | 'apiBase
 export function queryString(query: RequestSpec['query']): string {
   const parts = Object.entries(query ?? {})
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-    .map(([key, value]) => `${encodeURIComponent(key).replace(/%3A/gi, ':')}=${encodeURIComponent(String(value)).replace(/%2C/gi, ',')}`);
+    .map(
+      ([key, value]) =>
+        `${encodeURIComponent(key).replace(/%3A/gi, ':')}=${encodeURIComponent(String(value)).replace(/%2C/gi, ',')}`,
+    );
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
@@ -92,7 +95,9 @@ function rateLimitWait(headers: Headers): number | null {
   return Math.max(resetMs ?? 0, (retryAfterS ?? 0) * 1000);
 }
 
-type Attempt = { kind: 'response'; status: number; headers: Headers; body: unknown } | { kind: 'error'; error: BigCommerceError };
+type Attempt =
+  | { kind: 'response'; status: number; headers: Headers; body: unknown }
+  | { kind: 'error'; error: BigCommerceError };
 
 export function createClient(options: ClientOptions): BigCommerceClient {
   const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
@@ -160,10 +165,17 @@ export function createClient(options: ClientOptions): BigCommerceClient {
         // unknown as after a timeout, so it is reported the same way (never resent).
         return {
           kind: 'error',
-          error: new BigCommerceError('timeout', 'The connection to BigCommerce broke before it answered. The change may or may not have been made: check before trying again.', { sent: true }),
+          error: new BigCommerceError(
+            'timeout',
+            'The connection to BigCommerce broke before it answered. The change may or may not have been made: check before trying again.',
+            { sent: true },
+          ),
         };
       }
-      return { kind: 'error', error: new BigCommerceError('offline', 'Could not reach BigCommerce. Check the network connection.') };
+      return {
+        kind: 'error',
+        error: new BigCommerceError('offline', 'Could not reach BigCommerce. Check the network connection.'),
+      };
     } finally {
       clearTimeout(timer);
       release();

@@ -13,7 +13,14 @@ const text = z
   .transform((v) => v ?? '');
 
 /** An integer id; a few payloads send ids as digit strings. */
-const id = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number).pipe(z.number().int())]);
+const id = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number)
+    .pipe(z.number().int()),
+]);
 
 const count = z.number().int().min(0);
 
@@ -140,7 +147,10 @@ export const ShippingConsignmentSchema = z.object({
 });
 
 export const ConsignmentsSchema = z.object({
-  shipping: z.array(ShippingConsignmentSchema).nullish().transform((v) => v ?? []),
+  shipping: z
+    .array(ShippingConsignmentSchema)
+    .nullish()
+    .transform((v) => v ?? []),
   pickups: z
     .array(z.object({ line_items: lineItems }))
     .nullish()
@@ -219,7 +229,10 @@ const PaymentOptionSchema = z.object({
   provider_id: z.string(),
   provider_description: text,
   amount: money,
-  offline: z.boolean().nullish().transform((v) => v ?? false),
+  offline: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
 });
 
 export const RefundQuoteSchema = z.object({
@@ -258,8 +271,14 @@ export const RefundSchema = z.object({
       z.object({
         provider_id: z.string(),
         amount: money,
-        offline: z.boolean().nullish().transform((v) => v ?? false),
-        is_declined: z.boolean().nullish().transform((v) => v ?? false),
+        offline: z
+          .boolean()
+          .nullish()
+          .transform((v) => v ?? false),
+        is_declined: z
+          .boolean()
+          .nullish()
+          .transform((v) => v ?? false),
         declined_message: text,
       }),
     )

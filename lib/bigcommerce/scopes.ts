@@ -2,7 +2,7 @@
  * OAuth scopes of a store API account, with the names BigCommerce's API-account screen shows,
  * and which of them one connection's settings need (../shared/gladly-bigcommerce-fields.md).
  */
-import type { ActionSwitches } from '../settings-schema';
+import type { ActionSwitches } from '../settings/schema';
 
 export const SCOPES = {
   store_v2_customers_read_only: 'Customers: read-only',

@@ -2,13 +2,20 @@
  * The reads a lookup makes (StoreApi), one request per call, normalised. v2 lists answer 204
  * when empty; v3 lists answer `data: []`.
  */
-import type { Customer, Fulfillment, Order, StoreRef } from '../model';
-import type { StoreApi } from '../store-api';
-import { phoneVariants } from '../phone';
+import type { Customer, Fulfillment, Order, StoreRef } from '../core/model';
+import type { StoreApi } from '../core/store-ports';
+import { phoneVariants } from '../core/phone';
 import { BigCommerceError, parseBody } from './errors';
 import { normalizeCustomer, normalizeOrder, normalizeShipment } from './normalize';
 import type { BigCommerceClient } from './request';
-import { CustomerGroupSchema, CustomerListSchema, OrderListSchema, OrderSchema, ProductListSchema, ShipmentListSchema } from './schemas';
+import {
+  CustomerGroupSchema,
+  CustomerListSchema,
+  OrderListSchema,
+  OrderSchema,
+  ProductListSchema,
+  ShipmentListSchema,
+} from './schemas';
 
 const CUSTOMERS_READ = 'store_v2_customers_read_only';
 const ORDERS_READ = 'store_v2_orders_read_only';
@@ -77,7 +84,12 @@ export function createStoreApi(client: BigCommerceClient, store: StoreRef): Stor
     async orderById(id) {
       if (!/^\d+$/.test(id)) return null;
       try {
-        const { body } = await client.send({ method: 'GET', path: `/v2/orders/${id}`, query: { ...ORDER_INCLUDE }, scope: ORDERS_READ });
+        const { body } = await client.send({
+          method: 'GET',
+          path: `/v2/orders/${id}`,
+          query: { ...ORDER_INCLUDE },
+          scope: ORDERS_READ,
+        });
         // Only a 404 means "no such order"; an empty answer is unreadable, not absent.
         return normalizeOrder(parseBody(OrderSchema, body, 'an order'), store);
       } catch (error) {
@@ -88,7 +100,11 @@ export function createStoreApi(client: BigCommerceClient, store: StoreRef): Stor
 
     async shipments(orderId): Promise<Fulfillment[]> {
       if (!/^\d+$/.test(orderId)) return [];
-      const { body } = await client.send({ method: 'GET', path: `/v2/orders/${orderId}/shipments`, scope: ORDERS_READ });
+      const { body } = await client.send({
+        method: 'GET',
+        path: `/v2/orders/${orderId}/shipments`,
+        scope: ORDERS_READ,
+      });
       if (body === undefined) return [];
       return parseBody(ShipmentListSchema, body, 'shipments').map(normalizeShipment);
     },
@@ -120,7 +136,11 @@ export function createStoreApi(client: BigCommerceClient, store: StoreRef): Stor
       if (!pending) {
         pending = (async () => {
           try {
-            const { body } = await client.send({ method: 'GET', path: `/v2/customer_groups/${groupId}`, scope: CUSTOMERS_READ });
+            const { body } = await client.send({
+              method: 'GET',
+              path: `/v2/customer_groups/${groupId}`,
+              scope: CUSTOMERS_READ,
+            });
             return body === undefined ? null : parseBody(CustomerGroupSchema, body, 'a customer group').name;
           } catch (error) {
             if (error instanceof BigCommerceError && error.kind === 'not-found') return null;

@@ -3,7 +3,7 @@
  * API token is added to one header here and never appears in an error or a log line.
  */
 import { z } from 'zod';
-import type { ErrorKind } from '@/lib/messages/common';
+import type { ErrorKind } from '../messages/common';
 
 const EmailSchema = z.object({
   original: z.string(),
@@ -37,7 +37,14 @@ export type GladlyProfile = z.infer<typeof GladlyProfileSchema>;
 
 const ErrorBodySchema = z.object({
   errors: z
-    .array(z.object({ attr: z.string().optional(), code: z.string().optional(), detail: z.string().optional(), meta: z.record(z.string(), z.unknown()).optional() }))
+    .array(
+      z.object({
+        attr: z.string().optional(),
+        code: z.string().optional(),
+        detail: z.string().optional(),
+        meta: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
     .default([]),
 });
 
@@ -81,7 +88,11 @@ export function createGladlyApiClient(options: GladlyApiClientOptions): GladlyAp
   const authorization = `Basic ${base64(`${options.email}:${options.token}`)}`;
   const timeoutMs = options.timeoutMs ?? 15_000;
 
-  async function request(method: 'GET' | 'PATCH', path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  async function request(
+    method: 'GET' | 'PATCH',
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown }> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     let response: Response;
@@ -99,7 +110,10 @@ export function createGladlyApiClient(options: GladlyApiClientOptions): GladlyAp
     } catch {
       throw controller.signal.aborted
         ? new GladlyApiError('timeout', 'Gladly did not answer in time.')
-        : new GladlyApiError('offline', 'Gladly could not be reached. Check the network connection and the Gladly address.');
+        : new GladlyApiError(
+            'offline',
+            'Gladly could not be reached. Check the network connection and the Gladly address.',
+          );
     } finally {
       clearTimeout(timer);
     }
@@ -119,7 +133,12 @@ export function createGladlyApiClient(options: GladlyApiClientOptions): GladlyAp
     const { status, json } = await request('GET', `/customer-profiles/${encodeURIComponent(id)}`);
     if (status === 301 && followMerge) {
       const mergedInto = mergedId(json);
-      if (!mergedInto) throw new GladlyApiError('malformed', 'Gladly says this customer was merged but not into which profile.', status);
+      if (!mergedInto)
+        throw new GladlyApiError(
+          'malformed',
+          'Gladly says this customer was merged but not into which profile.',
+          status,
+        );
       return getProfileOnce(mergedInto, false);
     }
     if (status !== 200) throw errorFor(status, json, 'This Gladly customer was not found.');
@@ -174,13 +193,28 @@ function mergedId(json: unknown): string | undefined {
 
 function errorFor(status: number, json: unknown, notFound: string): GladlyApiError {
   const parsed = ErrorBodySchema.safeParse(json);
-  const detail = parsed.success ? parsed.data.errors.map((error) => error.detail).filter(Boolean).join(' ') : '';
-  if (status === 401) return new GladlyApiError('auth', 'Gladly refused the API email and token. Check them in the options page.', status);
-  if (status === 403) return new GladlyApiError('scope', "The Gladly API user is not allowed to do this.", status);
+  const detail = parsed.success
+    ? parsed.data.errors
+        .map((error) => error.detail)
+        .filter(Boolean)
+        .join(' ')
+    : '';
+  if (status === 401)
+    return new GladlyApiError(
+      'auth',
+      'Gladly refused the API email and token. Check them in the options page.',
+      status,
+    );
+  if (status === 403) return new GladlyApiError('scope', 'The Gladly API user is not allowed to do this.', status);
   if (status === 404) return new GladlyApiError('not-found', notFound, status);
-  if (status === 429) return new GladlyApiError('rate-limited', 'Too many requests to Gladly: try again in a second.', status);
+  if (status === 429)
+    return new GladlyApiError('rate-limited', 'Too many requests to Gladly: try again in a second.', status);
   if (status === 400 || status === 409 || status === 422) {
-    return new GladlyApiError('validation', detail ? `Gladly refused the change: ${detail.slice(0, 300)}` : 'Gladly refused the change.', status);
+    return new GladlyApiError(
+      'validation',
+      detail ? `Gladly refused the change: ${detail.slice(0, 300)}` : 'Gladly refused the change.',
+      status,
+    );
   }
   if (status >= 500) return new GladlyApiError('unavailable', 'Gladly is unavailable right now.', status);
   return new GladlyApiError('unknown', `Gladly answered with an unexpected status (${status}).`, status);

@@ -6,7 +6,7 @@
  * anchors (the name input, the email elements, the orders card) — their nearest common ancestor —
  * unless an admin set a panel selector, and nothing inside the timeline or top bar is ever read.
  */
-import type { Identity } from '@/lib/messages/identity';
+import type { Identity } from '../messages/identity';
 import { queryAll, queryOne, type GladlySelectors } from './selectors';
 
 export interface PanelSnapshot {
@@ -55,13 +55,19 @@ export function readAgentEmail(root: Document, selectors: GladlySelectors): stri
 }
 
 /** The panel element, or null while it is not rendered (skeleton) or cannot be told apart. */
-export function locatePanel(root: Document, selectors: GladlySelectors, excluded = excludedRegions(root, selectors)): Element | null {
+export function locatePanel(
+  root: Document,
+  selectors: GladlySelectors,
+  excluded = excludedRegions(root, selectors),
+): Element | null {
   if (selectors.panel) return queryOne(root, selectors.panel);
   const outside = (el: Element) => !excluded.some((region) => region.contains(el));
   const names = queryAll(root, selectors.nameInput).filter(outside);
   // Two name headers at once (a transition): wait rather than guess which one is current.
   if (names.length > 1) return null;
-  const anchors = [...names, ...queryAll(root, selectors.email), ...queryAll(root, selectors.ordersCard)].filter(outside);
+  const anchors = [...names, ...queryAll(root, selectors.email), ...queryAll(root, selectors.ordersCard)].filter(
+    outside,
+  );
   const first = anchors[0];
   if (!first) return null;
   let panel: Element | null = first;
@@ -81,7 +87,11 @@ export function locatePanel(root: Document, selectors: GladlySelectors, excluded
 }
 
 function excludedRegions(root: Document, selectors: GladlySelectors): Element[] {
-  return [...queryAll(root, selectors.timeline), ...queryAll(root, selectors.topBar), ...queryAll(root, selectors.agentEmail)];
+  return [
+    ...queryAll(root, selectors.timeline),
+    ...queryAll(root, selectors.topBar),
+    ...queryAll(root, selectors.agentEmail),
+  ];
 }
 
 function readName(element: Element): string {
@@ -91,15 +101,23 @@ function readName(element: Element): string {
 
 function readEmails(panel: Element, selectors: GladlySelectors, outside: (el: Element) => boolean): string[] {
   const found: string[] = [];
-  for (const element of queryAll(panel, selectors.email).filter(outside)) found.push(collapse(element.textContent ?? ''));
+  for (const element of queryAll(panel, selectors.email).filter(outside))
+    found.push(collapse(element.textContent ?? ''));
   for (const link of queryAll(panel, 'a[href^="mailto:" i]').filter(outside)) {
     const href = link.getAttribute('href') ?? '';
     found.push(safeDecode(href.slice('mailto:'.length).split('?')[0] ?? ''));
   }
-  return unique(found.filter((email) => email.length <= 320 && EMAIL.test(email)), (email) => email.toLowerCase());
+  return unique(
+    found.filter((email) => email.length <= 320 && EMAIL.test(email)),
+    (email) => email.toLowerCase(),
+  );
 }
 
-function readPhones(panel: Element, selectors: GladlySelectors, outside: (el: Element) => boolean): Array<{ value: string; type?: string }> {
+function readPhones(
+  panel: Element,
+  selectors: GladlySelectors,
+  outside: (el: Element) => boolean,
+): Array<{ value: string; type?: string }> {
   const labels = new Map(
     selectors.phoneTypeLabels
       .split(',')
@@ -186,10 +204,12 @@ function safeDecode(text: string): string {
 
 function unique<T>(items: T[], keyOf: (item: T) => string): T[] {
   const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = keyOf(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, MAX_ITEMS);
+  return items
+    .filter((item) => {
+      const key = keyOf(item);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, MAX_ITEMS);
 }

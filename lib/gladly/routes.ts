@@ -26,7 +26,18 @@ export function parseGladlyRoute(url: string | URL): GladlyRoute {
 }
 
 /** Gladly's own sites that share the `*.gladly.com` pattern but are not an agent app. */
-const NOT_AGENT_APP = new Set(['www', 'help', 'developer', 'developers', 'docs', 'cdn', 'static', 'assets', 'status', 'connect']);
+const NOT_AGENT_APP = new Set([
+  'www',
+  'help',
+  'developer',
+  'developers',
+  'docs',
+  'cdn',
+  'static',
+  'assets',
+  'status',
+  'connect',
+]);
 const AGENT_DOMAINS = ['.gladly.com', '.gladly.qa'];
 const LOOPBACK = new Set(['127.0.0.1', 'localhost']);
 

@@ -23,7 +23,8 @@ export const DEFAULT_SELECTORS = {
   /** The signed-in agent's email in the top bar: for the audit log only, never the customer's. */
   agentEmail: '[data-aid="currentAgent-email"]',
   /** The reply box the agent types in (the discount dialog can put a code there). */
-  replyBox: '[data-aid="reply-composer"] [contenteditable="true"], [data-aid="reply-composer"] textarea, [contenteditable="true"][role="textbox"]',
+  replyBox:
+    '[data-aid="reply-composer"] [contenteditable="true"], [data-aid="reply-composer"] textarea, [contenteditable="true"][role="textbox"]',
   /** The top bar: never read for the customer. */
   topBar: '[data-aid="app-topbar"], header[role="banner"]',
 } as const;

@@ -12,7 +12,7 @@
  * render nor, unless the panel was re-rendered in between, the same contact data) and it has
  * stayed unchanged for `settleMs`.
  */
-import type { Identity } from '@/lib/messages/identity';
+import type { Identity } from '../messages/identity';
 import { readPanel, type PanelSnapshot } from './identity';
 import { parseGladlyRoute } from './routes';
 import type { GladlySelectors } from './selectors';
@@ -71,8 +71,13 @@ export function watchGladly(options: WatchGladlyOptions): void {
     // Nothing accepted since the last change (e.g. via /home): the older panels are still stale.
     const carried = accepted ? [accepted] : stale;
     // Whose panel is being left: the accepted customer's, or (not accepted yet) whoever it was seen as before.
-    const owner = accepted ? accepted.customerId : stale.find((seen) => leaving && seen.fingerprint === leaving.fingerprint)?.customerId;
-    stale = [...carried, ...(leaving ? [{ customerId: owner, key: leaving.key, fingerprint: leaving.fingerprint }] : [])].slice(-5);
+    const owner = accepted
+      ? accepted.customerId
+      : stale.find((seen) => leaving && seen.fingerprint === leaving.fingerprint)?.customerId;
+    stale = [
+      ...carried,
+      ...(leaving ? [{ customerId: owner, key: leaving.key, fingerprint: leaving.fingerprint }] : []),
+    ].slice(-5);
     sawGap = leaving === null;
     accepted = null;
     candidate = null;
@@ -82,7 +87,8 @@ export function watchGladly(options: WatchGladlyOptions): void {
 
   function isStale(snapshot: PanelSnapshot): boolean {
     if (accepted) return false;
-    const empty = snapshot.identity.emails.length === 0 && snapshot.identity.phones.length === 0 && !snapshot.identity.name;
+    const empty =
+      snapshot.identity.emails.length === 0 && snapshot.identity.phones.length === 0 && !snapshot.identity.name;
     return stale.some(
       (seen) =>
         // Back to a customer seen before (e.g. via /home): their own panel is the right one.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RefundItem, RefundQuote } from '../store-api';
+import type { RefundItem, RefundQuote } from '../core/store-ports';
 import { RequestIdSchema } from './common';
 
 /**
@@ -13,7 +13,9 @@ export const ActionIdSchema = z.string().regex(/^[\w-]{8,64}$/);
 
 /** What the agent picked in the refund dialog; the background turns it into refund items. */
 export const RefundSelectionSchema = z.object({
-  lines: z.array(z.object({ lineItemId: z.string().min(1).max(32), quantity: z.number().int().min(1).max(1_000_000) })).max(500),
+  lines: z
+    .array(z.object({ lineItemId: z.string().min(1).max(32), quantity: z.number().int().min(1).max(1_000_000) }))
+    .max(500),
   shipping: z.array(z.object({ destinationId: z.number().int().min(0), amount: MoneyInputSchema })).max(50),
   customAmount: MoneyInputSchema.nullable(),
 });
@@ -35,7 +37,11 @@ export const CancelRequestSchema = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 
-export const RefundQuoteRequestSchema = z.object({ type: z.literal('actions/refund-quote'), ...base, selection: RefundSelectionSchema });
+export const RefundQuoteRequestSchema = z.object({
+  type: z.literal('actions/refund-quote'),
+  ...base,
+  selection: RefundSelectionSchema,
+});
 
 export const RefundRequestSchema = z.object({
   type: z.literal('actions/refund'),
@@ -51,12 +57,20 @@ export const RefundRequestSchema = z.object({
 export const CouponTypeSchema = z.enum(['percentage', 'fixed', 'free_shipping']);
 
 export const CouponFormSchema = z.object({
-  code: z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9 _-]+$/),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .regex(/^[A-Za-z0-9 _-]+$/),
   type: CouponTypeSchema,
   amount: MoneyInputSchema,
   minPurchase: MoneyInputSchema.nullable(),
   /** YYYY-MM-DD, or null for no expiry. */
-  expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  expires: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   maxUses: z.number().int().min(1).max(1_000_000),
 });
 export type CouponForm = z.infer<typeof CouponFormSchema>;
@@ -68,11 +82,19 @@ export const CouponCodeCheckSchema = z.object({
   code: z.string().trim().min(1).max(50),
 });
 
-export const CouponCreateSchema = z.object({ type: z.literal('actions/coupon-create'), ...base, actionId: ActionIdSchema, coupon: CouponFormSchema });
+export const CouponCreateSchema = z.object({
+  type: z.literal('actions/coupon-create'),
+  ...base,
+  actionId: ActionIdSchema,
+  coupon: CouponFormSchema,
+});
 
 export const ActionStatusRequestSchema = z.object({ type: z.literal('actions/status'), ...base });
 
-export const AuditListRequestSchema = z.object({ type: z.literal('audit/list'), requestId: RequestIdSchema.optional() });
+export const AuditListRequestSchema = z.object({
+  type: z.literal('audit/list'),
+  requestId: RequestIdSchema.optional(),
+});
 
 // ---- Replies (data of an ok reply) ----
 

@@ -6,10 +6,20 @@ export const IdentitySchema = z.object({
   name: z.string().max(300).optional(),
   emails: z.array(z.object({ value: z.string().max(320), source: z.enum(['panel', 'api']) })).max(50),
   phones: z
-    .array(z.object({ value: z.string().max(60), type: z.string().max(40).optional(), source: z.enum(['panel', 'api']) }))
+    .array(
+      z.object({ value: z.string().max(60), type: z.string().max(40).optional(), source: z.enum(['panel', 'api']) }),
+    )
     .max(50),
 });
 export type Identity = z.infer<typeof IdentitySchema>;
+
+/** Links are kept per Gladly customer id, or (without one) per the identity's contact points. */
+export function identityKey(identity: Identity): string {
+  if (identity.gladlyCustomerId) return `gladly:${identity.gladlyCustomerId}`;
+  const emails = identity.emails.map((e) => e.value.trim().toLowerCase()).sort();
+  const phones = identity.phones.map((p) => p.value.replace(/\D/g, '')).sort();
+  return `contact:${emails.join(',')}|${phones.join(',')}`;
+}
 
 /** Content script → background: the agent is now looking at this customer (null: nobody yet). */
 export const IdentityChangedSchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Customer, Order } from '../model';
+import type { Customer, Order } from '../core/model';
 import { ErrorInfoSchema, RequestIdSchema, type ErrorInfo } from './common';
-import { IdentitySchema } from './identity';
+import { IdentitySchema, identityKey } from './identity';
 
 /** What to look up: the identity read from Gladly, or what an agent typed. */
 export const LookupQuerySchema = z.discriminatedUnion('kind', [
@@ -15,6 +15,15 @@ export const LookupQuerySchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type LookupQuery = z.infer<typeof LookupQuerySchema>;
+
+/** A stable key for caching a query's result per store. */
+export function queryKey(query: LookupQuery): string {
+  if (query.kind === 'manual') return `manual:${query.attribute}:${query.value.trim().toLowerCase()}`;
+  const { identity } = query;
+  const emails = identity.emails.map((e) => e.value.trim().toLowerCase()).sort();
+  const phones = identity.phones.map((p) => p.value.replace(/\D/g, '')).sort();
+  return `${identityKey(identity)}#${emails.join(',')}|${phones.join(',')}`;
+}
 
 /** Sidebar → background (over the port): start a lookup; answered by a stream of lookup/update. */
 export const LookupRequestSchema = z.object({
@@ -67,7 +76,11 @@ export interface StoreLookup {
 }
 
 export const StoreLookupSchema = z.custom<StoreLookup>(
-  (v) => typeof v === 'object' && v !== null && typeof (v as StoreLookup).connectionId === 'string' && typeof (v as StoreLookup).status === 'string',
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as StoreLookup).connectionId === 'string' &&
+    typeof (v as StoreLookup).status === 'string',
 );
 
 /** Background → sidebar: the current state of a lookup (sent several times as it completes). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { ScopeProbe } from '../store-api';
-import { ConnectionSchema, GladlyApiSettingsSchema, type DraftProblem, type Settings } from '../settings-schema';
-import type { SettingsLocks, SettingsNotice } from '../settings';
+import type { ScopeProbe } from '../core/store-ports';
+import { ConnectionSchema, GladlyApiSettingsSchema, type DraftProblem, type Settings } from '../settings/schema';
+import type { SettingsLocks, SettingsNotice } from '../settings/schema';
 import { RequestIdSchema } from './common';
 
 /** Options page → background, over `runtime.sendMessage`; every reply is a Reply (lib/messages/common.ts). */
@@ -53,7 +53,13 @@ export type SettingsTestConnection = z.infer<typeof SettingsTestConnectionSchema
 export type SettingsTestGladly = z.infer<typeof SettingsTestGladlySchema>;
 export type SettingsExport = z.infer<typeof SettingsExportSchema>;
 export type SettingsImport = z.infer<typeof SettingsImportSchema>;
-export type OptionsRequest = SettingsGet | SettingsSave | SettingsTestConnection | SettingsTestGladly | SettingsExport | SettingsImport;
+export type OptionsRequest =
+  | SettingsGet
+  | SettingsSave
+  | SettingsTestConnection
+  | SettingsTestGladly
+  | SettingsExport
+  | SettingsImport;
 
 /** Reply data of settings/get and settings/save: token hints only, never a token. */
 export interface SettingsView {
@@ -84,7 +90,6 @@ export interface ImportReply {
   /** Sentences for the admin (migrated from an older version, secrets removed, tokens to enter). */
   notes: string[];
 }
-
 
 /** Reply data of settings/save: saved, or nothing saved and every field to fix. */
 export type SaveReply = { saved: true; view: SettingsView } | { saved: false; problems: DraftProblem[] };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActionSwitches, SearchQueryAttribute, SearchResultsAttribute } from '../settings-schema';
+import type { ActionSwitches, SearchQueryAttribute, SearchResultsAttribute } from '../settings/schema';
 import { IdentitySchema } from './identity';
 
 /** The port name the sidebar opens to the background (`browser.runtime.connect({ name })`). */

@@ -3,7 +3,7 @@
  * exact decimal string and is handed to Intl as a string (Intl.NumberFormat v3 formats decimal
  * strings exactly), so no float ever touches an amount.
  */
-import { ORDER_STATUS, type Address } from '../model';
+import { ORDER_STATUS, type Address } from '../core/model';
 
 /** undefined = the browser's own locale. Tests pass one to get stable output. */
 export type Locale = string | undefined;
@@ -116,7 +116,11 @@ export function statusTone(statusId: number): StatusTone {
 }
 
 /** One line for an address: "1200 Market St, San Francisco, CA 94102, US". */
-export function formatAddress(address: Pick<Address, 'street1' | 'street2' | 'city' | 'state' | 'zip' | 'country' | 'countryCode'>): string {
+export function formatAddress(
+  address: Pick<Address, 'street1' | 'street2' | 'city' | 'state' | 'zip' | 'country' | 'countryCode'>,
+): string {
   const cityLine = [address.city, [address.state, address.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-  return [address.street1, address.street2, cityLine, address.countryCode || address.country].filter(Boolean).join(', ');
+  return [address.street1, address.street2, cityLine, address.countryCode || address.country]
+    .filter(Boolean)
+    .join(', ');
 }

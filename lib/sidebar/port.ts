@@ -65,7 +65,8 @@ export interface ClientOptions {
 // so an action dialog asks the background what happened instead of offering to send it again.
 const LOST_REPLY: ErrorInfo = {
   kind: 'timeout',
-  message: 'The connection to the extension dropped before it answered. Check the order in BigCommerce before trying again.',
+  message:
+    'The connection to the extension dropped before it answered. Check the order in BigCommerce before trying again.',
 };
 const GONE: ErrorInfo = { kind: 'unavailable', message: 'The extension was updated or stopped. Reload this page.' };
 
@@ -74,7 +75,10 @@ const isLookup = (m: unknown) => typeof m === 'object' && m !== null && (m as { 
 let counter = 0;
 function defaultId(): string {
   counter += 1;
-  const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID().slice(0, 8) : Math.random().toString(36).slice(2, 10);
+  const random =
+    typeof crypto !== 'undefined' && 'randomUUID' in crypto
+      ? crypto.randomUUID().slice(0, 8)
+      : Math.random().toString(36).slice(2, 10);
   return `sb-${random}-${counter}`;
 }
 
@@ -105,7 +109,8 @@ export function createSidebarClient(open: () => PortLike, options: ClientOptions
     const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
     if (type === 'lookup/update') {
       const parsed = LookupUpdateSchema.safeParse(raw);
-      if (parsed.success && current?.message.requestId === parsed.data.requestId) current.handlers.onUpdate(parsed.data);
+      if (parsed.success && current?.message.requestId === parsed.data.requestId)
+        current.handlers.onUpdate(parsed.data);
     } else if (type === 'reply') {
       const parsed = ReplySchema.safeParse(raw);
       if (!parsed.success) return;

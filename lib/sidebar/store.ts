@@ -8,7 +8,7 @@ import type { ErrorInfo } from '../messages/common';
 import type { Identity } from '../messages/identity';
 import type { LookupQuery, LookupUpdate, StoreLookup } from '../messages/lookup';
 import type { ConfigPush, IdentityPush, SidebarConnection } from '../messages/sidebar';
-import { queryKey } from '../lookup';
+import { queryKey } from '../messages/lookup';
 import { RequestError, type ConnectionState, type LookupSubscription, type SidebarClient } from './port';
 
 export type ManualQuery = Extract<LookupQuery, { kind: 'manual' }>;
@@ -64,7 +64,9 @@ const sameCustomer = (a: SidebarState, push: IdentityPush): boolean => {
   const before = a.identity.gladlyCustomerId ?? a.gladlyCustomerId;
   const after = push.identity.gladlyCustomerId ?? push.customerId;
   if (before && after) return before === after;
-  return queryKey({ kind: 'identity', identity: a.identity }) === queryKey({ kind: 'identity', identity: push.identity });
+  return (
+    queryKey({ kind: 'identity', identity: a.identity }) === queryKey({ kind: 'identity', identity: push.identity })
+  );
 };
 
 /** The connection list with the defaults a missing field would have (the push is only loosely checked). */
@@ -104,12 +106,16 @@ export function createSidebarStore(client: SidebarClient): SidebarStore {
       }
       const keep = options.keep === true && get().stores.length > 0;
       let requestId = '';
-      subscription = client.lookup(query, { refresh: options.refresh }, {
-        onUpdate: (update) => get().applyUpdate(update),
-        onError: (info) => {
-          if (get().requestId === requestId) set({ lookupError: info, done: true, refreshing: false });
+      subscription = client.lookup(
+        query,
+        { refresh: options.refresh },
+        {
+          onUpdate: (update) => get().applyUpdate(update),
+          onError: (info) => {
+            if (get().requestId === requestId) set({ lookupError: info, done: true, refreshing: false });
+          },
         },
-      });
+      );
       requestId = subscription.requestId;
       set({
         ...cleared,

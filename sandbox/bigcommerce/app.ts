@@ -63,7 +63,10 @@ export function createBigCommerceSandbox(options: BigCommerceSandboxOptions = {}
     const id = /^p(\d+)\.svg$/.exec(file)?.[1];
     const product = id ? [...state.stores.values()][0]?.products.find((p) => p.id === Number(id)) : undefined;
     if (id && !product) return c.text('Not found', 404);
-    return c.body(productSvg(product), 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=3600' });
+    return c.body(productSvg(product), 200, {
+      'content-type': 'image/svg+xml',
+      'cache-control': 'public, max-age=3600',
+    });
   });
   app.use('/stores/:hash/*', storePipeline({ state, quota, faults, log, tuning: () => tuning, now }));
   app.route('/stores/:hash', api);

@@ -27,7 +27,13 @@ const LogEntrySchema = z.object({
   end: z.number(),
 });
 
-export function createControl(parts: { state: SandboxState; quota: QuotaBook; faults: FaultBook; log: RequestLog; tuning: SandboxTuning }): SandboxControl {
+export function createControl(parts: {
+  state: SandboxState;
+  quota: QuotaBook;
+  faults: FaultBook;
+  log: RequestLog;
+  tuning: SandboxTuning;
+}): SandboxControl {
   return {
     reset() {
       parts.state.reset();
@@ -64,13 +70,15 @@ export function registerControlRoutes(app: Hono, control: SandboxControl): void 
   });
   app.post('/__sandbox/config', async (c) => {
     const parsed = TuningSchema.safeParse(await readJson(c.req.raw));
-    if (!parsed.success) return badRequest('Expected {latencyMs?, jitterMs?, quota?, windowMs?} with non-negative integers.');
+    if (!parsed.success)
+      return badRequest('Expected {latencyMs?, jitterMs?, quota?, windowMs?} with non-negative integers.');
     control.configure(parsed.data);
     return c.json({ ok: true });
   });
   app.post('/__sandbox/faults', async (c) => {
     const parsed = FaultSpecSchema.safeParse(await readJson(c.req.raw));
-    if (!parsed.success) return badRequest('Expected a FaultSpec {path, kind, query?, store?, method?, status?, headers?, times?}.');
+    if (!parsed.success)
+      return badRequest('Expected a FaultSpec {path, kind, query?, store?, method?, status?, headers?, times?}.');
     try {
       return c.json({ id: control.addFault(parsed.data) });
     } catch {

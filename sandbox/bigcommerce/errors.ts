@@ -16,7 +16,12 @@ export function familyOf(path: string): ErrorFamily {
   return 'v3';
 }
 
-export function errorBody(family: ErrorFamily, status: number, title: string, errors?: Record<string, string>): unknown {
+export function errorBody(
+  family: ErrorFamily,
+  status: number,
+  title: string,
+  errors?: Record<string, string>,
+): unknown {
   switch (family) {
     case 'v2':
       return [{ status, message: title }];
@@ -31,7 +36,13 @@ export function errorBody(family: ErrorFamily, status: number, title: string, er
   }
 }
 
-export function fail(c: Context, status: ContentfulStatusCode, title: string, errors?: Record<string, string>, family?: ErrorFamily): Response {
+export function fail(
+  c: Context,
+  status: ContentfulStatusCode,
+  title: string,
+  errors?: Record<string, string>,
+  family?: ErrorFamily,
+): Response {
   const path = apiPath(c);
   return c.json(errorBody(family ?? familyOf(path), status, title, errors), status);
 }

@@ -49,7 +49,12 @@ function clientGone(c: SandboxContext): Promise<void> {
   });
 }
 
-async function faultResponse(c: SandboxContext, fault: FaultSpec, path: string, outcome: { dropped: boolean }): Promise<Response> {
+async function faultResponse(
+  c: SandboxContext,
+  fault: FaultSpec,
+  path: string,
+  outcome: { dropped: boolean },
+): Promise<Response> {
   for (const [name, value] of Object.entries(fault.headers ?? {})) c.header(name, value);
   switch (fault.kind) {
     case 'status': {
@@ -93,7 +98,11 @@ function dropConnection(c: SandboxContext, outcome: { dropped: boolean }, placeh
  * The route has run (its write is applied); its answer never reaches the client: wait until
  * the client gives up (logged 499), or drop the connection (logged 0).
  */
-async function loseReply(c: SandboxContext, kind: 'apply-then-hang' | 'apply-then-drop', outcome: { dropped: boolean }): Promise<Response> {
+async function loseReply(
+  c: SandboxContext,
+  kind: 'apply-then-hang' | 'apply-then-drop',
+  outcome: { dropped: boolean },
+): Promise<Response> {
   let lost: Response;
   if (kind === 'apply-then-hang') {
     await clientGone(c);
@@ -146,7 +155,14 @@ export function storePipeline(deps: PipelineDeps): MiddlewareHandler<SandboxEnv>
   ): Promise<Response | void> {
     const store = deps.state.store(hash);
     if (!store) {
-      return c.json({ status: 404, title: `No store with hash "${hash}".`, type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes' }, 404);
+      return c.json(
+        {
+          status: 404,
+          title: `No store with hash "${hash}".`,
+          type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes',
+        },
+        404,
+      );
     }
     const { latencyMs, jitterMs } = deps.tuning();
     const delay = latencyMs + (jitterMs > 0 ? Math.floor(Math.random() * (jitterMs + 1)) : 0);
@@ -166,7 +182,13 @@ export function storePipeline(deps: PipelineDeps): MiddlewareHandler<SandboxEnv>
     return answer;
   }
 
-  async function authorizeAndRun(c: SandboxContext, next: () => Promise<void>, store: StoreData, hash: string, path: string): Promise<Response | void> {
+  async function authorizeAndRun(
+    c: SandboxContext,
+    next: () => Promise<void>,
+    store: StoreData,
+    hash: string,
+    path: string,
+  ): Promise<Response | void> {
     const grant = deps.state.tokens.get(c.req.header('x-auth-token') ?? '');
     if (!grant || grant.store !== hash) {
       return fail(c, 401, STATUS_TITLES[401]!);

@@ -50,7 +50,11 @@ export function remainingCents(order: OrderRec): number {
 export function computeQuote(order: OrderRec, items: RefundItemInput[]): QuoteResult {
   if (!REFUNDABLE.has(order.payment_status)) {
     const hint = order.payment_status === 'authorized' ? ' The payment is only authorized: void it instead.' : '';
-    return { ok: false, field: 'order', message: `The payment of order ${order.id} cannot be refunded (payment status "${order.payment_status}").${hint}` };
+    return {
+      ok: false,
+      field: 'order',
+      message: `The payment of order ${order.id} cannot be refunded (payment status "${order.payment_status}").${hint}`,
+    };
   }
   if (items.length === 0) return { ok: false, field: 'items', message: 'At least one item is required.' };
   const quote: Quote = { totalCents: 0, taxCents: 0, orderLevelCents: 0, items: [], effects: [] };
@@ -59,11 +63,14 @@ export function computeQuote(order: OrderRec, items: RefundItemInput[]): QuoteRe
     let cents = 0;
     if (item.item_type === 'PRODUCT' || item.item_type === 'GIFT_WRAPPING') {
       const product = order.products.find((p) => p.id === item.item_id);
-      if (!product) return { ok: false, field, message: `Order product ${item.item_id} is not part of order ${order.id}.` };
+      if (!product)
+        return { ok: false, field, message: `Order product ${item.item_id} is not part of order ${order.id}.` };
       const quantity = item.quantity;
-      if (quantity === undefined || quantity < 1) return { ok: false, field, message: 'A PRODUCT item needs a quantity of at least 1.' };
+      if (quantity === undefined || quantity < 1)
+        return { ok: false, field, message: 'A PRODUCT item needs a quantity of at least 1.' };
       const left = product.quantity - product.quantity_refunded;
-      if (quantity > left) return { ok: false, field, message: `Only ${left} of "${product.name}" can still be refunded.` };
+      if (quantity > left)
+        return { ok: false, field, message: `Only ${left} of "${product.name}" can still be refunded.` };
       if (item.item_type === 'GIFT_WRAPPING') {
         quote.items.push({ item_type: item.item_type, item_id: item.item_id, quantity, reason: item.reason ?? '' });
         continue;
@@ -72,7 +79,8 @@ export function computeQuote(order: OrderRec, items: RefundItemInput[]): QuoteRe
       let adjustments = 0;
       for (const adjustment of item.adjustments ?? []) {
         const value = parseAmount(adjustment.amount);
-        if (value === null || value > 0) return { ok: false, field, message: 'Adjustments must be negative amounts with at most 2 decimals.' };
+        if (value === null || value > 0)
+          return { ok: false, field, message: 'Adjustments must be negative amounts with at most 2 decimals.' };
         adjustments += value;
       }
       quote.taxCents += quantity * product.priceTaxCents;
@@ -81,22 +89,38 @@ export function computeQuote(order: OrderRec, items: RefundItemInput[]): QuoteRe
       quote.items.push({ item_type: 'PRODUCT', item_id: item.item_id, quantity, reason: item.reason ?? '' });
     } else if (item.item_type === 'SHIPPING' || item.item_type === 'HANDLING') {
       const address = order.addresses.find((a) => a.id === item.item_id);
-      if (!address) return { ok: false, field, message: `Address ${item.item_id} is not a shipping address of order ${order.id}.` };
+      if (!address)
+        return { ok: false, field, message: `Address ${item.item_id} is not a shipping address of order ${order.id}.` };
       const value = parseAmount(item.amount);
-      if (value === null || value < 0) return { ok: false, field, message: 'An amount (at least 0, at most 2 decimals) is required.' };
+      if (value === null || value < 0)
+        return { ok: false, field, message: 'An amount (at least 0, at most 2 decimals) is required.' };
       const shipping = item.item_type === 'SHIPPING';
-      const full = shipping ? address.shipExCents + address.shipTaxCents : address.handlingExCents + address.handlingTaxCents;
+      const full = shipping
+        ? address.shipExCents + address.shipTaxCents
+        : address.handlingExCents + address.handlingTaxCents;
       const tax = shipping ? address.shipTaxCents : address.handlingTaxCents;
       const left = full - (shipping ? address.shipRefundedCents : address.handlingRefundedCents);
-      if (value > left) return { ok: false, field, message: `At most ${toV3Amount(left)} of ${item.item_type.toLowerCase()} can still be refunded.` };
+      if (value > left)
+        return {
+          ok: false,
+          field,
+          message: `At most ${toV3Amount(left)} of ${item.item_type.toLowerCase()} can still be refunded.`,
+        };
       cents = value;
       quote.taxCents += full === 0 ? 0 : roundDiv(value * tax, full);
       quote.effects.push({ kind: shipping ? 'shipping' : 'handling', id: address.id, quantity: 0, cents });
-      quote.items.push({ item_type: item.item_type, item_id: item.item_id, requestedCents: value, reason: item.reason ?? '' });
+      quote.items.push({
+        item_type: item.item_type,
+        item_id: item.item_id,
+        requestedCents: value,
+        reason: item.reason ?? '',
+      });
     } else if (item.item_type === 'ORDER') {
-      if (item.item_id !== order.id) return { ok: false, field, message: `An ORDER item's item_id must be the order id ${order.id}.` };
+      if (item.item_id !== order.id)
+        return { ok: false, field, message: `An ORDER item's item_id must be the order id ${order.id}.` };
       const value = parseAmount(item.amount);
-      if (value === null || value <= 0) return { ok: false, field, message: 'An amount above 0 with at most 2 decimals is required.' };
+      if (value === null || value <= 0)
+        return { ok: false, field, message: 'An amount above 0 with at most 2 decimals is required.' };
       cents = value;
       quote.orderLevelCents += value;
       quote.items.push({ item_type: 'ORDER', item_id: item.item_id, requestedCents: value, reason: item.reason ?? '' });
@@ -107,7 +131,11 @@ export function computeQuote(order: OrderRec, items: RefundItemInput[]): QuoteRe
   }
   const left = remainingCents(order);
   if (quote.totalCents > left) {
-    return { ok: false, field: 'items', message: `The refund (${toV3Amount(quote.totalCents)}) is more than the ${toV3Amount(left)} still refundable.` };
+    return {
+      ok: false,
+      field: 'items',
+      message: `The refund (${toV3Amount(quote.totalCents)}) is more than the ${toV3Amount(left)} still refundable.`,
+    };
   }
   return { ok: true, quote };
 }
@@ -117,7 +145,16 @@ export function refundMethods(order: OrderRec, cents: number, hadRefunds: boolea
   const methods: PaymentOption[][] = [];
   const { payment } = order;
   if (payment.kind === 'card') {
-    methods.push([{ provider_id: payment.providerId, provider_description: payment.providerDescription, amountCents: cents, offline: false, offline_provider: false, offline_reason: '' }]);
+    methods.push([
+      {
+        provider_id: payment.providerId,
+        provider_description: payment.providerDescription,
+        amountCents: cents,
+        offline: false,
+        offline_provider: false,
+        offline_reason: '',
+      },
+    ]);
   } else if (payment.kind === 'paypal') {
     methods.push([
       {
@@ -130,11 +167,38 @@ export function refundMethods(order: OrderRec, cents: number, hadRefunds: boolea
       },
     ]);
   } else {
-    methods.push([{ provider_id: payment.providerId, provider_description: payment.providerDescription, amountCents: cents, offline: true, offline_provider: true, offline_reason: 'This is an offline payment provider.' }]);
+    methods.push([
+      {
+        provider_id: payment.providerId,
+        provider_description: payment.providerDescription,
+        amountCents: cents,
+        offline: true,
+        offline_provider: true,
+        offline_reason: 'This is an offline payment provider.',
+      },
+    ]);
   }
-  methods.push([{ provider_id: 'custom', provider_description: 'Custom', amountCents: cents, offline: true, offline_provider: true, offline_reason: 'This is an offline payment provider.' }]);
+  methods.push([
+    {
+      provider_id: 'custom',
+      provider_description: 'Custom',
+      amountCents: cents,
+      offline: true,
+      offline_provider: true,
+      offline_reason: 'This is an offline payment provider.',
+    },
+  ]);
   if (order.customer_id !== 0) {
-    methods.push([{ provider_id: 'storecredit', provider_description: 'Store Credit', amountCents: cents, offline: false, offline_provider: false, offline_reason: '' }]);
+    methods.push([
+      {
+        provider_id: 'storecredit',
+        provider_description: 'Store Credit',
+        amountCents: cents,
+        offline: false,
+        offline_provider: false,
+        offline_reason: '',
+      },
+    ]);
   }
   return methods;
 }
@@ -145,7 +209,10 @@ export function wireOption(option: PaymentOption): Record<string, unknown> {
 }
 
 /** True when the payments are exactly one method's options (same providers, same amounts). */
-export function matchesMethod(methods: PaymentOption[][], payments: Array<{ provider_id: string; amountCents: number }>): PaymentOption[] | null {
+export function matchesMethod(
+  methods: PaymentOption[][],
+  payments: Array<{ provider_id: string; amountCents: number }>,
+): PaymentOption[] | null {
   const key = (list: Array<{ provider_id: string; amountCents: number }>) =>
     list
       .map((p) => `${p.provider_id}:${p.amountCents}`)

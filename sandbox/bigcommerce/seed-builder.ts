@@ -45,16 +45,41 @@ export interface OrderSpec {
 }
 
 const PAYMENTS: Record<PayMode, PaymentRec> = {
-  card: { kind: 'card', method: 'Credit Card', providerId: 'braintree', providerDescription: 'Braintree (Visa ending in 4242)' },
-  authorized: { kind: 'card', method: 'Credit Card', providerId: 'braintree', providerDescription: 'Braintree (Mastercard ending in 5454)' },
+  card: {
+    kind: 'card',
+    method: 'Credit Card',
+    providerId: 'braintree',
+    providerDescription: 'Braintree (Visa ending in 4242)',
+  },
+  authorized: {
+    kind: 'card',
+    method: 'Credit Card',
+    providerId: 'braintree',
+    providerDescription: 'Braintree (Mastercard ending in 5454)',
+  },
   paypal: { kind: 'paypal', method: 'PayPal', providerId: 'paypalexpress', providerDescription: 'PayPal Express' },
   cod: { kind: 'offline', method: 'Cash on Delivery', providerId: 'cod', providerDescription: 'Cash on Delivery' },
 };
 
 const CARRIERS = [
-  { id: 'ups', name: 'UPS', tracking: (n: number) => `1Z999AA1${String(10000000 + n * 7919).slice(0, 8)}`, url: 'https://www.ups.com/track?tracknum=' },
-  { id: 'fedex', name: 'FedEx', tracking: (n: number) => String(731519400000 + n * 131), url: 'https://www.fedex.com/fedextrack/?trknbr=' },
-  { id: 'usps', name: 'USPS', tracking: (n: number) => `9400111899223${String(100000000 + n * 977).slice(0, 9)}`, url: 'https://tools.usps.com/go/TrackConfirmAction?tLabels=' },
+  {
+    id: 'ups',
+    name: 'UPS',
+    tracking: (n: number) => `1Z999AA1${String(10000000 + n * 7919).slice(0, 8)}`,
+    url: 'https://www.ups.com/track?tracknum=',
+  },
+  {
+    id: 'fedex',
+    name: 'FedEx',
+    tracking: (n: number) => String(731519400000 + n * 131),
+    url: 'https://www.fedex.com/fedextrack/?trknbr=',
+  },
+  {
+    id: 'usps',
+    name: 'USPS',
+    tracking: (n: number) => `9400111899223${String(100000000 + n * 977).slice(0, 9)}`,
+    url: 'https://tools.usps.com/go/TrackConfirmAction?tLabels=',
+  },
 ];
 
 function paymentStatusFor(status: number, pay: PayMode): string {
@@ -86,7 +111,12 @@ function defaultShip(status: number): 'none' | 'partial' | 'full' {
   return 'none';
 }
 
-function toPostal(address: AddressRec | undefined, fallback: { first: string; last: string; phone?: string }, email: string, n: number): PostalAddress {
+function toPostal(
+  address: AddressRec | undefined,
+  fallback: { first: string; last: string; phone?: string },
+  email: string,
+  n: number,
+): PostalAddress {
   if (address) {
     return {
       first_name: address.first_name,
@@ -180,7 +210,18 @@ export function buildOrder(
   const addresses = [makeAddress({ ...billing }, shipEx)];
   if (spec.secondAddress) {
     addresses.push(
-      makeAddress({ ...billing, first_name: 'Ro', last_name: 'Bennett', street_1: '77 Harbor Rd', city: 'Portland', state: 'Oregon', zip: '97205' }, 1495),
+      makeAddress(
+        {
+          ...billing,
+          first_name: 'Ro',
+          last_name: 'Bennett',
+          street_1: '77 Harbor Rd',
+          city: 'Portland',
+          state: 'Oregon',
+          zip: '97205',
+        },
+        1495,
+      ),
     );
     addresses[1]!.handlingExCents = 200;
     addresses[1]!.handlingTaxCents = roundDiv(200 * rate, 100);
@@ -245,7 +286,14 @@ export function buildOrder(
   };
   if (spec.couponCents) {
     order.discountCents = spec.couponCents;
-    order.coupons.push({ id: id * 10, coupon_id: 1, code: 'WELCOME10', amount: '10.0000', type: 2, discountCents: spec.couponCents });
+    order.coupons.push({
+      id: id * 10,
+      coupon_id: 1,
+      code: 'WELCOME10',
+      amount: '10.0000',
+      type: 2,
+      discountCents: spec.couponCents,
+    });
   }
 
   const refunds: RefundRec[] = [];
@@ -260,7 +308,12 @@ export function buildOrder(
       p.quantity_refunded = qty;
       total += qty * (p.priceExCents + p.priceTaxCents);
       tax += qty * p.priceTaxCents;
-      items.push({ item_type: 'PRODUCT', item_id: p.id, quantity: qty, reason: full ? 'Customer returned the order' : 'Damaged on arrival' });
+      items.push({
+        item_type: 'PRODUCT',
+        item_id: p.id,
+        quantity: qty,
+        reason: full ? 'Customer returned the order' : 'Damaged on arrival',
+      });
     }
     if (full) {
       for (const a of addresses) {
@@ -269,7 +322,12 @@ export function buildOrder(
           a.shipRefundedCents = amount;
           total += amount;
           tax += a.shipTaxCents;
-          items.push({ item_type: 'SHIPPING', item_id: a.id, requestedCents: amount, reason: 'Customer returned the order' });
+          items.push({
+            item_type: 'SHIPPING',
+            item_id: a.id,
+            requestedCents: amount,
+            reason: 'Customer returned the order',
+          });
         }
       }
       total -= order.discountCents;
@@ -316,4 +374,3 @@ export function buildOrders(
   });
   return { orders, refunds, keys };
 }
-

@@ -11,10 +11,18 @@ export { SEED_NOW };
 const DAY = 86_400_000;
 
 const STATUS_TABLE: Array<[number, string, string]> = [
-  [0, 'Incomplete', 'An incomplete order happens when a shopper reached the payment page, but did not complete the transaction.'],
+  [
+    0,
+    'Incomplete',
+    'An incomplete order happens when a shopper reached the payment page, but did not complete the transaction.',
+  ],
   [1, 'Pending', 'Customer started the checkout process, but did not complete it.'],
   [2, 'Shipped', 'Order has been shipped, but receipt has not been confirmed; seller has used the Ship Items action.'],
-  [3, 'Partially Shipped', 'Only some items in the order have been shipped, due to some products being pre-order only or other reasons.'],
+  [
+    3,
+    'Partially Shipped',
+    'Only some items in the order have been shipped, due to some products being pre-order only or other reasons.',
+  ],
   [4, 'Refunded', 'Seller has used the Refund action.'],
   [5, 'Cancelled', 'Seller has cancelled an order, due to a stock inconsistency or other reasons.'],
   [6, 'Declined', 'Seller has marked the order as declined for lack of manual payment, or other reasons.'],
@@ -24,7 +32,11 @@ const STATUS_TABLE: Array<[number, string, string]> = [
   [10, 'Completed', 'Client has paid for their digital product and their file(s) are available for download.'],
   [11, 'Awaiting Fulfillment', 'Customer has completed the checkout process and payment has been confirmed.'],
   [12, 'Manual Verification Required', 'Order on hold while some aspect needs to be manually confirmed.'],
-  [13, 'Disputed', 'Customer has initiated a dispute resolution process for the PayPal transaction that paid for the order.'],
+  [
+    13,
+    'Disputed',
+    'Customer has initiated a dispute resolution process for the PayPal transaction that paid for the order.',
+  ],
   [14, 'Partially Refunded', 'Seller has partially refunded the order.'],
 ];
 
@@ -109,8 +121,50 @@ function makeCustomers(lines: CustomerLine[], firstId: number, firstAddressId: n
 const US = { cc: 'US', country: 'United States' };
 const DE = { cc: 'DE', country: 'Germany' };
 
-const FILLER_FIRST = ['Avery', 'Blake', 'Casey', 'Drew', 'Emerson', 'Finley', 'Gray', 'Harper', 'Indy', 'Jordan', 'Kai', 'Logan', 'Micah', 'Noel', 'Oakley', 'Parker', 'Quinn', 'Reese', 'Sawyer', 'Tatum'];
-const FILLER_LAST = ['Nguyen', 'Okafor', 'Silva', 'Kowalski', 'Haddad', 'Lindqvist', 'Moreau', 'Tanaka', 'Ibarra', 'Fischer', 'Osei', 'Romano', 'Petrov', 'Dubois', 'Larsen', 'Mensah', 'Novak', 'Castillo', 'Brennan', 'Yilmaz'];
+const FILLER_FIRST = [
+  'Avery',
+  'Blake',
+  'Casey',
+  'Drew',
+  'Emerson',
+  'Finley',
+  'Gray',
+  'Harper',
+  'Indy',
+  'Jordan',
+  'Kai',
+  'Logan',
+  'Micah',
+  'Noel',
+  'Oakley',
+  'Parker',
+  'Quinn',
+  'Reese',
+  'Sawyer',
+  'Tatum',
+];
+const FILLER_LAST = [
+  'Nguyen',
+  'Okafor',
+  'Silva',
+  'Kowalski',
+  'Haddad',
+  'Lindqvist',
+  'Moreau',
+  'Tanaka',
+  'Ibarra',
+  'Fischer',
+  'Osei',
+  'Romano',
+  'Petrov',
+  'Dubois',
+  'Larsen',
+  'Mensah',
+  'Novak',
+  'Castillo',
+  'Brennan',
+  'Yilmaz',
+];
 const CITIES: Array<[string, string, string]> = [
   ['Chicago', 'Illinois', '60601'],
   ['Denver', 'Colorado', '80202'],
@@ -131,7 +185,9 @@ function fillerCustomers(count: number, offset: number, domain: string, german: 
     const n = i + offset;
     const first = FILLER_FIRST[n % FILLER_FIRST.length]!;
     const last = FILLER_LAST[(n * 7) % FILLER_LAST.length]!;
-    const [city, state, zip] = german ? (['Berlin', 'Berlin', `101${String(n).padStart(2, '0')}`] as const) : CITIES[n % CITIES.length]!;
+    const [city, state, zip] = german
+      ? (['Berlin', 'Berlin', `101${String(n).padStart(2, '0')}`] as const)
+      : CITIES[n % CITIES.length]!;
     const suffix = String(100 + n).padStart(4, '0');
     return {
       first,
@@ -141,7 +197,9 @@ function fillerCustomers(count: number, offset: number, domain: string, german: 
       group: n % 4 === 0 ? 2 : 0,
       credit: n % 6 === 0 ? 1000 + n * 50 : 0,
       notes: n % 5 === 0 ? 'Prefers email contact.' : '',
-      addresses: [{ street: `${200 + n * 3} ${german ? 'Torstraße' : 'Lake Shore Dr'}`, city, state, zip, ...(german ? DE : US) }],
+      addresses: [
+        { street: `${200 + n * 3} ${german ? 'Torstraße' : 'Lake Shore Dr'}`, city, state, zip, ...(german ? DE : US) },
+      ],
       daysAgo: 500 - n * 11,
     };
   });
@@ -159,7 +217,15 @@ const MAIN_CUSTOMERS: CustomerLine[] = [
     daysAgo: 720,
     addresses: [
       { street: '1200 Market St', street2: 'Apt 5B', city: 'San Francisco', state: 'California', zip: '94102', ...US },
-      { street: '500 Howard St', company: 'Cooper Design Studio', city: 'San Francisco', state: 'California', zip: '94105', type: 'commercial', ...US },
+      {
+        street: '500 Howard St',
+        company: 'Cooper Design Studio',
+        city: 'San Francisco',
+        state: 'California',
+        zip: '94105',
+        type: 'commercial',
+        ...US,
+      },
       { street: '42 Ocean View Rd', city: 'Carmel-by-the-Sea', state: 'California', zip: '93921', ...US },
     ],
   },
@@ -274,23 +340,91 @@ function mainOrderSpecs(c: (email: string) => CustomerRec): OrderSpec[] {
   const jane = c('jane.cooper@example.com');
   const specs: OrderSpec[] = [
     // Jane: 13 orders; the 10 newest first.
-    { key: 'janeCapturedAwaiting', customer: jane, daysAgo: 1, status: 11, lines: [[101, 1], [105, 2]], pay: 'card' },
+    {
+      key: 'janeCapturedAwaiting',
+      customer: jane,
+      daysAgo: 1,
+      status: 11,
+      lines: [
+        [101, 1],
+        [105, 2],
+      ],
+      pay: 'card',
+    },
     { key: 'janeAuthorized', customer: jane, daysAgo: 3, status: 11, lines: [[108, 1]], pay: 'authorized' },
-    { key: 'janePartiallyShipped', customer: jane, daysAgo: 6, status: 3, lines: [[107, 1], [104, 1], [110, 1]], tracking: 'custom' },
-    { key: 'janeGuestShipped', guest: GUESTS.janeGuest, daysAgo: 10, status: 2, lines: [[102, 2]], tracking: 'generated' },
+    {
+      key: 'janePartiallyShipped',
+      customer: jane,
+      daysAgo: 6,
+      status: 3,
+      lines: [
+        [107, 1],
+        [104, 1],
+        [110, 1],
+      ],
+      tracking: 'custom',
+    },
+    {
+      key: 'janeGuestShipped',
+      guest: GUESTS.janeGuest,
+      daysAgo: 10,
+      status: 2,
+      lines: [[102, 2]],
+      tracking: 'generated',
+    },
     {
       key: 'janeCustomLine',
       customer: jane,
       daysAgo: 15,
       status: 10,
-      lines: [[111, 1], [0, 1, 'Custom monogram engraving', 1500]],
+      lines: [
+        [111, 1],
+        [0, 1, 'Custom monogram engraving', 1500],
+      ],
       tracking: 'generated',
       customerMessage: 'Please engrave "JC".',
     },
-    { key: 'janeWorkEmail', customer: jane, billingEmail: 'janie.c@work.example', daysAgo: 21, status: 2, lines: [[103, 1]], tracking: 'custom', pay: 'paypal' },
-    { key: 'janeGuestCompleted', guest: GUESTS.janeGuest, daysAgo: 30, status: 10, lines: [[106, 1], [104, 1]], tracking: 'generated' },
-    { key: 'janeCancelled', customer: jane, daysAgo: 40, status: 5, lines: [[112, 1]], pay: 'authorized', staffNotes: 'Cancelled at customer request (size).' },
-    { key: 'janePartiallyRefunded', customer: jane, daysAgo: 55, status: 14, lines: [[109, 1], [105, 1]], tracking: 'generated' },
+    {
+      key: 'janeWorkEmail',
+      customer: jane,
+      billingEmail: 'janie.c@work.example',
+      daysAgo: 21,
+      status: 2,
+      lines: [[103, 1]],
+      tracking: 'custom',
+      pay: 'paypal',
+    },
+    {
+      key: 'janeGuestCompleted',
+      guest: GUESTS.janeGuest,
+      daysAgo: 30,
+      status: 10,
+      lines: [
+        [106, 1],
+        [104, 1],
+      ],
+      tracking: 'generated',
+    },
+    {
+      key: 'janeCancelled',
+      customer: jane,
+      daysAgo: 40,
+      status: 5,
+      lines: [[112, 1]],
+      pay: 'authorized',
+      staffNotes: 'Cancelled at customer request (size).',
+    },
+    {
+      key: 'janePartiallyRefunded',
+      customer: jane,
+      daysAgo: 55,
+      status: 14,
+      lines: [
+        [109, 1],
+        [105, 1],
+      ],
+      tracking: 'generated',
+    },
     { key: 'janeGuestRefunded', guest: GUESTS.janeGuest, daysAgo: 70, status: 4, lines: [[110, 1]], ship: 'none' },
     { key: 'janeGuestOld', guest: GUESTS.janeGuest, daysAgo: 120, status: 10, lines: [[105, 3]] },
     { key: 'janeOldCad', customer: jane, daysAgo: 200, status: 10, lines: [[102, 1]], currency: 'CAD' },
@@ -298,10 +432,27 @@ function mainOrderSpecs(c: (email: string) => CustomerRec): OrderSpec[] {
     // Gary: guest only.
     { key: 'garyNewest', guest: GUESTS.gary, daysAgo: 4, status: 11, lines: [[106, 2]], pay: 'card' },
     { guest: GUESTS.gary, daysAgo: 33, status: 2, lines: [[104, 1]], pay: 'paypal' },
-    { guest: GUESTS.gary, daysAgo: 90, status: 10, lines: [[105, 1], [110, 1]], pay: 'cod' },
+    {
+      guest: GUESTS.gary,
+      daysAgo: 90,
+      status: 10,
+      lines: [
+        [105, 1],
+        [110, 1],
+      ],
+      pay: 'cod',
+    },
     // Priya: 2 orders.
     { key: 'priyaNewest', customer: c('priya.patel@example.org'), daysAgo: 8, status: 9, lines: [[109, 1]] },
-    { customer: c('priya.patel@example.org'), daysAgo: 95, status: 10, lines: [[102, 1], [105, 1]] },
+    {
+      customer: c('priya.patel@example.org'),
+      daysAgo: 95,
+      status: 10,
+      lines: [
+        [102, 1],
+        [105, 1],
+      ],
+    },
     // Sam (main): 3 USD orders.
     { key: 'samMainNewest', customer: c('sam.lee@example.com'), daysAgo: 12, status: 2, lines: [[107, 1]] },
     { customer: c('sam.lee@example.com'), daysAgo: 60, status: 10, lines: [[110, 2]] },
@@ -312,7 +463,16 @@ function mainOrderSpecs(c: (email: string) => CustomerRec): OrderSpec[] {
     // Chris: 1 order.
     { key: 'chrisOrder', customer: c('c.rivera@personal.example'), daysAgo: 14, status: 11, lines: [[101, 1]] },
     // Dana: 2 orders.
-    { key: 'danaNewest', customer: c('dana.whitfield@example.com'), daysAgo: 9, status: 3, lines: [[112, 1], [106, 1]] },
+    {
+      key: 'danaNewest',
+      customer: c('dana.whitfield@example.com'),
+      daysAgo: 9,
+      status: 3,
+      lines: [
+        [112, 1],
+        [106, 1],
+      ],
+    },
     { customer: c('dana.whitfield@example.com'), daysAgo: 45, status: 10, lines: [[104, 2]], couponCents: 500 },
   ];
   // Marcus Bell: exactly 10 orders.
@@ -329,9 +489,30 @@ function mainOrderSpecs(c: (email: string) => CustomerRec): OrderSpec[] {
   }
   // Olivia Hart (corporate gifting): a multi-address order and 11 more, so more than 10 on one account.
   const olivia = c('olivia.hart@example.com');
-  specs.push({ key: 'oliviaMultiAddress', customer: olivia, daysAgo: 5, status: 11, lines: [[104, 2], [105, 2], [110, 1]], secondAddress: true });
+  specs.push({
+    key: 'oliviaMultiAddress',
+    customer: olivia,
+    daysAgo: 5,
+    status: 11,
+    lines: [
+      [104, 2],
+      [105, 2],
+      [110, 1],
+    ],
+    secondAddress: true,
+  });
   for (let i = 0; i < 11; i++) {
-    specs.push({ customer: olivia, daysAgo: 13 + i * 23, status: [10, 2, 10, 10, 3, 10, 2, 10, 13, 10, 10][i]!, lines: [[110, 3 + (i % 4)], [104, 2]], pay: i % 3 === 0 ? 'paypal' : 'card', secondAddress: i % 4 === 1 });
+    specs.push({
+      customer: olivia,
+      daysAgo: 13 + i * 23,
+      status: [10, 2, 10, 10, 3, 10, 2, 10, 13, 10, 10][i]!,
+      lines: [
+        [110, 3 + (i % 4)],
+        [104, 2],
+      ],
+      pay: i % 3 === 0 ? 'paypal' : 'card',
+      secondAddress: i % 4 === 1,
+    });
   }
   // Fillers: customers 0..13 get 1..8 orders each, the rest none; plus guest shoppers.
   const fillers = MAIN_CUSTOMERS.slice(9, 23);
@@ -344,7 +525,10 @@ function mainOrderSpecs(c: (email: string) => CustomerRec): OrderSpec[] {
         customer: c(email),
         daysAgo: 2 + ((n * 37) % 700),
         status: FILLER_STATUSES[n % FILLER_STATUSES.length]!,
-        lines: [[101 + (n % 12), 1 + (n % 3)], ...(n % 4 === 0 ? ([[101 + ((n + 5) % 12), 1]] as Array<[number, number]>) : [])],
+        lines: [
+          [101 + (n % 12), 1 + (n % 3)],
+          ...(n % 4 === 0 ? ([[101 + ((n + 5) % 12), 1]] as Array<[number, number]>) : []),
+        ],
         pay: PAYS[n % PAYS.length],
         currency: n % 9 === 0 ? 'CAD' : n % 13 === 0 ? 'GBP' : 'USD',
         couponCents: n % 11 === 0 ? 1000 : undefined,
@@ -354,7 +538,12 @@ function mainOrderSpecs(c: (email: string) => CustomerRec): OrderSpec[] {
   });
   for (let g = 0; g < 30; g++, n++) {
     specs.push({
-      guest: { email: `shopper${g}@guest.example.net`, first: FILLER_FIRST[(g * 3) % 20]!, last: FILLER_LAST[(g * 11) % 20]!, phone: g % 2 ? `555-410-${1000 + g}` : '' },
+      guest: {
+        email: `shopper${g}@guest.example.net`,
+        first: FILLER_FIRST[(g * 3) % 20]!,
+        last: FILLER_LAST[(g * 11) % 20]!,
+        phone: g % 2 ? `555-410-${1000 + g}` : '',
+      },
       daysAgo: 3 + ((g * 53) % 650),
       status: FILLER_STATUSES[(g + 3) % FILLER_STATUSES.length]!,
       lines: [[101 + ((g * 5) % 12), 1]],
@@ -442,8 +631,19 @@ function buildStore(
     return found;
   };
   const products = catalogFor(meta.currency === 'EUR' ? 'EUR' : 'USD');
-  const counters: BuildCounters = { orderProduct: firstOrderId * 10, orderAddress: firstOrderId * 5, shipment: firstOrderId, refund: 1, refundPayment: 1 };
-  const { orders, refunds, keys } = buildOrders(specsFor(byEmail), firstOrderId, { products, currency: meta.currency, taxRatePct }, counters);
+  const counters: BuildCounters = {
+    orderProduct: firstOrderId * 10,
+    orderAddress: firstOrderId * 5,
+    shipment: firstOrderId,
+    refund: 1,
+    refundPayment: 1,
+  };
+  const { orders, refunds, keys } = buildOrders(
+    specsFor(byEmail),
+    firstOrderId,
+    { products, currency: meta.currency, taxRatePct },
+    counters,
+  );
   return {
     data: {
       meta,
@@ -455,7 +655,13 @@ function buildStore(
       coupons: coupons(SEED_NOW),
       promotions: [],
       statuses: statuses(customLabels),
-      nextId: { refund: counters.refund, refundPayment: counters.refundPayment, coupon: 2, promotion: 1, promotionCode: 1 },
+      nextId: {
+        refund: counters.refund,
+        refundPayment: counters.refundPayment,
+        coupon: 2,
+        promotion: 1,
+        promotionCode: 1,
+      },
     },
     keys,
   };

@@ -1,7 +1,16 @@
 /** Internal records → the wire shapes (real shapes where the real API and the spec disagree). */
 import { toIso, toRfc2822 } from './dates';
 import { toV2Money, toV3Amount } from './money';
-import type { CouponRec, CustomerRec, OrderAddressRec, OrderProductRec, OrderRec, RefundRec, ShipmentRec, StoreData } from './types';
+import type {
+  CouponRec,
+  CustomerRec,
+  OrderAddressRec,
+  OrderProductRec,
+  OrderRec,
+  RefundRec,
+  ShipmentRec,
+  StoreData,
+} from './types';
 
 export interface OrderTotals {
   subtotalEx: number;
@@ -40,12 +49,27 @@ export function orderTotals(order: OrderRec): OrderTotals {
   }
   const totalEx = subtotalEx + shipEx + handlingEx - order.discountCents;
   const totalTax = subtotalTax + shipTax + handlingTax;
-  return { subtotalEx, subtotalTax, shipEx, shipTax, handlingEx, handlingTax, totalEx, totalTax, totalInc: totalEx + totalTax, itemsTotal, itemsShipped };
+  return {
+    subtotalEx,
+    subtotalTax,
+    shipEx,
+    shipTax,
+    handlingEx,
+    handlingTax,
+    totalEx,
+    totalTax,
+    totalInc: totalEx + totalTax,
+    itemsTotal,
+    itemsShipped,
+  };
 }
 
 export function statusLabel(store: StoreData, id: number): { system: string; custom: string } {
   const status = store.statuses.find((s) => s.id === id);
-  return { system: status?.system_label ?? 'Unknown', custom: status?.custom_label ?? status?.system_label ?? 'Unknown' };
+  return {
+    system: status?.system_label ?? 'Unknown',
+    custom: status?.custom_label ?? status?.system_label ?? 'Unknown',
+  };
 }
 
 function link(origin: string, hash: string, resource: string): { url: string; resource: string } {
@@ -149,7 +173,12 @@ function postal(address: OrderAddressRec | OrderRec['billing']): Record<string, 
   };
 }
 
-export function v2ShippingAddress(order: OrderRec, a: OrderAddressRec, origin: string, hash: string): Record<string, unknown> {
+export function v2ShippingAddress(
+  order: OrderRec,
+  a: OrderAddressRec,
+  origin: string,
+  hash: string,
+): Record<string, unknown> {
   const products = order.products.filter((p) => p.order_address_id === a.id);
   return {
     id: a.id,
@@ -233,7 +262,12 @@ export interface OrderInclude {
   objectStructure: boolean;
 }
 
-export function v2Order(store: StoreData, order: OrderRec, origin: string, include: OrderInclude): Record<string, unknown> {
+export function v2Order(
+  store: StoreData,
+  order: OrderRec,
+  origin: string,
+  include: OrderInclude,
+): Record<string, unknown> {
   const t = orderTotals(order);
   const hash = store.meta.hash;
   const label = statusLabel(store, order.status_id);
@@ -417,7 +451,13 @@ export function v2Coupon(c: CouponRec): Record<string, unknown> {
 }
 
 /** v3 page/limit pagination meta. */
-export function pagination(total: number, page: number, limit: number, count: number, query: URLSearchParams): Record<string, unknown> {
+export function pagination(
+  total: number,
+  page: number,
+  limit: number,
+  count: number,
+  query: URLSearchParams,
+): Record<string, unknown> {
   const totalPages = Math.ceil(total / limit);
   const at = (n: number): string => {
     const q = new URLSearchParams(query);

@@ -13,13 +13,21 @@ export interface SandboxReply<T = unknown> {
 }
 
 export interface SandboxClient {
-  request<T = unknown>(method: string, path: string, options?: { body?: unknown; token?: string | null; signal?: AbortSignal }): Promise<SandboxReply<T>>;
+  request<T = unknown>(
+    method: string,
+    path: string,
+    options?: { body?: unknown; token?: string | null; signal?: AbortSignal },
+  ): Promise<SandboxReply<T>>;
   get<T = unknown>(path: string, token?: string | null): Promise<SandboxReply<T>>;
 }
 
 export function sandboxClient(app: Hono, store: SandboxStoreInfo): SandboxClient {
   const fetchApp = inProcessFetch(app);
-  const request = async <T>(method: string, path: string, options: { body?: unknown; token?: string | null; signal?: AbortSignal } = {}): Promise<SandboxReply<T>> => {
+  const request = async <T>(
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string | null; signal?: AbortSignal } = {},
+  ): Promise<SandboxReply<T>> => {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const token = options.token === undefined ? store.accessToken : options.token;
     if (token !== null) headers['X-Auth-Token'] = token;

@@ -34,10 +34,21 @@ function creditCard(payment: PaymentRec): Wire | null {
 function methodFields(order: OrderRec, providerId: string): Wire {
   const payment = order.payment;
   if (providerId === 'storecredit') {
-    return { method: 'store_credit', gateway: 'storecredit', payment_method_id: 'storecredit', gateway_transaction_id: null };
+    return {
+      method: 'store_credit',
+      gateway: 'storecredit',
+      payment_method_id: 'storecredit',
+      gateway_transaction_id: null,
+    };
   }
   if (providerId === 'custom' || payment.kind === 'manual') {
-    return { method: 'custom', gateway: 'custom', payment_method_id: 'custom.card', gateway_transaction_id: null, custom: { payment_method: payment.method } };
+    return {
+      method: 'custom',
+      gateway: 'custom',
+      payment_method_id: 'custom.card',
+      gateway_transaction_id: null,
+      custom: { payment_method: payment.method },
+    };
   }
   switch (payment.kind) {
     case 'card':
@@ -46,13 +57,28 @@ function methodFields(order: OrderRec, providerId: string): Wire {
         gateway: payment.providerId,
         payment_method_id: `${payment.providerId}.card`,
         credit_card: creditCard(payment),
-        avs_result: { code: 'Y', message: 'Street address and 5-digit postal code match.', street_match: 'Y', postal_match: 'Y' },
+        avs_result: {
+          code: 'Y',
+          message: 'Street address and 5-digit postal code match.',
+          street_match: 'Y',
+          postal_match: 'Y',
+        },
         cvv_result: { code: 'M', message: 'CVV matches.' },
       };
     case 'paypal':
-      return { method: 'electronic_wallet', gateway: payment.providerId, payment_method_id: `${payment.providerId}.paypal` };
+      return {
+        method: 'electronic_wallet',
+        gateway: payment.providerId,
+        payment_method_id: `${payment.providerId}.paypal`,
+      };
     case 'offline':
-      return { method: 'offline', gateway: payment.providerId, payment_method_id: payment.providerId, gateway_transaction_id: null, offline: { display_name: payment.method } };
+      return {
+        method: 'offline',
+        gateway: payment.providerId,
+        payment_method_id: payment.providerId,
+        gateway_transaction_id: null,
+        offline: { display_name: payment.method },
+      };
   }
 }
 
@@ -97,7 +123,12 @@ function wire(order: OrderRec, e: Event): Wire {
 
 /** The payment event that took the money (or tried to), or null when nothing was ever paid. */
 function firstEvent(order: OrderRec): Omit<Event, 'id'> | null {
-  const base = { cents: orderTotals(order).totalInc, at: order.created, providerId: order.payment.providerId, reference: null };
+  const base = {
+    cents: orderTotals(order).totalInc,
+    at: order.created,
+    providerId: order.payment.providerId,
+    reference: null,
+  };
   switch (order.payment_status) {
     case '':
     case 'pending':

@@ -30,7 +30,15 @@ export interface RequestLogEntry {
  * 'hang' and 'drop' fire before the route runs (nothing changes); 'apply-then-hang' and
  * 'apply-then-drop' let the route run (a write is applied) and then lose its answer.
  */
-export type FaultKind = 'status' | 'malformed-json' | 'wrong-shape' | 'empty-204' | 'hang' | 'drop' | 'apply-then-hang' | 'apply-then-drop';
+export type FaultKind =
+  | 'status'
+  | 'malformed-json'
+  | 'wrong-shape'
+  | 'empty-204'
+  | 'hang'
+  | 'drop'
+  | 'apply-then-hang'
+  | 'apply-then-drop';
 
 export interface FaultSpec {
   store?: string;

@@ -13,7 +13,14 @@ const MAX_RESULTS = 50;
 export interface ApiOptions {
   state: () => GladlyState;
   apiUser: { email: string; token: string };
-  onApiRequest?: (entry: { method: string; path: string; query: string; status: number; start: number; end: number }) => void;
+  onApiRequest?: (entry: {
+    method: string;
+    path: string;
+    query: string;
+    status: number;
+    start: number;
+    end: number;
+  }) => void;
 }
 
 const PatchSchema = z
@@ -27,7 +34,18 @@ const PatchSchema = z
 /** Gladly's answer for a profile merged into another: 301 naming the surviving id (undefined when not merged). */
 function mergedAnswer(c: Context, mergedInto: string | undefined): Response | undefined {
   if (!mergedInto) return undefined;
-  return c.json({ errors: [{ code: 'merged', detail: 'This customer profile was merged into another one', meta: { customerId: mergedInto } }] }, 301);
+  return c.json(
+    {
+      errors: [
+        {
+          code: 'merged',
+          detail: 'This customer profile was merged into another one',
+          meta: { customerId: mergedInto },
+        },
+      ],
+    },
+    301,
+  );
 }
 
 function errors(c: Context, status: 400 | 401 | 404 | 429, code: string, detail: string, attr?: string) {
@@ -41,7 +59,14 @@ export function createApi(options: ApiOptions): Hono {
     const start = Date.now();
     const url = new URL(c.req.url);
     await next();
-    options.onApiRequest?.({ method: c.req.method, path: url.pathname, query: url.search.slice(1), status: c.res.status, start, end: Date.now() });
+    options.onApiRequest?.({
+      method: c.req.method,
+      path: url.pathname,
+      query: url.search.slice(1),
+      status: c.res.status,
+      start,
+      end: Date.now(),
+    });
   });
 
   api.use('*', async (c, next) => {
@@ -69,7 +94,13 @@ export function createApi(options: ApiOptions): Hono {
     const email = c.req.query('email');
     const phoneNumber = c.req.query('phoneNumber');
     if ((email === undefined) === (phoneNumber === undefined)) {
-      return errors(c, 400, 'invalid', 'Search by exactly one of email or phoneNumber', email === undefined ? 'email' : 'phoneNumber');
+      return errors(
+        c,
+        400,
+        'invalid',
+        'Search by exactly one of email or phoneNumber',
+        email === undefined ? 'email' : 'phoneNumber',
+      );
     }
     const profiles = [...options.state().profiles.values()];
     const found =

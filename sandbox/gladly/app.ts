@@ -11,7 +11,14 @@ import { createState, type GladlyState } from './state';
 export interface GladlyAppOptions {
   apiUser: { email: string; token: string };
   /** Called for every request to the Gladly REST API, for the shared request log. */
-  onApiRequest?: (entry: { method: string; path: string; query: string; status: number; start: number; end: number }) => void;
+  onApiRequest?: (entry: {
+    method: string;
+    path: string;
+    query: string;
+    status: number;
+    start: number;
+    end: number;
+  }) => void;
 }
 
 const states = new Map<Hono, { current: GladlyState }>();
@@ -33,7 +40,14 @@ export function createGladlyApp(options: GladlyAppOptions): Hono {
   states.set(app, holder);
   const state = () => holder.current;
 
-  app.route('/api/v1', createApi({ state, apiUser: options.apiUser, ...(options.onApiRequest ? { onApiRequest: options.onApiRequest } : {}) }));
+  app.route(
+    '/api/v1',
+    createApi({
+      state,
+      apiUser: options.apiUser,
+      ...(options.onApiRequest ? { onApiRequest: options.onApiRequest } : {}),
+    }),
+  );
 
   // What the page script fetches on navigation (Gladly's app fetches JSON; this returns HTML parts).
   app.get('/_app/view', (c) => c.json(viewFor(state(), c.req.query('path') ?? '/home')));
@@ -46,7 +60,9 @@ export function createGladlyApp(options: GladlyAppOptions): Hono {
     return c.html(shell({ state: state(), path: url.pathname, renderView, agentEmail: DECOYS.agentEmail }));
   };
   // Browsers ask for /favicon.ico on every page; without one, e2e console output shows a 404.
-  app.get('/favicon.ico', (c) => c.body(FAVICON, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }));
+  app.get('/favicon.ico', (c) =>
+    c.body(FAVICON, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }),
+  );
   app.get('/', (c) => c.redirect('/home'));
   app.get('/home', page);
   app.get('/customer/:customerId', page);

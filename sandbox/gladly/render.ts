@@ -29,7 +29,12 @@ export function viewFor(state: GladlyState, path: string): View {
   const mergedInto = state.merged.get(customerId);
   if (mergedInto) {
     const conversation = Object.values(personas).find((p) => p.gladlyId === mergedInto)?.conversationId;
-    return { title: 'Redirecting', panel: '', timeline: '', redirect: `/customer/${mergedInto}${conversation && conversationId ? `/conversation/${conversation}` : ''}` };
+    return {
+      title: 'Redirecting',
+      panel: '',
+      timeline: '',
+      redirect: `/customer/${mergedInto}${conversation && conversationId ? `/conversation/${conversation}` : ''}`,
+    };
   }
   const profile = state.profiles.get(customerId);
   if (!profile) return { title: 'Not found', panel: notFoundPanel(), timeline: '' };
@@ -38,7 +43,10 @@ export function viewFor(state: GladlyState, path: string): View {
 
 export function customerPanel(profile: Profile): string {
   const emails = profile.emails
-    .map((e) => `<div class="_e1Rw"><span class="customerEmailDisplay-email _e4Kx">${escapeHtml(e.original)}</span>${e.primary ? '<span class="_t6Bn">Primary</span>' : ''}</div>`)
+    .map(
+      (e) =>
+        `<div class="_e1Rw"><span class="customerEmailDisplay-email _e4Kx">${escapeHtml(e.original)}</span>${e.primary ? '<span class="_t6Bn">Primary</span>' : ''}</div>`,
+    )
     .join('');
   const phones = profile.phones
     .map(
@@ -105,7 +113,10 @@ export interface ShellOptions {
 export function shell({ state, path, renderView, agentEmail }: ShellOptions): string {
   const view = viewFor(state, path);
   const nav = Object.values(personas)
-    .map((p) => `<a class="_nl3Fb" data-conversation-link href="/customer/${p.gladlyId}/conversation/${p.conversationId}">${escapeHtml(p.name || 'Unknown customer')}</a>`)
+    .map(
+      (p) =>
+        `<a class="_nl3Fb" data-conversation-link href="/customer/${p.gladlyId}/conversation/${p.conversationId}">${escapeHtml(p.name || 'Unknown customer')}</a>`,
+    )
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(view.title)} · Gladly</title>

@@ -41,7 +41,15 @@ export interface GladlyState {
 }
 
 /** What Gladly's own order card would count for each persona (display only). */
-const ORDER_COUNTS: Partial<Record<PersonaKey, number>> = { jane: 13, guest: 3, phoneOnly: 2, twoStores: 5, sharedPhone: 1, multiEmail: 1, conflict: 2 };
+const ORDER_COUNTS: Partial<Record<PersonaKey, number>> = {
+  jane: 13,
+  guest: 3,
+  phoneOnly: 2,
+  twoStores: 5,
+  sharedPhone: 1,
+  multiEmail: 1,
+  conflict: 2,
+};
 
 export function orderCount(id: string): number {
   const key = (Object.keys(personas) as PersonaKey[]).find((k) => personas[k].gladlyId === id);
@@ -50,7 +58,9 @@ export function orderCount(id: string): number {
 
 export function createState(): GladlyState {
   const profiles = new Map<string, Profile>();
-  Object.values(personas).forEach((persona: Persona, index) => profiles.set(persona.gladlyId, toProfile(persona, index)));
+  Object.values(personas).forEach((persona: Persona, index) =>
+    profiles.set(persona.gladlyId, toProfile(persona, index)),
+  );
   return { profiles, merged: new Map([[MERGED_GLADLY_ID, MERGED_INTO]]), rate: new Map() };
 }
 

@@ -1,15 +1,15 @@
 /**
- * What the sidebar should end up showing for a persona: our own lookup (lib/lookup.ts with the
+ * What the sidebar should end up showing for a persona: our own lookup (lib/lookup/lookup.ts with the
  * real client) run in Node against the same sandbox, so the probe knows which order numbers and
  * tracking numbers to wait for without hard-coding them. Run it before timing (it makes requests).
  */
 import { createConnectionApis } from '../../lib/bigcommerce';
 import { Governor } from '../../lib/bigcommerce/governor';
-import { createLinkStore } from '../../lib/linking';
-import { createLookupCache } from '../../lib/lookup-cache';
-import { runLookup, type LookupConnection } from '../../lib/lookup';
-import { memoryStore } from '../../lib/kv-store';
-import { samePhone } from '../../lib/phone';
+import { createLinkStore } from '../../lib/lookup/linking';
+import { createLookupCache } from '../../lib/lookup/cache';
+import { runLookup, type LookupConnection } from '../../lib/lookup/lookup';
+import { memoryStore } from '../../lib/core/kv-store';
+import { samePhone } from '../../lib/core/phone';
 import { toErrorInfo } from '../../lib/bigcommerce/errors';
 import type { Identity } from '../../lib/messages/identity';
 import type { StoreLookup } from '../../lib/messages/lookup';
@@ -31,7 +31,11 @@ export function personaIdentity(persona: Persona): Identity {
 }
 
 /** Our lookup's final per-store result for this persona, in the given stores. */
-export async function expectedLookup(info: SandboxInfoLike, persona: Persona, storeHashes: string[]): Promise<StoreLookup[]> {
+export async function expectedLookup(
+  info: SandboxInfoLike,
+  persona: Persona,
+  storeHashes: string[],
+): Promise<StoreLookup[]> {
   const fetchSandbox = sandboxFetch(info); // trusts a TLS sandbox's certificate
   const connections: LookupConnection[] = storeHashes.map((hash) => {
     const store = info.bigcommerce.stores.find((s) => s.hash === hash)!;
@@ -69,8 +73,11 @@ export async function expectedLookup(info: SandboxInfoLike, persona: Persona, st
 export function probeSpecFor(stores: StoreLookup[], expandFirstOrder = true): ProbeSpec {
   const linked = stores.filter((s) => s.status === 'linked' && s.customer);
   const withOrders = stores.filter((s) => s.status === 'linked' || s.status === 'guest' || s.status === 'candidates');
-  const shown = withOrders.flatMap((s) => [...(s.orders ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, SHOWN));
-  const kind: ProbeSpec['kind'] = linked.length > 0 ? 'linked' : stores.some((s) => s.status === 'guest') ? 'guest' : 'not-found';
+  const shown = withOrders.flatMap((s) =>
+    [...(s.orders ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, SHOWN),
+  );
+  const kind: ProbeSpec['kind'] =
+    linked.length > 0 ? 'linked' : stores.some((s) => s.status === 'guest') ? 'guest' : 'not-found';
   return {
     kind,
     profiles: linked.length,

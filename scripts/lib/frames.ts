@@ -9,7 +9,8 @@ export async function sidebarFrameOf(page: Page, timeoutMs = 15_000): Promise<Fr
       await frame.waitForLoadState('domcontentloaded');
       return frame;
     }
-    if (Date.now() > deadline) throw new Error(`The sidebar never appeared on ${page.url()} (is the content script running there?)`);
+    if (Date.now() > deadline)
+      throw new Error(`The sidebar never appeared on ${page.url()} (is the content script running there?)`);
     await page.waitForTimeout(100);
   }
 }

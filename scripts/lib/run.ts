@@ -33,7 +33,10 @@ function npmRun(script: string, produces: string): Promise<void> {
 }
 
 /** Whether a headed browser can open a window here. */
-export function hasDisplay(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): boolean {
+export function hasDisplay(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
   if (platform !== 'linux' && platform !== 'freebsd' && platform !== 'openbsd') return true;
   return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }

@@ -2,7 +2,7 @@
  * The settings the options page would save for the sandbox's stores, and the check that they
  * took. Pure, so the demo, the benchmark and the e2e tests all connect stores the same way.
  */
-import { newConnection, type Connection, type Settings } from '../../lib/settings-schema';
+import { newConnection, type Connection, type Settings } from '../../lib/settings/schema';
 
 /** What this needs of the sandbox (a subset of sandbox/server.ts SandboxInfo). */
 export interface SandboxStoreLike {
@@ -97,10 +97,13 @@ export function savedMismatches(saved: SavedConnectionLike[], sent: SaveRequest)
     if (got.storeHash !== want.storeHash) problems.push(`store ${want.storeHash}: saved with hash ${got.storeHash}`);
     if (!got.enabled) problems.push(`store ${want.storeHash}: saved disabled`);
     if (got.apiBaseUrl !== want.apiBaseUrl) {
-      problems.push(`store ${want.storeHash}: API base URL saved as ${got.apiBaseUrl ?? '(none)'}, not ${want.apiBaseUrl ?? '(none)'}`);
+      problems.push(
+        `store ${want.storeHash}: API base URL saved as ${got.apiBaseUrl ?? '(none)'}, not ${want.apiBaseUrl ?? '(none)'}`,
+      );
     }
     // The hint is at most the token's last 4 characters; anything else means the vault missed it.
-    if (!got.tokenHint || !token.endsWith(got.tokenHint)) problems.push(`store ${want.storeHash}: no access token saved`);
+    if (!got.tokenHint || !token.endsWith(got.tokenHint))
+      problems.push(`store ${want.storeHash}: no access token saved`);
     if (got.actions.enabled !== want.actions.enabled) {
       problems.push(`store ${want.storeHash}: actions saved ${got.actions.enabled ? 'on' : 'off'}`);
     }

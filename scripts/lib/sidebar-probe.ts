@@ -55,7 +55,16 @@ export async function startProbe(frame: Frame, spec: ProbeSpec): Promise<void> {
     const w = window as unknown as ProbeWindow;
     w.__bcProbe?.stop();
     const now = () => performance.timeOrigin + performance.now();
-    const times: ProbeTimes = { profile: null, orders: null, allOrders: null, complete: null, images: 0, imagesLoaded: 0, expanded: false, missing: [] };
+    const times: ProbeTimes = {
+      profile: null,
+      orders: null,
+      allOrders: null,
+      complete: null,
+      images: 0,
+      imagesLoaded: 0,
+      expanded: false,
+      missing: [],
+    };
     const textOf = () => document.body?.innerText ?? '';
     const profileShown = (text: string, missing: string[]) => {
       if (s.kind === 'linked') {
@@ -66,7 +75,9 @@ export async function startProbe(frame: Frame, spec: ProbeSpec): Promise<void> {
       } else {
         // The whole-screen message, not one store's "…found in this store." beside another's data.
         const screen = /No customer or orders found (in any store|in (?!this store))/.test(text);
-        const data = document.querySelector('section[aria-label="Recent orders"], section[aria-label="Customer profile"]');
+        const data = document.querySelector(
+          'section[aria-label="Recent orders"], section[aria-label="Customer profile"]',
+        );
         if (!screen || data) missing.push('"not found" screen');
       }
       for (const t of s.profileTexts) if (!text.includes(t)) missing.push(t);
@@ -82,7 +93,9 @@ export async function startProbe(frame: Frame, spec: ProbeSpec): Promise<void> {
       for (const number of absent) missing.push(`#${number}`);
       if (missing.length === 0 && times.allOrders === null) times.allOrders = now();
       if (times.orders !== null && s.expandFirstOrder && !times.expanded) {
-        const toggle = document.querySelector<HTMLButtonElement>('section[aria-label="Recent orders"] button[aria-expanded="false"]');
+        const toggle = document.querySelector<HTMLButtonElement>(
+          'section[aria-label="Recent orders"] button[aria-expanded="false"]',
+        );
         if (toggle) {
           toggle.click();
           times.expanded = true;
@@ -139,7 +152,18 @@ export async function waitForProbe(page: Page, frame: Frame, timeoutMs: number):
     if (last?.complete !== null && last?.complete !== undefined) return last;
     await page.waitForTimeout(50);
   }
-  return last ?? { profile: null, orders: null, allOrders: null, complete: null, images: 0, imagesLoaded: 0, expanded: false, missing: ['the probe never ran'] };
+  return (
+    last ?? {
+      profile: null,
+      orders: null,
+      allOrders: null,
+      complete: null,
+      images: 0,
+      imagesLoaded: 0,
+      expanded: false,
+      missing: ['the probe never ran'],
+    }
+  );
 }
 
 /** Navigates the Gladly look-alike in place (pushState, like Gladly); returns the epoch ms it started. */

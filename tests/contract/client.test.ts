@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createConnectionApis } from '@/lib/bigcommerce';
-import type { ConnectionApis } from '@/lib/store-api';
-import { createBigCommerceSandbox } from '@/sandbox/bigcommerce/app';
+import { createConnectionApis } from '../../lib/bigcommerce';
+import type { ConnectionApis } from '../../lib/core/store-ports';
+import { createBigCommerceSandbox } from '../../sandbox/bigcommerce/app';
 import { ContractClient } from './contract-client';
 import { explain, formatViolation } from './exception-match';
 import { SPEC_EXCEPTIONS, UNDOCUMENTED_ROUTES } from './exceptions';
@@ -33,7 +33,10 @@ beforeAll(async () => {
 
 function unexplained(): string[] {
   const problems = client.calls.flatMap((c) => (c.problem ? [`${c.request}: ${c.problem}`] : []));
-  const { unexplained: left } = explain(client.calls.flatMap((c) => c.violations), SPEC_EXCEPTIONS);
+  const { unexplained: left } = explain(
+    client.calls.flatMap((c) => c.violations),
+    SPEC_EXCEPTIONS,
+  );
   return [...problems, ...left.map(formatViolation)];
 }
 

@@ -69,13 +69,24 @@ export class ContractClient {
       if (name !== 'x-auth-token') headers[name] = value;
     });
     const bodyText = typeof init.body === 'string' ? init.body : undefined;
-    const response = await inProcessFetch(this.app)(full, { method, headers: sent, body: bodyText, signal: init.signal });
+    const response = await inProcessFetch(this.app)(full, {
+      method,
+      headers: sent,
+      body: bodyText,
+      signal: init.signal,
+    });
     const text = await response.text();
     this.record(full, method, headers, bodyText === undefined ? undefined : parseJson(bodyText), response, text);
     return new Response(text === '' ? null : text, { status: response.status, headers: response.headers });
   };
 
-  private async send(full: string, url: string, method: string, body: unknown, token: string | undefined): Promise<CallResult> {
+  private async send(
+    full: string,
+    url: string,
+    method: string,
+    body: unknown,
+    token: string | undefined,
+  ): Promise<CallResult> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined || method === 'POST' || method === 'PUT') headers['Content-Type'] = 'application/json';
     const response = await this.app.request(full, {

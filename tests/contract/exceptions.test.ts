@@ -12,7 +12,9 @@ beforeAll(async () => {
 describe('exceptions.ts', () => {
   it('names only operations that exist in the spec', () => {
     const known = new Set(spec.operations.map((o) => o.key));
-    const unknown = SPEC_EXCEPTIONS.flatMap((e) => e.operations.filter((op) => !known.has(op)).map((op) => `${e.id}: ${op}`));
+    const unknown = SPEC_EXCEPTIONS.flatMap((e) =>
+      e.operations.filter((op) => !known.has(op)).map((op) => `${e.id}: ${op}`),
+    );
     expect(unknown).toEqual([]);
   });
 

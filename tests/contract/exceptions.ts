@@ -156,7 +156,7 @@ export const SPEC_EXCEPTIONS: readonly SpecException[] = [
     keyword: 'type',
     reason:
       'A refund item refunded by quantity has `requested_amount: null`; the Refund Item schema types it as a ' +
-      'non-null number (Amount), while the spec\'s own examples show null.',
+      "non-null number (Amount), while the spec's own examples show null.",
     evidence: 'orders.v3.yml#createOrderRefund 201 example and #getOrderRefunds example (`requested_amount: null`)',
     sandbox: true,
   },
@@ -229,6 +229,7 @@ export const SPEC_FIXES: readonly SpecFix[] = [
 export const UNDOCUMENTED_ROUTES: readonly UndocumentedRoute[] = [
   {
     path: '/__sandbox/*',
-    reason: 'Sandbox control routes (reset, config, faults, log) and the product images it serves; not BigCommerce API.',
+    reason:
+      'Sandbox control routes (reset, config, faults, log) and the product images it serves; not BigCommerce API.',
   },
 ];

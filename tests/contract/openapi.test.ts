@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { explain, pointerMatches, type SpecException } from './exception-match';
 import { SPEC_FIXES } from './exceptions';
-import { apiPath, loadContractSpec, loadSpec, type ContractSpec, type MatchedOperation, type Violation } from './openapi';
+import {
+  apiPath,
+  loadContractSpec,
+  loadSpec,
+  type ContractSpec,
+  type MatchedOperation,
+  type Violation,
+} from './openapi';
 import { readRealPayload } from './real-payloads';
 import { createSchemaConverter } from './schema-convert';
 import { findSharedDir, SharedDocsMissingError, sharedDirCandidates } from './shared-dir';
@@ -28,7 +35,13 @@ function request(method: string, url: string, body?: unknown, headers: Record<st
   return spec.validateRequest(op(method, url), { method, url, headers, body });
 }
 
-function response(method: string, url: string, status: number, body: unknown, contentType = 'application/json'): Violation[] {
+function response(
+  method: string,
+  url: string,
+  status: number,
+  body: unknown,
+  contentType = 'application/json',
+): Violation[] {
   const bodyText = typeof body === 'string' ? body : JSON.stringify(body);
   return spec.validateResponse(op(method, url), { status, contentType, bodyText });
 }
@@ -42,7 +55,9 @@ describe('finding the operation', () => {
     expect(op('GET', '/v2/orders/42').operation.operationId).toBe('getOrder');
     expect(op('GET', '/v2/orders/42').pathParams).toEqual({ order_id: '42' });
     expect(op('GET', '/v3/promotions/codes').operation.operationId).toBe('getCouponCodeByCode');
-    expect(op('POST', '/v3/orders/7/payment_actions/refund_quotes').operation.operationId).toBe('createOrderRefundQuotes');
+    expect(op('POST', '/v3/orders/7/payment_actions/refund_quotes').operation.operationId).toBe(
+      'createOrderRefundQuotes',
+    );
   });
 
   it('finds nothing for paths or methods the spec does not have', () => {
@@ -53,12 +68,16 @@ describe('finding the operation', () => {
 
 describe('request validation', () => {
   it('accepts a well-formed list request with comma-separated array filters', () => {
-    expect(request('GET', '/v3/customers?email:in=a@example.com,b@example.com&include=addresses,storecredit&limit=5')).toEqual([]);
+    expect(
+      request('GET', '/v3/customers?email:in=a@example.com,b@example.com&include=addresses,storecredit&limit=5'),
+    ).toEqual([]);
     expect(request('GET', '/v2/orders?email=a@example.com&sort=date_created&limit=10')).toEqual([]);
   });
 
   it('reports bad enum items, wrong types, unknown parameters and missing required headers', () => {
-    expect(brief(request('GET', '/v3/customers?include=addresses,wishlists'))).toEqual(['request-query include/1 enum']);
+    expect(brief(request('GET', '/v3/customers?include=addresses,wishlists'))).toEqual([
+      'request-query include/1 enum',
+    ]);
     expect(brief(request('GET', '/v2/orders?customer_id=jane'))).toEqual(['request-query customer_id type']);
     expect(brief(request('GET', '/v2/orders?colour=red'))).toEqual(['request-query colour undocumented']);
     expect(brief(request('GET', '/v2/orders/12', undefined, {}))).toEqual(['request-header Accept required']);
@@ -71,7 +90,9 @@ describe('request validation', () => {
 
   it('checks request bodies, including a body the operation does not take', () => {
     const headers = { ...ACCEPT, 'Content-Type': 'application/json' };
-    expect(brief(request('PUT', '/v2/orders/12', { status_id: 'five' }, headers))).toEqual(['request-body /status_id type']);
+    expect(brief(request('PUT', '/v2/orders/12', { status_id: 'five' }, headers))).toEqual([
+      'request-body /status_id type',
+    ]);
     expect(request('PUT', '/v2/orders/12', { status_id: 5 }, headers)).toEqual([]);
     const missing = brief(request('POST', '/v2/coupons', { name: 'Sorry' }, headers));
     expect(missing).toEqual(expect.arrayContaining(['request-body /code required', 'request-body /type required']));
@@ -97,7 +118,11 @@ describe('response validation', () => {
   it('honours nullable and formats: null and a date pass, a number and an empty string do not', () => {
     const [first] = products();
     const check = (eventDate: unknown): string[] =>
-      brief(response('GET', '/v2/orders/1/products', 200, [{ ...first, fulfillment_source: undefined, event_date: eventDate }]));
+      brief(
+        response('GET', '/v2/orders/1/products', 200, [
+          { ...first, fulfillment_source: undefined, event_date: eventDate },
+        ]),
+      );
     expect(check(null)).toEqual([]);
     expect(check('2024-05-01')).toEqual([]);
     expect(check(5)).toEqual(['response-body /0/event_date type']);

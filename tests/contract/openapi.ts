@@ -147,7 +147,8 @@ export class ContractSpec {
 
     const documented = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
     for (const name of new Set(query.keys())) {
-      if (!documented.has(name)) add('request-query', name, 'undocumented', `query parameter "${name}" is not in the spec`);
+      if (!documented.has(name))
+        add('request-query', name, 'undocumented', `query parameter "${name}" is not in the spec`);
     }
     for (const param of operation.parameters.filter((p) => p.in === 'query')) {
       const values = query.getAll(param.name);
@@ -197,7 +198,8 @@ export class ContractSpec {
     }
     // HTTP forbids a body on 204, whatever a spec says about one.
     if (empty) {
-      if (response.status !== 204) add('response-body', '', 'required', `empty body where the spec documents one for ${status}`);
+      if (response.status !== 204)
+        add('response-body', '', 'required', `empty body where the spec documents one for ${status}`);
       return violations;
     }
     if (!response.contentType || !/json/i.test(response.contentType)) {
@@ -305,7 +307,11 @@ function describeBranches(branches: readonly ErrorObject[]): string {
 function errorPointer(e: ErrorObject): string {
   const params = e.params as Record<string, unknown>;
   const child =
-    e.keyword === 'additionalProperties' ? params.additionalProperty : e.keyword === 'required' ? params.missingProperty : undefined;
+    e.keyword === 'additionalProperties'
+      ? params.additionalProperty
+      : e.keyword === 'required'
+        ? params.missingProperty
+        : undefined;
   return typeof child === 'string' ? `${e.instancePath}/${child}` : e.instancePath;
 }
 

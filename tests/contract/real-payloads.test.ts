@@ -22,7 +22,9 @@ function expectedHits(file: string): ExceptionHit[] {
 
 describe('real BigCommerce payloads against the OpenAPI files', () => {
   it('maps every recorded payload file to a request', () => {
-    const files = readdirSync(realPayloadDir()).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(realPayloadDir())
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect(REAL_PAYLOADS.map((p) => p.file).sort()).toEqual(files);
   });
 

@@ -14,7 +14,12 @@ export interface RealPayload {
 
 export const REAL_PAYLOADS: readonly RealPayload[] = [
   { file: 'v3-customers-one.json', method: 'GET', url: '/v3/customers?email:in=primary@email.com', status: 200 },
-  { file: 'v3-customers-two-same-email.json', method: 'GET', url: '/v3/customers?email:in=primary@email.com', status: 200 },
+  {
+    file: 'v3-customers-two-same-email.json',
+    method: 'GET',
+    url: '/v3/customers?email:in=primary@email.com',
+    status: 200,
+  },
   { file: 'v3-customers-none.json', method: 'GET', url: '/v3/customers?email:in=nobody@example.com', status: 200 },
   { file: 'v2-orders.json', method: 'GET', url: '/v2/orders?customer_id=3', status: 200 },
   { file: 'v2-order-products.json', method: 'GET', url: '/v2/orders/106/products', status: 200 },

@@ -48,7 +48,11 @@ describe('sandbox routes', () => {
     expect(operationsForRoute(spec, count!).map((o) => o.key)).toEqual(['GET /v2/orders/count']);
     expect(operationsForRoute(spec, byId!).map((o) => o.key)).toEqual(['GET /v2/orders/{order_id}']);
     expect(operationsForRoute(spec, put!).map((o) => o.key)).toEqual(['PUT /v2/orders/{order_id}']);
-    expect(operationsForRoute(spec, all!).map((o) => o.method).sort()).toEqual(['DELETE', 'GET', 'POST']);
+    expect(
+      operationsForRoute(spec, all!)
+        .map((o) => o.method)
+        .sort(),
+    ).toEqual(['DELETE', 'GET', 'POST']);
     expect(operationsForRoute(spec, wishlists!)).toEqual([]);
     expect(undocumentedReason(reset!, [{ path: '/__sandbox/*', reason: 'control' }])).toBe('control');
     expect(undocumentedReason(wishlists!, [{ path: '/__sandbox/*', reason: 'control' }])).toBeUndefined();

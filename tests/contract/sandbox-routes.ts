@@ -27,7 +27,12 @@ export function sandboxRoutes(app: Hono): SandboxRoute[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const apiPath = route.path.replace(STORE_PREFIX, '');
-    routes.push({ method: route.method, path: route.path, label: `${route.method} ${apiPath}`, segments: split(route.path) });
+    routes.push({
+      method: route.method,
+      path: route.path,
+      label: `${route.method} ${apiPath}`,
+      segments: split(route.path),
+    });
   }
   return routes;
 }
@@ -69,6 +74,8 @@ export function operationsForRoute(spec: ContractSpec, route: SandboxRoute): Ope
 export function undocumentedReason(route: SandboxRoute, listed: readonly UndocumentedRoute[]): string | undefined {
   const apiPath = route.path.replace(STORE_PREFIX, '');
   return listed.find((u) =>
-    u.path.endsWith('*') ? apiPath.startsWith(u.path.slice(0, -1)) || apiPath === u.path.slice(0, -2) : apiPath === u.path,
+    u.path.endsWith('*')
+      ? apiPath.startsWith(u.path.slice(0, -1)) || apiPath === u.path.slice(0, -2)
+      : apiPath === u.path,
   )?.reason;
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBigCommerceSandbox } from '@/sandbox/bigcommerce/app';
+import { createBigCommerceSandbox } from '../../sandbox/bigcommerce/app';
 import { ContractClient, type CallRecord } from './contract-client';
 import { explain, formatViolation } from './exception-match';
 import { SPEC_EXCEPTIONS, UNDOCUMENTED_ROUTES } from './exceptions';
@@ -56,7 +56,9 @@ describe('BigCommerce sandbox against the OpenAPI files', () => {
   });
 
   it('answers every request on a route it has, with a spec operation or a listed reason', () => {
-    const stray = ctx.client.calls.filter((c) => !c.route || c.problem).map((c) => `${c.request}: ${c.problem ?? 'no sandbox route'}`);
+    const stray = ctx.client.calls
+      .filter((c) => !c.route || c.problem)
+      .map((c) => `${c.request}: ${c.problem ?? 'no sandbox route'}`);
     expect(stray).toEqual([]);
   });
 
@@ -65,25 +67,36 @@ describe('BigCommerce sandbox against the OpenAPI files', () => {
       const listed = undocumentedReason(route, UNDOCUMENTED_ROUTES);
       const operations = operationsForRoute(spec, route);
       if (!listed) {
-        expect(operations.map((o) => o.key), 'no spec operation for this route (list it in exceptions.ts if intended)').not.toEqual([]);
+        expect(
+          operations.map((o) => o.key),
+          'no spec operation for this route (list it in exceptions.ts if intended)',
+        ).not.toEqual([]);
       }
       const calls = callsOf(route);
       expect(
         calls.filter((c) => c.reachedHandler).map((c) => c.request),
         'no contract request reached this route: add one to tests/contract/scenarios.ts',
       ).not.toEqual([]);
-      const { unexplained } = explain(calls.flatMap((c) => c.violations), SPEC_EXCEPTIONS);
+      const { unexplained } = explain(
+        calls.flatMap((c) => c.violations),
+        SPEC_EXCEPTIONS,
+      );
       expect(unexplained.map(formatViolation), 'differences from the spec not listed in exceptions.ts').toEqual([]);
     });
   }
 
   it('lists only undocumented routes the sandbox still has', () => {
-    const unused = UNDOCUMENTED_ROUTES.filter((u) => !routes.some((r) => undocumentedReason(r, [u]))).map((u) => u.path);
+    const unused = UNDOCUMENTED_ROUTES.filter((u) => !routes.some((r) => undocumentedReason(r, [u]))).map(
+      (u) => u.path,
+    );
     expect(unused).toEqual([]);
   });
 
   it('still shows every difference exceptions.ts says the sandbox has on purpose', () => {
-    const { hits } = explain(ctx.client.calls.flatMap((c) => c.violations), SPEC_EXCEPTIONS);
+    const { hits } = explain(
+      ctx.client.calls.flatMap((c) => c.violations),
+      SPEC_EXCEPTIONS,
+    );
     const seen = new Set([...hits].map((hit) => hit.slice(0, hit.lastIndexOf('#'))));
     const stale = SPEC_EXCEPTIONS.filter((e) => e.sandbox && !seen.has(e.id)).map((e) => e.id);
     expect(stale, 'exceptions marked `sandbox` that no sandbox answer shows any more').toEqual([]);

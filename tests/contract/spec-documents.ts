@@ -65,7 +65,10 @@ export interface Operation {
   segments: string[];
 }
 
-function jsonMedia(content: Record<string, Media> | undefined): { schema: JsonSchema | undefined; mediaType: string | undefined } {
+function jsonMedia(content: Record<string, Media> | undefined): {
+  schema: JsonSchema | undefined;
+  mediaType: string | undefined;
+} {
   if (!content) return { schema: undefined, mediaType: undefined };
   const mediaType = Object.keys(content).find((t) => /json/i.test(t)) ?? Object.keys(content)[0];
   return { schema: mediaType ? content[mediaType]?.schema : undefined, mediaType };
@@ -154,7 +157,9 @@ function applyFix(document: unknown, fix: SpecFix): void {
     node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
   }
   if (typeof node !== 'object' || node === null || !(fix.keyword in node)) {
-    throw new Error(`Spec fix "${fix.id}" no longer applies: ${fix.file}#${fix.schema} has no ${fix.keyword}. Update exceptions.ts.`);
+    throw new Error(
+      `Spec fix "${fix.id}" no longer applies: ${fix.file}#${fix.schema} has no ${fix.keyword}. Update exceptions.ts.`,
+    );
   }
   const schema = node as Record<string, unknown>;
   schema[fix.becomes] = schema[fix.keyword];

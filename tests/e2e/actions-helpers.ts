@@ -51,7 +51,11 @@ export async function expandOrder(frame: Frame, orderId: number): Promise<Locato
 }
 
 /** Opens an action's dialog from an expanded order. */
-export async function openDialog(frame: Frame, orderId: number, button: 'Cancel order' | 'Refund' | 'Create discount code'): Promise<Locator> {
+export async function openDialog(
+  frame: Frame,
+  orderId: number,
+  button: 'Cancel order' | 'Refund' | 'Create discount code',
+): Promise<Locator> {
   const group = await expandOrder(frame, orderId);
   await group.getByRole('button', { name: button, exact: true }).click();
   const dialog = frame.getByRole('dialog');
@@ -68,7 +72,12 @@ export function refundConfirm(dialog: Locator): Locator {
 export async function waitForQuote(dialog: Locator, timeout = 20_000): Promise<string> {
   const button = refundConfirm(dialog);
   const read = async () => ({ label: ((await button.textContent()) ?? '').trim(), enabled: await button.isEnabled() });
-  const state = await eventually(read, (s) => s.enabled && /^Refund\s/.test(s.label), timeout, 'a refund quote on the confirm button');
+  const state = await eventually(
+    read,
+    (s) => s.enabled && /^Refund\s/.test(s.label),
+    timeout,
+    'a refund quote on the confirm button',
+  );
   return state.label;
 }
 
@@ -112,7 +121,11 @@ export function storeReader(world: E2EWorld, hash = MAIN): StoreReader {
   const base = `${baseUrl}/stores/${hash}`;
   const headers = { 'X-Auth-Token': store.accessToken, Accept: 'application/json', 'Content-Type': 'application/json' };
   async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-    const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   }
@@ -149,7 +162,12 @@ export function refundPostStatuses(world: E2EWorld, orderId: number): number[] {
 }
 
 /** Polls `read` until `accept` holds (or throws with the last value seen). */
-export async function eventually<T>(read: () => Promise<T> | T, accept: (value: T) => boolean, timeout = 20_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T> | T,
+  accept: (value: T) => boolean,
+  timeout = 20_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeout;
   let last: T | undefined;
   for (;;) {
@@ -161,7 +179,12 @@ export async function eventually<T>(read: () => Promise<T> | T, accept: (value: 
 }
 
 /** Asserts `read` keeps satisfying `accept` for the whole window (polling), e.g. "still one refund". */
-export async function holdsFor<T>(read: () => Promise<T> | T, accept: (value: T) => boolean, windowMs: number, what = 'condition'): Promise<void> {
+export async function holdsFor<T>(
+  read: () => Promise<T> | T,
+  accept: (value: T) => boolean,
+  windowMs: number,
+  what = 'condition',
+): Promise<void> {
   const until = Date.now() + windowMs;
   while (Date.now() < until) {
     const value = await read();
@@ -171,12 +194,21 @@ export async function holdsFor<T>(read: () => Promise<T> | T, accept: (value: T)
 }
 
 /** The actions' pending record for an order, as the background stored it (storage.local). */
-export async function pendingRecord(world: E2EWorld, orderId: number): Promise<{ phase: string; amount: string | null } | null> {
+export async function pendingRecord(
+  world: E2EWorld,
+  orderId: number,
+): Promise<{ phase: string; amount: string | null } | null> {
   const all = await world.browser.serviceWorker.evaluate(async () => {
-    const chromeApi = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+    const chromeApi = (
+      globalThis as unknown as {
+        chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+      }
+    ).chrome;
     return (await chromeApi.storage.local.get('actions.pending'))['actions.pending'] ?? {};
   });
-  const entry = Object.entries(all as Record<string, { orderId: string; phase: string; amount: string | null }>).find(([, r]) => r.orderId === String(orderId));
+  const entry = Object.entries(all as Record<string, { orderId: string; phase: string; amount: string | null }>).find(
+    ([, r]) => r.orderId === String(orderId),
+  );
   return entry ? entry[1] : null;
 }
 
@@ -209,7 +241,9 @@ export async function workerStopper(world: E2EWorld): Promise<WorkerStopper> {
       await cdp.send('ServiceWorker.stopAllWorkers');
       await Promise.race([
         done,
-        new Promise((_, reject) => setTimeout(() => reject(new Error('The extension service worker did not stop')), 10_000)),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('The extension service worker did not stop')), 10_000),
+        ),
       ]);
     },
     async close() {

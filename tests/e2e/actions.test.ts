@@ -55,7 +55,9 @@ describe('order actions against the sandbox store', () => {
     await frame.getByText('Open in BigCommerce').first().waitFor({ timeout: 10_000 });
     // … and stays without actions for a while (not just before they render).
     const buttons = () =>
-      Promise.all(ACTION_BUTTONS.map((name) => frame.getByRole('button', { name, exact: true }).count())).then((n) => n.reduce((a, b) => a + b, 0));
+      Promise.all(ACTION_BUTTONS.map((name) => frame.getByRole('button', { name, exact: true }).count())).then((n) =>
+        n.reduce((a, b) => a + b, 0),
+      );
     await holdsFor(buttons, (n) => n === 0, 1_500, 'no action buttons');
     expect(await frame.getByRole('group', { name: `Actions for order #${order}` }).count()).toBe(0);
     await page.close();
@@ -64,7 +66,8 @@ describe('order actions against the sandbox store', () => {
     await connectSandboxStores(world.browser, world.sandbox.info, { actions: true, stores: [MAIN] });
     const after = await openJane(world);
     const group = await expandOrder(after.frame, order);
-    for (const name of ACTION_BUTTONS) await group.getByRole('button', { name, exact: true }).waitFor({ timeout: 10_000 });
+    for (const name of ACTION_BUTTONS)
+      await group.getByRole('button', { name, exact: true }).waitFor({ timeout: 10_000 });
     await after.page.close();
   });
 
@@ -86,9 +89,16 @@ describe('order actions against the sandbox store', () => {
     world.sandbox.control.clearLog();
     // aria-disabled (not disabled): it stays clickable and focusable, but must do nothing.
     await cancel.click({ force: true });
-    await holdsFor(() => frame.getByRole('dialog').count(), (n) => n === 0, 1_000, 'no dialog');
+    await holdsFor(
+      () => frame.getByRole('dialog').count(),
+      (n) => n === 0,
+      1_000,
+      'no dialog',
+    );
     expect((await store.order(order)).status_id).toBe(2);
-    expect(world.sandbox.control.log().filter((e) => e.method !== 'GET' && e.path.startsWith(`/v2/orders/${order}`))).toEqual([]);
+    expect(
+      world.sandbox.control.log().filter((e) => e.method !== 'GET' && e.path.startsWith(`/v2/orders/${order}`)),
+    ).toEqual([]);
     await page.close();
   });
 
@@ -111,7 +121,12 @@ describe('order actions against the sandbox store', () => {
     expect(after.status_id).toBe(5);
     // The sandbox's gateway answers "void pending" and settles to "void" two seconds later.
     expect(['void pending', 'void']).toContain(after.payment_status);
-    await eventually(() => store.order(order), (o) => o.payment_status === 'void', 10_000, 'the void to settle');
+    await eventually(
+      () => store.order(order),
+      (o) => o.payment_status === 'void',
+      10_000,
+      'the void to settle',
+    );
     expect(after.staff_notes).toContain(before.staff_notes.trim());
     expect(after.staff_notes).toMatch(/Cancelled via Gladly sidebar by .+\. Reason: Customer ordered the wrong size/);
 
@@ -135,7 +150,9 @@ describe('order actions against the sandbox store', () => {
     // The quote shown above the button is the same amount.
     await dialog.locator('.bc-quote').getByText(`${amount} USD`, { exact: true }).waitFor();
     await refundConfirm(dialog).click();
-    await dialog.getByText(new RegExp(`^Refunded ${amount.replace('.', '\\.')} USD \\(refund \\d+\\)\\.$`)).waitFor({ timeout: 20_000 });
+    await dialog
+      .getByText(new RegExp(`^Refunded ${amount.replace('.', '\\.')} USD \\(refund \\d+\\)\\.$`))
+      .waitFor({ timeout: 20_000 });
 
     const after = await store.order(order);
     expect(after.status_id).toBe(14);
@@ -183,7 +200,12 @@ describe('order actions against the sandbox store', () => {
     await orderToggle(frame, order).locator('.bc-badge[title="Refunded"]').waitFor({ timeout: 15_000 });
     // Refunded now, so Refund is disabled with its reason.
     const refund = (await expandOrder(frame, order)).getByRole('button', { name: 'Refund', exact: true });
-    await eventually(() => refund.getAttribute('aria-disabled'), (v) => v === 'true', 10_000, 'Refund to be disabled');
+    await eventually(
+      () => refund.getAttribute('aria-disabled'),
+      (v) => v === 'true',
+      10_000,
+      'Refund to be disabled',
+    );
     await page.close();
   });
 
@@ -206,7 +228,9 @@ describe('order actions against the sandbox store', () => {
     const coupons = await store.couponsByCode(code);
     expect(coupons).toHaveLength(1);
     expect(coupons[0]!.code).toBe(code);
-    expect((await store.order(order)).staff_notes).toContain(`Discount code ${code} (10% off) created via Gladly sidebar`);
+    expect((await store.order(order)).staff_notes).toContain(
+      `Discount code ${code} (10% off) created via Gladly sidebar`,
+    );
 
     // A second dialog offers a different code (a fresh one each time).
     await created.getByRole('button', { name: 'Close' }).click();
@@ -233,7 +257,9 @@ describe('order actions against the sandbox store', () => {
     // Read from the Gladly page: the sidebar iframe may not read the clipboard. (The sidebar's
     // "Copy order number" lands here the same way, so this read is not the problem.)
     const read = () => page.evaluate(() => navigator.clipboard.readText()).catch((e: unknown) => String(e));
-    const copied = await eventually(read, (text) => text === code, 5_000, 'the code on the clipboard').catch(async () => read());
+    const copied = await eventually(read, (text) => text === code, 5_000, 'the code on the clipboard').catch(async () =>
+      read(),
+    );
     expect(copied).toBe(code);
 
     // "Insert into reply" puts the code where the agent is typing in Gladly.

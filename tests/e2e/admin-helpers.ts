@@ -32,7 +32,8 @@ export async function sendFromPage(page: Page | Frame, message: Record<string, u
   let last = '';
   for (let attempt = 0; attempt < 5; attempt++) {
     const outcome = await page.evaluate(async (msg) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
+        .chrome.runtime;
       try {
         return { reply: (await runtime.sendMessage(msg)) ?? null };
       } catch (error) {
@@ -75,9 +76,15 @@ export function settingsView(page: Page): Promise<SettingsViewLike> {
 }
 
 /** Everything in chrome.storage.local and .sync, read from an extension page. */
-export async function dumpStorage(page: Page): Promise<{ local: Record<string, unknown>; sync: Record<string, unknown> }> {
+export async function dumpStorage(
+  page: Page,
+): Promise<{ local: Record<string, unknown>; sync: Record<string, unknown> }> {
   return page.evaluate(async () => {
-    const storage = (globalThis as unknown as { chrome: { storage: Record<'local' | 'sync', { get(keys: null): Promise<Record<string, unknown>> }> } }).chrome.storage;
+    const storage = (
+      globalThis as unknown as {
+        chrome: { storage: Record<'local' | 'sync', { get(keys: null): Promise<Record<string, unknown>> }> };
+      }
+    ).chrome.storage;
     return { local: await storage.local.get(null), sync: await storage.sync.get(null) };
   });
 }
@@ -144,14 +151,25 @@ export function recordConsole(context: BrowserContext): { lines: ConsoleLine[] }
     worker.on('console', (m) => push(`worker ${worker.url()}`, m));
   };
   context.on('console', (m) => push(m.page()?.url() ?? m.worker()?.url() ?? 'context', m));
-  context.on('weberror', (e) => lines.push({ from: e.page()?.url() ?? 'context', type: 'pageerror', text: `${e.error().message}\n${e.error().stack ?? ''}` }));
+  context.on('weberror', (e) =>
+    lines.push({
+      from: e.page()?.url() ?? 'context',
+      type: 'pageerror',
+      text: `${e.error().message}\n${e.error().stack ?? ''}`,
+    }),
+  );
   for (const worker of context.serviceWorkers()) watchWorker(worker);
   context.on('serviceworker', watchWorker);
   return { lines };
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails with `what`. */
-export async function waitUntil<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20_000, everyMs = 150): Promise<T> {
+export async function waitUntil<T>(
+  what: string,
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 20_000,
+  everyMs = 150,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -162,14 +180,21 @@ export async function waitUntil<T>(what: string, check: () => Promise<T | undefi
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${what}${lastError instanceof Error ? ` (last error: ${lastError.message})` : ''}`);
+      throw new Error(
+        `Timed out waiting for ${what}${lastError instanceof Error ? ` (last error: ${lastError.message})` : ''}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
 
 /** Polls `check` for the whole window and fails at the first moment it is false. */
-export async function holdsFor(what: string, check: () => Promise<boolean> | boolean, windowMs: number, everyMs = 150): Promise<void> {
+export async function holdsFor(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  windowMs: number,
+  everyMs = 150,
+): Promise<void> {
   const end = Date.now() + windowMs;
   do {
     if (!(await check())) throw new Error(`No longer true: ${what}`);

@@ -30,7 +30,10 @@ describe('the dock beside Gladly', () => {
   /** What the background sends when the agent presses the shortcut in this tab. */
   async function pressShortcut(url: string): Promise<void> {
     await world.browser.serviceWorker.evaluate(async (tabUrl) => {
-      type Tabs = { query(q: { url: string }): Promise<Array<{ id?: number }>>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+      type Tabs = {
+        query(q: { url: string }): Promise<Array<{ id?: number }>>;
+        sendMessage(tabId: number, message: unknown): Promise<unknown>;
+      };
       const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
       const [tab] = await tabs.query({ url: tabUrl });
       if (tab?.id === undefined) throw new Error(`no tab at ${tabUrl}`);
@@ -51,7 +54,9 @@ describe('the dock beside Gladly', () => {
       await expect.poll(() => dockWidth(page)).toBeCloseTo(COLLAPSED_WIDTH, 0);
       expect(await gladlyMargin(page)).toBeCloseTo(COLLAPSED_WIDTH, 0);
       expect(await page.locator('[data-bc-sidebar] iframe').isVisible()).toBe(false);
-      await expect.poll(() => page.locator('[data-bc-sidebar-handle]').getAttribute('aria-label')).toBe('Show the BigCommerce sidebar');
+      await expect
+        .poll(() => page.locator('[data-bc-sidebar-handle]').getAttribute('aria-label'))
+        .toBe('Show the BigCommerce sidebar');
 
       // Still collapsed after a reload: the agent chose it.
       await page.reload();

@@ -12,7 +12,9 @@ export interface E2EWorld {
   close(): Promise<void>;
 }
 
-export async function startWorld(options: { sandbox?: SandboxOptions; launch?: LaunchOptions } = {}): Promise<E2EWorld> {
+export async function startWorld(
+  options: { sandbox?: SandboxOptions; launch?: LaunchOptions } = {},
+): Promise<E2EWorld> {
   const sandbox = await startSandbox({ port: 0, gladlyPort: 0, ...options.sandbox });
   try {
     // A TLS sandbox (sandbox: { tls: true }): Chromium trusts its certificate by its public key.

@@ -11,7 +11,17 @@ import { STORES, personas } from '../../sandbox/personas';
 import { SEED_IDS } from '../../sandbox/bigcommerce/seed';
 import type { RequestLogEntry } from '../../sandbox/server';
 import { startWorld, type E2EWorld } from './harness';
-import { expectedOrders, openPersona, orderRowsOf, profileOf, shownOrderNumbers, storeGet, storeOf, storeSection, waitSettled } from './sidebar-helpers';
+import {
+  expectedOrders,
+  openPersona,
+  orderRowsOf,
+  profileOf,
+  shownOrderNumbers,
+  storeGet,
+  storeOf,
+  storeSection,
+  waitSettled,
+} from './sidebar-helpers';
 
 const LONG = 10_000;
 const MAIN = STORES.main.hash;
@@ -47,7 +57,12 @@ describe('the extension against the sandbox over HTTP/2 (TLS)', () => {
     const { baseUrl } = world.sandbox.info.bigcommerce;
     expect(baseUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     // The connect step's own requests (Test connection's store info) already came from the worker.
-    expect(world.sandbox.control.log().filter((e) => e.service === 'bigcommerce').map((e) => e.httpVersion)).not.toContain('1.1');
+    expect(
+      world.sandbox.control
+        .log()
+        .filter((e) => e.service === 'bigcommerce')
+        .map((e) => e.httpVersion),
+    ).not.toContain('1.1');
 
     // The oracle: the store's own API, read from Node (HTTP/1.1 over TLS, trusting the certificate).
     const email = personas.jane.emails[0]!;
@@ -65,19 +80,24 @@ describe('the extension against the sandbox over HTTP/2 (TLS)', () => {
       expect(await profileOf(main).textContent()).toContain(email);
       expect(await shownOrderNumbers(main)).toEqual(expected.map((o) => o.id));
       const text = await main.innerText();
-      for (const order of expected) if (order.trackingNumber) expect(text).toContain(`Tracking ${order.trackingNumber}`);
+      for (const order of expected)
+        if (order.trackingNumber) expect(text).toContain(`Tracking ${order.trackingNumber}`);
 
       // Images come from the same https origin and load (the sidebar page trusts the certificate too).
       await orderRowsOf(main).first().click();
       await frame.waitForFunction(
         () => {
-          const images = [...document.querySelectorAll<HTMLImageElement>('li.bc-order .bc-order__details img.bc-line__image')];
+          const images = [
+            ...document.querySelectorAll<HTMLImageElement>('li.bc-order .bc-order__details img.bc-line__image'),
+          ];
           return images.length > 0 && images.every((img) => img.complete && img.naturalWidth > 0);
         },
         undefined,
         { timeout: LONG, polling: 50 },
       );
-      const sources = await main.locator('img.bc-line__image').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src));
+      const sources = await main
+        .locator('img.bc-line__image')
+        .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src));
       for (const src of sources) expect(src.startsWith(`${baseUrl}/`)).toBe(true);
       // Image URLs are outside the request log: the sidebar's own resource timing names the protocol.
       const protocols = await frame.evaluate(

@@ -56,8 +56,15 @@ describe('money safety against the sandbox store', () => {
     await dialog.getByLabel(/^Alpine Wool Socks/).fill('1');
     const amount = amountOf(await waitForQuote(dialog));
     await refundConfirm(dialog).dblclick();
-    await dialog.getByText(new RegExp(`^Refunded ${escape(amount)} USD \\(refund \\d+\\)\\.$`)).waitFor({ timeout: 20_000 });
-    await holdsFor(() => store.refunds(order).then((r) => r.length), (n) => n === 1, 2_000, 'one refund');
+    await dialog
+      .getByText(new RegExp(`^Refunded ${escape(amount)} USD \\(refund \\d+\\)\\.$`))
+      .waitFor({ timeout: 20_000 });
+    await holdsFor(
+      () => store.refunds(order).then((r) => r.length),
+      (n) => n === 1,
+      2_000,
+      'one refund',
+    );
     expect(refundPosts(world, order)).toBe(1);
     expect(cents((await store.refunds(order))[0]!.total_amount)).toBe(cents(amount));
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -71,7 +78,12 @@ describe('money safety against the sandbox store', () => {
       button.click();
     });
     await again.getByText(new RegExp(`^Refunded ${escape(second)} USD`)).waitFor({ timeout: 20_000 });
-    await holdsFor(() => store.refunds(order).then((r) => r.length), (n) => n === 2, 2_000, 'two refunds in all');
+    await holdsFor(
+      () => store.refunds(order).then((r) => r.length),
+      (n) => n === 2,
+      2_000,
+      'two refunds in all',
+    );
     expect(refundPosts(world, order)).toBe(2);
     await page.close();
   });
@@ -105,7 +117,12 @@ describe('money safety against the sandbox store', () => {
     } finally {
       world.sandbox.control.configure({ latencyMs: 0 });
     }
-    await holdsFor(() => store.refunds(order).then((r) => r.length), (n) => n === 1, 2_000, 'exactly one refund');
+    await holdsFor(
+      () => store.refunds(order).then((r) => r.length),
+      (n) => n === 1,
+      2_000,
+      'exactly one refund',
+    );
     expect(cents((await store.refunds(order))[0]!.total_amount)).toBe(500);
     expect(refundPosts(world, order)).toBe(1);
     for (const tab of tabs) await tab.page.close();
@@ -116,16 +133,30 @@ describe('money safety against the sandbox store', () => {
     const order = JANE_ORDERS.janePartiallyShipped;
     world.sandbox.control.clearLog();
     // The sandbox makes the refund the extension asked for, then never answers its POST.
-    world.sandbox.control.addFault({ store: 'abc123', method: 'POST', path: REFUND_POST(order), kind: 'apply-then-hang', times: 1 });
+    world.sandbox.control.addFault({
+      store: 'abc123',
+      method: 'POST',
+      path: REFUND_POST(order),
+      kind: 'apply-then-hang',
+      times: 1,
+    });
 
     const dialog = await openDialog(frame, order, 'Refund');
     await dialog.locator('input[type="number"]').first().fill('1');
     const amount = amountOf(await waitForQuote(dialog));
     await refundConfirm(dialog).click();
     await dialog.getByRole('button', { name: 'Refunding…' }).waitFor();
-    const [applied] = await eventually(() => store.refunds(order), (r) => r.length === 1, 10_000, 'the refund in the store');
+    const [applied] = await eventually(
+      () => store.refunds(order),
+      (r) => r.length === 1,
+      10_000,
+      'the refund in the store',
+    );
     expect(cents(applied!.total_amount)).toBe(cents(amount));
-    await dialog.getByRole('alert').filter({ hasText: /not known whether this went through/ }).waitFor({ timeout: LOST_REPLY_WAIT_MS });
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: /not known whether this went through/ })
+      .waitFor({ timeout: LOST_REPLY_WAIT_MS });
     // While the outcome is unknown nothing may be sent again.
     expect(await refundConfirm(dialog).isDisabled()).toBe(true);
 
@@ -135,11 +166,18 @@ describe('money safety against the sandbox store', () => {
       .filter({ hasText: new RegExp(`did go through \\(refund ${applied!.id}\\)`) })
       .waitFor({ timeout: 20_000 });
     expect(await refundConfirm(dialog).isDisabled()).toBe(true);
-    await holdsFor(() => store.refunds(order).then((r) => r.length), (n) => n === 1, 2_000, 'exactly one refund');
+    await holdsFor(
+      () => store.refunds(order).then((r) => r.length),
+      (n) => n === 1,
+      2_000,
+      'exactly one refund',
+    );
     // One POST in all: the extension's own, applied, its answer lost (logged 499 when it gave up).
     expect(refundPostStatuses(world, order)).toEqual([499]);
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await orderToggle(frame, order).filter({ hasText: /Refunded/ }).waitFor({ timeout: 15_000 });
+    await orderToggle(frame, order)
+      .filter({ hasText: /Refunded/ })
+      .waitFor({ timeout: 15_000 });
     await page.close();
   });
 
@@ -147,22 +185,46 @@ describe('money safety against the sandbox store', () => {
     const { page, frame } = await openJane(world);
     const order = JANE_ORDERS.janeWorkEmail;
     world.sandbox.control.clearLog();
-    world.sandbox.control.addFault({ store: 'abc123', method: 'POST', path: REFUND_POST(order), kind: 'hang', times: 1 });
+    world.sandbox.control.addFault({
+      store: 'abc123',
+      method: 'POST',
+      path: REFUND_POST(order),
+      kind: 'hang',
+      times: 1,
+    });
 
     const dialog = await openDialog(frame, order, 'Refund');
     await dialog.locator('input[type="number"]').first().fill('1');
     const amount = amountOf(await waitForQuote(dialog));
     await refundConfirm(dialog).click();
-    await dialog.getByRole('alert').filter({ hasText: /not known whether this went through/ }).waitFor({ timeout: LOST_REPLY_WAIT_MS });
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: /not known whether this went through/ })
+      .waitFor({ timeout: LOST_REPLY_WAIT_MS });
     await dialog.getByRole('button', { name: 'Check what happened' }).click();
-    await dialog.getByRole('status').filter({ hasText: /did not go through: no such refund exists/ }).waitFor({ timeout: 20_000 });
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /did not go through: no such refund exists/ })
+      .waitFor({ timeout: 20_000 });
     expect(await store.refunds(order)).toEqual([]);
 
     // Now the agent may confirm again, and it goes through once.
-    await eventually(() => refundConfirm(dialog).isEnabled(), (enabled) => enabled, 10_000, 'Confirm to be enabled again');
+    await eventually(
+      () => refundConfirm(dialog).isEnabled(),
+      (enabled) => enabled,
+      10_000,
+      'Confirm to be enabled again',
+    );
     await refundConfirm(dialog).click();
-    await dialog.getByText(new RegExp(`^Refunded ${escape(amount)} USD \\(refund \\d+\\)\\.$`)).waitFor({ timeout: 20_000 });
-    await holdsFor(() => store.refunds(order).then((r) => r.length), (n) => n === 1, 1_500, 'exactly one refund');
+    await dialog
+      .getByText(new RegExp(`^Refunded ${escape(amount)} USD \\(refund \\d+\\)\\.$`))
+      .waitFor({ timeout: 20_000 });
+    await holdsFor(
+      () => store.refunds(order).then((r) => r.length),
+      (n) => n === 1,
+      1_500,
+      'exactly one refund',
+    );
     expect(refundPosts(world, order)).toBe(2);
     await page.close();
   });
@@ -175,15 +237,31 @@ describe('money safety against the sandbox store', () => {
     const before = (await store.refunds(order)).length;
     world.sandbox.control.clearLog();
     // The sandbox makes the refund, then holds the POST open: the worker is stopped while it waits.
-    world.sandbox.control.addFault({ store: 'abc123', method: 'POST', path: REFUND_POST(order), kind: 'apply-then-hang', times: 1 });
+    world.sandbox.control.addFault({
+      store: 'abc123',
+      method: 'POST',
+      path: REFUND_POST(order),
+      kind: 'apply-then-hang',
+      times: 1,
+    });
 
     const dialog = await openDialog(frame, order, 'Refund');
     await dialog.locator('input[type="number"]').first().fill('1');
     const amount = amountOf(await waitForQuote(dialog));
     await refundConfirm(dialog).click();
     // The background recorded (in storage.local) that the refund is being sent.
-    await eventually(() => pendingRecord(world, order), (r) => r?.phase === 'running' && r.amount !== null, 10_000, 'the pending record');
-    const refunds = await eventually(() => store.refunds(order), (r) => r.length === before + 1, 10_000, 'the refund in the store');
+    await eventually(
+      () => pendingRecord(world, order),
+      (r) => r?.phase === 'running' && r.amount !== null,
+      10_000,
+      'the pending record',
+    );
+    const refunds = await eventually(
+      () => store.refunds(order),
+      (r) => r.length === before + 1,
+      10_000,
+      'the refund in the store',
+    );
     const applied = refunds.at(-1)!;
     expect(cents(applied.total_amount)).toBe(cents(amount));
     await stopper.stop();
@@ -206,9 +284,19 @@ describe('money safety against the sandbox store', () => {
       .filter({ hasText: new RegExp(`did go through \\(refund ${applied.id}\\)`) })
       .waitFor({ timeout: 20_000 });
     expect(await refundConfirm(dialog).isDisabled()).toBe(true);
-    await holdsFor(() => store.refunds(order).then((r) => r.length), (n) => n === before + 1, 2_000, 'exactly one new refund');
+    await holdsFor(
+      () => store.refunds(order).then((r) => r.length),
+      (n) => n === before + 1,
+      2_000,
+      'exactly one new refund',
+    );
     // One POST in all, the one the stopped worker sent: the new worker never resent it.
-    await eventually(() => refundPostStatuses(world, order), (statuses) => statuses.length === 1, 10_000, 'the lost POST in the log');
+    await eventually(
+      () => refundPostStatuses(world, order),
+      (statuses) => statuses.length === 1,
+      10_000,
+      'the lost POST in the log',
+    );
     expect(refundPostStatuses(world, order)).toEqual([499]);
     await page.close();
     await stopper.close();

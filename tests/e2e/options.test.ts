@@ -50,9 +50,15 @@ describe('the options page', () => {
     const result = store.locator('.test-result');
     await result.waitFor({ state: 'visible', timeout: 20_000 });
     const facts = Object.fromEntries(
-      await result.locator('dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent ?? '', dt.nextElementSibling?.textContent ?? ''])),
+      await result
+        .locator('dt')
+        .evaluateAll((dts) => dts.map((dt) => [dt.textContent ?? '', dt.nextElementSibling?.textContent ?? ''])),
     );
-    expect(facts).toEqual({ 'Store name': STORES.main.name, Currency: STORES.main.currency, Timezone: STORES.main.timezone });
+    expect(facts).toEqual({
+      'Store name': STORES.main.name,
+      Currency: STORES.main.currency,
+      Timezone: STORES.main.timezone,
+    });
     const marketing = result.locator('li', { hasText: main().limitedMissingScope + ')' });
     expect(await visibleText(marketing)).toMatch(/^Marketing: modify \(store_v2_marketing\): missing$/);
     // Only that one is missing: the rest of what the settings need is there.
@@ -67,7 +73,9 @@ describe('the options page', () => {
     await clientId.fill('');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
 
-    expect(await visibleText(page.getByRole('alert').filter({ hasText: 'Nothing was saved' }))).toContain('one field needs fixing');
+    expect(await visibleText(page.getByRole('alert').filter({ hasText: 'Nothing was saved' }))).toContain(
+      'one field needs fixing',
+    );
     expect(await clientId.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await clientId.getAttribute('aria-describedby')) ?? '';
     const why = await visibleText(page.locator(`#${describedBy.split(' ').find((id) => id.endsWith('-error'))}`));
@@ -75,7 +83,11 @@ describe('the options page', () => {
     // Red: the same colour as the page's error text, and not the border the other fields have.
     const colours = await clientId.evaluate((el) => {
       const name = el.closest('fieldset')!.querySelector<HTMLInputElement>('input[id$="-name"]')!;
-      return { invalid: getComputedStyle(el).borderTopColor, normal: getComputedStyle(name).borderTopColor, error: getComputedStyle(document.querySelector('.field__error')!).color };
+      return {
+        invalid: getComputedStyle(el).borderTopColor,
+        normal: getComputedStyle(name).borderTopColor,
+        error: getComputedStyle(document.querySelector('.field__error')!).color,
+      };
     });
     expect(colours.invalid).toBe(colours.error);
     expect(colours.invalid).not.toBe(colours.normal);
@@ -93,7 +105,10 @@ describe('the options page', () => {
     const store = connection(0);
     await store.getByLabel('Client ID', { exact: true }).fill('client-e2e-main');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await waitUntil('"Settings saved."', async () => (await page.getByRole('status').filter({ hasText: 'Settings saved.' }).count()) > 0);
+    await waitUntil(
+      '"Settings saved."',
+      async () => (await page.getByRole('status').filter({ hasText: 'Settings saved.' }).count()) > 0,
+    );
 
     const tokenField = store.getByLabel('Access token', { exact: true });
     expect(await tokenField.inputValue()).toBe('');
@@ -105,11 +120,19 @@ describe('the options page', () => {
 
     const saved = (await settingsView(page)).settings.connections;
     expect(saved).toHaveLength(1);
-    expect(saved[0]).toMatchObject({ name: 'Main (US)', storeHash: main().hash, clientId: 'client-e2e-main', apiBaseUrl: world.sandbox.info.bigcommerce.baseUrl, tokenHint: shown![1] });
+    expect(saved[0]).toMatchObject({
+      name: 'Main (US)',
+      storeHash: main().hash,
+      clientId: 'client-e2e-main',
+      apiBaseUrl: world.sandbox.info.bigcommerce.baseUrl,
+      tokenHint: shown![1],
+    });
     expect(saved[0]!.actions).toMatchObject({ enabled: true, discount: true });
 
     // Not in the page, in any field's value, or in what settings/get answers.
-    const values = await page.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const values = await page
+      .locator('input')
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     expect(values.filter((v) => v.includes(token))).toEqual([]);
     expect(await page.content()).not.toContain(token);
     expect(JSON.stringify(await settingsView(page))).not.toContain(token);
@@ -131,7 +154,10 @@ describe('the options page', () => {
       const text = await visibleText(profile, 30_000);
       expect(text).toContain('Jane Cooper');
       expect(text).toContain('jane.cooper@example.com');
-      await frame.locator('section[aria-label="Recent orders"] button[aria-expanded]').first().waitFor({ state: 'visible', timeout: 20_000 });
+      await frame
+        .locator('section[aria-label="Recent orders"] button[aria-expanded]')
+        .first()
+        .waitFor({ state: 'visible', timeout: 20_000 });
       expect(await frame.locator('section[aria-label="Recent orders"] button[aria-expanded]').count()).toBe(10);
     } finally {
       await gladly.close();
@@ -156,7 +182,9 @@ describe('the options page', () => {
     const store = connection(1);
     await store.getByLabel('Credentials file').setInputFiles(file);
 
-    expect(await visibleText(store.getByRole('status').filter({ hasText: 'Filled in from' }))).toContain('bigcommerce-api-credentials.txt');
+    expect(await visibleText(store.getByRole('status').filter({ hasText: 'Filled in from' }))).toContain(
+      'bigcommerce-api-credentials.txt',
+    );
     expect(await store.getByLabel('Store hash', { exact: true }).inputValue()).toBe(europe().hash);
     expect(await store.getByLabel('Client ID', { exact: true }).inputValue()).toBe('client-from-file-eu');
     expect(await store.getByLabel('Access token', { exact: true }).inputValue()).toBe(token);
@@ -165,7 +193,11 @@ describe('the options page', () => {
     await store.getByLabel('API base URL', { exact: true }).fill(world.sandbox.info.bigcommerce.baseUrl);
     await store.getByRole('button', { name: 'Test connection' }).click();
     await store.locator('.test-result').waitFor({ state: 'visible', timeout: 20_000 });
-    expect(await store.locator('.test-result dd').allTextContents()).toEqual([STORES.europe.name, STORES.europe.currency, STORES.europe.timezone]);
+    expect(await store.locator('.test-result dd').allTextContents()).toEqual([
+      STORES.europe.name,
+      STORES.europe.currency,
+      STORES.europe.timezone,
+    ]);
     // Nothing is saved until Save.
     expect((await settingsView(page)).settings.connections.map((c) => c.storeHash)).toEqual([main().hash]);
   });

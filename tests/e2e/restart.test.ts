@@ -12,7 +12,15 @@ import { SEED_IDS } from '../../sandbox/bigcommerce/seed';
 import { connectSandboxStores } from '../../scripts/lib/configure';
 import { launchWithExtension, type LaunchedExtension } from '../../scripts/lib/browser';
 import { gladlyUrl, sidebarFrame, startWorld, type E2EWorld } from './harness';
-import { askFromPage, holdsFor, openOptions, settingsView, storeSection, visibleText, waitUntil } from './admin-helpers';
+import {
+  askFromPage,
+  holdsFor,
+  openOptions,
+  settingsView,
+  storeSection,
+  visibleText,
+  waitUntil,
+} from './admin-helpers';
 
 interface AuditRow {
   action: string;
@@ -29,16 +37,22 @@ describe('after a browser restart', () => {
   const cancelled = String(SEED_IDS.main.orders.janeAuthorized);
 
   /** The main store's section in a fresh Gladly tab for a persona. */
-  async function openCustomer(browser: LaunchedExtension, key: 'jane' | 'sharedPhone'): Promise<{ page: Page; frame: Frame }> {
+  async function openCustomer(
+    browser: LaunchedExtension,
+    key: 'jane' | 'sharedPhone',
+  ): Promise<{ page: Page; frame: Frame }> {
     const page = await browser.context.newPage();
     await page.goto(gladlyUrl(world, key, '?skeleton=0'));
     return { page, frame: await sidebarFrame(page, 30_000) };
   }
 
   async function orderStatus(orderId: string): Promise<number> {
-    const response = await fetch(`${world.sandbox.info.bigcommerce.baseUrl}/stores/${main().hash}/v2/orders/${orderId}`, {
-      headers: { 'X-Auth-Token': main().accessToken, Accept: 'application/json' },
-    });
+    const response = await fetch(
+      `${world.sandbox.info.bigcommerce.baseUrl}/stores/${main().hash}/v2/orders/${orderId}`,
+      {
+        headers: { 'X-Auth-Token': main().accessToken, Accept: 'application/json' },
+      },
+    );
     return ((await response.json()) as { status_id: number }).status_id;
   }
 
@@ -60,7 +74,9 @@ describe('after a browser restart', () => {
     expect(await visibleText(profile, 30_000)).toContain('Linked automatically');
 
     // Cancel the authorised order from the sidebar.
-    const row = section.locator('section[aria-label="Recent orders"] button[aria-expanded]', { hasText: `#${cancelled}` });
+    const row = section.locator('section[aria-label="Recent orders"] button[aria-expanded]', {
+      hasText: `#${cancelled}`,
+    });
     await row.click();
     await section.getByRole('button', { name: 'Cancel order' }).click();
     const dialog = jane.frame.getByRole('dialog');
@@ -99,8 +115,13 @@ describe('after a browser restart', () => {
     expect(await options.getByLabel('Name', { exact: true }).inputValue()).toBe(STORES.main.name);
 
     // The audit log: the cancel, as the background lists it and as the page shows it.
-    const { entries } = await askFromPage<{ entries: AuditRow[] }>(options, { type: 'audit/list', requestId: 'e2e-audit-after-restart' });
-    expect(entries.filter((e) => e.action === 'cancel')).toEqual([expect.objectContaining({ action: 'cancel', orderId: cancelled, result: 'succeeded' })]);
+    const { entries } = await askFromPage<{ entries: AuditRow[] }>(options, {
+      type: 'audit/list',
+      requestId: 'e2e-audit-after-restart',
+    });
+    expect(entries.filter((e) => e.action === 'cancel')).toEqual([
+      expect.objectContaining({ action: 'cancel', orderId: cancelled, result: 'succeeded' }),
+    ]);
     const auditRow = options.locator('.audit-table tbody tr', { hasText: `#${cancelled}` });
     expect(await visibleText(auditRow)).toMatch(/cancel/i);
 
@@ -114,7 +135,9 @@ describe('after a browser restart', () => {
     expect(alexText).not.toContain('Linked automatically');
     await holdsFor(
       'Alex stays linked, Alexis is never offered',
-      async () => (await alexProfile.count()) === 1 && (await alexSection.getByRole('button', { name: 'Link Alexis Morgan' }).count()) === 0,
+      async () =>
+        (await alexProfile.count()) === 1 &&
+        (await alexSection.getByRole('button', { name: 'Link Alexis Morgan' }).count()) === 0,
       1_500,
     );
     // Read from the store now (the lookup cache does not outlive the browser).
@@ -127,7 +150,9 @@ describe('after a browser restart', () => {
     expect(await visibleText(janeSection.getByText('This customer was unlinked before'), 30_000)).toBeTruthy();
     await holdsFor(
       'Jane is not linked again',
-      async () => (await janeSection.locator('section[aria-label="Customer profile"]').count()) === 0 && (await janeSection.getByRole('button', { name: 'Link Jane Cooper' }).count()) === 1,
+      async () =>
+        (await janeSection.locator('section[aria-label="Customer profile"]').count()) === 0 &&
+        (await janeSection.getByRole('button', { name: 'Link Jane Cooper' }).count()) === 1,
       1_500,
     );
     await jane.page.close();

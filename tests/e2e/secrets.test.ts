@@ -13,10 +13,24 @@ import { SEED_IDS } from '../../sandbox/bigcommerce/seed';
 import { connectSandboxStores } from '../../scripts/lib/configure';
 import { E2E_EXTENSION_DIR } from '../../scripts/lib/browser';
 import { gladlyUrl, sidebarFrame, startWorld, type E2EWorld } from './harness';
-import { dumpStorage, filesUnder, holdsFor, openOptions, readText, recordConsole, secretsIn, sendFromPage, storeSection, visibleText, waitUntil, type ConsoleLine } from './admin-helpers';
+import {
+  dumpStorage,
+  filesUnder,
+  holdsFor,
+  openOptions,
+  readText,
+  recordConsole,
+  secretsIn,
+  sendFromPage,
+  storeSection,
+  visibleText,
+  waitUntil,
+  type ConsoleLine,
+} from './admin-helpers';
 
 const PRODUCTION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
-const personaPath = (key: PersonaKey) => `/customer/${personas[key].gladlyId}/conversation/${personas[key].conversationId}`;
+const personaPath = (key: PersonaKey) =>
+  `/customer/${personas[key].gladlyId}/conversation/${personas[key].conversationId}`;
 
 describe('credentials never leave the background', () => {
   let world: E2EWorld;
@@ -78,8 +92,11 @@ describe('credentials never leave the background', () => {
       world.sandbox.control.clearLog();
 
       const attempt = await page.evaluate(async (extensionId) => {
-        const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } }).chrome?.runtime;
-        if (typeof runtime?.sendMessage !== 'function') return { reached: false, how: 'chrome.runtime.sendMessage is not available to the page' };
+        const runtime = (
+          window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } }
+        ).chrome?.runtime;
+        if (typeof runtime?.sendMessage !== 'function')
+          return { reached: false, how: 'chrome.runtime.sendMessage is not available to the page' };
         try {
           const answer = await Promise.race([
             runtime.sendMessage(extensionId, { type: 'settings/get', requestId: 'from-a-web-page' }),
@@ -96,13 +113,35 @@ describe('credentials never leave the background', () => {
       await page.evaluate(
         ({ orderId }) => {
           const target = document.querySelector('iframe')?.contentWindow;
-          const refund = { type: 'actions/refund', requestId: 'x', connectionId: 'sandbox-abc123', orderId, actionId: 'page-posted-0001', selection: { lines: [], shipping: [], customAmount: '1.00' }, payments: [{ providerId: 'braintree', providerDescription: 'Card', amount: '1.00', offline: false }], expectedTotal: '1.00' };
+          const refund = {
+            type: 'actions/refund',
+            requestId: 'x',
+            connectionId: 'sandbox-abc123',
+            orderId,
+            actionId: 'page-posted-0001',
+            selection: { lines: [], shipping: [], customAmount: '1.00' },
+            payments: [{ providerId: 'braintree', providerDescription: 'Card', amount: '1.00', offline: false }],
+            expectedTotal: '1.00',
+          };
           target?.postMessage(refund, '*');
-          target?.postMessage({ type: 'actions/cancel', requestId: 'y', connectionId: 'sandbox-abc123', orderId, actionId: 'page-posted-0002' }, '*');
+          target?.postMessage(
+            {
+              type: 'actions/cancel',
+              requestId: 'y',
+              connectionId: 'sandbox-abc123',
+              orderId,
+              actionId: 'page-posted-0002',
+            },
+            '*',
+          );
         },
         { orderId: String(SEED_IDS.main.orders.janeAuthorized) },
       );
-      await holdsFor('no write reached the store', () => world.sandbox.control.log().every((e) => e.method === 'GET'), 2_000);
+      await holdsFor(
+        'no write reached the store',
+        () => world.sandbox.control.log().every((e) => e.method === 'GET'),
+        2_000,
+      );
     } finally {
       await page.close();
     }
@@ -128,13 +167,22 @@ describe('credentials never leave the background', () => {
       const main = storeSection(frame, STORES.main.name);
       await visibleText(main.locator('section[aria-label="Customer profile"]'), 30_000);
 
-      await page.evaluate((path) => (window as unknown as { gladlyNavigate(p: string): void }).gladlyNavigate(path), personaPath('twoStores'));
-      await visibleText(storeSection(frame, STORES.europe.name).locator('section[aria-label="Customer profile"]'), 30_000);
+      await page.evaluate(
+        (path) => (window as unknown as { gladlyNavigate(p: string): void }).gladlyNavigate(path),
+        personaPath('twoStores'),
+      );
+      await visibleText(
+        storeSection(frame, STORES.europe.name).locator('section[aria-label="Customer profile"]'),
+        30_000,
+      );
 
       // The main store now refuses its token: the sidebar says so in plain words.
       world.sandbox.control.addFault({ store: STORES.main.hash, path: '^/v', kind: 'status', status: 401 });
       try {
-        await page.evaluate((path) => (window as unknown as { gladlyNavigate(p: string): void }).gladlyNavigate(path), personaPath('phoneOnly'));
+        await page.evaluate(
+          (path) => (window as unknown as { gladlyNavigate(p: string): void }).gladlyNavigate(path),
+          personaPath('phoneOnly'),
+        );
         const problem = await visibleText(main.getByRole('alert'), 30_000);
         expect(problem.length).toBeGreaterThan(10);
         expect(secretsIn(problem, tokens)).toEqual([]);
@@ -155,7 +203,9 @@ describe('credentials never leave the background', () => {
       const leaked = seen.filter((m) => !m.includes('page-own-message'));
       for (const m of leaked) {
         expect(secretsIn(m, tokens)).toEqual([]);
-        expect(m).not.toMatch(/lookup\/update|"type":"(config|identity|reply)"|Cooper & Co|jane\.cooper@example\.com|sam\.lee@example\.com/);
+        expect(m).not.toMatch(
+          /lookup\/update|"type":"(config|identity|reply)"|Cooper & Co|jane\.cooper@example\.com|sam\.lee@example\.com/,
+        );
       }
     } finally {
       await page.close();
@@ -165,11 +215,14 @@ describe('credentials never leave the background', () => {
   it('no token in chrome.storage (local or sync), plainly or base64-encoded', async () => {
     const { local, sync } = await dumpStorage(options);
     // The dump is real: the settings and the sealed secrets are in it.
-    expect(Object.keys(local)).toEqual(expect.arrayContaining(['settings', 'vault:connection:sandbox-abc123', 'vault:connection:sandbox-eu7x9k']));
+    expect(Object.keys(local)).toEqual(
+      expect.arrayContaining(['settings', 'vault:connection:sandbox-abc123', 'vault:connection:sandbox-eu7x9k']),
+    );
     expect(secretsIn(JSON.stringify(local), tokens)).toEqual([]);
     expect(secretsIn(JSON.stringify(sync), tokens)).toEqual([]);
     // Nor under any key whose value is an object holding one deeper down.
-    for (const [key, value] of Object.entries({ ...local, ...sync })) expect(secretsIn(JSON.stringify(value), tokens), key).toEqual([]);
+    for (const [key, value] of Object.entries({ ...local, ...sync }))
+      expect(secretsIn(JSON.stringify(value), tokens), key).toEqual([]);
   });
 
   it('no token in any built file: content scripts included, e2e build and production build', () => {

@@ -31,9 +31,12 @@ export function storeOf(world: E2EWorld, hash: string): SandboxStoreInfo {
 /** A GET on the sandbox store's API with its full token (trusting a TLS sandbox's certificate); undefined for a 204. */
 export async function storeGet(world: E2EWorld, hash: string, path: string): Promise<unknown> {
   const store = storeOf(world, hash);
-  const response = await sandboxFetch(world.sandbox.info)(`${world.sandbox.info.bigcommerce.baseUrl}/stores/${hash}${path}`, {
-    headers: { 'X-Auth-Token': store.accessToken, Accept: 'application/json' },
-  });
+  const response = await sandboxFetch(world.sandbox.info)(
+    `${world.sandbox.info.bigcommerce.baseUrl}/stores/${hash}${path}`,
+    {
+      headers: { 'X-Auth-Token': store.accessToken, Accept: 'application/json' },
+    },
+  );
   if (response.status === 204) return undefined;
   if (!response.ok) throw new Error(`Sandbox GET ${path} answered ${response.status}`);
   return response.json();
@@ -67,7 +70,12 @@ export async function expectedOrders(
     .slice(0, limit);
   return Promise.all(
     newest.map(async (order) => {
-      const shipments = order.items_shipped > 0 ? ((await storeGet(world, hash, `/v2/orders/${order.id}/shipments`)) as { tracking_number: string }[] | undefined) : [];
+      const shipments =
+        order.items_shipped > 0
+          ? ((await storeGet(world, hash, `/v2/orders/${order.id}/shipments`)) as
+              | { tracking_number: string }[]
+              | undefined)
+          : [];
       return {
         id: String(order.id),
         isGuest: order.customer_id === 0,
@@ -79,7 +87,8 @@ export async function expectedOrders(
 
 /** How many of an order's line items are catalog products (they have an image; custom lines have none). */
 export async function productLineCount(world: E2EWorld, hash: string, orderId: string): Promise<number> {
-  const products = ((await storeGet(world, hash, `/v2/orders/${orderId}/products`)) as { product_id: number }[] | undefined) ?? [];
+  const products =
+    ((await storeGet(world, hash, `/v2/orders/${orderId}/products`)) as { product_id: number }[] | undefined) ?? [];
   return products.filter((p) => p.product_id > 0).length;
 }
 
@@ -248,10 +257,14 @@ export async function markWhenShown(frame: Frame, selector: string, text: string
 }
 
 export async function readMark(frame: Frame, timeout = LONG): Promise<number> {
-  const handle = await frame.waitForFunction(() => (window as unknown as { __shownAt?: number | null }).__shownAt ?? null, undefined, {
-    timeout,
-    polling: 25,
-  });
+  const handle = await frame.waitForFunction(
+    () => (window as unknown as { __shownAt?: number | null }).__shownAt ?? null,
+    undefined,
+    {
+      timeout,
+      polling: 25,
+    },
+  );
   return (await handle.jsonValue()) as number;
 }
 

@@ -60,13 +60,18 @@ describe('the sidebar beside Gladly', () => {
   }
 
   async function customer(hash: string, id: number): Promise<RawCustomer> {
-    const body = (await storeGet(world, hash, `/v3/customers?id:in=${id}&include=storecredit`)) as { data: RawCustomer[] };
+    const body = (await storeGet(world, hash, `/v3/customers?id:in=${id}&include=storecredit`)) as {
+      data: RawCustomer[];
+    };
     return body.data[0]!;
   }
 
   /** Navigates the Gladly look-alike in place with pushState, as its own links do. */
   async function navigate(opened: Opened, path: string): Promise<void> {
-    await opened.page.evaluate((to) => (window as unknown as { gladlyNavigate(p: string): void }).gladlyNavigate(to), path);
+    await opened.page.evaluate(
+      (to) => (window as unknown as { gladlyNavigate(p: string): void }).gladlyNavigate(to),
+      path,
+    );
   }
 
   /** Reloads the Gladly page and returns the new sidebar frame. */
@@ -91,7 +96,7 @@ describe('the sidebar beside Gladly', () => {
     await world?.close();
   });
 
-  it("opens Jane: her profile and her 10 newest orders, guest ones marked, tracking and images once complete", async () => {
+  it('opens Jane: her profile and her 10 newest orders, guest ones marked, tracking and images once complete', async () => {
     const jane = await customer(MAIN, SEED_IDS.main.customers.jane);
     const group = (await storeGet(world, MAIN, `/v2/customer_groups/${jane.customer_group_id}`)) as { name: string };
     const expected = await expectedOrders(world, MAIN, { email: jane.email, customerId: jane.id });
@@ -113,7 +118,8 @@ describe('the sidebar beside Gladly', () => {
     expect(fields['Customer group']).toBe(group.name);
     const credit = String(jane.store_credit_amounts?.[0]?.amount);
     const creditShown = await frame.evaluate(
-      ({ amount, currency }) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount as `${number}`),
+      ({ amount, currency }) =>
+        new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount as `${number}`),
       { amount: credit, currency: STORES.main.currency },
     );
     expect(fields['Store credit']).toBe(creditShown);
@@ -128,7 +134,9 @@ describe('the sidebar beside Gladly', () => {
         text: (item as HTMLElement).innerText,
       })),
     );
-    expect(rows.filter((r) => r.guest).map((r) => r.number)).toEqual(expected.filter((o) => o.isGuest).map((o) => o.id));
+    expect(rows.filter((r) => r.guest).map((r) => r.number)).toEqual(
+      expected.filter((o) => o.isGuest).map((o) => o.id),
+    );
     for (const order of expected) {
       const row = rows.find((r) => r.number === order.id)!;
       if (order.trackingNumber) expect(row.text).toContain(`Tracking ${order.trackingNumber}`);
@@ -144,13 +152,17 @@ describe('the sidebar beside Gladly', () => {
     await firstOrder.locator('.bc-order__details').waitFor({ timeout: LONG });
     await frame.waitForFunction(
       (count) => {
-        const images = [...document.querySelectorAll<HTMLImageElement>('li.bc-order .bc-order__details img.bc-line__image')];
+        const images = [
+          ...document.querySelectorAll<HTMLImageElement>('li.bc-order .bc-order__details img.bc-line__image'),
+        ];
         return images.length === count && images.every((img) => img.complete && img.naturalWidth > 0);
       },
       withImages,
       { timeout: LONG, polling: 50 },
     );
-    const sources = await firstOrder.locator('img.bc-line__image').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src));
+    const sources = await firstOrder
+      .locator('img.bc-line__image')
+      .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src));
     for (const src of sources) expect(src.startsWith(world.sandbox.info.bigcommerce.baseUrl)).toBe(true);
   });
 
@@ -163,7 +175,9 @@ describe('the sidebar beside Gladly', () => {
     const janeOrders = await shownOrderNumbers(main);
     expect(janeOrders.length).toBeGreaterThan(0);
     const showsJane = (text: string) =>
-      text.includes(jane.name) || jane.emails.some((e) => text.includes(e)) || janeOrders.some((n) => mentionsOrder(text, n));
+      text.includes(jane.name) ||
+      jane.emails.some((e) => text.includes(e)) ||
+      janeOrders.some((n) => mentionsOrder(text, n));
 
     const chris = personas.multiEmail;
     const chrisPath = personaPath('multiEmail');
@@ -179,7 +193,8 @@ describe('the sidebar beside Gladly', () => {
     // Gladly really kept Jane's panel on screen after the URL changed (what the sidebar must not trust).
     expect(afterChange.some((s) => s.gladlyPanelName === jane.name)).toBe(true);
     for (const sample of samples) expect(showsJane(sample.text) && showsChris(sample.text), sample.text).toBe(false);
-    for (const sample of afterChange) expect(showsJane(sample.text), `Jane still shown after the URL changed:\n${sample.text}`).toBe(false);
+    for (const sample of afterChange)
+      expect(showsJane(sample.text), `Jane still shown after the URL changed:\n${sample.text}`).toBe(false);
     expect(showsChris(samples.at(-1)!.text)).toBe(true);
   });
 
@@ -189,7 +204,10 @@ describe('the sidebar beside Gladly', () => {
     await storeSection(gary.frame, mainName).getByText('No customer account').waitFor({ timeout: LONG });
     await waitSettled(gary.frame);
     const dana = await open('conflict');
-    await storeSection(dana.frame, mainName).locator('table.bc-table, section[aria-label="Customer profile"]').first().waitFor({ timeout: LONG });
+    await storeSection(dana.frame, mainName)
+      .locator('table.bc-table, section[aria-label="Customer profile"]')
+      .first()
+      .waitFor({ timeout: LONG });
     await waitSettled(dana.frame);
 
     const entries = wholeLog(world);
@@ -207,7 +225,10 @@ describe('the sidebar beside Gladly', () => {
   });
 
   it('several matches (shared phone): the candidates table in the admin columns, Link, and still linked after a reload', async () => {
-    const [alex, alexis] = await Promise.all([customer(MAIN, SEED_IDS.main.customers.alex), customer(MAIN, SEED_IDS.main.customers.alexis)]);
+    const [alex, alexis] = await Promise.all([
+      customer(MAIN, SEED_IDS.main.customers.alex),
+      customer(MAIN, SEED_IDS.main.customers.alexis),
+    ]);
     let opened = await open('sharedPhone');
     const main = () => storeSection(opened.frame, mainName);
     const table = main().locator('table.bc-table');
@@ -216,9 +237,11 @@ describe('the sidebar beside Gladly', () => {
 
     const headers = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
     expect(headers.slice(0, 2)).toEqual(['Name', 'Email']);
-    const cells = await table.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent?.trim() ?? '')),
-    );
+    const cells = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent?.trim() ?? '')),
+      );
     expect(cells).toHaveLength(2);
     for (const c of [alex, alexis]) expect(cells).toContainEqual([`${c.first_name} ${c.last_name}`, c.email]);
     expect(await profileOf(main()).count()).toBe(0);
@@ -226,7 +249,9 @@ describe('the sidebar beside Gladly', () => {
     expect(candidatesText).toContain('Matching customers in');
 
     const alexName = `${alex.first_name} ${alex.last_name}`;
-    await main().getByRole('button', { name: `Link ${alexName}`, exact: true }).click();
+    await main()
+      .getByRole('button', { name: `Link ${alexName}`, exact: true })
+      .click();
     const profile = profileOf(main());
     await profile.waitFor({ timeout: LONG });
     await waitSettled(opened.frame);
@@ -236,7 +261,9 @@ describe('the sidebar beside Gladly', () => {
 
     // Reload: from the first sample on, linked, never the candidates table again.
     opened = await reload(opened);
-    const samples = await sampleUntil(opened, (s) => s.text.includes(alexName) && s.text.includes('Unlink'), { afterMs: 500 });
+    const samples = await sampleUntil(opened, (s) => s.text.includes(alexName) && s.text.includes('Unlink'), {
+      afterMs: 500,
+    });
     for (const s of samples) expect(s.text, 'candidates after the reload').not.toContain('Matching customers in');
     // And a refresh that skips the cache asks the store again: still linked.
     await main().getByRole('button', { name: 'Refresh' }).click();
@@ -260,9 +287,13 @@ describe('the sidebar beside Gladly', () => {
 
     // The next visit: offered, never linked, from the first sample on.
     opened = await reload(opened);
-    const samples = await sampleUntil(opened, (s) => s.text.includes('Matching customers in') && !s.text.includes('Looking up'), {
-      afterMs: 500,
-    });
+    const samples = await sampleUntil(
+      opened,
+      (s) => s.text.includes('Matching customers in') && !s.text.includes('Looking up'),
+      {
+        afterMs: 500,
+      },
+    );
     for (const s of samples) expect(s.text, 'Jane was linked again').not.toContain('Linked automatically');
     expect(await profileOf(main()).count()).toBe(0);
     expect(await linkJane().isEnabled()).toBe(true);

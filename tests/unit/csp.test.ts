@@ -28,7 +28,10 @@ const GLADLY_ORIGIN = /^https:\/\/\*\.gladly\.(com|qa)$/;
 const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost):\*$/;
 
 function build(browser: 'chrome' | 'firefox'): void {
-  const run = spawnSync(process.execPath, ['scripts/lint-firefox.mjs', '--build-only', browser], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['scripts/lint-firefox.mjs', '--build-only', browser], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`Could not build for ${browser}: ${run.stderr}`);
 }
 
@@ -61,16 +64,22 @@ function expectStrictCsp(manifest: Manifest, allowFrameAncestor: (source: string
   expect(csp.get('object-src')).toEqual(["'none'"]);
   for (const [directive, sources] of csp) {
     for (const source of sources) {
-      expect(source, `${directive} allows ${source}`).not.toMatch(/unsafe-eval|unsafe-inline|unsafe-hashes|wasm-unsafe-eval/i);
+      expect(source, `${directive} allows ${source}`).not.toMatch(
+        /unsafe-eval|unsafe-inline|unsafe-hashes|wasm-unsafe-eval/i,
+      );
     }
   }
   // No remote or inline-ish script sources anywhere a script could come from.
   for (const directive of ['default-src', 'script-src', 'script-src-elem', 'script-src-attr', 'worker-src']) {
-    for (const source of csp.get(directive) ?? []) expect(source, `${directive} allows ${source}`).toMatch(/^'(self|none)'$/);
+    for (const source of csp.get(directive) ?? [])
+      expect(source, `${directive} allows ${source}`).toMatch(/^'(self|none)'$/);
   }
   // Only Gladly (and the extension itself) may frame its pages.
   for (const source of csp.get('frame-ancestors') ?? []) {
-    expect(source === "'self'" || GLADLY_ORIGIN.test(source) || allowFrameAncestor(source), `frame-ancestors allows ${source}`).toBe(true);
+    expect(
+      source === "'self'" || GLADLY_ORIGIN.test(source) || allowFrameAncestor(source),
+      `frame-ancestors allows ${source}`,
+    ).toBe(true);
   }
 }
 

@@ -23,7 +23,11 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 describe('Firefox build', () => {
   it('passes addons-linter with no errors', { timeout: 300_000 }, () => {
     // Exit 1 (lint errors) still prints the report: read it either way.
-    const run = spawnSync(process.execPath, ['scripts/lint-firefox.mjs', '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, ['scripts/lint-firefox.mjs', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 32 * 1024 * 1024,
+    });
     expect(run.status === 0 || run.status === 1, `lint-firefox failed to run: ${run.stderr}`).toBe(true);
     const stdout = run.stdout;
     const summary = JSON.parse(stdout.trim().split('\n').pop()!) as LintSummary;

@@ -7,7 +7,19 @@ import { pagination } from '../serialize';
 import type { ProductRec } from '../types';
 import { idList, intParam, listParam, origin, query, type SandboxApp } from './common';
 
-const INCLUDES = new Set(['bulk_pricing_rules', 'channels', 'custom_fields', 'images', 'modifiers', 'options', 'parent_relations', 'primary_image', 'reviews', 'variants', 'videos']);
+const INCLUDES = new Set([
+  'bulk_pricing_rules',
+  'channels',
+  'custom_fields',
+  'images',
+  'modifiers',
+  'options',
+  'parent_relations',
+  'primary_image',
+  'reviews',
+  'variants',
+  'videos',
+]);
 
 function image(product: ProductRec, base: string): Record<string, unknown> {
   const url = `${base}/__sandbox/images/${product.image}`;
@@ -26,7 +38,12 @@ function image(product: ProductRec, base: string): Record<string, unknown> {
   };
 }
 
-function productWire(product: ProductRec, base: string, include: ReadonlySet<string>, fields: string[] | null): Record<string, unknown> {
+function productWire(
+  product: ProductRec,
+  base: string,
+  include: ReadonlySet<string>,
+  fields: string[] | null,
+): Record<string, unknown> {
   const full: Record<string, unknown> = {
     id: product.id,
     name: product.name,
@@ -44,10 +61,13 @@ function productWire(product: ProductRec, base: string, include: ReadonlySet<str
     custom_url: { url: `/${product.sku.toLowerCase()}/`, is_customized: false },
   };
   // include_fields keeps the id and the named fields only.
-  const body: Record<string, unknown> = fields ? Object.fromEntries(Object.entries(full).filter(([k]) => k === 'id' || fields.includes(k))) : full;
+  const body: Record<string, unknown> = fields
+    ? Object.fromEntries(Object.entries(full).filter(([k]) => k === 'id' || fields.includes(k)))
+    : full;
   if (include.has('primary_image')) body.primary_image = image(product, base);
   if (include.has('images')) body.images = [image(product, base)];
-  if (include.has('variants')) body.variants = [{ id: product.id * 10 + 1, product_id: product.id, sku: product.sku, image_url: '' }];
+  if (include.has('variants'))
+    body.variants = [{ id: product.id * 10 + 1, product_id: product.id, sku: product.sku, image_url: '' }];
   return body;
 }
 
@@ -58,7 +78,8 @@ export function registerCatalog(app: SandboxApp): void {
     const ids = idList(params, 'id:in');
     if (ids === 'invalid') return fail(c, 422, 'Invalid filter.', { 'id:in': 'must be a list of integers' });
     const include = new Set(listParam(params, 'include') ?? []);
-    for (const name of include) if (!INCLUDES.has(name)) return fail(c, 422, 'Invalid include.', { include: `unknown value ${name}` });
+    for (const name of include)
+      if (!INCLUDES.has(name)) return fail(c, 422, 'Invalid include.', { include: `unknown value ${name}` });
     const fields = listParam(params, 'include_fields');
     const page = intParam(params, 'page');
     const limit = intParam(params, 'limit');

@@ -10,7 +10,8 @@ function paging(c: SandboxContext, params: URLSearchParams): { page: number; lim
   const page = intParam(params, 'page');
   const limit = intParam(params, 'limit');
   if (page === null || page === 0) return fail(c, 422, 'Invalid page.', { page: 'must be a positive integer' });
-  if (limit === null || limit === 0 || (limit ?? 0) > 250) return fail(c, 422, 'Invalid limit.', { limit: 'must be between 1 and 250' });
+  if (limit === null || limit === 0 || (limit ?? 0) > 250)
+    return fail(c, 422, 'Invalid limit.', { limit: 'must be between 1 and 250' });
   return { page: page ?? 1, limit: limit ?? 50 };
 }
 
@@ -24,7 +25,8 @@ export function registerCustomers(app: SandboxApp): void {
     const ids = idList(params, 'id:in');
     const groups = idList(params, 'customer_group_id:in');
     if (ids === 'invalid') return fail(c, 422, 'Invalid filter.', { 'id:in': 'must be a list of integers' });
-    if (groups === 'invalid') return fail(c, 422, 'Invalid filter.', { 'customer_group_id:in': 'must be a list of integers' });
+    if (groups === 'invalid')
+      return fail(c, 422, 'Invalid filter.', { 'customer_group_id:in': 'must be a list of integers' });
     const include = new Set(listParam(params, 'include') ?? []);
     for (const name of include) {
       if (!INCLUDES.has(name)) return fail(c, 422, 'Invalid include.', { include: `unknown value ${name}` });
@@ -42,8 +44,13 @@ export function registerCustomers(app: SandboxApp): void {
     const sort = params.get('sort');
     if (sort) {
       const [field, direction] = sort.split(':');
-      const key = { date_created: 'created', date_modified: 'modified', last_name: 'last_name' }[field ?? ''] as 'created' | 'modified' | 'last_name' | undefined;
-      if (!key || (direction && direction !== 'asc' && direction !== 'desc')) return fail(c, 422, 'Invalid sort.', { sort: 'unsupported value' });
+      const key = { date_created: 'created', date_modified: 'modified', last_name: 'last_name' }[field ?? ''] as
+        | 'created'
+        | 'modified'
+        | 'last_name'
+        | undefined;
+      if (!key || (direction && direction !== 'asc' && direction !== 'desc'))
+        return fail(c, 422, 'Invalid sort.', { sort: 'unsupported value' });
       const sign = direction === 'desc' ? -1 : 1;
       found = [...found].sort((a, b) => (a[key] < b[key] ? -sign : a[key] > b[key] ? sign : 0));
     }
@@ -60,7 +67,8 @@ export function registerCustomers(app: SandboxApp): void {
     const params = query(c);
     const customerIds = idList(params, 'customer_id:in');
     const ids = idList(params, 'id:in');
-    if (customerIds === 'invalid' || ids === 'invalid') return fail(c, 422, 'Invalid filter.', { 'customer_id:in': 'must be a list of integers' });
+    if (customerIds === 'invalid' || ids === 'invalid')
+      return fail(c, 422, 'Invalid filter.', { 'customer_id:in': 'must be a list of integers' });
     const pageInfo = paging(c, params);
     if (pageInfo instanceof Response) return pageInfo;
     const found = store.customers
@@ -68,7 +76,10 @@ export function registerCustomers(app: SandboxApp): void {
       .filter((a) => (!customerIds || customerIds.includes(a.customer_id)) && (!ids || ids.includes(a.id)));
     const { page, limit } = pageInfo;
     const slice = found.slice((page - 1) * limit, page * limit);
-    return c.json({ data: slice.map(v3Address), meta: { pagination: pagination(found.length, page, limit, slice.length, params) } });
+    return c.json({
+      data: slice.map(v3Address),
+      meta: { pagination: pagination(found.length, page, limit, slice.length, params) },
+    });
   });
 
   const group = (g: { id: number; name: string; is_default: boolean; created: number }) => ({

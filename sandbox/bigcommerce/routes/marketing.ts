@@ -11,7 +11,13 @@ const CODE = /^[A-Za-z0-9_ -]+$/;
 const CouponBodySchema = z.object({
   name: z.string().min(1).max(100),
   code: z.string().min(1).max(50).regex(CODE),
-  type: z.enum(['per_item_discount', 'per_total_discount', 'shipping_discount', 'free_shipping', 'percentage_discount']),
+  type: z.enum([
+    'per_item_discount',
+    'per_total_discount',
+    'shipping_discount',
+    'free_shipping',
+    'percentage_discount',
+  ]),
   amount: z.string().regex(/^\d+(\.\d+)?$/),
   applies_to: z.object({ entity: z.enum(['products', 'categories']), ids: z.array(z.number().int()) }),
   min_purchase: z.string().optional(),
@@ -58,7 +64,14 @@ function promotionWire(store: StoreData, id: number): Record<string, unknown> | 
 }
 
 function codeWire(code: StoreData['promotions'][number]['codes'][number]): Record<string, unknown> {
-  return { id: code.id, code: code.code, current_uses: code.current_uses, max_uses: code.max_uses, max_uses_per_customer: code.max_uses_per_customer, created: toIso(code.created) };
+  return {
+    id: code.id,
+    code: code.code,
+    current_uses: code.current_uses,
+    max_uses: code.max_uses,
+    max_uses_per_customer: code.max_uses_per_customer,
+    created: toIso(code.created),
+  };
 }
 
 function promotions422(c: SandboxContext, title: string): Response {
@@ -75,7 +88,11 @@ export function registerMarketing(app: SandboxApp, deps: RouteDeps): void {
     const name = params.get('name');
     const type = params.get('type');
     const found = store.coupons.filter(
-      (x) => (id === undefined || x.id === id) && (!code || x.code === code) && (!name || x.name === name) && (!type || x.type === type),
+      (x) =>
+        (id === undefined || x.id === id) &&
+        (!code || x.code === code) &&
+        (!name || x.name === name) &&
+        (!type || x.type === type),
     );
     const page = intParam(params, 'page') ?? 1;
     const limit = Math.min(intParam(params, 'limit') ?? 50, 250);
@@ -88,11 +105,16 @@ export function registerMarketing(app: SandboxApp, deps: RouteDeps): void {
     const parsed = CouponBodySchema.safeParse(await jsonBody(c));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return fail(c, 400, `The field '${issue?.path.join('.') ?? 'body'}' is invalid: ${issue?.message ?? 'bad request'}.`);
+      return fail(
+        c,
+        400,
+        `The field '${issue?.path.join('.') ?? 'body'}' is invalid: ${issue?.message ?? 'bad request'}.`,
+      );
     }
     const body = parsed.data;
     if (codeTaken(store, body.code)) return fail(c, 409, `The coupon code "${body.code}" already exists.`);
-    if (store.coupons.some((x) => x.name === body.name)) return fail(c, 409, `A coupon named "${body.name}" already exists.`);
+    if (store.coupons.some((x) => x.name === body.name))
+      return fail(c, 409, `A coupon named "${body.name}" already exists.`);
     const coupon = {
       id: store.nextId.coupon++,
       name: body.name,
@@ -117,17 +139,40 @@ export function registerMarketing(app: SandboxApp, deps: RouteDeps): void {
   app.get('/v3/promotions/codes', (c) => {
     const store = c.get('store');
     const code = query(c).get('code');
-    const found = store.promotions.flatMap((p) => p.codes).filter((x) => !code || x.code.toLowerCase() === code.toLowerCase());
+    const found = store.promotions
+      .flatMap((p) => p.codes)
+      .filter((x) => !code || x.code.toLowerCase() === code.toLowerCase());
     return c.json({
       data: found.map(codeWire),
-      meta: { pagination: { total: found.length, count: found.length, per_page: 50, current_page: 1, total_pages: found.length === 0 ? 0 : 1, links: { current: '?page=1&limit=50' } } },
+      meta: {
+        pagination: {
+          total: found.length,
+          count: found.length,
+          per_page: 50,
+          current_page: 1,
+          total_pages: found.length === 0 ? 0 : 1,
+          links: { current: '?page=1&limit=50' },
+        },
+      },
     });
   });
 
   app.get('/v3/promotions', (c) => {
     const store = c.get('store');
     const data = store.promotions.map((p) => promotionWire(store, p.id));
-    return c.json({ data, meta: { pagination: { total: data.length, count: data.length, per_page: 50, current_page: 1, total_pages: data.length === 0 ? 0 : 1, links: { current: '?page=1&limit=50' } } } });
+    return c.json({
+      data,
+      meta: {
+        pagination: {
+          total: data.length,
+          count: data.length,
+          per_page: 50,
+          current_page: 1,
+          total_pages: data.length === 0 ? 0 : 1,
+          links: { current: '?page=1&limit=50' },
+        },
+      },
+    });
   });
 
   app.post('/v3/promotions', async (c) => {
@@ -135,7 +180,10 @@ export function registerMarketing(app: SandboxApp, deps: RouteDeps): void {
     const parsed = PromotionBodySchema.safeParse(await jsonBody(c));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return promotions422(c, `The field '${issue?.path.join('.') ?? 'body'}' is invalid: ${issue?.message ?? 'bad request'}.`);
+      return promotions422(
+        c,
+        `The field '${issue?.path.join('.') ?? 'body'}' is invalid: ${issue?.message ?? 'bad request'}.`,
+      );
     }
     const body = parsed.data;
     const id = store.nextId.promotion++;
@@ -176,19 +224,31 @@ export function registerMarketing(app: SandboxApp, deps: RouteDeps): void {
     const promotion = store.promotions.find((p) => p.id === pathId(c, 'id'));
     if (!promotion) return fail(c, 404, 'The requested promotion was not found.');
     const data = promotion.codes.map(codeWire);
-    return c.json({ data, meta: { cursor_pagination: { count: data.length, per_page: 50, start_cursor: '', end_cursor: '', links: {} } } });
+    return c.json({
+      data,
+      meta: { cursor_pagination: { count: data.length, per_page: 50, start_cursor: '', end_cursor: '', links: {} } },
+    });
   });
 
   app.post('/v3/promotions/:id{[0-9]+}/codes', async (c) => {
     const store = c.get('store');
     const promotion = store.promotions.find((p) => p.id === pathId(c, 'id'));
     if (!promotion) return fail(c, 404, 'The requested promotion was not found.');
-    if (promotion.body.redemption_type !== 'COUPON') return promotions422(c, 'Codes can only be added to COUPON promotions.');
+    if (promotion.body.redemption_type !== 'COUPON')
+      return promotions422(c, 'Codes can only be added to COUPON promotions.');
     const parsed = CodeBodySchema.safeParse(await jsonBody(c));
-    if (!parsed.success) return promotions422(c, 'The code must be 1-50 letters, digits, spaces, underscores or hyphens.');
+    if (!parsed.success)
+      return promotions422(c, 'The code must be 1-50 letters, digits, spaces, underscores or hyphens.');
     const body = parsed.data;
     if (codeTaken(store, body.code)) return promotions422(c, `The coupon code "${body.code}" already exists.`);
-    const code = { id: store.nextId.promotionCode++, code: body.code, max_uses: body.max_uses ?? 0, max_uses_per_customer: body.max_uses_per_customer ?? 0, current_uses: 0, created: deps.now() };
+    const code = {
+      id: store.nextId.promotionCode++,
+      code: body.code,
+      max_uses: body.max_uses ?? 0,
+      max_uses_per_customer: body.max_uses_per_customer ?? 0,
+      current_uses: 0,
+      created: deps.now(),
+    };
     promotion.codes.push(code);
     return c.json({ data: codeWire(code), meta: {} }, 201);
   });

@@ -3,9 +3,26 @@ import { z } from 'zod';
 import { parseDateParam } from '../dates';
 import { toV3Amount } from '../money';
 import { fail } from '../errors';
-import { v2Consignments, v2Order, v2OrderProduct, v2Shipment, v2ShippingAddress, type OrderInclude } from '../serialize';
+import {
+  v2Consignments,
+  v2Order,
+  v2OrderProduct,
+  v2Shipment,
+  v2ShippingAddress,
+  type OrderInclude,
+} from '../serialize';
 import type { OrderRec, StoreData } from '../types';
-import { intParam, jsonBody, listParam, origin, pathId, query, type RouteDeps, type SandboxApp, type SandboxContext } from './common';
+import {
+  intParam,
+  jsonBody,
+  listParam,
+  origin,
+  pathId,
+  query,
+  type RouteDeps,
+  type SandboxApp,
+  type SandboxContext,
+} from './common';
 
 const SORT_FIELDS: Record<string, (o: OrderRec) => number> = {
   id: (o) => o.id,
@@ -36,7 +53,8 @@ function v2List(c: SandboxContext, items: unknown[]): Response {
   const params = query(c);
   const page = intParam(params, 'page');
   const limit = intParam(params, 'limit');
-  if (page === null || page === 0 || limit === null || limit === 0) return fail(c, 400, 'The page and limit parameters must be positive integers.');
+  if (page === null || page === 0 || limit === null || limit === 0)
+    return fail(c, 400, 'The page and limit parameters must be positive integers.');
   const size = Math.min(limit ?? 50, 250);
   const slice = items.slice(((page ?? 1) - 1) * size, (page ?? 1) * size);
   return slice.length === 0 ? c.body(null, 204) : c.json(slice);
@@ -86,13 +104,17 @@ export function registerOrders(app: SandboxApp, deps: RouteDeps): void {
       // The spec's enum lists bare names; its description (and real clients) append :asc/:desc.
       const [field, direction = 'asc'] = sort.split(':');
       const key = SORT_FIELDS[field ?? ''];
-      if (!key || (direction !== 'asc' && direction !== 'desc')) return fail(c, 400, 'The sort parameter is not valid.');
+      if (!key || (direction !== 'asc' && direction !== 'desc'))
+        return fail(c, 400, 'The sort parameter is not valid.');
       const sign = direction === 'desc' ? -1 : 1;
       orders = [...orders].sort((a, b) => sign * (key(a) - key(b)) || sign * (a.id - b.id));
     }
     const include = parseInclude(params);
     const base = origin(c);
-    return v2List(c, orders.map((o) => v2Order(store, o, base, include)));
+    return v2List(
+      c,
+      orders.map((o) => v2Order(store, o, base, include)),
+    );
   });
 
   app.get('/v2/orders/:id', (c) => {
@@ -120,27 +142,37 @@ export function registerOrders(app: SandboxApp, deps: RouteDeps): void {
   });
 
   // Deliberately refused: the real API archives (one or every order); the client must never call these.
-  const refuse = (c: SandboxContext) => fail(c, 405, 'Archiving orders is disabled in the sandbox: DELETE is not allowed.');
+  const refuse = (c: SandboxContext) =>
+    fail(c, 405, 'Archiving orders is disabled in the sandbox: DELETE is not allowed.');
   app.delete('/v2/orders', refuse);
   app.delete('/v2/orders/:id', refuse);
 
   app.get('/v2/orders/:id/products', (c) => {
     const order = findOrder(c.get('store'), c);
     if (!order) return fail(c, 404, 'The requested resource was not found.');
-    return v2List(c, order.products.map((p) => v2OrderProduct(order, p)));
+    return v2List(
+      c,
+      order.products.map((p) => v2OrderProduct(order, p)),
+    );
   });
 
   app.get('/v2/orders/:id/shipments', (c) => {
     const order = findOrder(c.get('store'), c);
     if (!order) return fail(c, 404, 'The requested resource was not found.');
-    return v2List(c, order.shipments.map((s) => v2Shipment(order, s)));
+    return v2List(
+      c,
+      order.shipments.map((s) => v2Shipment(order, s)),
+    );
   });
 
   app.get('/v2/orders/:id/shipping_addresses', (c) => {
     const store = c.get('store');
     const order = findOrder(store, c);
     if (!order) return fail(c, 404, 'The requested resource was not found.');
-    return v2List(c, order.addresses.map((a) => v2ShippingAddress(order, a, origin(c), store.meta.hash)));
+    return v2List(
+      c,
+      order.addresses.map((a) => v2ShippingAddress(order, a, origin(c), store.meta.hash)),
+    );
   });
 
   app.get('/v2/orders/:id/consignments', (c) => {
@@ -181,4 +213,3 @@ export function registerOrders(app: SandboxApp, deps: RouteDeps): void {
     ),
   );
 }
-

@@ -2,10 +2,26 @@
 import { z } from 'zod';
 import { fail } from '../errors';
 import { parseAmount, toV3Amount } from '../money';
-import { computeQuote, matchesMethod, refundMethods, remainingCents, RefundItemSchema, wireOption } from '../refund-calc';
+import {
+  computeQuote,
+  matchesMethod,
+  refundMethods,
+  remainingCents,
+  RefundItemSchema,
+  wireOption,
+} from '../refund-calc';
 import { pagination, v3Refund } from '../serialize';
 import type { OrderRec, RefundRec, StoreData } from '../types';
-import { idList, intParam, jsonBody, pathId, query, type RouteDeps, type SandboxApp, type SandboxContext } from './common';
+import {
+  idList,
+  intParam,
+  jsonBody,
+  pathId,
+  query,
+  type RouteDeps,
+  type SandboxApp,
+  type SandboxContext,
+} from './common';
 
 const QuoteBodySchema = z.union([
   z.object({ items: z.array(RefundItemSchema) }),
@@ -16,9 +32,17 @@ const RefundBodySchema = z.object({
   order_id: z.number().int().optional(),
   items: z.array(RefundItemSchema),
   payments: z
-    .array(z.object({ provider_id: z.string().min(1), amount: z.union([z.number(), z.string()]), offline: z.boolean().optional() }))
+    .array(
+      z.object({
+        provider_id: z.string().min(1),
+        amount: z.union([z.number(), z.string()]),
+        offline: z.boolean().optional(),
+      }),
+    )
     .min(1),
-  merchant_calculated_override: z.object({ total_amount: z.union([z.number(), z.string()]), total_tax: z.union([z.number(), z.string()]) }).optional(),
+  merchant_calculated_override: z
+    .object({ total_amount: z.union([z.number(), z.string()]), total_tax: z.union([z.number(), z.string()]) })
+    .optional(),
 });
 
 function orderOr404(c: SandboxContext, store: StoreData): OrderRec | Response {
@@ -38,8 +62,12 @@ export function registerRefunds(app: SandboxApp, deps: RouteDeps): void {
     const order = orderOr404(c, store);
     if (order instanceof Response) return order;
     const parsed = QuoteBodySchema.safeParse(await jsonBody(c));
-    if (!parsed.success) return fail(c, 422, 'JSON data is missing or invalid', { items: 'items (or tax_adjustment_amount) is required' });
-    if (!('items' in parsed.data)) return fail(c, 422, 'Tax-only adjustments are not supported by the sandbox.', { tax_adjustment_amount: 'not supported' });
+    if (!parsed.success)
+      return fail(c, 422, 'JSON data is missing or invalid', { items: 'items (or tax_adjustment_amount) is required' });
+    if (!('items' in parsed.data))
+      return fail(c, 422, 'Tax-only adjustments are not supported by the sandbox.', {
+        tax_adjustment_amount: 'not supported',
+      });
     const result = computeQuote(order, parsed.data.items);
     if (!result.ok) return fail(c, 422, result.message, { [result.field]: result.message });
     const { quote } = result;
@@ -72,7 +100,8 @@ export function registerRefunds(app: SandboxApp, deps: RouteDeps): void {
     const payments: Array<{ provider_id: string; amountCents: number; offline?: boolean }> = [];
     for (const p of body.payments) {
       const cents = parseAmount(p.amount);
-      if (cents === null || cents <= 0) return refund422(c, 'Each payment needs an amount above 0 with at most 2 decimals.');
+      if (cents === null || cents <= 0)
+        return refund422(c, 'Each payment needs an amount above 0 with at most 2 decimals.');
       payments.push({ provider_id: p.provider_id, amountCents: cents, offline: p.offline });
     }
     if (order.customer_id === 0 && payments.some((p) => p.provider_id === 'storecredit')) {
@@ -96,7 +125,10 @@ export function registerRefunds(app: SandboxApp, deps: RouteDeps): void {
     } else {
       const hadRefunds = store.refunds.some((r) => r.order_id === order.id);
       if (!matchesMethod(refundMethods(order, quote.totalCents, hadRefunds), payments)) {
-        return refund422(c, `The payments do not match any refund method for this refund (total ${toV3Amount(quote.totalCents)}). Request a refund quote first.`);
+        return refund422(
+          c,
+          `The payments do not match any refund method for this refund (total ${toV3Amount(quote.totalCents)}). Request a refund quote first.`,
+        );
       }
     }
 
@@ -118,7 +150,8 @@ export function registerRefunds(app: SandboxApp, deps: RouteDeps): void {
     const now = deps.now();
     order.modified = now;
     const customer = store.customers.find((x) => x.id === order.customer_id);
-    for (const p of payments) if (p.provider_id === 'storecredit' && customer) customer.storeCreditCents += p.amountCents;
+    for (const p of payments)
+      if (p.provider_id === 'storecredit' && customer) customer.storeCreditCents += p.amountCents;
 
     const record: RefundRec = {
       id: store.nextId.refund++,
@@ -156,10 +189,12 @@ export function registerRefunds(app: SandboxApp, deps: RouteDeps): void {
     const params = query(c);
     const orderIds = idList(params, 'order_id:in');
     const ids = idList(params, 'id:in');
-    if (orderIds === 'invalid' || ids === 'invalid') return fail(c, 422, 'Invalid filter.', { 'order_id:in': 'must be a list of integers' });
+    if (orderIds === 'invalid' || ids === 'invalid')
+      return fail(c, 422, 'Invalid filter.', { 'order_id:in': 'must be a list of integers' });
     const page = intParam(params, 'page');
     const limit = intParam(params, 'limit');
-    if (page === null || page === 0 || limit === null || limit === 0) return fail(c, 422, 'Invalid paging.', { page: 'must be a positive integer' });
+    if (page === null || page === 0 || limit === null || limit === 0)
+      return fail(c, 422, 'Invalid paging.', { page: 'must be a positive integer' });
     const min = params.get('created:min');
     const max = params.get('created:max');
     const found = store.refunds.filter(
@@ -172,7 +207,10 @@ export function registerRefunds(app: SandboxApp, deps: RouteDeps): void {
     const size = Math.min(limit ?? 50, 250);
     const current = page ?? 1;
     const slice = found.slice((current - 1) * size, current * size);
-    return c.json({ data: slice.map(v3Refund), meta: { pagination: pagination(found.length, current, size, slice.length, params) } });
+    return c.json({
+      data: slice.map(v3Refund),
+      meta: { pagination: pagination(found.length, current, size, slice.length, params) },
+    });
   });
 
   app.get('/v3/orders/payment_actions/refunds/:refundId', (c) => {
@@ -186,7 +224,9 @@ export function registerRefunds(app: SandboxApp, deps: RouteDeps): void {
     const order = orderOr404(c, store);
     if (order instanceof Response) return order;
     if (order.payment_status !== 'authorized') {
-      return fail(c, 422, `Only an authorized payment can be voided; this one is "${order.payment_status}".`, { order: 'payment is not authorized' });
+      return fail(c, 422, `Only an authorized payment can be voided; this one is "${order.payment_status}".`, {
+        order: 'payment is not authorized',
+      });
     }
     order.payment_status = 'void pending';
     order.voidRequestedAt = deps.now();
@@ -200,7 +240,11 @@ export const VOID_SETTLE_MS = 2000;
 
 export function settleVoids(store: StoreData, now: number): void {
   for (const order of store.orders) {
-    if (order.payment_status === 'void pending' && order.voidRequestedAt !== null && now - order.voidRequestedAt >= VOID_SETTLE_MS) {
+    if (
+      order.payment_status === 'void pending' &&
+      order.voidRequestedAt !== null &&
+      now - order.voidRequestedAt >= VOID_SETTLE_MS
+    ) {
       order.payment_status = 'void';
     }
   }

@@ -17,7 +17,8 @@ export function registerStoreInfo(app: SandboxApp, deps: RouteDeps): void {
       name: meta.name,
       first_name: 'Casey',
       last_name: 'Cooper',
-      address: meta.currency === 'EUR' ? 'Torstraße 1, 10119 Berlin, Germany' : '100 Congress Ave, Austin, TX 78701, USA',
+      address:
+        meta.currency === 'EUR' ? 'Torstraße 1, 10119 Berlin, Germany' : '100 Congress Ave, Austin, TX 78701, USA',
       country: meta.currency === 'EUR' ? 'Germany' : 'United States',
       country_code: meta.currency === 'EUR' ? 'DE' : 'US',
       infrastructure_region: 'us-central1',
@@ -25,7 +26,13 @@ export function registerStoreInfo(app: SandboxApp, deps: RouteDeps): void {
       admin_email: `admin@${meta.domain}`,
       order_email: `orders@${meta.domain}`,
       favicon_url: `${base}/__sandbox/images/favicon.svg`,
-      timezone: { name: meta.timezone, raw_offset: meta.timezone === 'Europe/Berlin' ? 3600 : -21600, dst_offset: 0, dst_correction: false, date_format: { display: 'jS M Y', export: 'M jS Y', extended_display: 'M jS Y @ g:i A' } },
+      timezone: {
+        name: meta.timezone,
+        raw_offset: meta.timezone === 'Europe/Berlin' ? 3600 : -21600,
+        dst_offset: 0,
+        dst_correction: false,
+        date_format: { display: 'jS M Y', export: 'M jS Y', extended_display: 'M jS Y @ g:i A' },
+      },
       language: 'en',
       currency: meta.currency,
       currency_symbol: meta.currencySymbol,
@@ -48,7 +55,16 @@ export function registerStoreInfo(app: SandboxApp, deps: RouteDeps): void {
       default_channel_id: 1,
       default_site_id: 1000,
       active_comparison_modules: [],
-      features: { stencil_enabled: true, sitewidehttps_enabled: true, facebook_catalog_id: '', checkout_type: 'optimized', wishlists_enabled: true, graphql_storefront_api_enabled: true, shopper_consent_tracking_enabled: false, multi_storefront_enabled: false },
+      features: {
+        stencil_enabled: true,
+        sitewidehttps_enabled: true,
+        facebook_catalog_id: '',
+        checkout_type: 'optimized',
+        wishlists_enabled: true,
+        graphql_storefront_api_enabled: true,
+        shopper_consent_tracking_enabled: false,
+        multi_storefront_enabled: false,
+      },
     });
   });
 

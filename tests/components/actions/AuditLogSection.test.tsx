@@ -22,7 +22,20 @@ const entry = (i: number, overrides: Partial<AuditEntry> = {}): AuditEntry => ({
 
 describe('audit log section', () => {
   it('lists what agents did, in plain words', async () => {
-    render(<AuditLogSection load={async () => [entry(2, { result: 'failed', detail: 'The token lacks Orders: modify.', action: 'cancel', amount: null, currency: null }), entry(1)]} />);
+    render(
+      <AuditLogSection
+        load={async () => [
+          entry(2, {
+            result: 'failed',
+            detail: 'The token lacks Orders: modify.',
+            action: 'cancel',
+            amount: null,
+            currency: null,
+          }),
+          entry(1),
+        ]}
+      />,
+    );
     const rows = await screen.findAllByRole('row');
     expect(rows).toHaveLength(3);
     expect(rows[1]?.textContent).toContain('Cancel');
@@ -45,7 +58,9 @@ describe('audit log section', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export as CSV' }));
     expect(click).toHaveBeenCalled();
     const text = await created[0]!.text();
-    expect(text.split('\r\n')[1]).toBe('2026-11-24T10:01:00.000Z,ana@example.com,Main store,101,refund,12.00,USD,succeeded,r1,,a1');
+    expect(text.split('\r\n')[1]).toBe(
+      '2026-11-24T10:01:00.000Z,ana@example.com,Main store,101,refund,12.00,USD,succeeded,r1,,a1',
+    );
   });
 
   it('says when the log cannot be read', async () => {

@@ -2,14 +2,23 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { CancelDialog } from '../../../components/actions/CancelDialog';
 import { testOrder } from '../../unit/actions/fakes';
-import type { Order } from '../../../lib/model';
+import type { Order } from '../../../lib/core/model';
 import { harness } from './harness';
 
 function open(order: Order = testOrder(), onRefund: (() => void) | null = vi.fn()) {
   const h = harness(order);
   const onClose = vi.fn();
   const onChanged = vi.fn();
-  render(<CancelDialog order={order} connectionId="main" request={h.request} onClose={onClose} onChanged={onChanged} onRefund={onRefund} />);
+  render(
+    <CancelDialog
+      order={order}
+      connectionId="main"
+      request={h.request}
+      onClose={onClose}
+      onChanged={onChanged}
+      onRefund={onRefund}
+    />,
+  );
   return { ...h, onClose, onChanged, onRefund };
 }
 
@@ -44,7 +53,9 @@ describe('cancel dialog', () => {
 
   it('shows why BigCommerce refused, and allows another try', async () => {
     const { store } = open();
-    vi.mocked(store.actions.setOrderStatus).mockRejectedValueOnce(Object.assign(new Error('x'), { kind: 'scope', message: 'The token lacks Orders: modify.' }));
+    vi.mocked(store.actions.setOrderStatus).mockRejectedValueOnce(
+      Object.assign(new Error('x'), { kind: 'scope', message: 'The token lacks Orders: modify.' }),
+    );
     await waitFor(() => expect(confirmButton().disabled).toBe(false));
     fireEvent.click(confirmButton());
     expect((await screen.findByRole('alert')).textContent).toContain('Not cancelled: The token lacks Orders: modify.');
@@ -64,10 +75,33 @@ describe('cancel dialog and other tabs', () => {
     const h = harness(order);
     // Another tab's refund is under way on the same order.
     let release!: () => void;
-    vi.mocked(h.store.actions.createRefund).mockImplementationOnce(() => new Promise((_, reject) => (release = () => reject(new Error('stop')))));
-    const other = h.request({ type: 'actions/refund', connectionId: 'main', orderId: '100', actionId: 'other-tab-0001', selection: { lines: [{ lineItemId: '11', quantity: 1 }], shipping: [], customAmount: null }, payments: [{ providerId: 'braintree', providerDescription: 'Braintree (Visa 4242)', amount: '12.00', offline: false }], expectedTotal: '12.00' }).catch(() => undefined);
+    vi.mocked(h.store.actions.createRefund).mockImplementationOnce(
+      () => new Promise((_, reject) => (release = () => reject(new Error('stop')))),
+    );
+    const other = h
+      .request({
+        type: 'actions/refund',
+        connectionId: 'main',
+        orderId: '100',
+        actionId: 'other-tab-0001',
+        selection: { lines: [{ lineItemId: '11', quantity: 1 }], shipping: [], customAmount: null },
+        payments: [
+          { providerId: 'braintree', providerDescription: 'Braintree (Visa 4242)', amount: '12.00', offline: false },
+        ],
+        expectedTotal: '12.00',
+      })
+      .catch(() => undefined);
     await vi.waitFor(() => expect(h.store.actions.createRefund).toHaveBeenCalled());
-    render(<CancelDialog order={order} connectionId="main" request={h.request} onClose={vi.fn()} onChanged={vi.fn()} onRefund={null} />);
+    render(
+      <CancelDialog
+        order={order}
+        connectionId="main"
+        request={h.request}
+        onClose={vi.fn()}
+        onChanged={vi.fn()}
+        onRefund={null}
+      />,
+    );
     expect((await screen.findByRole('alert')).textContent).toMatch(/Another action on this order is still running/);
     expect(confirmButton().disabled).toBe(true);
     release();
@@ -78,7 +112,16 @@ describe('cancel dialog and other tabs', () => {
     const opener = document.createElement('button');
     document.body.append(opener);
     opener.focus();
-    const view = render(<CancelDialog order={testOrder()} connectionId="main" request={harness().request} onClose={vi.fn()} onChanged={vi.fn()} onRefund={null} />);
+    const view = render(
+      <CancelDialog
+        order={testOrder()}
+        connectionId="main"
+        request={harness().request}
+        onClose={vi.fn()}
+        onChanged={vi.fn()}
+        onRefund={null}
+      />,
+    );
     expect(document.activeElement).not.toBe(opener);
     view.unmount();
     expect(document.activeElement).toBe(opener);

@@ -7,7 +7,16 @@ import { harness } from './harness';
 function open() {
   const order = testOrder();
   const h = harness(order);
-  render(<DiscountDialog order={order} connectionId="main" request={h.request} onClose={vi.fn()} onChanged={vi.fn()} today="2026-11-24" />);
+  render(
+    <DiscountDialog
+      order={order}
+      connectionId="main"
+      request={h.request}
+      onClose={vi.fn()}
+      onChanged={vi.fn()}
+      today="2026-11-24"
+    />,
+  );
   return h;
 }
 
@@ -60,7 +69,9 @@ describe('discount dialog', () => {
     expect(await screen.findByRole('dialog', { name: 'Discount code created' })).toBeTruthy();
     expect(screen.getByText(code)).toBeTruthy();
     expect(sent('actions/coupon-create')).toHaveLength(1);
-    expect(sent('actions/coupon-create')[0]).toMatchObject({ coupon: { code, type: 'fixed', amount: '5.00', minPurchase: '20.00', maxUses: 1, expires: null } });
+    expect(sent('actions/coupon-create')[0]).toMatchObject({
+      coupon: { code, type: 'fixed', amount: '5.00', minPurchase: '20.00', maxUses: 1, expires: null },
+    });
     expect(store.actions.createCoupon).toHaveBeenCalledTimes(1);
 
     fireEvent.click(screen.getByRole('button', { name: 'Copy code' }));

@@ -3,15 +3,27 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { OrderActions } from '../../../components/actions/OrderActions';
 import { makeCustomer } from '../../fixtures/customers';
 import { testOrder } from '../../unit/actions/fakes';
-import type { ActionSwitches } from '../../../lib/settings-schema';
-import type { Order } from '../../../lib/model';
+import type { ActionSwitches } from '../../../lib/settings/schema';
+import type { Order } from '../../../lib/core/model';
 import { harness } from './harness';
 
 const on: ActionSwitches = { enabled: true, cancel: true, refund: true, partialRefund: true, discount: true };
 
-function show(order: Order, actions: ActionSwitches = on, customer: ReturnType<typeof makeCustomer> | null = makeCustomer()) {
+function show(
+  order: Order,
+  actions: ActionSwitches = on,
+  customer: ReturnType<typeof makeCustomer> | null = makeCustomer(),
+) {
   const { request } = harness(order);
-  return render(<OrderActions order={order} customer={customer} connection={{ id: 'main', name: 'Main', actions }} request={request} onChanged={vi.fn()} />);
+  return render(
+    <OrderActions
+      order={order}
+      customer={customer}
+      connection={{ id: 'main', name: 'Main', actions }}
+      request={request}
+      onChanged={vi.fn()}
+    />,
+  );
 }
 
 const names = () => screen.queryAllByRole('button').map((b) => b.textContent);
@@ -51,7 +63,11 @@ describe('order action buttons', () => {
 
   it('cannot refund when nothing is left to refund', () => {
     const order = testOrder();
-    show({ ...order, lineItems: order.lineItems.map((l) => ({ ...l, refundableQuantity: 0 })), shippingDestinations: [] });
+    show({
+      ...order,
+      lineItems: order.lineItems.map((l) => ({ ...l, refundableQuantity: 0 })),
+      shippingDestinations: [],
+    });
     const refund = screen.getByRole('button', { name: 'Refund' });
     expect(refund.getAttribute('aria-disabled')).toBe('true');
     expect(refund.getAttribute('title')).toMatch(/Nothing is left to refund/);

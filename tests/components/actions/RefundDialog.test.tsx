@@ -2,14 +2,23 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { RefundDialog } from '../../../components/actions/RefundDialog';
 import { testOrder } from '../../unit/actions/fakes';
-import type { Order } from '../../../lib/model';
+import type { Order } from '../../../lib/core/model';
 import { harness } from './harness';
 
 function open(options: { order?: Order; partialAllowed?: boolean } = {}) {
   const order = options.order ?? testOrder();
   const h = harness(order);
   const onChanged = vi.fn();
-  render(<RefundDialog order={order} connectionId="main" request={h.request} partialAllowed={options.partialAllowed ?? true} onClose={vi.fn()} onChanged={onChanged} />);
+  render(
+    <RefundDialog
+      order={order}
+      connectionId="main"
+      request={h.request}
+      partialAllowed={options.partialAllowed ?? true}
+      onClose={vi.fn()}
+      onChanged={onChanged}
+    />,
+  );
   return { ...h, onChanged };
 }
 
@@ -32,9 +41,19 @@ describe('refund dialog', () => {
     fireEvent.input(qty(/Sticker/), { target: { value: '2' } });
     expect(await screen.findByRole('button', { name: 'Refund 12.20 USD' })).toBeTruthy();
     expect(sent('actions/refund-quote')).toHaveLength(1);
-    expect(sent('actions/refund-quote')[0]).toMatchObject({ selection: { lines: [{ lineItemId: '11', quantity: 1 }, { lineItemId: '12', quantity: 2 }] } });
+    expect(sent('actions/refund-quote')[0]).toMatchObject({
+      selection: {
+        lines: [
+          { lineItemId: '11', quantity: 1 },
+          { lineItemId: '12', quantity: 2 },
+        ],
+      },
+    });
     expect(screen.getByText(/of which tax 0.00 USD/)).toBeTruthy();
-    expect(screen.getAllByRole('radio').map((r) => r.parentElement?.textContent)).toEqual(['Braintree (Visa 4242) 12.20 USD', 'Store credit 12.20 USD']);
+    expect(screen.getAllByRole('radio').map((r) => r.parentElement?.textContent)).toEqual([
+      'Braintree (Visa 4242) 12.20 USD',
+      'Store credit 12.20 USD',
+    ]);
   });
 
   it('"Refund everything" fills every line and shipping; confirm sends one refund by the chosen method, even on a double click', async () => {
@@ -48,7 +67,10 @@ describe('refund dialog', () => {
     fireEvent.click(confirm);
     expect(await screen.findByText('Refunded 29.20 USD (refund 1).')).toBeTruthy();
     expect(sent('actions/refund')).toHaveLength(1);
-    expect(sent('actions/refund')[0]).toMatchObject({ expectedTotal: '29.20', payments: [{ providerId: 'storecredit', amount: '29.20' }] });
+    expect(sent('actions/refund')[0]).toMatchObject({
+      expectedTotal: '29.20',
+      payments: [{ providerId: 'storecredit', amount: '29.20' }],
+    });
     expect(store.actions.createRefund).toHaveBeenCalledTimes(1);
     expect(onChanged).toHaveBeenCalled();
   });
@@ -57,7 +79,10 @@ describe('refund dialog', () => {
     const h = open();
     const real = h.request.getMockImplementation()!;
     h.request.mockImplementation(async (message) => {
-      if (message.type === 'actions/refund') throw Object.assign(new Error('busy'), { info: { kind: 'busy', message: 'Another action on this order is still running.' } });
+      if (message.type === 'actions/refund')
+        throw Object.assign(new Error('busy'), {
+          info: { kind: 'busy', message: 'Another action on this order is still running.' },
+        });
       return real(message);
     });
     fireEvent.input(qty(/Mug/), { target: { value: '1' } });
@@ -78,7 +103,9 @@ describe('refund dialog', () => {
     fireEvent.input(qty(/Mug/), { target: { value: '3' } });
     const input = qty(/Mug/);
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Enter a whole number from 0 to 2.');
+    expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Enter a whole number from 0 to 2.',
+    );
     await new Promise((r) => setTimeout(r, 400));
     expect(sent('actions/refund-quote')).toHaveLength(0);
     expect(submit().disabled).toBe(true);
@@ -86,7 +113,12 @@ describe('refund dialog', () => {
 
   it('shows a 422 about the refund method next to the methods', async () => {
     const { store } = open();
-    vi.mocked(store.actions.createRefund).mockRejectedValueOnce(Object.assign(new Error('x'), { kind: 'validation', message: 'Unable to provide store credit for a guest customer.' }));
+    vi.mocked(store.actions.createRefund).mockRejectedValueOnce(
+      Object.assign(new Error('x'), {
+        kind: 'validation',
+        message: 'Unable to provide store credit for a guest customer.',
+      }),
+    );
     fireEvent.input(qty(/Mug/), { target: { value: '1' } });
     fireEvent.click(await screen.findByRole('button', { name: 'Refund 12.00 USD' }));
     const error = await screen.findByText('Unable to provide store credit for a guest customer.');

@@ -1,14 +1,17 @@
 import { vi } from 'vitest';
 import { createActionsHandlers } from '../../../lib/background/actions-service';
 import { createAuditLog } from '../../../lib/actions/audit-log';
-import { memoryStore } from '../../../lib/kv-store';
+import { memoryStore } from '../../../lib/core/kv-store';
 import type { HandlerContext } from '../../../lib/background/handler';
 import type { ActionRequest } from '../../../components/actions/shared';
 import { infoOf } from '../../../lib/actions/errors';
 import { fakeStore, testOrder } from '../../unit/actions/fakes';
-import type { Order } from '../../../lib/model';
+import type { Order } from '../../../lib/core/model';
 
-const context: HandlerContext = { sender: { kind: 'extension-page', page: '/sidebar.html', tabId: 1 }, emit: () => undefined };
+const context: HandlerContext = {
+  sender: { kind: 'extension-page', page: '/sidebar.html', tabId: 1 },
+  emit: () => undefined,
+};
 
 /**
  * The dialogs' `request`, answered by the real actions service over an in-memory store — the

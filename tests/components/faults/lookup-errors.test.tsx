@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/preact';
-import type { StoreLookup } from '@/lib/messages/lookup';
+import type { StoreLookup } from '../../../lib/messages/lookup';
 import { FAULTS } from '../../unit/faults/faults';
 import { FAULTY, expectPlainInfo, inProcess, loadProduct, tokensOf, type Transport } from '../../unit/faults/harness';
 import { READ_ROWS, runRow } from '../../unit/faults/lookups';
@@ -58,7 +58,9 @@ describe.each(READ_ROWS)('the sidebar when $endpoint fails', (row) => {
       const retry = within(faulty).getByRole('button', { name: 'Retry' });
       const before = ui.port().sentOf('lookup').length;
       fireEvent.click(retry);
-      expect(ui.port().sentOf<{ refresh?: boolean }>('lookup').slice(before)).toEqual([expect.objectContaining({ refresh: true })]);
+      expect(ui.port().sentOf<{ refresh?: boolean }>('lookup').slice(before)).toEqual([
+        expect.objectContaining({ refresh: true }),
+      ]);
     }
     if (main!.status === 'error') {
       expect(within(faulty).getByRole('alert').textContent).toContain(main!.error!.message);

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { OptionsPage } from '@/components/options/OptionsPage';
-import { OptionsApiError, type OptionsApi } from '@/components/options/api';
-import type { SettingsView } from '@/lib/messages/options';
-import { NO_LOCKS, type SettingsLocks } from '@/lib/settings';
-import { DEFAULT_SETTINGS, newConnection, type Settings } from '@/lib/settings-schema';
+import { OptionsPage } from '../../../components/options/OptionsPage';
+import { OptionsApiError, type OptionsApi } from '../../../components/options/api';
+import type { SettingsView } from '../../../lib/messages/options';
+import { NO_LOCKS, type SettingsLocks } from '../../../lib/settings/schema';
+import { DEFAULT_SETTINGS, newConnection, type Settings } from '../../../lib/settings/schema';
 
 const SELECTORS = { email: '.customerEmailDisplay-email', nameInput: '[data-aid="customerName-input"]' };
 const TOKEN = 'tok_live_from_file_9Z8Y7X6W';
@@ -34,7 +34,9 @@ function fakeApi(view: SettingsView, testConnection?: OptionsApi['testConnection
 }
 
 async function renderPage(api: OptionsApi, isE2E = false) {
-  const result = render(<OptionsPage api={api} isE2E={isE2E} defaultSelectors={SELECTORS} shortcut="Alt+Shift+B" newId={() => 'new-1'} />);
+  const result = render(
+    <OptionsPage api={api} isE2E={isE2E} defaultSelectors={SELECTORS} shortcut="Alt+Shift+B" newId={() => 'new-1'} />,
+  );
   await screen.findByRole('heading', { name: /settings/ });
   return result;
 }
@@ -67,7 +69,10 @@ describe('options page', () => {
     expect(screen.getByText('Understood as: Store hash xyz789 (from the control-panel address)')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(api.save).toHaveBeenCalledTimes(1));
-    expect(api.save.mock.calls[0]?.[0]).toMatchObject({ settings: { connections: [{ storeHash: 'xyz789' }] }, secrets: {} });
+    expect(api.save.mock.calls[0]?.[0]).toMatchObject({
+      settings: { connections: [{ storeHash: 'xyz789' }] },
+      secrets: {},
+    });
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
   });
 
@@ -76,7 +81,9 @@ describe('options page', () => {
     await renderPage(api);
     fireEvent.click(screen.getByRole('button', { name: 'Add a store' }));
     const file = new File(
-      [`CLIENT ID: cid-42\r\nCLIENT SECRET: s3cr3t\r\nNAME: Outdoor shop\r\nACCESS TOKEN: ${TOKEN}\r\nAPI PATH: https://api.bigcommerce.com/stores/q1w2e3/v3/\r\n`],
+      [
+        `CLIENT ID: cid-42\r\nCLIENT SECRET: s3cr3t\r\nNAME: Outdoor shop\r\nACCESS TOKEN: ${TOKEN}\r\nAPI PATH: https://api.bigcommerce.com/stores/q1w2e3/v3/\r\n`,
+      ],
       'credentials.txt',
       { type: 'text/plain' },
     );
@@ -98,8 +105,12 @@ describe('options page', () => {
 
   it('says what is wrong with a file that is not the credentials file', async () => {
     await renderPage(fakeApi(viewOf({ ...DEFAULT_SETTINGS, connections: [savedConnection()] })));
-    fireEvent.change(screen.getByLabelText('Credentials file'), { target: { files: [new File(['hello'], 'notes.txt')] } });
-    expect((await screen.findByRole('alert')).textContent).toMatch(/does not look like a BigCommerce API credentials file/);
+    fireEvent.change(screen.getByLabelText('Credentials file'), {
+      target: { files: [new File(['hello'], 'notes.txt')] },
+    });
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /does not look like a BigCommerce API credentials file/,
+    );
   });
 
   it('never shows a saved token: only that one is set, and a new value replaces it', async () => {
@@ -129,13 +140,23 @@ describe('options page', () => {
 
   it('shows the store and each scope after "Test connection", naming a missing one', async () => {
     const api = fakeApi(viewOf({ ...DEFAULT_SETTINGS, connections: [savedConnection()] }), async () => ({
-        store: { name: 'Acme Outdoor', currency: 'USD', timezone: 'America/Chicago' },
-        scopes: [
-          { scope: 'store_v2_customers_read_only', label: 'Customers: read-only', status: 'present' as const, detail: '' },
-          { scope: 'store_v2_orders', label: 'Orders: modify', status: 'missing' as const, detail: '' },
-          { scope: 'store_v2_products_read_only', label: 'Products: read-only', status: 'undecided' as const, detail: 'no product to read' },
-        ],
-      }));
+      store: { name: 'Acme Outdoor', currency: 'USD', timezone: 'America/Chicago' },
+      scopes: [
+        {
+          scope: 'store_v2_customers_read_only',
+          label: 'Customers: read-only',
+          status: 'present' as const,
+          detail: '',
+        },
+        { scope: 'store_v2_orders', label: 'Orders: modify', status: 'missing' as const, detail: '' },
+        {
+          scope: 'store_v2_products_read_only',
+          label: 'Products: read-only',
+          status: 'undecided' as const,
+          detail: 'no product to read',
+        },
+      ],
+    }));
     await renderPage(api);
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     const result = await screen.findByText('Acme Outdoor');
@@ -145,7 +166,10 @@ describe('options page', () => {
     expect(box.getByText(/1 API scope is missing/)).toBeTruthy();
     expect(box.getByText(/Orders: modify \(store_v2_orders\)/).textContent).toMatch(/missing$/);
     expect(box.getByText(/Products: read-only/).textContent).toMatch(/could not decide$/);
-    expect(api.testConnection).toHaveBeenCalledWith(expect.objectContaining({ id: 'acme', storeHash: 'abc123' }), undefined);
+    expect(api.testConnection).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'acme', storeHash: 'abc123' }),
+      undefined,
+    );
   });
 
   it('shows the reason when the test fails', async () => {
@@ -170,7 +194,9 @@ describe('options page', () => {
     await renderPage(fakeApi(viewOf({ ...DEFAULT_SETTINGS, connections: [savedConnection()] })));
     const overwrite = screen.getByLabelText('Overwrite Existing Values') as HTMLInputElement;
     expect(overwrite.disabled).toBe(true);
-    expect(document.getElementById(overwrite.getAttribute('aria-describedby')!)?.textContent).toMatch(/Needs a Gladly API connection/);
+    expect(document.getElementById(overwrite.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /Needs a Gladly API connection/,
+    );
     fireEvent.click(screen.getByLabelText('Connect the Gladly API'));
     expect((screen.getByLabelText('Overwrite Existing Values') as HTMLInputElement).disabled).toBe(false);
   });
@@ -190,7 +216,12 @@ describe('options page', () => {
     const view: SettingsView = {
       ...viewOf(DEFAULT_SETTINGS),
       notices: [
-        { kind: 'set-aside', reason: 'The saved settings have no version this extension knows.', at: '2026-11-24T10:00:00Z', removedSecrets: 1 },
+        {
+          kind: 'set-aside',
+          reason: 'The saved settings have no version this extension knows.',
+          at: '2026-11-24T10:00:00Z',
+          removedSecrets: 1,
+        },
         { kind: 'migrated', from: 1, to: 2, at: '2026-11-24T10:00:00Z' },
       ],
     };

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { makeCustomer } from '../../fixtures/fake-store-api';
 import { renderSidebar } from './render';
-import { europeConnection, garyIdentity, jane, janeIdentity, janeOrders, linkedStore, mainConnection, noContactIdentity } from './fixtures';
+import {
+  europeConnection,
+  garyIdentity,
+  jane,
+  janeIdentity,
+  janeOrders,
+  linkedStore,
+  mainConnection,
+  noContactIdentity,
+} from './fixtures';
 
 /** Pick an option the way a browser does: set the value, then fire change. */
 function choose(select: HTMLSelectElement, value: string): void {
@@ -70,18 +79,46 @@ describe('sidebar screens', () => {
     const ui = renderSidebar();
     ui.config([mainConnection, europeConnection]);
     ui.identity(janeIdentity);
-    const alexis = makeCustomer({ id: '31', name: 'Alexis Morgan', email: 'alexis@example.com', phone: '(212) 555-0199' });
+    const alexis = makeCustomer({
+      id: '31',
+      name: 'Alexis Morgan',
+      email: 'alexis@example.com',
+      phone: '(212) 555-0199',
+    });
     const alex = makeCustomer({ id: '30', name: 'Alex Morgan', email: 'alex@example.com', phone: '212-555-0199' });
     ui.update([
-      { connectionId: 'main', storeName: 'Cooper & Co Outfitters', status: 'candidates', candidates: [alex, alexis], candidateReason: '2 customers match: choose the right one.', complete: true },
-      { connectionId: 'europe', storeName: 'Cooper & Co Europe', status: 'candidates', candidates: [makeCustomer({ id: '77', phone: '+49 30 1234567' })], complete: true },
+      {
+        connectionId: 'main',
+        storeName: 'Cooper & Co Outfitters',
+        status: 'candidates',
+        candidates: [alex, alexis],
+        candidateReason: '2 customers match: choose the right one.',
+        complete: true,
+      },
+      {
+        connectionId: 'europe',
+        storeName: 'Cooper & Co Europe',
+        status: 'candidates',
+        candidates: [makeCustomer({ id: '77', phone: '+49 30 1234567' })],
+        complete: true,
+      },
     ]);
     const main = screen.getByRole('region', { name: 'Cooper & Co Outfitters' });
     const europe = screen.getByRole('region', { name: 'Cooper & Co Europe' });
-    expect(within(main).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Name', 'Email', 'Link']);
-    expect(within(europe).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Telephone', 'Tier', 'BC id', 'Link']);
+    expect(
+      within(main)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Name', 'Email', 'Link']);
+    expect(
+      within(europe)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Telephone', 'Tier', 'BC id', 'Link']);
     // An attribute the sidebar does not know keeps its column, empty.
-    const europeCells = within(europe).getAllByRole('cell').map((c) => c.textContent);
+    const europeCells = within(europe)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(europeCells.slice(0, 3)).toEqual(['+49 30 1234567', '', '77']);
     expect(within(main).getByText('2 customers match: choose the right one.')).toBeTruthy();
     expect(within(main).getByText('alexis@example.com')).toBeTruthy();
@@ -140,7 +177,16 @@ describe('sidebar screens', () => {
     const ui = renderSidebar();
     ui.config([mainConnection]);
     ui.identity(garyIdentity);
-    ui.update([{ connectionId: 'main', storeName: 'Cooper & Co Outfitters', status: 'guest', customer: null, orders: janeOrders().slice(1, 2), complete: true }]);
+    ui.update([
+      {
+        connectionId: 'main',
+        storeName: 'Cooper & Co Outfitters',
+        status: 'guest',
+        customer: null,
+        orders: janeOrders().slice(1, 2),
+        complete: true,
+      },
+    ]);
     expect(screen.getByText(/guest orders placed with this email/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Unlink' })).toBeNull();
     expect(screen.getByText('#111')).toBeTruthy();
@@ -152,16 +198,27 @@ describe('sidebar screens', () => {
     ui.identity(janeIdentity);
     ui.update([
       linkedStore(),
-      { connectionId: 'europe', storeName: 'Cooper & Co Europe', status: 'error', error: { kind: 'auth', message: 'The store refused the access token. Ask an admin to check it.' }, complete: true },
+      {
+        connectionId: 'europe',
+        storeName: 'Cooper & Co Europe',
+        status: 'error',
+        error: { kind: 'auth', message: 'The store refused the access token. Ask an admin to check it.' },
+        complete: true,
+      },
     ]);
     const europe = screen.getByRole('region', { name: 'Cooper & Co Europe' });
-    expect(within(europe).getByRole('alert').textContent).toContain('The store refused the access token. Ask an admin to check it.');
+    expect(within(europe).getByRole('alert').textContent).toContain(
+      'The store refused the access token. Ask an admin to check it.',
+    );
     expect(screen.getByRole('region', { name: 'Customer profile' })).toBeTruthy();
     const before = ui.port().sentOf('lookup').length;
     fireEvent.click(within(europe).getByRole('button', { name: 'Retry' }));
     const lookups = ui.port().sentOf<{ refresh?: boolean; query: unknown }>('lookup');
     expect(lookups).toHaveLength(before + 1);
-    expect(lookups[lookups.length - 1]).toMatchObject({ refresh: true, query: { kind: 'identity', identity: janeIdentity } });
+    expect(lookups[lookups.length - 1]).toMatchObject({
+      refresh: true,
+      query: { kind: 'identity', identity: janeIdentity },
+    });
     // Data stays on screen while the retry runs.
     expect(screen.getByRole('region', { name: 'Customer profile' })).toBeTruthy();
   });
@@ -176,9 +233,14 @@ describe('sidebar screens', () => {
     expect(ui.lastLookup()).toMatchObject({ refresh: true });
     expect(screen.getByRole('button', { name: 'Refreshing…' })).toBeTruthy();
     // A loading store during the refresh keeps what it showed; the finished one replaces it.
-    ui.update([{ connectionId: 'main', storeName: 'Cooper & Co Outfitters', status: 'loading', complete: false }], false);
+    ui.update(
+      [{ connectionId: 'main', storeName: 'Cooper & Co Outfitters', status: 'loading', complete: false }],
+      false,
+    );
     expect(screen.getByRole('region', { name: 'Customer profile' })).toBeTruthy();
-    ui.update([linkedStore({ customer: { ...jane, name: 'Jane C. Cooper' }, fetchedAt: Date.UTC(2026, 10, 24, 12, 3, 0) })]);
+    ui.update([
+      linkedStore({ customer: { ...jane, name: 'Jane C. Cooper' }, fetchedAt: Date.UTC(2026, 10, 24, 12, 3, 0) }),
+    ]);
     expect(screen.getByText('Jane C. Cooper')).toBeTruthy();
     expect(screen.getByText('Updated now')).toBeTruthy();
   });
@@ -208,7 +270,12 @@ describe('sidebar screens', () => {
     choose(by, 'orderNumber');
     fireEvent.input(within(form).getByLabelText('Order number'), { target: { value: ' 112 ' } });
     fireEvent.submit(form);
-    expect(ui.lastLookup().query).toEqual({ kind: 'manual', attribute: 'orderNumber', value: '112', connectionId: 'europe' });
+    expect(ui.lastLookup().query).toEqual({
+      kind: 'manual',
+      attribute: 'orderNumber',
+      value: '112',
+      connectionId: 'europe',
+    });
     expect(screen.getByRole('button', { name: 'Back to Jane Cooper' })).toBeTruthy();
   });
 });

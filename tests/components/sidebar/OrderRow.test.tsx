@@ -1,13 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, within } from '@testing-library/preact';
-import type { Order } from '@/lib/model';
+import type { Order } from '../../../lib/core/model';
 import { makeOrder } from '../../fixtures/fake-store-api';
 import { renderSidebar } from './render';
 import { garyIdentity, jane, janeIdentity, janeOrders, linkedStore, mainConnection } from './fixtures';
 
 // The colleague's OrderActions is a placeholder: stand in a marker that shows the props it got.
-vi.mock('@/components/actions/OrderActions', () => ({
-  OrderActions: (props: { order: Order; customer: { id: string }; connection: { id: string }; request: unknown; onChanged: () => void }) => (
+vi.mock('../../../components/actions/OrderActions', () => ({
+  OrderActions: (props: {
+    order: Order;
+    customer: { id: string };
+    connection: { id: string };
+    request: unknown;
+    onChanged: () => void;
+  }) => (
     <div data-testid="order-actions">
       actions for #{props.order.orderNumber} / customer {props.customer.id} / store {props.connection.id} /{' '}
       {typeof props.request === 'function' ? 'can request' : 'no request'}
@@ -107,7 +113,16 @@ describe('order card', () => {
     expect(ui.lastLookup()).toMatchObject({ refresh: true });
 
     ui.identity(garyIdentity);
-    ui.update([{ connectionId: 'main', storeName: 'Cooper & Co Outfitters', status: 'guest', customer: null, orders: janeOrders().slice(1, 2), complete: true }]);
+    ui.update([
+      {
+        connectionId: 'main',
+        storeName: 'Cooper & Co Outfitters',
+        status: 'guest',
+        customer: null,
+        orders: janeOrders().slice(1, 2),
+        complete: true,
+      },
+    ]);
     fireEvent.click(within(orderRow('111')).getByRole('button', { expanded: false }));
     expect(screen.queryByTestId('order-actions')).toBeNull();
   });
@@ -115,7 +130,11 @@ describe('order card', () => {
   // How fast this renders is measured by the benchmark (`npm run bench`), never asserted here.
   it('renders 10 orders of 20 lines each with the lines collapsed until an order is expanded', () => {
     const orders = Array.from({ length: 10 }, (_, i) =>
-      makeOrder(200 + i, { externalCustomerId: '11', productIds: Array.from({ length: 20 }, (_, j) => 1000 + i * 20 + j), itemCount: 20 }),
+      makeOrder(200 + i, {
+        externalCustomerId: '11',
+        productIds: Array.from({ length: 20 }, (_, j) => 1000 + i * 20 + j),
+        itemCount: 20,
+      }),
     );
     const ui = showJane([linkedStore({ orders: orders.slice(0, 1) })]);
     ui.update([linkedStore({ orders })]);

@@ -1,4 +1,4 @@
-import type { PortLike } from '@/lib/sidebar/port';
+import type { PortLike } from '../../../lib/sidebar/port';
 
 /** A runtime.Port stand-in: records what the sidebar sent, delivers what the background would. */
 export class FakePort implements PortLike {

@@ -2,10 +2,10 @@
  * Sidebar fixtures shaped like the sandbox's people (sandbox/personas.ts): Jane Cooper in the main
  * store (USD), Sam Lee in the European store (EUR), Gary Guest's guest orders.
  */
-import type { Customer, Order } from '@/lib/model';
-import type { Identity } from '@/lib/messages/identity';
-import type { StoreLookup } from '@/lib/messages/lookup';
-import type { SidebarConnection } from '@/lib/messages/sidebar';
+import type { Customer, Order } from '../../../lib/core/model';
+import type { Identity } from '../../../lib/messages/identity';
+import type { StoreLookup } from '../../../lib/messages/lookup';
+import type { SidebarConnection } from '../../../lib/messages/sidebar';
 import { makeCustomer, makeOrder } from '../../fixtures/fake-store-api';
 
 const actionsOff = { enabled: false, cancel: true, refund: true, partialRefund: true, discount: true };
@@ -120,9 +120,17 @@ export function janeOrders(): Order[] {
     unitPrice: '59.50',
     image: 'https://cdn11.bigcommerce.com/s-abc123/products/201/images/1/sweater.jpg',
   };
-  const guest = makeOrder(111, { externalCustomerId: '', isGuest: true, status: 'Awaiting Fulfillment', statusId: 11, orderTotal: '42.00' });
+  const guest = makeOrder(111, {
+    externalCustomerId: '',
+    isGuest: true,
+    status: 'Awaiting Fulfillment',
+    statusId: 11,
+    orderTotal: '42.00',
+  });
   const cancelled = makeOrder(110, { externalCustomerId: '11', status: 'Cancelled', statusId: 5, orderTotal: '18.25' });
-  const older = Array.from({ length: 9 }, (_, i) => makeOrder(100 + i, { externalCustomerId: '11', statusId: 10, status: 'Completed' }));
+  const older = Array.from({ length: 9 }, (_, i) =>
+    makeOrder(100 + i, { externalCustomerId: '11', statusId: 10, status: 'Completed' }),
+  );
   return [shipped, guest, cancelled, ...older.reverse()];
 }
 

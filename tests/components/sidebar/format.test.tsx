@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddress, formatAge, formatDate, formatMoney, isZeroAmount, statusTone, warmUpFormats } from '@/lib/sidebar/format';
-import { ORDER_STATUS, newestFirst } from '@/lib/model';
+import {
+  formatAddress,
+  formatAge,
+  formatDate,
+  formatMoney,
+  isZeroAmount,
+  statusTone,
+  warmUpFormats,
+} from '../../../lib/sidebar/format';
+import { ORDER_STATUS, newestFirst } from '../../../lib/core/model';
 
 describe('sidebar formatting', () => {
   it('formats exact decimal strings in the currency and locale given', () => {
@@ -61,7 +69,15 @@ describe('sidebar formatting', () => {
 
   it('writes an address on one line', () => {
     expect(
-      formatAddress({ street1: '1200 Market St', street2: 'Suite 4', city: 'San Francisco', state: 'CA', zip: '94102', country: 'United States', countryCode: 'US' }),
+      formatAddress({
+        street1: '1200 Market St',
+        street2: 'Suite 4',
+        city: 'San Francisco',
+        state: 'CA',
+        zip: '94102',
+        country: 'United States',
+        countryCode: 'US',
+      }),
     ).toBe('1200 Market St, Suite 4, San Francisco, CA 94102, US');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSidebarClient, RequestError } from '@/lib/sidebar/port';
+import { createSidebarClient, RequestError } from '../../../lib/sidebar/port';
 import { fakeConnector } from './fake-port';
 import { janeIdentity } from './fixtures';
 
@@ -32,10 +32,18 @@ describe('sidebar port client', () => {
   it('rejects a failed request with an Error carrying the ErrorInfo', async () => {
     const { connector, client } = setup();
     const answer = client.request({ type: 'link', requestId: 'r-1' });
-    connector.last.deliver({ type: 'reply', requestId: 'r-1', ok: false, error: { kind: 'scope', message: 'The store API account cannot read customers.' } });
+    connector.last.deliver({
+      type: 'reply',
+      requestId: 'r-1',
+      ok: false,
+      error: { kind: 'scope', message: 'The store API account cannot read customers.' },
+    });
     const error = await answer.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestError);
-    expect((error as RequestError).info).toEqual({ kind: 'scope', message: 'The store API account cannot read customers.' });
+    expect((error as RequestError).info).toEqual({
+      kind: 'scope',
+      message: 'The store API account cannot read customers.',
+    });
     expect((error as Error).message).toBe('The store API account cannot read customers.');
   });
 
@@ -76,7 +84,9 @@ describe('sidebar port client', () => {
     const { connector, client, runTimers } = setup([0]);
     const inFlight = client.request({ type: 'refund', requestId: 'r-9' });
     connector.last.drop();
-    await expect(inFlight).rejects.toMatchObject({ info: { kind: 'timeout', message: expect.stringMatching(/dropped before it answered/) } });
+    await expect(inFlight).rejects.toMatchObject({
+      info: { kind: 'timeout', message: expect.stringMatching(/dropped before it answered/) },
+    });
     void client.request({ type: 'open-options', requestId: 'r-10' });
     runTimers();
     expect(connector.last.sentOf('open-options')).toEqual([{ type: 'open-options', requestId: 'r-10' }]);

@@ -1,11 +1,11 @@
 import { act, render } from '@testing-library/preact';
-import type { Identity } from '@/lib/messages/identity';
-import type { StoreLookup } from '@/lib/messages/lookup';
-import type { SidebarConnection } from '@/lib/messages/sidebar';
-import { createSidebarClient } from '@/lib/sidebar/port';
-import { createSidebarStore } from '@/lib/sidebar/store';
-import { App } from '@/components/sidebar/App';
-import { SidebarContext } from '@/components/sidebar/context';
+import type { Identity } from '../../../lib/messages/identity';
+import type { StoreLookup } from '../../../lib/messages/lookup';
+import type { SidebarConnection } from '../../../lib/messages/sidebar';
+import { createSidebarClient } from '../../../lib/sidebar/port';
+import { createSidebarStore } from '../../../lib/sidebar/store';
+import { App } from '../../../components/sidebar/App';
+import { SidebarContext } from '../../../components/sidebar/context';
 import { fakeConnector } from './fake-port';
 import { NOW } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSidebarClient } from '@/lib/sidebar/port';
-import { createSidebarStore } from '@/lib/sidebar/store';
+import { createSidebarClient } from '../../../lib/sidebar/port';
+import { createSidebarStore } from '../../../lib/sidebar/store';
 import { fakeConnector } from './fake-port';
 import { garyIdentity, janeIdentity, linkedStore, mainConnection } from './fixtures';
 
@@ -9,7 +9,10 @@ function setup() {
   const client = createSidebarClient(connector.open, { setTimer: (cb) => cb(), reconnectDelays: [0] });
   const store = createSidebarStore(client);
   connector.last.deliver({ type: 'config', connections: [mainConnection] });
-  const lookups = () => connector.last.sentOf<{ requestId: string; query: { kind: string; identity?: unknown }; refresh?: boolean }>('lookup');
+  const lookups = () =>
+    connector.last.sentOf<{ requestId: string; query: { kind: string; identity?: unknown }; refresh?: boolean }>(
+      'lookup',
+    );
   return { connector, store, lookups };
 }
 
@@ -42,7 +45,12 @@ describe('sidebar store', () => {
   it('clears the previous customer at once when the identity changes, and on null', () => {
     const { connector, store } = setup();
     connector.last.deliver({ type: 'identity', identity: janeIdentity });
-    connector.last.deliver({ type: 'lookup/update', requestId: store.getState().requestId, stores: [linkedStore()], done: true });
+    connector.last.deliver({
+      type: 'lookup/update',
+      requestId: store.getState().requestId,
+      stores: [linkedStore()],
+      done: true,
+    });
     expect(store.getState().stores).toHaveLength(1);
     connector.last.deliver({ type: 'identity', identity: garyIdentity });
     expect(store.getState().stores).toEqual([]);
@@ -54,7 +62,12 @@ describe('sidebar store', () => {
   it('keeps the screen when the same customer is pushed again (a reconnect)', () => {
     const { connector, store, lookups } = setup();
     connector.last.deliver({ type: 'identity', identity: janeIdentity });
-    connector.last.deliver({ type: 'lookup/update', requestId: store.getState().requestId, stores: [linkedStore()], done: true });
+    connector.last.deliver({
+      type: 'lookup/update',
+      requestId: store.getState().requestId,
+      stores: [linkedStore()],
+      done: true,
+    });
     connector.last.drop();
     connector.last.deliver({ type: 'config', connections: [mainConnection] });
     connector.last.deliver({ type: 'identity', identity: janeIdentity });
@@ -93,7 +106,12 @@ describe('sidebar store', () => {
     const unlinking = store.getState().unlink('main');
     const sent = connector.last.sentOf<{ requestId: string }>('unlink')[0]!;
     expect(sent).toMatchObject({ type: 'unlink', identity: janeIdentity, connectionId: 'main' });
-    connector.last.deliver({ type: 'reply', requestId: sent.requestId, ok: false, error: { kind: 'unknown', message: 'Could not save the change.' } });
+    connector.last.deliver({
+      type: 'reply',
+      requestId: sent.requestId,
+      ok: false,
+      error: { kind: 'unknown', message: 'Could not save the change.' },
+    });
     await unlinking;
     expect(store.getState().actionErrors).toEqual({ main: 'Could not save the change.' });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditLog, type AuditEntry } from '../../../lib/actions/audit-log';
 import { auditToCsv } from '../../../lib/actions/audit-csv';
-import { memoryStore } from '../../../lib/kv-store';
+import { memoryStore } from '../../../lib/core/kv-store';
 import { appendNote, staffNoteLine } from '../../../lib/actions/staff-notes';
 
 const entry = (i: number): Omit<AuditEntry, 'id'> => ({
@@ -39,8 +39,12 @@ describe('audit log', () => {
 
 describe('staff-notes line', () => {
   it('says what was done, how much and by whom', () => {
-    expect(staffNoteLine({ action: 'refund', agent: 'ana@example.com', amount: '12', currency: 'USD' })).toBe('Refunded 12.00 USD via Gladly sidebar by ana@example.com');
-    expect(staffNoteLine({ action: 'cancel', agent: 'ana', reason: ' changed\nmind ' })).toBe('Cancelled via Gladly sidebar by ana. Reason: changed mind');
+    expect(staffNoteLine({ action: 'refund', agent: 'ana@example.com', amount: '12', currency: 'USD' })).toBe(
+      'Refunded 12.00 USD via Gladly sidebar by ana@example.com',
+    );
+    expect(staffNoteLine({ action: 'cancel', agent: 'ana', reason: ' changed\nmind ' })).toBe(
+      'Cancelled via Gladly sidebar by ana. Reason: changed mind',
+    );
     expect(appendNote('', 'x')).toBe('x');
     expect(appendNote('VIP', 'x')).toBe('VIP\nx');
   });

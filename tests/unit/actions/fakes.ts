@@ -1,7 +1,15 @@
 import { vi } from 'vitest';
 import { makeOrder } from '../../fixtures/fake-store-api';
-import type { Order } from '../../../lib/model';
-import type { ActionsApi, CouponInput, RefundItem, RefundPayment, RefundQuote, RefundRecord, StoreApi } from '../../../lib/store-api';
+import type { Order } from '../../../lib/core/model';
+import type {
+  ActionsApi,
+  CouponInput,
+  RefundItem,
+  RefundPayment,
+  RefundQuote,
+  RefundRecord,
+  StoreApi,
+} from '../../../lib/core/store-ports';
 import { fromMinor, toMinor } from '../../../lib/actions/money';
 
 /** A BigCommerceError look-alike (lib/bigcommerce/errors.ts is read by shape). */
@@ -13,7 +21,15 @@ export function testOrder(overrides: Partial<Order> = {}): Order {
   const order = makeOrder(100, { productIds: [1, 2] });
   return {
     ...order,
-    lineItems: order.lineItems.map((line, i) => ({ ...line, id: String(11 + i), name: i ? 'Sticker' : 'Mug', quantity: 2, refundableQuantity: 2, unitPrice: i ? '0.10' : '12.00', totalPrice: i ? '0.20' : '24.00' })),
+    lineItems: order.lineItems.map((line, i) => ({
+      ...line,
+      id: String(11 + i),
+      name: i ? 'Sticker' : 'Mug',
+      quantity: 2,
+      refundableQuantity: 2,
+      unitPrice: i ? '0.10' : '12.00',
+      totalPrice: i ? '0.20' : '24.00',
+    })),
     shippingDestinations: [{ id: 7, shippingMethod: 'Ground', shippingCost: '5.00' }],
     orderTotal: '29.20',
     staffNotes: 'VIP customer',
@@ -61,22 +77,42 @@ export function fakeStore(initial: Order = testOrder()) {
     refundQuote: vi.fn(async (orderId: string, items: RefundItem[]): Promise<RefundQuote> => {
       calls.push('quote');
       const total = totalOf(items);
-      return { orderId, totalRefundAmount: total, totalRefundTaxAmount: '0.00', adjustment: '0.00', taxInclusive: false, refundMethods: methodsFor(total) };
-    }),
-    createRefund: vi.fn(async (orderId: string, items: RefundItem[], payments: RefundPayment[]): Promise<RefundRecord> => {
-      calls.push('refund');
-      const record: RefundRecord = {
-        id: String(nextRefundId++),
+      return {
         orderId,
-        createdAt: new Date(clock.now).toISOString(),
-        totalAmount: totalOf(items),
-        totalTax: '0.00',
-        items: items.map((i) => ({ itemType: i.itemType, itemId: i.itemId, quantity: i.itemType === 'PRODUCT' ? i.quantity : null, amount: i.itemType === 'PRODUCT' ? null : i.amount })),
-        payments: payments.map((p) => ({ providerId: p.providerId, amount: p.amount, offline: p.offline, isDeclined: false, declinedMessage: '' })),
+        totalRefundAmount: total,
+        totalRefundTaxAmount: '0.00',
+        adjustment: '0.00',
+        taxInclusive: false,
+        refundMethods: methodsFor(total),
       };
-      refunds.push(record);
-      return record;
     }),
+    createRefund: vi.fn(
+      async (orderId: string, items: RefundItem[], payments: RefundPayment[]): Promise<RefundRecord> => {
+        calls.push('refund');
+        const record: RefundRecord = {
+          id: String(nextRefundId++),
+          orderId,
+          createdAt: new Date(clock.now).toISOString(),
+          totalAmount: totalOf(items),
+          totalTax: '0.00',
+          items: items.map((i) => ({
+            itemType: i.itemType,
+            itemId: i.itemId,
+            quantity: i.itemType === 'PRODUCT' ? i.quantity : null,
+            amount: i.itemType === 'PRODUCT' ? null : i.amount,
+          })),
+          payments: payments.map((p) => ({
+            providerId: p.providerId,
+            amount: p.amount,
+            offline: p.offline,
+            isDeclined: false,
+            declinedMessage: '',
+          })),
+        };
+        refunds.push(record);
+        return record;
+      },
+    ),
     refunds: vi.fn(async () => {
       calls.push('refunds');
       return structuredClone(refunds);

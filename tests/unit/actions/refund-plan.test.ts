@@ -4,10 +4,18 @@ import { ActionError } from '../../../lib/actions/errors';
 import { testOrder } from './fakes';
 
 describe('refund items from the dialog', () => {
-  const order = testOrder({ lineItems: testOrder().lineItems.map((l, i) => (i === 0 ? { ...l, quantityRefunded: 1, refundableQuantity: 1 } : l)) });
+  const order = testOrder({
+    lineItems: testOrder().lineItems.map((l, i) =>
+      i === 0 ? { ...l, quantityRefunded: 1, refundableQuantity: 1 } : l,
+    ),
+  });
 
   it('turns lines, shipping and a custom amount into BigCommerce items', () => {
-    const items = buildRefundItems(order, { lines: [{ lineItemId: '12', quantity: 2 }], shipping: [{ destinationId: 7, amount: '2.5' }], customAmount: '1.1' });
+    const items = buildRefundItems(order, {
+      lines: [{ lineItemId: '12', quantity: 2 }],
+      shipping: [{ destinationId: 7, amount: '2.5' }],
+      customAmount: '1.1',
+    });
     expect(items).toEqual([
       { itemType: 'PRODUCT', itemId: 12, quantity: 2 },
       { itemType: 'SHIPPING', itemId: 7, amount: '2.50' },
@@ -28,9 +36,15 @@ describe('refund items from the dialog', () => {
   });
 
   it('refuses shipping above its cost, unknown lines and an empty selection', () => {
-    expect(() => buildRefundItems(order, { lines: [], shipping: [{ destinationId: 7, amount: '5.01' }], customAmount: null })).toThrow(/at most/);
-    expect(() => buildRefundItems(order, { lines: [{ lineItemId: '99', quantity: 1 }], shipping: [], customAmount: null })).toThrow(/not on this order/);
-    expect(() => buildRefundItems(order, { lines: [], shipping: [{ destinationId: 7, amount: '0' }], customAmount: '0.00' })).toThrow(/Choose something/);
+    expect(() =>
+      buildRefundItems(order, { lines: [], shipping: [{ destinationId: 7, amount: '5.01' }], customAmount: null }),
+    ).toThrow(/at most/);
+    expect(() =>
+      buildRefundItems(order, { lines: [{ lineItemId: '99', quantity: 1 }], shipping: [], customAmount: null }),
+    ).toThrow(/not on this order/);
+    expect(() =>
+      buildRefundItems(order, { lines: [], shipping: [{ destinationId: 7, amount: '0' }], customAmount: '0.00' }),
+    ).toThrow(/Choose something/);
   });
 
   it('"refund everything" takes what is left of every line and all shipping', () => {

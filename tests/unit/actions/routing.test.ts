@@ -4,7 +4,7 @@ import { createActionsHandlers } from '../../../lib/background/actions-service';
 import { createAuditLog } from '../../../lib/actions/audit-log';
 import { withActionErrors } from '../../../lib/actions/errors';
 import { toErrorInfo } from '../../../lib/bigcommerce/errors';
-import { memoryStore } from '../../../lib/kv-store';
+import { memoryStore } from '../../../lib/core/kv-store';
 import type { TrustedSender } from '../../../lib/background/handler';
 import { fakeStore } from './fakes';
 
@@ -14,7 +14,12 @@ function routed() {
   const router = createRouter({
     policy: { extensionId: 'x', extensionOrigin: 'chrome-extension://x', isAllowedPage: () => true },
     toErrorInfo: withActionErrors(toErrorInfo),
-    handlers: createActionsHandlers({ apisFor: async () => ({ actions: store.actions, lookup: store.lookup }), audit: createAuditLog(storage), cache: { invalidateOrder: async () => undefined }, storage }),
+    handlers: createActionsHandlers({
+      apisFor: async () => ({ actions: store.actions, lookup: store.lookup }),
+      audit: createAuditLog(storage),
+      cache: { invalidateOrder: async () => undefined },
+      storage,
+    }),
   });
   const ask = (message: Record<string, unknown>, sender: TrustedSender) =>
     new Promise<unknown>((resolve) => void router.onPortMessage(message, sender, resolve));
@@ -22,12 +27,22 @@ function routed() {
 }
 
 const sidebar: TrustedSender = { kind: 'extension-page', page: '/sidebar.html', tabId: 1 };
-const cancel = (actionId: string) => ({ type: 'actions/cancel', requestId: `r-${actionId}`, connectionId: 'main', orderId: '100', actionId });
+const cancel = (actionId: string) => ({
+  type: 'actions/cancel',
+  requestId: `r-${actionId}`,
+  connectionId: 'main',
+  orderId: '100',
+  actionId,
+});
 
 describe('actions through the router', () => {
   it('refuses money-moving messages from a content script, sending nothing', async () => {
     const { store, ask } = routed();
-    const reply = await ask(cancel('content-0001'), { kind: 'content-script', tabId: 1, url: 'https://acme.gladly.com/' });
+    const reply = await ask(cancel('content-0001'), {
+      kind: 'content-script',
+      tabId: 1,
+      url: 'https://acme.gladly.com/',
+    });
     expect(reply).toMatchObject({ ok: false, error: { kind: 'forbidden-sender' } });
     expect(store.actions.setOrderStatus).not.toHaveBeenCalled();
   });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_PHASES, canStart, nextPhase, type ActionEvent, type ActionPhase } from '../../../lib/actions/state';
 
-const EVENTS: ActionEvent[] = ['start', 'succeeded', 'failed', 'lost', 'reconcile', 'found-done', 'found-not-done', 'check-failed', 'reset'];
+const EVENTS: ActionEvent[] = [
+  'start',
+  'succeeded',
+  'failed',
+  'lost',
+  'reconcile',
+  'found-done',
+  'found-not-done',
+  'check-failed',
+  'reset',
+];
 
 // Every allowed transition; everything else must be refused.
 const ALLOWED: [ActionPhase, ActionEvent, ActionPhase][] = [

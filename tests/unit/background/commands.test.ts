@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCommandHandler, TOGGLE_SIDEBAR } from '@/lib/background/commands';
+import { createCommandHandler, TOGGLE_SIDEBAR } from '../../../lib/background/commands';
 
 function setup(activeTab: number | undefined, send: (tabId: number) => Promise<unknown> = async () => undefined) {
   const sent: Array<{ tabId: number; type: string }> = [];
@@ -38,7 +38,9 @@ describe('the keyboard shortcut', () => {
   });
 
   it('is the command the manifest declares, on Alt+Shift+B', async () => {
-    const config = (await import('@/wxt.config')).default as { manifest: (env: { browser: string }) => { commands: Record<string, { suggested_key: { default: string } }> } };
+    const config = (await import('../../../wxt.config')).default as {
+      manifest: (env: { browser: string }) => { commands: Record<string, { suggested_key: { default: string } }> };
+    };
     const manifest = typeof config.manifest === 'function' ? config.manifest({ browser: 'chrome' }) : config.manifest;
     expect(manifest.commands[TOGGLE_SIDEBAR]?.suggested_key.default).toBe('Alt+Shift+B');
   });

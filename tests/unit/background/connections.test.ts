@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createConnectionRegistry } from '../../../lib/background/connections';
-import type { ConnectionApis } from '../../../lib/store-api';
-import type { Connection } from '../../../lib/settings-schema';
-import { newConnection } from '../../../lib/settings-schema';
+import type { ConnectionApis } from '../../../lib/core/store-ports';
+import type { Connection } from '../../../lib/settings/schema';
+import { newConnection } from '../../../lib/settings/schema';
 
 function connection(id: string, overrides: Partial<Connection> = {}): Connection {
   return { ...newConnection(id), name: `Store ${id}`, storeHash: `hash${id}`, tokenHint: 'abcd', ...overrides };

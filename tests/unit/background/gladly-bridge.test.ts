@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createGladlyApp } from '../../../sandbox/gladly/app';
 import { GLADLY_API_USER, personas } from '../../../sandbox/personas';
 import { createGladlyBridge, GLADLY_SECRET } from '../../../lib/background/gladly-bridge';
-import { DEFAULT_SETTINGS, newConnection, type Settings } from '../../../lib/settings-schema';
+import { DEFAULT_SETTINGS, newConnection, type Settings } from '../../../lib/settings/schema';
 import type { Identity } from '../../../lib/messages/identity';
 import { makeCustomer } from '../../fixtures/customers';
 
@@ -14,14 +14,23 @@ function setup(options: { gladlyApi?: boolean; overwrite?: boolean } = {}) {
     ...DEFAULT_SETTINGS,
     gladlyApi: options.gladlyApi === false ? null : { host: HOST, email: GLADLY_API_USER.email, tokenHint: 'oken' },
   };
-  const connection = { ...newConnection('main'), name: 'Main', storeHash: 'abc123', overwriteExistingValues: options.overwrite ?? true };
+  const connection = {
+    ...newConnection('main'),
+    name: 'Main',
+    storeHash: 'abc123',
+    overwriteExistingValues: options.overwrite ?? true,
+  };
   const bridge = createGladlyBridge({
     settings: { get: async () => settings },
     vault: { getSecret: async (name) => (name === GLADLY_SECRET ? GLADLY_API_USER.token : null) },
     fetch: (async (input: RequestInfo | URL, init?: RequestInit) => app.request(String(input), init)) as typeof fetch,
   });
   const profile = async (id: string) =>
-    (await (await app.request(`${HOST}/api/v1/customer-profiles/${id}`, { headers: { Authorization: `Basic ${btoa(`${GLADLY_API_USER.email}:${GLADLY_API_USER.token}`)}` } })).json()) as {
+    (await (
+      await app.request(`${HOST}/api/v1/customer-profiles/${id}`, {
+        headers: { Authorization: `Basic ${btoa(`${GLADLY_API_USER.email}:${GLADLY_API_USER.token}`)}` },
+      })
+    ).json()) as {
       name: string;
       address: string;
       emails: { original: string }[];
@@ -40,7 +49,10 @@ describe('the Gladly REST API bridge', () => {
   it("completes the panel's identity with Gladly's own record (every email and phone)", async () => {
     const { bridge } = setup();
     const confirmed = await bridge.confirmIdentity(personas.multiEmail.gladlyId, chrisFromPanel);
-    expect(confirmed.emails.map((e) => e.value.toLowerCase()).sort()).toEqual(['c.rivera@personal.example', 'chris.rivera@example.com']);
+    expect(confirmed.emails.map((e) => e.value.toLowerCase()).sort()).toEqual([
+      'c.rivera@personal.example',
+      'chris.rivera@example.com',
+    ]);
     expect(confirmed.phones.length).toBe(2);
     expect(confirmed.phones.every((p) => p.source === 'api')).toBe(true);
   });
@@ -55,7 +67,19 @@ describe('the Gladly REST API bridge', () => {
     const customer = makeCustomer({
       name: 'Christopher Rivera',
       email: 'someone.else@example.com',
-      address: { firstName: '', lastName: '', company: '', street1: '9 Elm St', street2: '', city: 'Denver', state: 'CO', zip: '80202', country: 'United States', countryCode: 'US', phone: '' },
+      address: {
+        firstName: '',
+        lastName: '',
+        company: '',
+        street1: '9 Elm St',
+        street2: '',
+        city: 'Denver',
+        state: 'CO',
+        zip: '80202',
+        country: 'United States',
+        countryCode: 'US',
+        phone: '',
+      },
     });
     const before = await profile(personas.multiEmail.gladlyId);
     await bridge.overwriteFromStore(chrisFromPanel, connection, customer);

@@ -60,14 +60,30 @@ describe('the background router', () => {
     const message = { type: 'refund', requestId: 'r1', amount: '12.00' };
     expect((await router.onMessage(message, content))?.ok).toBe(false);
     expect((await router.onMessage(message, options))?.ok).toBe(false);
-    expect(await router.onMessage(message, { id: 'other-extension', url: 'chrome-extension://other/x.html' })).toBeUndefined();
-    expect(await router.onMessage(message, { id: 'ext', url: 'https://evil.example/', tab: { id: 9, url: 'https://evil.example/' }, frameId: 0 })).toBeUndefined();
+    expect(
+      await router.onMessage(message, { id: 'other-extension', url: 'chrome-extension://other/x.html' }),
+    ).toBeUndefined();
+    expect(
+      await router.onMessage(message, {
+        id: 'ext',
+        url: 'https://evil.example/',
+        tab: { id: 9, url: 'https://evil.example/' },
+        frameId: 0,
+      }),
+    ).toBeUndefined();
     expect(refund).not.toHaveBeenCalled();
   });
 
   it('refuses malformed messages before any handler runs', async () => {
     const { router, refund } = setup();
-    for (const bad of [null, 'refund', 42, { type: 'refund', requestId: 'r1', amount: '12' }, { type: 'nope' }, { amount: '1.00' }]) {
+    for (const bad of [
+      null,
+      'refund',
+      42,
+      { type: 'refund', requestId: 'r1', amount: '12' },
+      { type: 'nope' },
+      { amount: '1.00' },
+    ]) {
       const reply = await router.onMessage(bad, sidebar);
       expect(reply?.ok).toBe(false);
     }
@@ -84,7 +100,11 @@ describe('the background router', () => {
   it('replies and streams over a port', async () => {
     const { router } = setup();
     const posted: unknown[] = [];
-    await router.onPortMessage({ type: 'refund', requestId: 'p1', amount: '1.50' }, { kind: 'extension-page', page: '/sidebar.html', tabId: 4 }, (m) => posted.push(m));
+    await router.onPortMessage(
+      { type: 'refund', requestId: 'p1', amount: '1.50' },
+      { kind: 'extension-page', page: '/sidebar.html', tabId: 4 },
+      (m) => posted.push(m),
+    );
     expect(posted).toEqual([{ type: 'reply', requestId: 'p1', ok: true, data: { refunded: '1.50' } }]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runBaseline, type FetchLike } from '../../../bench/lib/baseline';
 import { buildSandboxSave, savedMismatches, sandboxConnectionId } from '../../../scripts/lib/sandbox-settings';
-import { DEFAULT_SETTINGS, SettingsSchema } from '../../../lib/settings-schema';
+import { DEFAULT_SETTINGS, SettingsSchema } from '../../../lib/settings/schema';
 
 /** A store with one customer (id 7, three orders) for jane@example.com, nothing else. */
 function fakeStore(): { fetch: FetchLike; paths: string[] } {
@@ -33,7 +33,12 @@ describe("the baseline (Gladly's own app)", () => {
   });
   it('stops after one request when there is no customer record (guest orders are never found)', async () => {
     const { fetch } = fakeStore();
-    expect(await runBaseline(fetch, store, 'gary@example.net')).toMatchObject({ requests: 1, steps: 1, customerFound: false, ordersFound: 0 });
+    expect(await runBaseline(fetch, store, 'gary@example.net')).toMatchObject({
+      requests: 1,
+      steps: 1,
+      customerFound: false,
+      ordersFound: 0,
+    });
   });
   it('looks nothing up for a profile without an email', async () => {
     const { fetch, paths } = fakeStore();
@@ -60,11 +65,18 @@ describe('the settings saved for the sandbox stores', () => {
       ['abc123', 'http://127.0.0.1:4010', true],
       ['eu7x9k', 'http://127.0.0.1:4010', true],
     ]);
-    expect(save.secrets).toEqual({ [sandboxConnectionId('abc123')]: 'full-token-1111', [sandboxConnectionId('eu7x9k')]: 'full-token-3333' });
+    expect(save.secrets).toEqual({
+      [sandboxConnectionId('abc123')]: 'full-token-1111',
+      [sandboxConnectionId('eu7x9k')]: 'full-token-3333',
+    });
     expect(JSON.stringify(save.settings)).not.toContain('full-token');
   });
   it('connects only the chosen stores, with the limited token when asked', () => {
-    const save = buildSandboxSave(DEFAULT_SETTINGS, info, { stores: ['eu7x9k'], limitedToken: true, autoLink: { email: true, phone: false } });
+    const save = buildSandboxSave(DEFAULT_SETTINGS, info, {
+      stores: ['eu7x9k'],
+      limitedToken: true,
+      autoLink: { email: true, phone: false },
+    });
     expect(save.settings.connections).toHaveLength(1);
     expect(save.settings.connections[0]!.autoLink).toEqual({ email: true, phone: false });
     expect(Object.values(save.secrets)).toEqual(['limited-4444']);
@@ -72,7 +84,9 @@ describe('the settings saved for the sandbox stores', () => {
   it('replaces its own earlier connection instead of adding a second one, and keeps others', () => {
     const first = buildSandboxSave(DEFAULT_SETTINGS, info, { stores: ['abc123'] });
     const other = { ...first.settings.connections[0]!, id: 'someone-else', name: 'Other' };
-    const again = buildSandboxSave({ ...first.settings, connections: [...first.settings.connections, other] }, info, { stores: ['abc123'] });
+    const again = buildSandboxSave({ ...first.settings, connections: [...first.settings.connections, other] }, info, {
+      stores: ['abc123'],
+    });
     expect(again.settings.connections.map((c) => c.id).sort()).toEqual(['sandbox-abc123', 'someone-else']);
   });
   it('refuses a store the sandbox does not have, naming the ones it has', () => {

@@ -29,10 +29,22 @@ describe('median and percentiles', () => {
 
 describe('sequential round trips from request spans', () => {
   it('counts requests in flight together as one round trip', () => {
-    expect(sequentialRoundTrips([{ start: 0, end: 150 }, { start: 2, end: 152 }, { start: 5, end: 160 }])).toBe(1);
+    expect(
+      sequentialRoundTrips([
+        { start: 0, end: 150 },
+        { start: 2, end: 152 },
+        { start: 5, end: 160 },
+      ]),
+    ).toBe(1);
   });
   it('counts a chain of requests each waiting for the previous answer', () => {
-    expect(sequentialRoundTrips([{ start: 0, end: 150 }, { start: 155, end: 305 }, { start: 310, end: 460 }])).toBe(3);
+    expect(
+      sequentialRoundTrips([
+        { start: 0, end: 150 },
+        { start: 155, end: 305 },
+        { start: 310, end: 460 },
+      ]),
+    ).toBe(3);
   });
   it('follows the longest chain when parallel and dependent requests mix', () => {
     // Round 1: two requests; round 2 starts after the first answered, round 3 after round 2.
@@ -49,19 +61,38 @@ describe('sequential round trips from request spans', () => {
     expect(sequentialRoundTrips([])).toBe(0);
   });
   it('keeps only the spans that began inside the window', () => {
-    const spans = [{ start: 5, end: 9 }, { start: 10, end: 20 }, { start: 30, end: 40 }];
-    expect(spansBetween(spans, 10, 30)).toEqual([{ start: 10, end: 20 }, { start: 30, end: 40 }]);
+    const spans = [
+      { start: 5, end: 9 },
+      { start: 10, end: 20 },
+      { start: 30, end: 40 },
+    ];
+    expect(spansBetween(spans, 10, 30)).toEqual([
+      { start: 10, end: 20 },
+      { start: 30, end: 40 },
+    ]);
   });
 });
 
 describe('report tables', () => {
   it('writes a Markdown table with a dash for a missing value and escaped pipes', () => {
-    expect(markdownTable(['Scenario', 'ms'], [['jane | revisit', 12], ['guest', null]])).toBe(
-      ['| Scenario | ms |', '| --- | --- |', '| jane \\| revisit | 12 |', '| guest | – |'].join('\n'),
-    );
+    expect(
+      markdownTable(
+        ['Scenario', 'ms'],
+        [
+          ['jane | revisit', 12],
+          ['guest', null],
+        ],
+      ),
+    ).toBe(['| Scenario | ms |', '| --- | --- |', '| jane \\| revisit | 12 |', '| guest | – |'].join('\n'));
   });
   it('aligns plain-text columns, numbers to the right', () => {
-    const lines = plainTable(['name', 'n'], [['a', 5], ['longer', 123]]).split('\n');
+    const lines = plainTable(
+      ['name', 'n'],
+      [
+        ['a', 5],
+        ['longer', 123],
+      ],
+    ).split('\n');
     expect(lines[0]).toBe('name      n');
     expect(lines[2]).toBe('a         5');
     expect(lines[3]).toBe('longer  123');
@@ -70,8 +101,10 @@ describe('report tables', () => {
 
 describe('files an entrypoint loads', () => {
   const files: Record<string, string> = {
-    'sidebar.html': '<script type="module" crossorigin src="/chunks/sidebar-1.js"></script><link rel="modulepreload" href="/chunks/shared-2.js"><link rel="stylesheet" href="/assets/sidebar-3.css"><script src="https://example.com/x.js"></script>',
-    'chunks/sidebar-1.js': 'import{a as b}from"./shared-2.js";import"./side-effect-4.js";const l=()=>import("./lazy-5.js");',
+    'sidebar.html':
+      '<script type="module" crossorigin src="/chunks/sidebar-1.js"></script><link rel="modulepreload" href="/chunks/shared-2.js"><link rel="stylesheet" href="/assets/sidebar-3.css"><script src="https://example.com/x.js"></script>',
+    'chunks/sidebar-1.js':
+      'import{a as b}from"./shared-2.js";import"./side-effect-4.js";const l=()=>import("./lazy-5.js");',
     'chunks/shared-2.js': 'export const a=1;',
     'chunks/side-effect-4.js': 'console.log(1)',
     'chunks/lazy-5.js': 'export default 1',

@@ -10,8 +10,12 @@ import { makeCustomer } from '../../fixtures/customers';
 
 describe('what the probe waits for', () => {
   it('waits for the 10 newest orders of a linked customer and the tracking numbers among them', () => {
-    const orders = Array.from({ length: 12 }, (_, i) => makeOrder(200 + i, { firstTrackingNumber: i % 2 ? `TRK${i}` : null }));
-    const spec = probeSpecFor([{ connectionId: 'm', storeName: 'Main', status: 'linked', customer: makeCustomer(), orders, complete: true }]);
+    const orders = Array.from({ length: 12 }, (_, i) =>
+      makeOrder(200 + i, { firstTrackingNumber: i % 2 ? `TRK${i}` : null }),
+    );
+    const spec = probeSpecFor([
+      { connectionId: 'm', storeName: 'Main', status: 'linked', customer: makeCustomer(), orders, complete: true },
+    ]);
     expect(spec.kind).toBe('linked');
     expect(spec.profiles).toBe(1);
     expect(spec.profileTexts).toEqual(['jane.cooper@example.com']);
@@ -20,12 +24,26 @@ describe('what the probe waits for', () => {
     expect(spec.expandFirstOrder).toBe(true);
   });
   it('expects a profile per store when the customer is in two stores', () => {
-    const store = (id: string): StoreLookup => ({ connectionId: id, storeName: id, status: 'linked', customer: makeCustomer(), orders: [makeOrder(1)], complete: true });
+    const store = (id: string): StoreLookup => ({
+      connectionId: id,
+      storeName: id,
+      status: 'linked',
+      customer: makeCustomer(),
+      orders: [makeOrder(1)],
+      complete: true,
+    });
     expect(probeSpecFor([store('a'), store('b')]).profiles).toBe(2);
   });
   it('expects the guest note for guest orders, and the not-found screen when nothing matched', () => {
     const guest = probeSpecFor([
-      { connectionId: 'm', storeName: 'Main', status: 'guest', customer: null, orders: [makeOrder(5, { isGuest: true })], complete: true },
+      {
+        connectionId: 'm',
+        storeName: 'Main',
+        status: 'guest',
+        customer: null,
+        orders: [makeOrder(5, { isGuest: true })],
+        complete: true,
+      },
       { connectionId: 'e', storeName: 'Europe', status: 'not-found', complete: true },
     ]);
     expect(guest).toMatchObject({ kind: 'guest', profiles: 0, orderNumbers: ['5'] });
@@ -89,7 +107,13 @@ describe('the summary and its targets', () => {
 
   it('takes medians per scenario and compares with the baseline', () => {
     const jane = scenarios.find((s) => s.key === 'jane')!;
-    expect(jane.ours).toMatchObject({ runs: 3, completedRuns: 3, ordersAfterDetectionMs: 220, completeAfterDetectionMs: 380, roundTripMs: 150 });
+    expect(jane.ours).toMatchObject({
+      runs: 3,
+      completedRuns: 3,
+      ordersAfterDetectionMs: 220,
+      completeAfterDetectionMs: 380,
+      roundTripMs: 150,
+    });
     expect(jane.baseline).toMatchObject({ requests: 30, completeMs: 600 });
     expect(jane.ratio).toEqual({ requests: 0.2, roundTrips: 0.67, completeMs: 0.63 });
   });
@@ -103,7 +127,9 @@ describe('the summary and its targets', () => {
   });
 
   it('shows a revisit as served from the cache next to the baseline, not as a time from navigation', () => {
-    const revisit = scenarios.map((s) => (s.key === 'revisit' ? { ...s, baseline: { requests: 30, roundTrips: 3, completeMs: 488, ordersFound: 9 } } : s));
+    const revisit = scenarios.map((s) =>
+      s.key === 'revisit' ? { ...s, baseline: { requests: 30, roundTrips: 3, completeMs: 488, ordersFound: 9 } } : s,
+    );
     const row = markdownReport({ scenarios: revisit, targets: [], bundles: [] }, '')
       .split('\n')
       .find((line) => line.startsWith('| Revisit'))!;

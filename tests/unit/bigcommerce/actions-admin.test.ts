@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createConnectionApis } from '@/lib/bigcommerce';
-import { requiredScopes, SCOPES } from '@/lib/bigcommerce/admin-api';
-import { toRfc2822 } from '@/lib/bigcommerce/actions-api';
+import { createConnectionApis } from '../../../lib/bigcommerce';
+import { requiredScopes, SCOPES } from '../../../lib/bigcommerce/admin-api';
+import { toRfc2822 } from '../../../lib/bigcommerce/actions-api';
 import { fakeClock, fakeFetch, freshHash, TOKEN, type Call, type Reply } from './fakes';
 
-const realOrder = (JSON.parse(readFileSync('/work/shared/bigcommerce-real-payloads/v2-orders.json', 'utf8')) as object[])[0]!;
+const realOrder = (
+  JSON.parse(readFileSync('/work/shared/bigcommerce-real-payloads/v2-orders.json', 'utf8')) as object[]
+)[0]!;
 
 function setup(respond: (call: Call, index: number) => Reply | Promise<Reply>, timeoutMs?: number) {
   const clock = fakeClock();
@@ -59,7 +61,9 @@ describe('ActionsApi', () => {
                 total_refund_tax_amount: 4.9,
                 adjustment: 0,
                 tax_inclusive: true,
-                refund_methods: [[{ provider_id: 'custom', provider_description: 'Refund externally', amount: 58.9, offline: true }]],
+                refund_methods: [
+                  [{ provider_id: 'custom', provider_description: 'Refund externally', amount: 58.9, offline: true }],
+                ],
               },
               meta: {},
             },
@@ -74,7 +78,9 @@ describe('ActionsApi', () => {
                 total_amount: 58.9,
                 total_tax: 4.9,
                 items: [],
-                payments: [{ provider_id: 'custom', amount: 58.9, offline: true, is_declined: false, declined_message: '' }],
+                payments: [
+                  { provider_id: 'custom', amount: 58.9, offline: true, is_declined: false, declined_message: '' },
+                ],
               },
               meta: {},
             },
@@ -113,7 +119,9 @@ describe('ActionsApi', () => {
 
   it('never retries a refund, and a timeout after sending says the outcome is unknown', async () => {
     const { apis, calls } = setup(() => 'hang', 20);
-    await expect(apis.actions.createRefund('106', [{ itemType: 'ORDER', itemId: 106, amount: '1.00' }], [])).rejects.toMatchObject({
+    await expect(
+      apis.actions.createRefund('106', [{ itemType: 'ORDER', itemId: 106, amount: '1.00' }], []),
+    ).rejects.toMatchObject({
       kind: 'timeout',
       sent: true,
     });
@@ -126,16 +134,21 @@ describe('ActionsApi', () => {
       body: { data: [{ status: 422, title: 'Unable to provide store credit for a guest customer.', type: 'x' }] },
     }));
     await expect(
-      apis.actions.createRefund('106', [{ itemType: 'ORDER', itemId: 106, amount: '1.00' }], [
-        { providerId: 'storecredit', providerDescription: 'Store credit', amount: '1.00', offline: false },
-      ]),
+      apis.actions.createRefund(
+        '106',
+        [{ itemType: 'ORDER', itemId: 106, amount: '1.00' }],
+        [{ providerId: 'storecredit', providerDescription: 'Store credit', amount: '1.00', offline: false }],
+      ),
     ).rejects.toMatchObject({ kind: 'validation', message: expect.stringContaining('guest customer') });
   });
 
   it('checks a coupon code and creates a coupon with the v2 body', async () => {
     const { apis, calls } = setup((call, i) => {
       if (call.method === 'GET') return i === 0 ? { body: [{ id: 9, code: 'SORRY10' }] } : { status: 204 };
-      return { status: 201, body: { id: 12, code: 'SORRY15', num_uses: 0, date_created: 'Tue, 24 Nov 2026 10:00:00 +0000' } };
+      return {
+        status: 201,
+        body: { id: 12, code: 'SORRY15', num_uses: 0, date_created: 'Tue, 24 Nov 2026 10:00:00 +0000' },
+      };
     });
     expect(await apis.actions.couponCodeExists('sorry10')).toBe(true);
     expect(new URL(calls[0]!.url).searchParams.get('code')).toBe('sorry10');
@@ -165,8 +178,24 @@ describe('ActionsApi', () => {
 
   it('maps coupon types and leaves out what is not set', async () => {
     const { apis, calls } = setup(() => ({ status: 201, body: { id: 1, code: 'SHIP' } }));
-    await apis.actions.createCoupon({ code: 'SHIP', name: 'Ship', type: 'free_shipping', amount: '', minPurchase: null, expires: null, maxUses: 1 });
-    await apis.actions.createCoupon({ code: 'FIVE', name: 'Five', type: 'fixed', amount: '5', minPurchase: null, expires: null, maxUses: 3 });
+    await apis.actions.createCoupon({
+      code: 'SHIP',
+      name: 'Ship',
+      type: 'free_shipping',
+      amount: '',
+      minPurchase: null,
+      expires: null,
+      maxUses: 1,
+    });
+    await apis.actions.createCoupon({
+      code: 'FIVE',
+      name: 'Five',
+      type: 'fixed',
+      amount: '5',
+      minPurchase: null,
+      expires: null,
+      maxUses: 3,
+    });
     expect(calls[0]!.body).toMatchObject({ type: 'free_shipping', amount: '0.00' });
     expect(calls[0]!.body).not.toHaveProperty('expires');
     expect(calls[0]!.body).not.toHaveProperty('min_purchase');
@@ -181,7 +210,13 @@ describe('ActionsApi', () => {
 describe('AdminApi', () => {
   it('reads the store information', async () => {
     const { apis, storeHash } = setup(() => ({
-      body: { id: 'x', name: 'Cooper & Co', currency: 'USD', timezone: { name: 'America/Chicago', raw_offset: -21600 }, secure_url: 'https://x' },
+      body: {
+        id: 'x',
+        name: 'Cooper & Co',
+        currency: 'USD',
+        timezone: { name: 'America/Chicago', raw_offset: -21600 },
+        secure_url: 'https://x',
+      },
     }));
     expect(await apis.admin.storeInfo()).toEqual({
       name: 'Cooper & Co',
@@ -218,7 +253,10 @@ describe('AdminApi', () => {
       store_v2_orders_read_only: 'present',
       something_else: 'undecided',
     });
-    expect(probes.find((p) => p.scope === 'store_v2_orders')).toMatchObject({ label: 'Orders: modify', detail: expect.stringContaining('PUT /v2/orders/0') });
+    expect(probes.find((p) => p.scope === 'store_v2_orders')).toMatchObject({
+      label: 'Orders: modify',
+      detail: expect.stringContaining('PUT /v2/orders/0'),
+    });
     expect(probes.find((p) => p.scope === 'store_v2_products_read_only')!.detail).toContain('502');
     const put = calls.find((c) => c.method === 'PUT')!;
     expect(put.body).toEqual({});
@@ -246,7 +284,9 @@ describe('AdminApi', () => {
     const all = { ...off, enabled: true };
     expect(requiredScopes({ actions: all })).toEqual(expect.arrayContaining(['store_v2_orders', 'store_v2_marketing']));
     const discountOnly = { enabled: true, cancel: false, refund: false, partialRefund: false, discount: true };
-    expect(requiredScopes({ actions: discountOnly })).toEqual(expect.arrayContaining(['store_v2_orders_read_only', 'store_v2_marketing']));
+    expect(requiredScopes({ actions: discountOnly })).toEqual(
+      expect.arrayContaining(['store_v2_orders_read_only', 'store_v2_marketing']),
+    );
     expect(requiredScopes({ actions: discountOnly })).not.toContain('store_v2_orders');
     expect(SCOPES.store_v2_marketing).toBe('Marketing: modify');
   });

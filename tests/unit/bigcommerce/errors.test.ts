@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiErrorMessage, errorForStatus, parseBody } from '@/lib/bigcommerce/errors';
+import { apiErrorMessage, errorForStatus, parseBody } from '../../../lib/bigcommerce/errors';
 import { z } from 'zod';
 
 describe('BigCommerce error shapes', () => {
@@ -11,13 +11,17 @@ describe('BigCommerce error shapes', () => {
       message: 'code: is taken; name: too long',
       field: 'code',
     });
-    expect(apiErrorMessage({ errors: [{ status: 400, title: 'Bad group', type: 'x' }] })).toEqual({ message: 'Bad group' });
+    expect(apiErrorMessage({ errors: [{ status: 400, title: 'Bad group', type: 'x' }] })).toEqual({
+      message: 'Bad group',
+    });
     expect(apiErrorMessage({ status: '400', title: 'Bad Request', type: 'x', detail: 'name is required' })).toEqual({
       message: 'Bad Request: name is required',
     });
-    expect(apiErrorMessage({ data: [{ order_id: 1, status: 503, error: 'Tax service gone away' }], meta: {} })).toEqual({
-      message: 'Tax service gone away',
-    });
+    expect(apiErrorMessage({ data: [{ order_id: 1, status: 503, error: 'Tax service gone away' }], meta: {} })).toEqual(
+      {
+        message: 'Tax service gone away',
+      },
+    );
     expect(apiErrorMessage(undefined)).toEqual({});
     expect(apiErrorMessage('<html>')).toEqual({});
   });

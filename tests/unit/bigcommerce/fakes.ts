@@ -1,5 +1,5 @@
 /** A scripted fetch and a fake clock for the BigCommerce client tests. */
-import type { FetchLike } from '@/lib/bigcommerce/request';
+import type { FetchLike } from '../../../lib/bigcommerce/request';
 
 export interface Call {
   url: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createClient } from '@/lib/bigcommerce/request';
-import { Governor, reserveFor } from '@/lib/bigcommerce/governor';
+import { createClient } from '../../../lib/bigcommerce/request';
+import { Governor, reserveFor } from '../../../lib/bigcommerce/governor';
 import { fakeClock, fakeFetch, freshHash, TOKEN } from './fakes';
 
 const GET = { method: 'GET', path: '/v2/store', scope: 'store_v2_information_read_only' } as const;
@@ -22,8 +22,18 @@ describe('rate-limit governor', () => {
 
   it('queues requests until the window resets when few requests are left, instead of spending them to a 429', async () => {
     const clock = fakeClock();
-    const { fetch, calls } = fakeFetch((_, i) => ({ status: 200, body: {}, headers: quotaHeaders(i === 0 ? 12 : 149, 2500) }), clock);
-    const client = createClient({ storeHash: freshHash(), accessToken: TOKEN, allowCustomBase: false, fetch, now: clock.now, sleep: clock.sleep });
+    const { fetch, calls } = fakeFetch(
+      (_, i) => ({ status: 200, body: {}, headers: quotaHeaders(i === 0 ? 12 : 149, 2500) }),
+      clock,
+    );
+    const client = createClient({
+      storeHash: freshHash(),
+      accessToken: TOKEN,
+      allowCustomBase: false,
+      fetch,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     await client.send(GET);
     const before = clock.now();
     await client.send(GET);
@@ -37,7 +47,14 @@ describe('rate-limit governor', () => {
   it('does not wait while plenty of requests are left', async () => {
     const clock = fakeClock();
     const { fetch } = fakeFetch(() => ({ status: 200, body: {}, headers: quotaHeaders(100, 9000) }), clock);
-    const client = createClient({ storeHash: freshHash(), accessToken: TOKEN, allowCustomBase: false, fetch, now: clock.now, sleep: clock.sleep });
+    const client = createClient({
+      storeHash: freshHash(),
+      accessToken: TOKEN,
+      allowCustomBase: false,
+      fetch,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     for (let i = 0; i < 5; i += 1) await client.send(GET);
     expect(clock.sleeps).toEqual([]);
   });
@@ -45,8 +62,18 @@ describe('rate-limit governor', () => {
   it('is shared by every client of the same store', async () => {
     const clock = fakeClock();
     const hash = freshHash();
-    const { fetch, calls } = fakeFetch((_, i) => ({ status: 200, body: {}, headers: quotaHeaders(i === 0 ? 3 : 149, 4000) }), clock);
-    const options = { storeHash: hash, accessToken: TOKEN, allowCustomBase: false, fetch, now: clock.now, sleep: clock.sleep };
+    const { fetch, calls } = fakeFetch(
+      (_, i) => ({ status: 200, body: {}, headers: quotaHeaders(i === 0 ? 3 : 149, 4000) }),
+      clock,
+    );
+    const options = {
+      storeHash: hash,
+      accessToken: TOKEN,
+      allowCustomBase: false,
+      fetch,
+      now: clock.now,
+      sleep: clock.sleep,
+    };
     await createClient(options).send(GET);
     await createClient(options).send(GET);
     expect(clock.sleeps).toEqual([4000]);
@@ -67,7 +94,14 @@ describe('rate-limit governor', () => {
       inFlight -= 1;
       return { status: 200, body: {} };
     }, clock);
-    const client = createClient({ storeHash: freshHash(), accessToken: TOKEN, allowCustomBase: false, fetch, now: clock.now, sleep: clock.sleep });
+    const client = createClient({
+      storeHash: freshHash(),
+      accessToken: TOKEN,
+      allowCustomBase: false,
+      fetch,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     await Promise.all(Array.from({ length: 40 }, () => client.send(GET)));
     expect(most).toBe(16);
   });

@@ -8,10 +8,17 @@ import {
   RefundEnvelopeSchema,
   RefundQuoteSchema,
   ShipmentListSchema,
-} from '@/lib/bigcommerce/schemas';
-import { normalizeCustomer, normalizeLineItem, normalizeOrder, normalizeRefund, normalizeRefundQuote, normalizeShipment } from '@/lib/bigcommerce/normalize';
-import { toIsoInstant } from '@/lib/bigcommerce/convert';
-import type { StoreRef } from '@/lib/model';
+} from '../../../lib/bigcommerce/schemas';
+import {
+  normalizeCustomer,
+  normalizeLineItem,
+  normalizeOrder,
+  normalizeRefund,
+  normalizeRefundQuote,
+  normalizeShipment,
+} from '../../../lib/bigcommerce/normalize';
+import { toIsoInstant } from '../../../lib/bigcommerce/convert';
+import type { StoreRef } from '../../../lib/core/model';
 
 const REAL = '/work/shared/bigcommerce-real-payloads';
 const real = (file: string): unknown => JSON.parse(readFileSync(`${REAL}/${file}`, 'utf8'));
@@ -143,7 +150,12 @@ describe('orders fetched with consignments.line_items', () => {
           cost_inc_tax: 6.2,
           line_items: [product(1, { quantity_shipped: 1 }), product(2, { quantity_refunded: 3, quantity_shipped: 0 })],
         },
-        { id: 42, shipping_method: 'Express', cost_inc_tax: '12.5000', line_items: [product(3, { order_address_id: 42, quantity_shipped: 3, quantity_refunded: 1 })] },
+        {
+          id: 42,
+          shipping_method: 'Express',
+          cost_inc_tax: '12.5000',
+          line_items: [product(3, { order_address_id: 42, quantity_shipped: 3, quantity_refunded: 1 })],
+        },
       ],
       pickups: [{ id: 9, line_items: [product(4)] }],
       downloads: [{ recipient_email: 'x@example.com', line_items: { url: 'u', resource: '/r' } }],
@@ -159,9 +171,17 @@ describe('orders fetched with consignments.line_items', () => {
 
   it('works out refundable quantities and line statuses', () => {
     const [partShipped, refunded, shippedPartRefunded] = order.lineItems;
-    expect(partShipped).toMatchObject({ refundableQuantity: 3, status: 'Partially shipped', fulfillment_status: 'partial' });
+    expect(partShipped).toMatchObject({
+      refundableQuantity: 3,
+      status: 'Partially shipped',
+      fulfillment_status: 'partial',
+    });
     expect(refunded).toMatchObject({ refundableQuantity: 0, status: 'Refunded', fulfillment_status: 'unfulfilled' });
-    expect(shippedPartRefunded).toMatchObject({ refundableQuantity: 2, status: 'Partially refunded', fulfillment_status: 'fulfilled' });
+    expect(shippedPartRefunded).toMatchObject({
+      refundableQuantity: 2,
+      status: 'Partially refunded',
+      fulfillment_status: 'fulfilled',
+    });
   });
 
   it('lists shipping destinations with exact costs, and marks a guest', () => {
@@ -195,7 +215,13 @@ describe('v3 refunds', () => {
           refund_methods: [
             [{ provider_id: 'storecredit', provider_description: 'Store Credit', amount: 119.35, offline: false }],
             [
-              { provider_id: 'bankdeposit', provider_description: 'Bank Deposit', amount: 80.35, offline: true, offline_reason: 'x' },
+              {
+                provider_id: 'bankdeposit',
+                provider_description: 'Bank Deposit',
+                amount: 80.35,
+                offline: true,
+                offline_reason: 'x',
+              },
               { provider_id: 'storecredit', provider_description: 'Store Credit', amount: 39, offline: false },
             ],
           ],
@@ -235,7 +261,16 @@ describe('v3 refunds', () => {
             { item_type: 'PRODUCT', item_id: 11, quantity: 1, reason: null, requested_amount: null },
             { item_type: 'SHIPPING', item_id: 7, quantity: null, requested_amount: '5.00' },
           ],
-          payments: [{ id: 1, provider_id: 'braintree', amount: 53.9, offline: false, is_declined: true, declined_message: 'Gateway said no' }],
+          payments: [
+            {
+              id: 1,
+              provider_id: 'braintree',
+              amount: 53.9,
+              offline: false,
+              is_declined: true,
+              declined_message: 'Gateway said no',
+            },
+          ],
         },
         meta: {},
       }).data,
@@ -250,7 +285,15 @@ describe('v3 refunds', () => {
         { itemType: 'PRODUCT', itemId: 11, quantity: 1, amount: null },
         { itemType: 'SHIPPING', itemId: 7, quantity: null, amount: '5.00' },
       ],
-      payments: [{ providerId: 'braintree', amount: '53.90', offline: false, isDeclined: true, declinedMessage: 'Gateway said no' }],
+      payments: [
+        {
+          providerId: 'braintree',
+          amount: '53.90',
+          offline: false,
+          isDeclined: true,
+          declinedMessage: 'Gateway said no',
+        },
+      ],
     });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createClient, storeBaseUrl, type ClientOptions } from '@/lib/bigcommerce/request';
-import { BigCommerceError, toErrorInfo } from '@/lib/bigcommerce/errors';
+import { createClient, storeBaseUrl, type ClientOptions } from '../../../lib/bigcommerce/request';
+import { BigCommerceError, toErrorInfo } from '../../../lib/bigcommerce/errors';
 import { fakeClock, fakeFetch, freshHash, TOKEN, type Reply } from './fakes';
 
 function setup(respond: Parameters<typeof fakeFetch>[0], extra: Partial<ClientOptions> = {}) {
@@ -34,7 +34,9 @@ async function failure(promise: Promise<unknown>): Promise<BigCommerceError> {
 
 describe('base URL', () => {
   it('uses production unless the build allows a loopback sandbox', () => {
-    expect(storeBaseUrl({ storeHash: 'abc123', allowCustomBase: false })).toBe('https://api.bigcommerce.com/stores/abc123');
+    expect(storeBaseUrl({ storeHash: 'abc123', allowCustomBase: false })).toBe(
+      'https://api.bigcommerce.com/stores/abc123',
+    );
     expect(storeBaseUrl({ storeHash: 'abc123', apiBaseUrl: 'http://127.0.0.1:4010', allowCustomBase: false })).toBe(
       'https://api.bigcommerce.com/stores/abc123',
     );
@@ -65,8 +67,16 @@ describe('base URL', () => {
       'https://api.bigcommerce.com/stores/abc123',
     );
     // Only loopback hosts, only http and https.
-    for (const base of ['https://evil.example:4010', 'https://127.0.0.1.evil.example', 'ftp://127.0.0.1:4010', 'ws://127.0.0.1:4010', 'file:///stores']) {
-      expect(storeBaseUrl({ storeHash: 'abc123', apiBaseUrl: base, allowCustomBase: true }), base).toBe('https://api.bigcommerce.com/stores/abc123');
+    for (const base of [
+      'https://evil.example:4010',
+      'https://127.0.0.1.evil.example',
+      'ftp://127.0.0.1:4010',
+      'ws://127.0.0.1:4010',
+      'file:///stores',
+    ]) {
+      expect(storeBaseUrl({ storeHash: 'abc123', apiBaseUrl: base, allowCustomBase: true }), base).toBe(
+        'https://api.bigcommerce.com/stores/abc123',
+      );
     }
   });
 });
@@ -76,7 +86,9 @@ describe('requests', () => {
     const { client, calls } = setup(() => ({ status: 200, body: [] }));
     await client.send({ ...GET, query: { 'email:in': 'a@x.com,b@x.com', limit: 10 } });
     await client.send(POST);
-    expect(calls[0]!.url).toMatch(/^https:\/\/api\.bigcommerce\.com\/stores\/test\w+\/v2\/orders\?email:in=a%40x\.com,b%40x\.com&limit=10$/);
+    expect(calls[0]!.url).toMatch(
+      /^https:\/\/api\.bigcommerce\.com\/stores\/test\w+\/v2\/orders\?email:in=a%40x\.com,b%40x\.com&limit=10$/,
+    );
     expect(calls[0]!.headers.get('x-auth-token')).toBe(TOKEN);
     expect(calls[0]!.headers.get('accept')).toBe('application/json');
     expect(calls[0]!.headers.get('content-type')).toBeNull();
@@ -116,7 +128,10 @@ describe('errors a person understands', () => {
   });
 
   it('404 is not-found', async () => {
-    const { client } = setup(() => ({ status: 404, body: [{ status: 404, message: 'The requested resource was not found.' }] }));
+    const { client } = setup(() => ({
+      status: 404,
+      body: [{ status: 404, message: 'The requested resource was not found.' }],
+    }));
     expect((await failure(client.send(GET))).kind).toBe('not-found');
   });
 
@@ -134,7 +149,12 @@ describe('errors a person understands', () => {
       'Unable to provide store credit for a guest customer.',
       undefined,
     ],
-    ['promotions errors[]', { errors: [{ status: 422, title: 'Code already exists' }] }, 'Code already exists', undefined],
+    [
+      'promotions errors[]',
+      { errors: [{ status: 422, title: 'Code already exists' }] },
+      'Code already exists',
+      undefined,
+    ],
   ];
   it.each(validationCases)('422 keeps BigCommerce’s own message (%s)', async (_, body, message, field) => {
     const { client } = setup(() => ({ status: 422, body }));
@@ -170,7 +190,10 @@ describe('errors a person understands', () => {
   });
 
   it('non-BigCommerce errors become a generic sentence', () => {
-    expect(toErrorInfo(new Error(`boom ${TOKEN}`))).toEqual({ kind: 'unknown', message: expect.not.stringContaining(TOKEN) });
+    expect(toErrorInfo(new Error(`boom ${TOKEN}`))).toEqual({
+      kind: 'unknown',
+      message: expect.not.stringContaining(TOKEN),
+    });
   });
 });
 
@@ -204,7 +227,9 @@ describe('retries', () => {
   ])('never retries a POST or PUT (%s)', async (_, reply) => {
     const { client, calls } = setup(() => reply);
     await failure(client.send(POST));
-    await failure(client.send({ method: 'PUT', path: '/v2/orders/1', body: { status_id: 5 }, scope: 'store_v2_orders' }));
+    await failure(
+      client.send({ method: 'PUT', path: '/v2/orders/1', body: { status_id: 5 }, scope: 'store_v2_orders' }),
+    );
     expect(calls).toHaveLength(2);
   });
 
@@ -220,7 +245,9 @@ describe('retries', () => {
 
   it('uses the reset time when it is the longer wait', async () => {
     const { client, clock } = setup((_, i) =>
-      i === 0 ? { status: 429, headers: { 'X-Rate-Limit-Time-Reset-Ms': '4200', 'X-Retry-After': '1' } } : { status: 200, body: [] },
+      i === 0
+        ? { status: 429, headers: { 'X-Rate-Limit-Time-Reset-Ms': '4200', 'X-Retry-After': '1' } }
+        : { status: 200, body: [] },
     );
     await client.send(GET);
     expect(clock.sleeps).toContain(4200);

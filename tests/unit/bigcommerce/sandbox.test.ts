@@ -1,18 +1,18 @@
 /** The client against the BigCommerce sandbox, in process (no network). */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createBigCommerceSandbox } from '@/sandbox/bigcommerce/app';
-import { inProcessFetch } from '@/sandbox/bigcommerce/test-client';
-import { createConnectionApis } from '@/lib/bigcommerce';
-import { personas } from '@/sandbox/personas';
-import { samePhone } from '@/lib/phone';
-import { ORDER_STATUS } from '@/lib/model';
-import { Governor } from '@/lib/bigcommerce/governor';
-import { toErrorInfo } from '@/lib/bigcommerce/errors';
-import { runLookup } from '@/lib/lookup';
-import { createLinkStore } from '@/lib/linking';
-import { createLookupCache } from '@/lib/lookup-cache';
-import { memoryStore } from '@/lib/kv-store';
-import type { StoreLookup } from '@/lib/messages/lookup';
+import { createBigCommerceSandbox } from '../../../sandbox/bigcommerce/app';
+import { inProcessFetch } from '../../../sandbox/bigcommerce/test-client';
+import { createConnectionApis } from '../../../lib/bigcommerce';
+import { personas } from '../../../sandbox/personas';
+import { samePhone } from '../../../lib/core/phone';
+import { ORDER_STATUS } from '../../../lib/core/model';
+import { Governor } from '../../../lib/bigcommerce/governor';
+import { toErrorInfo } from '../../../lib/bigcommerce/errors';
+import { runLookup } from '../../../lib/lookup/lookup';
+import { createLinkStore } from '../../../lib/lookup/linking';
+import { createLookupCache } from '../../../lib/lookup/cache';
+import { memoryStore } from '../../../lib/core/kv-store';
+import type { StoreLookup } from '../../../lib/messages/lookup';
 
 const { app, control, stores } = createBigCommerceSandbox();
 const main = stores.find((s) => s.hash === 'abc123')!;
@@ -109,7 +109,7 @@ describe('client × sandbox: lookups', () => {
   });
 });
 
-describe('client × sandbox: a whole lookup (lib/lookup.ts)', () => {
+describe('client × sandbox: a whole lookup (lib/lookup/lookup.ts)', () => {
   it('shows Jane with 10 orders, tracking and images, in few requests', async () => {
     const api = connect();
     const jane = personas.jane;
@@ -125,7 +125,13 @@ describe('client × sandbox: a whole lookup (lib/lookup.ts)', () => {
         },
       },
       [{ id: 'main', name: main.name, autoLink: { email: true, phone: true }, api: api.lookup }],
-      { links: createLinkStore(memoryStore()), cache: createLookupCache(null), samePhone, toErrorInfo, requestCount: api.requestCount },
+      {
+        links: createLinkStore(memoryStore()),
+        cache: createLookupCache(null),
+        samePhone,
+        toErrorInfo,
+        requestCount: api.requestCount,
+      },
       (stores) => {
         last = stores;
       },
@@ -160,7 +166,13 @@ describe('client × sandbox: admin', () => {
   });
 
   it('probes scopes: the limited token lacks store_v2_marketing, nothing else', async () => {
-    const scopes = ['store_v2_customers_read_only', 'store_v2_orders', 'store_v2_products_read_only', 'store_v2_information_read_only', 'store_v2_marketing'];
+    const scopes = [
+      'store_v2_customers_read_only',
+      'store_v2_orders',
+      'store_v2_products_read_only',
+      'store_v2_information_read_only',
+      'store_v2_marketing',
+    ];
     const limited = await connect(main.limitedAccessToken).admin.probeScopes(scopes);
     expect(Object.fromEntries(limited.map((p) => [p.scope, p.status]))).toEqual({
       store_v2_customers_read_only: 'present',
@@ -174,7 +186,9 @@ describe('client × sandbox: admin', () => {
   });
 
   it('a wrong token is an auth error without the token in it', async () => {
-    const error = await connect('not-a-token').lookup.customersByEmail(['a@b.c']).catch((e: unknown) => e);
+    const error = await connect('not-a-token')
+      .lookup.customersByEmail(['a@b.c'])
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'auth' });
     expect(String((error as Error).message)).not.toContain('not-a-token');
   });
@@ -199,7 +213,15 @@ describe('client × sandbox: actions', () => {
 
   it('the limited token cannot create a coupon: a scope error naming store_v2_marketing', async () => {
     const error = await connect(main.limitedAccessToken)
-      .actions.createCoupon({ code: 'NOPE1', name: 'Nope', type: 'free_shipping', amount: '0', minPurchase: null, expires: null, maxUses: 1 })
+      .actions.createCoupon({
+        code: 'NOPE1',
+        name: 'Nope',
+        type: 'free_shipping',
+        amount: '0',
+        minPurchase: null,
+        expires: null,
+        maxUses: 1,
+      })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'scope', scope: 'store_v2_marketing' });
   });

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createConnectionApis } from '@/lib/bigcommerce';
+import { createConnectionApis } from '../../../lib/bigcommerce';
 import { fakeClock, fakeFetch, freshHash, TOKEN, type Call, type Reply } from './fakes';
 
-const real = (file: string): unknown => JSON.parse(readFileSync(`/work/shared/bigcommerce-real-payloads/${file}`, 'utf8'));
+const real = (file: string): unknown =>
+  JSON.parse(readFileSync(`/work/shared/bigcommerce-real-payloads/${file}`, 'utf8'));
 
 function setup(respond: (call: Call, index: number) => Reply) {
   const clock = fakeClock();
@@ -29,7 +30,11 @@ describe('StoreApi', () => {
     const { apis, calls, params, path } = setup(() => ({ body: real('v3-customers-two-same-email.json') }));
     const customers = await apis.lookup.customersByEmail(['primary@email.com', 'other@example.com']);
     expect(customers.map((c) => c.id)).toEqual(['3', '4']);
-    expect(customers[0]!.store).toEqual({ connectionId: 'main', storeName: 'Main store', storeHash: expect.any(String) });
+    expect(customers[0]!.store).toEqual({
+      connectionId: 'main',
+      storeName: 'Main store',
+      storeHash: expect.any(String),
+    });
     expect(calls).toHaveLength(1);
     expect(path(0)).toBe('/v3/customers');
     expect(params(0).get('email:in')).toBe('primary@email.com,other@example.com');
@@ -41,11 +46,15 @@ describe('StoreApi', () => {
     await apis.lookup.customersByPhone(['(415) 555-0142', '303.555.0188']);
     expect(calls).toHaveLength(1);
     const sent = params(0).get('phone:in')!.split(',');
-    expect(sent).toEqual(expect.arrayContaining(['(415) 555-0142', '4155550142', '+14155550142', '303-555-0188', '303.555.0188']));
+    expect(sent).toEqual(
+      expect.arrayContaining(['(415) 555-0142', '4155550142', '+14155550142', '303-555-0188', '303.555.0188']),
+    );
   });
 
   it('looks a customer up by id, and says null when there is none', async () => {
-    const { apis, params } = setup((_, i) => ({ body: i === 0 ? real('v3-customers-one.json') : real('v3-customers-none.json') }));
+    const { apis, params } = setup((_, i) => ({
+      body: i === 0 ? real('v3-customers-one.json') : real('v3-customers-none.json'),
+    }));
     expect((await apis.lookup.customerById('3'))?.email).toBe('primary@email.com');
     expect(params(0).get('id:in')).toBe('3');
     expect(await apis.lookup.customerById('999')).toBeNull();
@@ -70,8 +79,11 @@ describe('StoreApi', () => {
   it('fetches one order (404 → null) and its shipments (204 → [])', async () => {
     const order = (real('v2-orders.json') as unknown[])[0];
     const { apis, path, params } = setup((call) => {
-      if (call.url.includes('/shipments')) return call.url.includes('/106/') ? { body: real('v2-order-shipments.json') } : { status: 204 };
-      return call.url.includes('/orders/106') ? { body: order } : { status: 404, body: [{ status: 404, message: 'The requested resource was not found.' }] };
+      if (call.url.includes('/shipments'))
+        return call.url.includes('/106/') ? { body: real('v2-order-shipments.json') } : { status: 204 };
+      return call.url.includes('/orders/106')
+        ? { body: order }
+        : { status: 404, body: [{ status: 404, message: 'The requested resource was not found.' }] };
     });
     expect((await apis.lookup.orderById('106'))?.id).toBe('106');
     expect(path(0)).toBe('/v2/orders/106');

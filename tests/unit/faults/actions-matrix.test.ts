@@ -6,8 +6,8 @@
  * within bounds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_IDS } from '@/sandbox/bigcommerce/seed';
-import type { ConnectionApis } from '@/lib/store-api';
+import { SEED_IDS } from '../../../sandbox/bigcommerce/seed';
+import type { ConnectionApis } from '../../../lib/core/store-ports';
 import { FAULTS, maxTries, type Fault } from './faults';
 import {
   FAULTY,
@@ -41,9 +41,27 @@ const ORDER = String(SEED_IDS.main.orders.janeCapturedAwaiting);
 const ONE_DOLLAR = [{ itemType: 'ORDER' as const, itemId: Number(ORDER), amount: '1.00' }];
 
 const ROWS: CallRow[] = [
-  { endpoint: 'PUT order status', method: 'PUT', path: '^/v2/orders/\\d+$', call: (a) => a.actions.setOrderStatus(ORDER, 5), readsBody: true },
-  { endpoint: 'PUT staff notes', method: 'PUT', path: '^/v2/orders/\\d+$', call: (a) => a.actions.setStaffNotes(ORDER, 'Called the customer.'), readsBody: false },
-  { endpoint: 'POST void', method: 'POST', path: '^/v3/orders/\\d+/payment_actions/void$', call: (a) => a.actions.voidPayment(ORDER), readsBody: false },
+  {
+    endpoint: 'PUT order status',
+    method: 'PUT',
+    path: '^/v2/orders/\\d+$',
+    call: (a) => a.actions.setOrderStatus(ORDER, 5),
+    readsBody: true,
+  },
+  {
+    endpoint: 'PUT staff notes',
+    method: 'PUT',
+    path: '^/v2/orders/\\d+$',
+    call: (a) => a.actions.setStaffNotes(ORDER, 'Called the customer.'),
+    readsBody: false,
+  },
+  {
+    endpoint: 'POST void',
+    method: 'POST',
+    path: '^/v3/orders/\\d+/payment_actions/void$',
+    call: (a) => a.actions.voidPayment(ORDER),
+    readsBody: false,
+  },
   {
     endpoint: 'POST refund quote',
     method: 'POST',
@@ -56,17 +74,41 @@ const ROWS: CallRow[] = [
     endpoint: 'POST refund',
     method: 'POST',
     path: '^/v3/orders/\\d+/payment_actions/refunds$',
-    call: (a) => a.actions.createRefund(ORDER, ONE_DOLLAR, [{ providerId: 'custom', providerDescription: 'Refund externally', amount: '1.00', offline: true }]),
+    call: (a) =>
+      a.actions.createRefund(ORDER, ONE_DOLLAR, [
+        { providerId: 'custom', providerDescription: 'Refund externally', amount: '1.00', offline: true },
+      ]),
     readsBody: true,
   },
-  { endpoint: 'GET refunds', method: 'GET', path: '^/v3/orders/\\d+/payment_actions/refunds$', call: (a) => a.actions.refunds(ORDER), readsBody: true },
-  { endpoint: 'GET coupons?code', method: 'GET', path: '^/v2/coupons$', call: (a) => a.actions.couponCodeExists('SORRY10'), readsBody: true, emptyIsValid: true },
+  {
+    endpoint: 'GET refunds',
+    method: 'GET',
+    path: '^/v3/orders/\\d+/payment_actions/refunds$',
+    call: (a) => a.actions.refunds(ORDER),
+    readsBody: true,
+  },
+  {
+    endpoint: 'GET coupons?code',
+    method: 'GET',
+    path: '^/v2/coupons$',
+    call: (a) => a.actions.couponCodeExists('SORRY10'),
+    readsBody: true,
+    emptyIsValid: true,
+  },
   {
     endpoint: 'POST coupon',
     method: 'POST',
     path: '^/v2/coupons$',
     call: (a) =>
-      a.actions.createCoupon({ code: 'MATRIX10', name: 'Fault matrix 10%', type: 'percentage', amount: '10', minPurchase: null, expires: null, maxUses: 1 }),
+      a.actions.createCoupon({
+        code: 'MATRIX10',
+        name: 'Fault matrix 10%',
+        type: 'percentage',
+        amount: '10',
+        minPurchase: null,
+        expires: null,
+        maxUses: 1,
+      }),
     readsBody: true,
   },
   { endpoint: 'GET store info', method: 'GET', path: '^/v2/store$', call: (a) => a.admin.storeInfo(), readsBody: true },
@@ -81,7 +123,8 @@ function expected(row: CallRow, fault: Fault): Expected {
   // No answer, or a broken connection, after a write left: it may have happened.
   if (write && fault.socket) return { ok: false, kind: 'timeout', sent: true };
   // A 2xx to a write whose body cannot be read: it happened, and must not be redone blindly.
-  if (write && (fault.success2xx === 'malformed' || (fault.success2xx && !row.changesNothing))) return { ok: false, kind: fault.kind, sent: true };
+  if (write && (fault.success2xx === 'malformed' || (fault.success2xx && !row.changesNothing)))
+    return { ok: false, kind: fault.kind, sent: true };
   return { ok: false, kind: fault.kind };
 }
 
@@ -138,7 +181,11 @@ describe.each(ROWS)('$endpoint', (row) => {
       expect(expectPlainInfo(product.errors.describeError(error), tokensOf(transport))).toEqual([]);
     }
 
-    const faulted = faultedRequests(await settledLog(transport.control), { store: FAULTY, method: row.method, path: row.path });
+    const faulted = faultedRequests(await settledLog(transport.control), {
+      store: FAULTY,
+      method: row.method,
+      path: row.path,
+    });
     const calls = perCall(faulted);
     expect(faulted.length).toBeGreaterThan(0);
     // A write is never repeated; a GET at most as often as its fault allows.

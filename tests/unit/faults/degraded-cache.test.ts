@@ -3,9 +3,9 @@
  * asks BigCommerce again instead of serving "no tracking" for the cache's lifetime.
  */
 import { describe, expect, it } from 'vitest';
-import { SEED_IDS } from '@/sandbox/bigcommerce/seed';
-import type { Identity } from '@/lib/messages/identity';
-import type { StoreLookup } from '@/lib/messages/lookup';
+import { SEED_IDS } from '../../../sandbox/bigcommerce/seed';
+import type { Identity } from '../../../lib/messages/identity';
+import type { StoreLookup } from '../../../lib/messages/lookup';
 import { FAULTY, connect, faultedRequests, inProcess, loadProduct } from './harness';
 
 const identity: Identity = { gladlyCustomerId: 'DegradedCache01', name: 'Jane Cooper', emails: [], phones: [] };
@@ -18,7 +18,14 @@ describe('a lookup missing its tracking', () => {
     const links = product.linking.createLinkStore(product.kv.memoryStore());
     await links.link(identity, 'main', String(SEED_IDS.main.customers.jane), 'agent');
     const cache = product.cache.createLookupCache(null);
-    const connections = [{ id: 'main', name: 'Main', autoLink: { email: true, phone: true }, api: connect(product, sandbox, FAULTY, 'main').lookup }];
+    const connections = [
+      {
+        id: 'main',
+        name: 'Main',
+        autoLink: { email: true, phone: true },
+        api: connect(product, sandbox, FAULTY, 'main').lookup,
+      },
+    ];
     const deps = { links, cache, samePhone: product.phone.samePhone, toErrorInfo: product.errors.describeError };
     const lookup = async (): Promise<StoreLookup> => {
       let last: StoreLookup[] = [];

@@ -2,8 +2,8 @@
  * The faults every endpoint is put through, with what the client must make of each: the typed
  * error kind a GET ends with, whether a GET may be retried, and whether it needs a real socket.
  */
-import type { FaultSpec } from '@/sandbox/bigcommerce/types';
-import type { BigCommerceErrorKind } from '@/lib/bigcommerce/errors';
+import type { FaultSpec } from '../../../sandbox/bigcommerce/types';
+import type { BigCommerceErrorKind } from '../../../lib/bigcommerce/errors';
 
 export interface Fault {
   name: string;
@@ -36,21 +36,53 @@ export const FAULTS: Fault[] = [
     spec: {
       kind: 'status',
       status: 429,
-      headers: { 'x-rate-limit-requests-left': '0', 'x-rate-limit-requests-quota': '150', 'x-rate-limit-time-reset-ms': '1500', 'x-retry-after': '2' },
+      headers: {
+        'x-rate-limit-requests-left': '0',
+        'x-rate-limit-requests-quota': '150',
+        'x-rate-limit-time-reset-ms': '1500',
+        'x-retry-after': '2',
+      },
     },
     kind: 'rate-limited',
     retryable: true,
     socket: false,
   },
-  { name: '429 without rate-limit headers', spec: { kind: 'status', status: 429, headers: NO_RATE_HEADERS }, kind: 'rate-limited', retryable: true, socket: false },
+  {
+    name: '429 without rate-limit headers',
+    spec: { kind: 'status', status: 429, headers: NO_RATE_HEADERS },
+    kind: 'rate-limited',
+    retryable: true,
+    socket: false,
+  },
   { name: '500', spec: { kind: 'status', status: 500 }, kind: 'unavailable', retryable: false, socket: false },
   { name: '502', spec: { kind: 'status', status: 502 }, kind: 'unavailable', retryable: true, socket: false },
   { name: '503', spec: { kind: 'status', status: 503 }, kind: 'unavailable', retryable: true, socket: false },
   { name: 'timeout', spec: { kind: 'hang' }, kind: 'timeout', retryable: false, socket: true },
   { name: 'dropped connection', spec: { kind: 'drop' }, kind: 'offline', retryable: true, socket: true },
-  { name: 'malformed JSON', spec: { kind: 'malformed-json' }, kind: 'malformed', retryable: false, socket: false, success2xx: 'malformed' },
-  { name: 'JSON of the wrong shape', spec: { kind: 'wrong-shape' }, kind: 'malformed', retryable: false, socket: false, success2xx: 'wrong-shape' },
-  { name: '204 where a body was expected', spec: { kind: 'empty-204' }, kind: 'malformed', retryable: false, socket: false, success2xx: 'empty' },
+  {
+    name: 'malformed JSON',
+    spec: { kind: 'malformed-json' },
+    kind: 'malformed',
+    retryable: false,
+    socket: false,
+    success2xx: 'malformed',
+  },
+  {
+    name: 'JSON of the wrong shape',
+    spec: { kind: 'wrong-shape' },
+    kind: 'malformed',
+    retryable: false,
+    socket: false,
+    success2xx: 'wrong-shape',
+  },
+  {
+    name: '204 where a body was expected',
+    spec: { kind: 'empty-204' },
+    kind: 'malformed',
+    retryable: false,
+    socket: false,
+    success2xx: 'empty',
+  },
 ];
 
 /** Most requests one GET may make under a fault. */

@@ -4,11 +4,11 @@
  * for the life of its module), and the checks every case shares.
  */
 import { vi } from 'vitest';
-import { createBigCommerceSandbox } from '@/sandbox/bigcommerce/app';
-import { inProcessFetch } from '@/sandbox/bigcommerce/test-client';
-import { startSandbox, type SandboxHandle } from '@/sandbox/server';
-import type { FaultSpec, RequestLogEntry, SandboxControl, SandboxStoreInfo } from '@/sandbox/bigcommerce/types';
-import type { ErrorInfo } from '@/lib/messages/common';
+import { createBigCommerceSandbox } from '../../../sandbox/bigcommerce/app';
+import { inProcessFetch } from '../../../sandbox/bigcommerce/test-client';
+import { startSandbox, type SandboxHandle } from '../../../sandbox/server';
+import type { FaultSpec, RequestLogEntry, SandboxControl, SandboxStoreInfo } from '../../../sandbox/bigcommerce/types';
+import type { ErrorInfo } from '../../../lib/messages/common';
 
 export const FAULTY = 'abc123';
 export const HEALTHY = 'eu7x9k';
@@ -17,14 +17,14 @@ export const HEALTHY = 'eu7x9k';
 export async function loadProduct() {
   vi.resetModules();
   const [bigcommerce, governor, lookup, linking, cache, kv, phone, errors] = await Promise.all([
-    import('@/lib/bigcommerce'),
-    import('@/lib/bigcommerce/governor'),
-    import('@/lib/lookup'),
-    import('@/lib/linking'),
-    import('@/lib/lookup-cache'),
-    import('@/lib/kv-store'),
-    import('@/lib/phone'),
-    import('@/lib/background/errors'),
+    import('../../../lib/bigcommerce'),
+    import('../../../lib/bigcommerce/governor'),
+    import('../../../lib/lookup/lookup'),
+    import('../../../lib/lookup/linking'),
+    import('../../../lib/lookup/cache'),
+    import('../../../lib/core/kv-store'),
+    import('../../../lib/core/phone'),
+    import('../../../lib/background/errors'),
   ]);
   return { bigcommerce, governor, lookup, linking, cache, kv, phone, errors };
 }
@@ -96,7 +96,8 @@ export function plainWordsProblems(message: string, tokens: string[]): string[] 
   if (/[{}[\]<>]|"\s*:/.test(message)) problems.push('looks like JSON or markup');
   if (/\bat .+:\d+:\d+|\n\s+at /.test(message)) problems.push('contains a stack trace');
   if (/\b(undefined|null|NaN)\b|\[object /.test(message)) problems.push('contains a programming value');
-  if (/\b(TypeError|SyntaxError|ZodError|fetch failed|ECONNRESET|ECONNREFUSED|AbortError)\b/.test(message)) problems.push('quotes a raw error');
+  if (/\b(TypeError|SyntaxError|ZodError|fetch failed|ECONNRESET|ECONNREFUSED|AbortError)\b/.test(message))
+    problems.push('quotes a raw error');
   if (/https?:\/\//.test(message)) problems.push('contains a URL');
   for (const token of tokens) if (token && message.includes(token)) problems.push('contains an access token');
   return problems;
@@ -108,7 +109,10 @@ export function expectPlainInfo(info: ErrorInfo | undefined, tokens: string[]): 
 }
 
 /** Log entries of the faulty store that the fault could have answered. */
-export function faultedRequests(log: RequestLogEntry[], spec: Pick<FaultSpec, 'path' | 'method' | 'store'>): RequestLogEntry[] {
+export function faultedRequests(
+  log: RequestLogEntry[],
+  spec: Pick<FaultSpec, 'path' | 'method' | 'store'>,
+): RequestLogEntry[] {
   const pattern = new RegExp(spec.path);
   return log.filter(
     (e) =>

@@ -101,7 +101,9 @@ function expectFaultyStore(row: ReadRow, fault: Fault, run: LookupRun, baseline:
   }
   if (row.role === 'images') {
     expect(main.error).toBeUndefined();
-    expect((main.orders ?? []).flatMap((o) => o.lineItems.map((l) => l.image)).every((image) => image === null)).toBe(true);
+    expect((main.orders ?? []).flatMap((o) => o.lineItems.map((l) => l.image)).every((image) => image === null)).toBe(
+      true,
+    );
   }
   if (row.role === 'group') {
     expect(main.error).toBeUndefined();
@@ -130,7 +132,11 @@ describe.each(READ_ROWS)('lookup when $endpoint fails', (row) => {
     expect(summary(run.stores[1])).toEqual(summary(baseline.stores[1]));
 
     // The fault was met, and each call was sent no more often than its kind allows.
-    const faulted = faultedRequests(await settledLog(transport.control), { store: FAULTY, method: 'GET', path: row.path });
+    const faulted = faultedRequests(await settledLog(transport.control), {
+      store: FAULTY,
+      method: 'GET',
+      path: row.path,
+    });
     expect(faulted.length).toBeGreaterThan(0);
     const limit = maxTries(fault);
     const over = [...perCall(faulted)].filter(([, n]) => n > limit);

@@ -3,10 +3,10 @@
  * (main, abc123) while the healthy store (europe, eu7x9k) answers normally: the real lookup over
  * both stores, as lib/background/lookup-service.ts wires it.
  */
-import { SEED_IDS } from '@/sandbox/bigcommerce/seed';
-import { personas } from '@/sandbox/personas';
-import type { Identity } from '@/lib/messages/identity';
-import type { LookupQuery, StoreLookup } from '@/lib/messages/lookup';
+import { SEED_IDS } from '../../../sandbox/bigcommerce/seed';
+import { personas } from '../../../sandbox/personas';
+import type { Identity } from '../../../lib/messages/identity';
+import type { LookupQuery, StoreLookup } from '../../../lib/messages/lookup';
 import { FAULTY, HEALTHY, connect, type Product, type Transport } from './harness';
 
 /** What the agent should be left with when this endpoint fails. */
@@ -124,7 +124,8 @@ export interface LookupRun {
 export async function runRow(product: Product, transport: Transport, row: ReadRow): Promise<LookupRun> {
   const links = product.linking.createLinkStore(product.kv.memoryStore());
   const who = row.query.kind === 'identity' ? row.query.identity : identity([], []);
-  for (const [connectionId, customerId] of Object.entries(row.links)) await links.link(who, connectionId, customerId, 'agent');
+  for (const [connectionId, customerId] of Object.entries(row.links))
+    await links.link(who, connectionId, customerId, 'agent');
   const autoLink = { email: true, phone: true };
   const connections = [
     { id: 'main', hash: FAULTY },

@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createGladlyApiClient, GladlyApiError, type GladlyApiClient } from '@/lib/gladly/api-client';
-import { createGladlyApp, resetGladlyState } from '@/sandbox/gladly/app';
-import { GLADLY_API_USER, MERGED_GLADLY_ID, MERGED_INTO, personas } from '@/sandbox/personas';
+import { createGladlyApiClient, GladlyApiError, type GladlyApiClient } from '../../../lib/gladly/api-client';
+import { createGladlyApp, resetGladlyState } from '../../../sandbox/gladly/app';
+import { GLADLY_API_USER, MERGED_GLADLY_ID, MERGED_INTO, personas } from '../../../sandbox/personas';
 
 const HOST = 'http://127.0.0.1:4999';
 const log: Array<{ method: string; path: string; query: string; status: number }> = [];
 const app = createGladlyApp({ apiUser: GLADLY_API_USER, onApiRequest: (entry) => log.push(entry) });
-const inProcess: typeof fetch = (input, init) => Promise.resolve(app.request(input instanceof Request ? input : String(input), init));
+const inProcess: typeof fetch = (input, init) =>
+  Promise.resolve(app.request(input instanceof Request ? input : String(input), init));
 
 function client(overrides: Partial<Parameters<typeof createGladlyApiClient>[0]> = {}): GladlyApiClient {
   return createGladlyApiClient({ host: HOST, ...GLADLY_API_USER, fetch: inProcess, ...overrides });
@@ -82,9 +83,17 @@ describe('the Gladly API client against the look-alike', () => {
   });
 
   it('updates the name and address, which the agent app then shows', async () => {
-    await client().patchProfile(personas.guest.gladlyId, { name: 'Gary G. Guest', address: '1 Main St, Austin, TX 78701, US' });
-    expect(await client().getProfile(personas.guest.gladlyId)).toMatchObject({ name: 'Gary G. Guest', address: '1 Main St, Austin, TX 78701, US' });
-    const page = await (await app.request(`/customer/${personas.guest.gladlyId}/conversation/${personas.guest.conversationId}?skeleton=0`)).text();
+    await client().patchProfile(personas.guest.gladlyId, {
+      name: 'Gary G. Guest',
+      address: '1 Main St, Austin, TX 78701, US',
+    });
+    expect(await client().getProfile(personas.guest.gladlyId)).toMatchObject({
+      name: 'Gary G. Guest',
+      address: '1 Main St, Austin, TX 78701, US',
+    });
+    const page = await (
+      await app.request(`/customer/${personas.guest.gladlyId}/conversation/${personas.guest.conversationId}?skeleton=0`)
+    ).text();
     expect(page).toContain('value="Gary G. Guest"');
     const missing = await failure(client().patchProfile('NoSuchCustomer1', { name: 'X' }));
     expect(missing.kind).toBe('not-found');
@@ -102,11 +111,19 @@ describe('the Gladly API client against the look-alike', () => {
       return new Response(JSON.stringify([]), { status: 200 });
     };
     await client({ host: 'https://acme.gladly.com/home', fetch: spy }).searchByEmail('a@b.example');
-    expect(seen).toEqual([{ url: 'https://acme.gladly.com/api/v1/customer-profiles?email=a%40b.example', auth: `Basic ${btoa(`${GLADLY_API_USER.email}:${GLADLY_API_USER.token}`)}` }]);
+    expect(seen).toEqual([
+      {
+        url: 'https://acme.gladly.com/api/v1/customer-profiles?email=a%40b.example',
+        auth: `Basic ${btoa(`${GLADLY_API_USER.email}:${GLADLY_API_USER.token}`)}`,
+      },
+    ]);
   });
 
   it('turns an unexpected shape, a network failure and a server error into typed errors', async () => {
-    const answer = (body: string, status = 200): typeof fetch => async () => new Response(body, { status });
+    const answer =
+      (body: string, status = 200): typeof fetch =>
+      async () =>
+        new Response(body, { status });
     expect((await failure(client({ fetch: answer('{"id": 5}') }).getProfile('x'))).kind).toBe('malformed');
     expect((await failure(client({ fetch: answer('<html>') }).getProfile('x'))).kind).toBe('malformed');
     expect((await failure(client({ fetch: answer('', 503) }).getProfile('x'))).kind).toBe('unavailable');
@@ -115,7 +132,9 @@ describe('the Gladly API client against the look-alike', () => {
     };
     expect((await failure(client({ fetch: offline }).getProfile('x'))).kind).toBe('offline');
     const hanging: typeof fetch = (_input, init) =>
-      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     expect((await failure(client({ fetch: hanging, timeoutMs: 20 }).getProfile('x'))).kind).toBe('timeout');
   });
 });

@@ -1,6 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDock, COLLAPSED_WIDTH, MAX_WIDTH, MIN_WIDTH, type DockState } from '../../../entrypoints/gladly.content/dock';
+import {
+  createDock,
+  COLLAPSED_WIDTH,
+  MAX_WIDTH,
+  MIN_WIDTH,
+  type DockState,
+} from '../../../entrypoints/gladly.content/dock';
 
 function mount(initial: DockState) {
   const wrapper = document.body.appendChild(document.createElement('div'));

@@ -1,6 +1,6 @@
-import { createGladlyApp } from '@/sandbox/gladly/app';
-import { GLADLY_API_USER, personas, type PersonaKey } from '@/sandbox/personas';
-import type { View } from '@/sandbox/gladly/render';
+import { createGladlyApp } from '../../../sandbox/gladly/app';
+import { GLADLY_API_USER, personas, type PersonaKey } from '../../../sandbox/personas';
+import type { View } from '../../../sandbox/gladly/render';
 
 export const app = createGladlyApp({ apiUser: GLADLY_API_USER });
 

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { locatePanel, readAgentEmail, readIdentity } from '@/lib/gladly/identity';
-import { DEFAULT_SELECTORS, mergeSelectors, type GladlySelectors } from '@/lib/gladly/selectors';
-import { DECOYS, MERGED_GLADLY_ID, MERGED_INTO, personas, type PersonaKey } from '@/sandbox/personas';
+import { locatePanel, readAgentEmail, readIdentity } from '../../../lib/gladly/identity';
+import { DEFAULT_SELECTORS, mergeSelectors, type GladlySelectors } from '../../../lib/gladly/selectors';
+import { DECOYS, MERGED_GLADLY_ID, MERGED_INTO, personas, type PersonaKey } from '../../../sandbox/personas';
 import { app, parsePage, personaPath } from './helpers';
 
 const KEYS = Object.keys(personas) as PersonaKey[];
@@ -49,9 +49,13 @@ describe('readIdentity on the look-alike agent app', () => {
   });
 
   it('reads nothing while the skeleton shows, on the home page and for an unknown customer', async () => {
-    expect(readIdentity(await parsePage(personaPath('jane'), '800'), DEFAULT_SELECTORS, personas.jane.gladlyId)).toBeNull();
+    expect(
+      readIdentity(await parsePage(personaPath('jane'), '800'), DEFAULT_SELECTORS, personas.jane.gladlyId),
+    ).toBeNull();
     expect(readIdentity(await parsePage('/home'), DEFAULT_SELECTORS)).toBeNull();
-    expect(readIdentity(await parsePage('/customer/Unknown123/conversation/x'), DEFAULT_SELECTORS, 'Unknown123')).toBeNull();
+    expect(
+      readIdentity(await parsePage('/customer/Unknown123/conversation/x'), DEFAULT_SELECTORS, 'Unknown123'),
+    ).toBeNull();
   });
 
   it('moves a merged customer to the profile it was merged into', async () => {
@@ -77,7 +81,9 @@ describe('readIdentity on the look-alike agent app', () => {
     const timelineAsPanel = mergeSelectors({ panel: '#gladly-timeline', timeline: '' });
     // Pointing the panel at the wrong place reads the wrong place: the override really is used.
     expect(readIdentity(doc, timelineAsPanel, 'x')?.emails.map((e) => e.value)).toContain(DECOYS.timelineEmails[0]);
-    expect(readIdentity(doc, mergeSelectors({ panel: '#gladly-customer' }), 'x')?.emails.map((e) => e.value)).toEqual(personas.jane.emails);
+    expect(readIdentity(doc, mergeSelectors({ panel: '#gladly-customer' }), 'x')?.emails.map((e) => e.value)).toEqual(
+      personas.jane.emails,
+    );
     expect(readIdentity(doc, mergeSelectors({ panel: '[[[' }), 'x')).toBeNull();
     expect(readIdentity(doc, mergeSelectors({ email: '[[[' }), personas.jane.gladlyId)?.name).toBe('Jane Cooper');
   });
@@ -85,7 +91,9 @@ describe('readIdentity on the look-alike agent app', () => {
   it('reads phones from admin-set rows', async () => {
     const doc = await parsePage(personaPath('multiEmail'));
     const identity = readIdentity(doc, mergeSelectors({ phoneRow: '._p2Hs' }), personas.multiEmail.gladlyId);
-    expect(identity?.phones).toEqual(personas.multiEmail.phones.map((p) => ({ value: p.number, type: p.type, source: 'panel' })));
+    expect(identity?.phones).toEqual(
+      personas.multiEmail.phones.map((p) => ({ value: p.number, type: p.type, source: 'panel' })),
+    );
   });
 
   it('waits rather than guess when two customer panels are on screen', async () => {

@@ -4,12 +4,12 @@
  * link clicks push a new URL, the old panel lingers, a skeleton shows, then the new customer.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CLIENT_SCRIPT } from '@/sandbox/gladly/client';
-import { watchGladly } from '@/lib/gladly/watcher';
-import { parseGladlyRoute } from '@/lib/gladly/routes';
-import { DEFAULT_SELECTORS } from '@/lib/gladly/selectors';
-import { MERGED_GLADLY_ID, MERGED_INTO, personas } from '@/sandbox/personas';
-import type { Identity } from '@/lib/messages/identity';
+import { CLIENT_SCRIPT } from '../../../sandbox/gladly/client';
+import { watchGladly } from '../../../lib/gladly/watcher';
+import { parseGladlyRoute } from '../../../lib/gladly/routes';
+import { DEFAULT_SELECTORS } from '../../../lib/gladly/selectors';
+import { MERGED_GLADLY_ID, MERGED_INTO, personas } from '../../../sandbox/personas';
+import type { Identity } from '../../../lib/messages/identity';
 import { app, pageHtml, personaPath } from './helpers';
 
 const LINGER = 250;
@@ -24,7 +24,10 @@ beforeAll(async () => {
   vi.stubGlobal('fetch', (input: RequestInfo | URL) => Promise.resolve(app.request(String(input))));
   const html = await pageHtml(personaPath('jane'), String(SKELETON));
   history.replaceState(null, '', `${personaPath('jane')}?skeleton=${SKELETON}&linger=${LINGER}`);
-  document.documentElement.innerHTML = new DOMParser().parseFromString(html.replace(/<script>[\s\S]*?<\/script>/, ''), 'text/html').documentElement.innerHTML;
+  document.documentElement.innerHTML = new DOMParser().parseFromString(
+    html.replace(/<script>[\s\S]*?<\/script>/, ''),
+    'text/html',
+  ).documentElement.innerHTML;
   new Function(CLIENT_SCRIPT)();
   watchGladly({
     window,
@@ -32,7 +35,8 @@ beforeAll(async () => {
     signal: controller.signal,
     pollMs: 20,
     settleMs: 60,
-    onIdentity: (identity, customerId) => emissions.push({ identity, customerId, urlCustomerId: parseGladlyRoute(location.href).customerId }),
+    onIdentity: (identity, customerId) =>
+      emissions.push({ identity, customerId, urlCustomerId: parseGladlyRoute(location.href).customerId }),
   });
 });
 afterAll(() => {
@@ -49,7 +53,9 @@ describe('the look-alike agent app', () => {
   });
 
   it('moves to another conversation on a link click without reloading, the old panel lingering', async () => {
-    const link = document.querySelector<HTMLAnchorElement>(`a[data-conversation-link][href="${personaPath('multiEmail')}"]`);
+    const link = document.querySelector<HTMLAnchorElement>(
+      `a[data-conversation-link][href="${personaPath('multiEmail')}"]`,
+    );
     link?.click();
     expect(location.pathname).toBe(personaPath('multiEmail'));
     expect(nameShown()).toBe('Jane Cooper'); // still the old customer's panel
@@ -67,13 +73,24 @@ describe('the look-alike agent app', () => {
     for (const emission of emissions) {
       if (!emission.identity) continue;
       expect(emission.customerId).toBe(emission.urlCustomerId);
-      expect(emission.identity.name).toBe(Object.values(personas).find((p) => p.gladlyId === emission.customerId)?.name);
+      expect(emission.identity.name).toBe(
+        Object.values(personas).find((p) => p.gladlyId === emission.customerId)?.name,
+      );
     }
-    expect(emissions.map((e) => e.identity?.name ?? null)).toEqual([null, 'Jane Cooper', null, 'Chris Rivera', null, 'Alex Morgan']);
+    expect(emissions.map((e) => e.identity?.name ?? null)).toEqual([
+      null,
+      'Jane Cooper',
+      null,
+      'Chris Rivera',
+      null,
+      'Alex Morgan',
+    ]);
   });
 
   it('moves a merged customer to the profile it was merged into', async () => {
-    (window as unknown as { gladlyNavigate(path: string): void }).gladlyNavigate(`/customer/${MERGED_GLADLY_ID}/conversation/old`);
+    (window as unknown as { gladlyNavigate(path: string): void }).gladlyNavigate(
+      `/customer/${MERGED_GLADLY_ID}/conversation/old`,
+    );
     await sleep(LINGER + SKELETON + 250);
     expect(parseGladlyRoute(location.href).customerId).toBe(MERGED_INTO);
     expect(nameShown()).toBe('Jane Cooper');

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { isAgentAppHost, parseGladlyRoute } from '@/lib/gladly/routes';
+import { isAgentAppHost, parseGladlyRoute } from '../../../lib/gladly/routes';
 
 describe('parseGladlyRoute', () => {
   it.each([
-    ['https://acme.gladly.com/customer/XRJvp8lSS5aD2RucjY5zkw/conversation/Qm3vT1aZr8yKc0pLw2HnEg', { customerId: 'XRJvp8lSS5aD2RucjY5zkw', conversationId: 'Qm3vT1aZr8yKc0pLw2HnEg' }],
+    [
+      'https://acme.gladly.com/customer/XRJvp8lSS5aD2RucjY5zkw/conversation/Qm3vT1aZr8yKc0pLw2HnEg',
+      { customerId: 'XRJvp8lSS5aD2RucjY5zkw', conversationId: 'Qm3vT1aZr8yKc0pLw2HnEg' },
+    ],
     ['https://acme.gladly.com/customer/XRJvp8lSS5aD2RucjY5zkw', { customerId: 'XRJvp8lSS5aD2RucjY5zkw' }],
-    ['https://acme.gladly.com/customer/abc-_9/conversation/c1/?skeleton=0#x', { customerId: 'abc-_9', conversationId: 'c1' }],
+    [
+      'https://acme.gladly.com/customer/abc-_9/conversation/c1/?skeleton=0#x',
+      { customerId: 'abc-_9', conversationId: 'c1' },
+    ],
     ['https://acme.gladly.com/customer/abc/conversation/c1/details', { customerId: 'abc', conversationId: 'c1' }],
     ['https://acme.gladly.com/home', {}],
     ['https://acme.gladly.com/search?q=jane', {}],

@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createGladlyApp, resetGladlyState } from '@/sandbox/gladly/app';
-import { GLADLY_API_USER, MERGED_GLADLY_ID, MERGED_INTO, personas } from '@/sandbox/personas';
+import { createGladlyApp, resetGladlyState } from '../../../sandbox/gladly/app';
+import { GLADLY_API_USER, MERGED_GLADLY_ID, MERGED_INTO, personas } from '../../../sandbox/personas';
 
 const requests: Array<{ method: string; path: string; status: number }> = [];
 const app = createGladlyApp({ apiUser: GLADLY_API_USER, onApiRequest: (entry) => requests.push(entry) });
-const auth = { Authorization: `Basic ${Buffer.from(`${GLADLY_API_USER.email}:${GLADLY_API_USER.token}`).toString('base64')}` };
+const auth = {
+  Authorization: `Basic ${Buffer.from(`${GLADLY_API_USER.email}:${GLADLY_API_USER.token}`).toString('base64')}`,
+};
 const profilePath = (id: string) => `/api/v1/customer-profiles/${id}`;
 
 beforeEach(() => {
@@ -25,7 +27,11 @@ describe('the look-alike Gladly REST API', () => {
     expect(statuses).toEqual([...Array(10).fill(200), 429]);
     expect(remaining).toEqual(['9', '8', '7', '6', '5', '4', '3', '2', '1', '0', '0']);
     // Another method has its own budget.
-    const patch = await app.request(profilePath(personas.jane.gladlyId), { method: 'PATCH', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"name":"J"}' });
+    const patch = await app.request(profilePath(personas.jane.gladlyId), {
+      method: 'PATCH',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: '{"name":"J"}',
+    });
     expect(patch.status).toBe(204);
     // A second later the budget is back.
     await new Promise((resolve) => setTimeout(resolve, 1050));
@@ -50,17 +56,26 @@ describe('the look-alike Gladly REST API', () => {
 
   it('searches one identifier per call', async () => {
     expect((await app.request('/api/v1/customer-profiles', { headers: auth })).status).toBe(400);
-    expect((await app.request('/api/v1/customer-profiles?email=a@b.c&phoneNumber=%2B1', { headers: auth })).status).toBe(400);
+    expect(
+      (await app.request('/api/v1/customer-profiles?email=a@b.c&phoneNumber=%2B1', { headers: auth })).status,
+    ).toBe(400);
     const phone = await app.request('/api/v1/customer-profiles?phoneNumber=%2B12125550199', { headers: auth });
     expect(((await phone.json()) as Array<{ id: string }>).map((p) => p.id)).toEqual([personas.sharedPhone.gladlyId]);
   });
 
   it('keeps PATCHed values until reset, and refuses fields it does not update', async () => {
     const patch = (body: unknown) =>
-      app.request(profilePath(personas.conflict.gladlyId), { method: 'PATCH', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      app.request(profilePath(personas.conflict.gladlyId), {
+        method: 'PATCH',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await patch({ emails: [{ original: 'x@y.z' }] })).status).toBe(400);
     expect((await patch({ customAttributes: { tier: 'gold' } })).status).toBe(204);
-    const read = async () => (await (await app.request(profilePath(personas.conflict.gladlyId), { headers: auth })).json()) as { customAttributes: Record<string, string> };
+    const read = async () =>
+      (await (await app.request(profilePath(personas.conflict.gladlyId), { headers: auth })).json()) as {
+        customAttributes: Record<string, string>;
+      };
     expect((await read()).customAttributes).toEqual({ tier: 'gold' });
     resetGladlyState(app);
     expect((await read()).customAttributes).toEqual({});

@@ -4,12 +4,12 @@
  * changes first, the old customer's panel lingers, a skeleton shows, then the new panel.
  */
 import { vi, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { watchGladly } from '@/lib/gladly/watcher';
-import { parseGladlyRoute } from '@/lib/gladly/routes';
-import { DEFAULT_SELECTORS } from '@/lib/gladly/selectors';
-import { skeleton } from '@/sandbox/gladly/render';
-import { personas, type PersonaKey } from '@/sandbox/personas';
-import type { Identity } from '@/lib/messages/identity';
+import { watchGladly } from '../../../lib/gladly/watcher';
+import { parseGladlyRoute } from '../../../lib/gladly/routes';
+import { DEFAULT_SELECTORS } from '../../../lib/gladly/selectors';
+import { skeleton } from '../../../sandbox/gladly/render';
+import { personas, type PersonaKey } from '../../../sandbox/personas';
+import type { Identity } from '../../../lib/messages/identity';
 import { pageHtml, personaPath, view } from './helpers';
 
 interface Emission {
@@ -61,7 +61,12 @@ function start(): void {
     pollMs: 20,
     settleMs: SETTLE,
     onIdentity(identity, customerId) {
-      emissions.push({ identity, customerId, urlCustomerId: parseGladlyRoute(location.href).customerId, at: Date.now() });
+      emissions.push({
+        identity,
+        customerId,
+        urlCustomerId: parseGladlyRoute(location.href).customerId,
+        at: Date.now(),
+      });
     },
   });
 }
@@ -104,10 +109,18 @@ describe('watchGladly', () => {
     await sleep(SETTLE + 60);
     const navigation = navigate('multiEmail', { linger: SETTLE * 4, skeleton: 150 });
     // Null first, for the new customer, while the old panel still lingers.
-    await vi.waitFor(() => expect(emissions.at(-1)).toMatchObject({ identity: null, customerId: personas.multiEmail.gladlyId }), { timeout: 2000, interval: 5 });
+    await vi.waitFor(
+      () => expect(emissions.at(-1)).toMatchObject({ identity: null, customerId: personas.multiEmail.gladlyId }),
+      { timeout: 2000, interval: 5 },
+    );
     await navigation;
     await sleep(SETTLE + 100);
-    expect(identities()).toEqual([null, `${personas.jane.gladlyId}:Jane Cooper`, null, `${personas.multiEmail.gladlyId}:Chris Rivera`]);
+    expect(identities()).toEqual([
+      null,
+      `${personas.jane.gladlyId}:Jane Cooper`,
+      null,
+      `${personas.multiEmail.gladlyId}:Chris Rivera`,
+    ]);
     expectNeverMismatched();
   });
 
@@ -169,7 +182,13 @@ describe('watchGladly', () => {
     await navigate('phoneOnly', { linger: 50, skeleton: 100 });
     await sleep(SETTLE + 100);
     // Null for her URL, null at home, null for her URL again, then Priya again once her panel settles.
-    expect(identities()).toEqual([null, `${personas.phoneOnly.gladlyId}:Priya Patel`, null, null, `${personas.phoneOnly.gladlyId}:Priya Patel`]);
+    expect(identities()).toEqual([
+      null,
+      `${personas.phoneOnly.gladlyId}:Priya Patel`,
+      null,
+      null,
+      `${personas.phoneOnly.gladlyId}:Priya Patel`,
+    ]);
     expectNeverMismatched();
   });
 
@@ -179,7 +198,11 @@ describe('watchGladly', () => {
     await sleep(SETTLE + 60);
     await navigate('noIdentity', { linger: 50, skeleton: 100 });
     await sleep(SETTLE + 100);
-    expect(emissions.at(-1)?.identity).toEqual({ gladlyCustomerId: personas.noIdentity.gladlyId, emails: [], phones: [] });
+    expect(emissions.at(-1)?.identity).toEqual({
+      gladlyCustomerId: personas.noIdentity.gladlyId,
+      emails: [],
+      phones: [],
+    });
   });
 
   it('sends nothing new when the same panel re-renders, and the new name when the agent edits it', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { MAX_CREDENTIALS_FILE_BYTES, parseCredentialsFile } from '@/lib/credentials-file';
+import { MAX_CREDENTIALS_FILE_BYTES, parseCredentialsFile } from '../../../lib/settings/credentials-file';
 
 const RUNS = 10_000;
 
@@ -9,10 +9,18 @@ const token = fc.stringMatching(/^[a-z0-9]{20,40}$/);
 const secret = fc.stringMatching(/^[a-f0-9]{24,48}$/).map((s) => `SECRET${s}`);
 const hash = fc.stringMatching(/^[a-z0-9]{1,32}$/);
 const name = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ._:-]{0,40}[A-Za-z0-9]$/).map((n) => n.replace(/\s+/g, ' '));
-const apiPaths = [(h: string) => `https://api.bigcommerce.com/stores/${h}/v3/`, (h: string) => `https://api.bigcommerce.com/stores/${h}/v2/`, (h: string) => `https://api.bigcommerce.com/stores/${h}`];
+const apiPaths = [
+  (h: string) => `https://api.bigcommerce.com/stores/${h}/v3/`,
+  (h: string) => `https://api.bigcommerce.com/stores/${h}/v2/`,
+  (h: string) => `https://api.bigcommerce.com/stores/${h}`,
+];
 const eol = fc.constantFrom('\n', '\r\n');
 const pad = fc.constantFrom('', ' ', '  ', '\t');
-const keyCase = fc.constantFrom<(k: string) => string>((k) => k, (k) => k.toLowerCase(), (k) => k.replace(/ /g, '_'));
+const keyCase = fc.constantFrom<(k: string) => string>(
+  (k) => k,
+  (k) => k.toLowerCase(),
+  (k) => k.replace(/ /g, '_'),
+);
 const extraKey = fc.constantFrom('ACCOUNT UUID', 'CREATED', 'STORE URL', 'SCOPES', 'NOTE');
 
 interface Generated {
@@ -27,7 +35,17 @@ interface Generated {
 /** A credentials file as BigCommerce writes it, then as people save and edit it. */
 const file: fc.Arbitrary<Generated> = fc
   .record({
-    g: fc.record({ name, clientId: token, accessToken: token, hash, secret, nameKey: fc.constantFrom('CLIENT NAME', 'NAME', null), eol, bom: fc.boolean(), keyCase }),
+    g: fc.record({
+      name,
+      clientId: token,
+      accessToken: token,
+      hash,
+      secret,
+      nameKey: fc.constantFrom('CLIENT NAME', 'NAME', null),
+      eol,
+      bom: fc.boolean(),
+      keyCase,
+    }),
     pathForm: fc.nat(apiPaths.length - 1),
     extras: fc.array(fc.tuple(extraKey, fc.stringMatching(/^[A-Za-z0-9 ,]{0,30}$/)), { maxLength: 3 }),
     pads: fc.array(fc.tuple(pad, pad, pad), { minLength: 12, maxLength: 12 }),
@@ -62,7 +80,6 @@ const file: fc.Arbitrary<Generated> = fc
   });
 
 describe('credentials file parsing', () => {
-
   it('reads the fields whatever the key order, line endings, spacing, name key and extra lines', () => {
     fc.assert(
       fc.property(file, (f) => {
@@ -107,7 +124,9 @@ describe('credentials file parsing', () => {
       fc.string({ unit: 'binary', maxLength: 300 }),
       fc.lorem({ maxCount: 30 }),
       fc.jsonValue().map((v) => JSON.stringify(v) ?? ''),
-      fc.array(fc.tuple(fc.stringMatching(/^[A-Z][A-Z ]{0,12}$/), fc.string()), { maxLength: 6 }).map((pairs) => pairs.map(([k, v]) => `${k}: ${v}`).join('\n')),
+      fc
+        .array(fc.tuple(fc.stringMatching(/^[A-Z][A-Z ]{0,12}$/), fc.string()), { maxLength: 6 })
+        .map((pairs) => pairs.map(([k, v]) => `${k}: ${v}`).join('\n')),
     );
     fc.assert(
       fc.property(garbage, (text) => {
@@ -117,7 +136,11 @@ describe('credentials file parsing', () => {
           .split(/\r\n|\r|\n/)
           .map((line) => line.slice(line.indexOf(':') + 1).trim())
           .filter((value) => value.length >= 6);
-        return result.message.length > 30 && result.message.endsWith('.') && values.every((value) => !result.message.includes(value));
+        return (
+          result.message.length > 30 &&
+          result.message.endsWith('.') &&
+          values.every((value) => !result.message.includes(value))
+        );
       }),
       { numRuns: RUNS },
     );

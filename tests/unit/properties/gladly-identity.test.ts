@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { readIdentity } from '@/lib/gladly/identity';
-import { IdentitySchema } from '@/lib/messages/identity';
+import { readIdentity } from '../../../lib/gladly/identity';
+import { IdentitySchema } from '../../../lib/messages/identity';
 import { load, noDecoys, page, sameSet } from './gladly-page';
 
 const RUNS = 10_000;
@@ -10,22 +10,25 @@ const RUNS = 10_000;
 const TIMEOUT = 120_000;
 
 describe('readIdentity on generated Gladly-like pages', () => {
-
-  it("returns exactly the panel's name, emails and phones, never a decoy", () => {
-    fc.assert(
-      fc.property(page, (p) => {
-        const identity = readIdentity(load(p), p.selectors, 'cust-1');
-        if (!identity) return false;
-        return (
-          identity.name === p.expected.name &&
-          identity.gladlyCustomerId === 'cust-1' &&
-          sameSet(identity.emails, p.expected.emails, (e) => e.value) &&
-          sameSet(identity.phones, p.expected.phones, (ph) => ph.value) &&
-          noDecoys(identity, p) &&
-          IdentitySchema.safeParse(identity).success
-        );
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+  it(
+    "returns exactly the panel's name, emails and phones, never a decoy",
+    () => {
+      fc.assert(
+        fc.property(page, (p) => {
+          const identity = readIdentity(load(p), p.selectors, 'cust-1');
+          if (!identity) return false;
+          return (
+            identity.name === p.expected.name &&
+            identity.gladlyCustomerId === 'cust-1' &&
+            sameSet(identity.emails, p.expected.emails, (e) => e.value) &&
+            sameSet(identity.phones, p.expected.phones, (ph) => ph.value) &&
+            noDecoys(identity, p) &&
+            IdentitySchema.safeParse(identity).success
+          );
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });

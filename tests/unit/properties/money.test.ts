@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { add, compare, subtract, sum, toFixed2 } from '@/lib/money';
+import { add, compare, subtract, sum, toFixed2 } from '../../../lib/core/decimal';
 
 const RUNS = 10_000;
 
@@ -29,12 +29,16 @@ const amount: fc.Arbitrary<Amount> = fc
     const fraction = digits.slice(digits.length - scale) + '0'.repeat(trailingZeros);
     const body = fraction ? `${whole}.${fraction}` : dotOnly ? `${whole}.` : whole;
     const sign = negative ? '-' : plus ? '+' : '';
-    return { text: `${pad}${sign}${body}${pad}`, units: units * 10n ** BigInt(trailingZeros), scale: scale + trailingZeros };
+    return {
+      text: `${pad}${sign}${body}${pad}`,
+      units: units * 10n ** BigInt(trailingZeros),
+      scale: scale + trailingZeros,
+    };
   });
 
 const at = (a: Amount, scale: number) => a.units * 10n ** BigInt(scale - a.scale);
 
-/** The exact value of a result string, read without lib/money.ts. */
+/** The exact value of a result string, read without lib/core/decimal.ts. */
 function valueOf(text: string): Amount {
   const match = /^(-?)(\d+)\.(\d+)$/.exec(text);
   if (!match) throw new Error(`not a plain decimal result: ${text}`);

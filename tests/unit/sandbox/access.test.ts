@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createBigCommerceSandbox } from '@/sandbox/bigcommerce/app';
-import { SEED_IDS } from '@/sandbox/bigcommerce/seed';
-import { sandboxClient } from '@/sandbox/bigcommerce/test-client';
+import { createBigCommerceSandbox } from '../../../sandbox/bigcommerce/app';
+import { SEED_IDS } from '../../../sandbox/bigcommerce/seed';
+import { sandboxClient } from '../../../sandbox/bigcommerce/test-client';
 
 type Json = Record<string, any>;
 
@@ -12,7 +12,7 @@ function setup(options: Parameters<typeof createBigCommerceSandbox>[0] = {}) {
 }
 
 describe('tokens and scopes', () => {
-  it('answers 401 without a token, with a wrong one, or with another store\'s token', async () => {
+  it("answers 401 without a token, with a wrong one, or with another store's token", async () => {
     const { client, europe } = setup();
     for (const token of [null, 'not-a-token', europe.accessToken]) {
       const reply = await client.get('/v2/orders', token);
@@ -32,7 +32,10 @@ describe('tokens and scopes', () => {
     const { client, main } = setup();
     const read = await client.get('/v2/coupons', main.limitedAccessToken);
     expect(read.status).toBe(200);
-    const write = await client.request('POST', '/v2/coupons', { token: main.limitedAccessToken, body: { nonsense: true } });
+    const write = await client.request('POST', '/v2/coupons', {
+      token: main.limitedAccessToken,
+      body: { nonsense: true },
+    });
     expect(write.status).toBe(403);
     // The body must not reveal which scope is missing.
     expect(write.text).not.toContain('marketing');
@@ -45,7 +48,10 @@ describe('tokens and scopes', () => {
     const { client, main } = setup();
     const order = SEED_IDS.main.orders.janeCapturedAwaiting;
     expect((await client.get('/v2/orders?limit=1', main.limitedAccessToken)).status).toBe(200);
-    const cancel = await client.request('PUT', `/v2/orders/${order}`, { token: main.limitedAccessToken, body: { status_id: 5 } });
+    const cancel = await client.request('PUT', `/v2/orders/${order}`, {
+      token: main.limitedAccessToken,
+      body: { status_id: 5 },
+    });
     expect(cancel.status).toBe(200);
   });
 

@@ -1,9 +1,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createBigCommerceSandbox } from '@/sandbox/bigcommerce/app';
-import { SEED_IDS } from '@/sandbox/bigcommerce/seed';
-import { sandboxClient, type SandboxClient } from '@/sandbox/bigcommerce/test-client';
+import { createBigCommerceSandbox } from '../../../sandbox/bigcommerce/app';
+import { SEED_IDS } from '../../../sandbox/bigcommerce/seed';
+import { sandboxClient, type SandboxClient } from '../../../sandbox/bigcommerce/test-client';
 
 type Json = Record<string, any>;
 
@@ -15,8 +15,14 @@ beforeEach(() => {
 });
 
 describe('faults', () => {
-  it('answers an injected status in the API family\'s error shape, with extra headers, for `times` requests', async () => {
-    sandbox.control.addFault({ path: '^/v2/orders$', kind: 'status', status: 503, headers: { 'retry-after': '1' }, times: 2 });
+  it("answers an injected status in the API family's error shape, with extra headers, for `times` requests", async () => {
+    sandbox.control.addFault({
+      path: '^/v2/orders$',
+      kind: 'status',
+      status: 503,
+      headers: { 'retry-after': '1' },
+      times: 2,
+    });
     const first = await client.get('/v2/orders');
     expect(first.status).toBe(503);
     expect(first.body).toEqual([{ status: 503, message: expect.any(String) }]);
@@ -70,7 +76,9 @@ describe('faults', () => {
 
   it('drops the connection (in process: a network error response)', async () => {
     sandbox.control.addFault({ path: '^/v2/time$', kind: 'drop', times: 1 });
-    const response = await sandbox.app.request(`/stores/${sandbox.stores[0]!.hash}/v2/time`, { headers: { 'X-Auth-Token': sandbox.stores[0]!.accessToken } });
+    const response = await sandbox.app.request(`/stores/${sandbox.stores[0]!.hash}/v2/time`, {
+      headers: { 'X-Auth-Token': sandbox.stores[0]!.accessToken },
+    });
     expect(response.type).toBe('error');
     expect(response.status).toBe(0);
     expect(sandbox.control.log()[0]).toMatchObject({ path: '/v2/time', status: 0 });
@@ -113,7 +121,10 @@ describe('faults', () => {
     const controller = new AbortController();
     let settled = false;
     const pending = client
-      .request('PUT', `/v2/orders/${order}`, { body: { staff_notes: 'Written, reply lost' }, signal: controller.signal })
+      .request('PUT', `/v2/orders/${order}`, {
+        body: { staff_notes: 'Written, reply lost' },
+        signal: controller.signal,
+      })
       .finally(() => {
         settled = true;
       });
@@ -125,21 +136,40 @@ describe('faults', () => {
     await pending.catch(() => undefined);
     expect(settled).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(sandbox.control.log().find((e) => e.method === 'PUT')).toMatchObject({ path: `/v2/orders/${order}`, status: 499 });
+    expect(sandbox.control.log().find((e) => e.method === 'PUT')).toMatchObject({
+      path: `/v2/orders/${order}`,
+      status: 499,
+    });
   });
 
   it('apply-then-hang on a refund: the refund exists once, though its POST never got an answer', async () => {
     const order = SEED_IDS.main.orders.janeCapturedAwaiting;
     const products = (await client.get<Json[]>(`/v2/orders/${order}/products`)).body;
     const items = [{ item_type: 'PRODUCT', item_id: products[0]!.id, quantity: 1 }];
-    const quote = (await client.request<Json>('POST', `/v3/orders/${order}/payment_actions/refund_quotes`, { body: { items } })).body;
-    const payments = (quote.data.refund_methods[0] as Json[]).map((m) => ({ provider_id: m.provider_id, amount: m.amount, offline: m.offline }));
-    sandbox.control.addFault({ method: 'POST', path: `^/v3/orders/${order}/payment_actions/refunds$`, kind: 'apply-then-hang', times: 1 });
+    const quote = (
+      await client.request<Json>('POST', `/v3/orders/${order}/payment_actions/refund_quotes`, { body: { items } })
+    ).body;
+    const payments = (quote.data.refund_methods[0] as Json[]).map((m) => ({
+      provider_id: m.provider_id,
+      amount: m.amount,
+      offline: m.offline,
+    }));
+    sandbox.control.addFault({
+      method: 'POST',
+      path: `^/v3/orders/${order}/payment_actions/refunds$`,
+      kind: 'apply-then-hang',
+      times: 1,
+    });
     const controller = new AbortController();
     let answered = false;
-    const pending = client.request('POST', `/v3/orders/${order}/payment_actions/refunds`, { body: { items, payments }, signal: controller.signal }).then(() => {
-      answered = true;
-    });
+    const pending = client
+      .request('POST', `/v3/orders/${order}/payment_actions/refunds`, {
+        body: { items, payments },
+        signal: controller.signal,
+      })
+      .then(() => {
+        answered = true;
+      });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(answered).toBe(false);
     controller.abort();
@@ -187,7 +217,9 @@ describe('faults', () => {
     const before = (await client.get<Json>(`/v2/orders/${order}`)).body.staff_notes;
     sandbox.control.addFault({ path: `^/v2/orders/${order}$`, method: 'PUT', kind: 'drop', times: 1 });
     // In process a dropped connection reads as fetch's network error: status 0, no body.
-    const dropped = await client.request('PUT', `/v2/orders/${order}`, { body: { staff_notes: 'Must not be written' } });
+    const dropped = await client.request('PUT', `/v2/orders/${order}`, {
+      body: { staff_notes: 'Must not be written' },
+    });
     expect(dropped.status).toBe(0);
     expect((await client.get<Json>(`/v2/orders/${order}`)).body.staff_notes).toBe(before);
   });
@@ -206,10 +238,24 @@ describe('request log and HTTP control routes', () => {
     await client.get('/v2/orders/1', 'bad-token');
     const log = sandbox.control.log();
     expect(log).toHaveLength(2);
-    expect(log[0]).toMatchObject({ service: 'bigcommerce', store: 'abc123', method: 'GET', path: '/v2/orders', query: 'email=jane.cooper%40example.com&limit=10', status: 200 });
+    expect(log[0]).toMatchObject({
+      service: 'bigcommerce',
+      store: 'abc123',
+      method: 'GET',
+      path: '/v2/orders',
+      query: 'email=jane.cooper%40example.com&limit=10',
+      status: 200,
+    });
     expect(log[0]!.end).toBeGreaterThanOrEqual(log[0]!.start);
     expect(log[1]).toMatchObject({ path: '/v2/orders/1', status: 401 });
-    sandbox.control.logGladly({ method: 'GET', path: '/api/v1/customer-profiles', query: '', status: 200, start: 1, end: 2 });
+    sandbox.control.logGladly({
+      method: 'GET',
+      path: '/api/v1/customer-profiles',
+      query: '',
+      status: 200,
+      start: 1,
+      end: 2,
+    });
     expect(sandbox.control.log().at(-1)).toMatchObject({ service: 'gladly', path: '/api/v1/customer-profiles' });
     sandbox.control.clearLog();
     expect(sandbox.control.log()).toEqual([]);
@@ -217,7 +263,11 @@ describe('request log and HTTP control routes', () => {
 
   it('offers the same switches over HTTP, unlogged, unlimited and without a token', async () => {
     const http = (method: string, path: string, body?: unknown) =>
-      sandbox.app.request(`/__sandbox${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      sandbox.app.request(`/__sandbox${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     expect((await http('POST', '/config', { quota: 2 })).status).toBe(200);
     const added = await http('POST', '/faults', { path: '^/v2/time$', kind: 'status', status: 500, times: 1 });
     expect(await added.json()).toEqual({ id: expect.any(String) });

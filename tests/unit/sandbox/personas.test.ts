@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBigCommerceSandbox } from '@/sandbox/bigcommerce/app';
-import { SEED_IDS } from '@/sandbox/bigcommerce/seed';
-import { sandboxClient, type SandboxClient } from '@/sandbox/bigcommerce/test-client';
-import { DECOYS, personas } from '@/sandbox/personas';
+import { createBigCommerceSandbox } from '../../../sandbox/bigcommerce/app';
+import { SEED_IDS } from '../../../sandbox/bigcommerce/seed';
+import { sandboxClient, type SandboxClient } from '../../../sandbox/bigcommerce/test-client';
+import { DECOYS, personas } from '../../../sandbox/personas';
 
 type Json = Record<string, any>;
 
@@ -15,7 +15,8 @@ beforeAll(() => {
 });
 
 async function customersByEmail(client: SandboxClient, email: string): Promise<Json[]> {
-  return (await client.get<Json>(`/v3/customers?email:in=${encodeURIComponent(email)}&include=addresses,storecredit`)).body.data;
+  return (await client.get<Json>(`/v3/customers?email:in=${encodeURIComponent(email)}&include=addresses,storecredit`))
+    .body.data;
 }
 
 async function orders(client: SandboxClient, query: string): Promise<Json[]> {
@@ -27,7 +28,12 @@ describe('persona: Jane Cooper', () => {
   it('is one registered customer with her phone, 3 addresses, 25.00 store credit, the VIP group and notes', async () => {
     const [jane, ...others] = await customersByEmail(main, 'jane.cooper@example.com');
     expect(others).toEqual([]);
-    expect(jane).toMatchObject({ id: SEED_IDS.main.customers.jane, phone: '+1 650-123-4569', address_count: 3, store_credit_amounts: [{ amount: 25 }] });
+    expect(jane).toMatchObject({
+      id: SEED_IDS.main.customers.jane,
+      phone: '+1 650-123-4569',
+      address_count: 3,
+      store_credit_amounts: [{ amount: 25 }],
+    });
     expect(jane!.notes).not.toBe('');
     const group = await main.get<Json>(`/v2/customer_groups/${jane!.customer_group_id}`);
     expect(group.body.name).toBe('VIP');
@@ -54,11 +60,15 @@ describe('persona: Jane Cooper', () => {
     expect(shipped).toHaveLength(6);
     expect(shipped.filter((o) => o.items_shipped < o.items_total)).toHaveLength(1);
 
-    const shipments = (await Promise.all(shipped.map((o) => main.get<Json[]>(`/v2/orders/${o.id}/shipments`)))).flatMap((r) => r.body);
+    const shipments = (await Promise.all(shipped.map((o) => main.get<Json[]>(`/v2/orders/${o.id}/shipments`)))).flatMap(
+      (r) => r.body,
+    );
     expect(shipments.some((s) => s.tracking_link !== '' && s.generated_tracking_link === '')).toBe(true);
     expect(shipments.some((s) => s.tracking_link === '' && s.generated_tracking_link !== '')).toBe(true);
 
-    const lines = (await Promise.all(newest.map((o) => main.get<Json[]>(`/v2/orders/${o.id}/products`)))).flatMap((r) => r.body);
+    const lines = (await Promise.all(newest.map((o) => main.get<Json[]>(`/v2/orders/${o.id}/products`)))).flatMap(
+      (r) => r.body,
+    );
     expect(lines.filter((p) => p.product_id === 0)).toHaveLength(1);
 
     const authorized = newest.filter((o) => o.payment_status === 'authorized');

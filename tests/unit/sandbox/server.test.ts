@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '@/sandbox/server';
-import { GLADLY_API_USER } from '@/sandbox/personas';
-import { SEED_IDS } from '@/sandbox/bigcommerce/seed';
+import { startSandbox, type SandboxHandle } from '../../../sandbox/server';
+import { GLADLY_API_USER } from '../../../sandbox/personas';
+import { SEED_IDS } from '../../../sandbox/bigcommerce/seed';
 
 let handle: SandboxHandle | undefined;
 afterEach(async () => {
@@ -19,7 +19,9 @@ describe('startSandbox on real ports', () => {
     expect(info.gladly.apiUser).toEqual(GLADLY_API_USER);
 
     for (const store of info.bigcommerce.stores) {
-      const response = await fetch(`${info.bigcommerce.baseUrl}/stores/${store.hash}/v2/store`, { headers: { 'X-Auth-Token': store.accessToken, Accept: 'application/json' } });
+      const response = await fetch(`${info.bigcommerce.baseUrl}/stores/${store.hash}/v2/store`, {
+        headers: { 'X-Auth-Token': store.accessToken, Accept: 'application/json' },
+      });
       expect(response.status).toBe(200);
       expect(((await response.json()) as { name: string }).name).toBe(store.name);
     }
@@ -65,9 +67,14 @@ describe('startSandbox on real ports', () => {
     const store = info.bigcommerce.stores[0]!;
     const order = SEED_IDS.main.orders.janeCapturedAwaiting;
     const url = `${info.bigcommerce.baseUrl}/stores/${store.hash}/v2/orders/${order}`;
-    const headers = { 'X-Auth-Token': store.accessToken, 'Content-Type': 'application/json', Accept: 'application/json' };
+    const headers = {
+      'X-Auth-Token': store.accessToken,
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+    };
     const notes = async () => ((await (await fetch(url, { headers })).json()) as { staff_notes: string }).staff_notes;
-    const put = (staff_notes: string, signal?: AbortSignal) => fetch(url, { method: 'PUT', headers, body: JSON.stringify({ staff_notes }), signal });
+    const put = (staff_notes: string, signal?: AbortSignal) =>
+      fetch(url, { method: 'PUT', headers, body: JSON.stringify({ staff_notes }), signal });
 
     control.addFault({ method: 'PUT', path: `^/v2/orders/${order}$`, kind: 'apply-then-hang', times: 1 });
     await expect(put('hung after writing', AbortSignal.timeout(300))).rejects.toThrow();
@@ -78,7 +85,10 @@ describe('startSandbox on real ports', () => {
     expect(await notes()).toBe('dropped after writing');
 
     // Each PUT is logged when its connection ends, so compare without order.
-    const puts = control.log().filter((e) => e.method === 'PUT').map((e) => e.status);
+    const puts = control
+      .log()
+      .filter((e) => e.method === 'PUT')
+      .map((e) => e.status);
     expect(puts.sort((a, b) => a - b)).toEqual([0, 499]);
   });
 
@@ -93,18 +103,27 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
   it('prints the SandboxInfo JSON as its first line, serves it, and stops on Ctrl-C', async () => {
     const { spawn } = await import('node:child_process');
     const { createInterface } = await import('node:readline');
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'sandbox/cli.ts', '--port', '0', '--gladly-port', '0', '--quota', '40'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['node_modules/tsx/dist/cli.mjs', 'sandbox/cli.ts', '--port', '0', '--gladly-port', '0', '--quota', '40'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     try {
       const lines = createInterface({ input: child.stdout! });
       const first = await new Promise<string>((resolve, reject) => {
         lines.once('line', resolve);
         child.once('exit', (code) => reject(new Error(`the CLI exited early (${code})`)));
       });
-      const info = JSON.parse(first) as { bigcommerce: { baseUrl: string; stores: Array<{ hash: string; accessToken: string }> }; controlUrl: string };
+      const info = JSON.parse(first) as {
+        bigcommerce: { baseUrl: string; stores: Array<{ hash: string; accessToken: string }> };
+        controlUrl: string;
+      };
       const store = info.bigcommerce.stores[0]!;
-      const response = await fetch(`${info.bigcommerce.baseUrl}/stores/${store.hash}/v2/time`, { headers: { 'X-Auth-Token': store.accessToken } });
+      const response = await fetch(`${info.bigcommerce.baseUrl}/stores/${store.hash}/v2/time`, {
+        headers: { 'X-Auth-Token': store.accessToken },
+      });
       expect(response.status).toBe(200);
       expect(response.headers.get('x-rate-limit-requests-quota')).toBe('40');
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

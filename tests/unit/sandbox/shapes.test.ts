@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createBigCommerceSandbox } from '@/sandbox/bigcommerce/app';
-import { SEED_IDS } from '@/sandbox/bigcommerce/seed';
-import { sandboxClient, type SandboxClient } from '@/sandbox/bigcommerce/test-client';
+import { createBigCommerceSandbox } from '../../../sandbox/bigcommerce/app';
+import { SEED_IDS } from '../../../sandbox/bigcommerce/seed';
+import { sandboxClient, type SandboxClient } from '../../../sandbox/bigcommerce/test-client';
 
 type Json = Record<string, any>;
 const MONEY = /^-?\d+\.\d{4}$/;
@@ -56,10 +56,15 @@ describe('envelopes and types', () => {
   it('keeps consignments as a link object unless line items are included, then embeds the products', async () => {
     const id = SEED_IDS.main.orders.janePartiallyShipped;
     const plain = await client.get<Json>(`/v2/orders/${id}`);
-    expect(plain.body.consignments).toEqual({ url: expect.stringContaining(`/orders/${id}/consignments`), resource: `/orders/${id}/consignments` });
+    expect(plain.body.consignments).toEqual({
+      url: expect.stringContaining(`/orders/${id}/consignments`),
+      resource: `/orders/${id}/consignments`,
+    });
     expect(plain.body.products.resource).toBe(`/orders/${id}/products`);
 
-    const embedded = await client.get<Json>(`/v2/orders/${id}?include=consignments.line_items&consignment_structure=object`);
+    const embedded = await client.get<Json>(
+      `/v2/orders/${id}?include=consignments.line_items&consignment_structure=object`,
+    );
     const shipping = embedded.body.consignments.shipping;
     const lineItems = shipping.flatMap((s: Json) => s.line_items);
     const products = await client.get<Json[]>(`/v2/orders/${id}/products`);
@@ -68,14 +73,16 @@ describe('envelopes and types', () => {
   });
 
   it('embeds line items for every order of a list call', async () => {
-    const reply = await client.get<Json[]>('/v2/orders?email=jane.cooper@example.com&sort=date_created:desc&limit=10&include=consignments.line_items&consignment_structure=object');
+    const reply = await client.get<Json[]>(
+      '/v2/orders?email=jane.cooper@example.com&sort=date_created:desc&limit=10&include=consignments.line_items&consignment_structure=object',
+    );
     for (const order of reply.body) {
       const items = order.consignments.shipping.flatMap((s: Json) => s.line_items);
       expect(items.reduce((n: number, p: Json) => n + p.quantity, 0)).toBe(order.items_total);
     }
   });
 
-  it('answers errors in each API family\'s own shape', async () => {
+  it("answers errors in each API family's own shape", async () => {
     const v2 = await client.get('/v2/orders/999999');
     expect(v2.status).toBe(404);
     expect(v2.body).toEqual([{ status: 404, message: expect.any(String) }]);
@@ -83,18 +90,31 @@ describe('envelopes and types', () => {
     expect(groups.body.errors[0]).toMatchObject({ status: 404 });
     const v3 = await client.get<Json>('/v3/customers?include=bogus');
     expect(v3.status).toBe(422);
-    expect(v3.body).toMatchObject({ status: 422, title: expect.any(String), type: expect.any(String), errors: expect.any(Object) });
+    expect(v3.body).toMatchObject({
+      status: 422,
+      title: expect.any(String),
+      type: expect.any(String),
+      errors: expect.any(Object),
+    });
   });
 
   it('serves v2 store, time, order statuses and customer groups as bare objects/arrays', async () => {
     const store = await client.get<Json>('/v2/store');
-    expect(store.body).toMatchObject({ id: 'abc123', name: 'Cooper & Co Outfitters', currency: 'USD', decimal_places: 2 });
+    expect(store.body).toMatchObject({
+      id: 'abc123',
+      name: 'Cooper & Co Outfitters',
+      currency: 'USD',
+      decimal_places: 2,
+    });
     const time = await client.get<Json>('/v2/time');
     expect(Number.isInteger(time.body.time)).toBe(true);
     const statuses = await client.get<Json[]>('/v2/order_statuses');
     expect(statuses.body.find((s) => s.id === 5)).toMatchObject({ system_label: 'Cancelled' });
     // Merchants may relabel statuses: the sandbox's main store renamed "Awaiting Shipment".
-    expect(statuses.body.find((s) => s.id === 9)).toMatchObject({ system_label: 'Awaiting Shipment', custom_label: 'Packed, awaiting courier' });
+    expect(statuses.body.find((s) => s.id === 9)).toMatchObject({
+      system_label: 'Awaiting Shipment',
+      custom_label: 'Packed, awaiting courier',
+    });
     const group = await client.get<Json>(`/v2/customer_groups/${SEED_IDS.main.groups.vip}`);
     expect(group.body).toMatchObject({ id: 1, name: 'VIP' });
   });
@@ -112,7 +132,9 @@ describe('filters, includes and pagination', () => {
 
   it('matches phone:in only on the exact stored string, and accepts a comma list', async () => {
     expect((await client.get<Json>('/v3/customers?phone:in=4155550142')).body.data).toHaveLength(1);
-    expect((await client.get<Json>('/v3/customers?phone:in=' + encodeURIComponent('(415) 555-0142'))).body.data).toHaveLength(0);
+    expect(
+      (await client.get<Json>('/v3/customers?phone:in=' + encodeURIComponent('(415) 555-0142'))).body.data,
+    ).toHaveLength(0);
     const list = await client.get<Json>('/v3/customers?phone:in=' + encodeURIComponent('212-555-0199,(212) 555-0199'));
     expect(list.body.data.map((c: Json) => c.first_name).sort()).toEqual(['Alex', 'Alexis']);
   });
@@ -121,7 +143,9 @@ describe('filters, includes and pagination', () => {
     const bare = await client.get<Json>(`/v3/customers?id:in=${SEED_IDS.main.customers.jane}`);
     expect(bare.body.data[0].addresses).toBeUndefined();
     expect(bare.body.data[0].store_credit_amounts).toBeUndefined();
-    const full = await client.get<Json>(`/v3/customers?id:in=${SEED_IDS.main.customers.jane},${SEED_IDS.main.customers.olivia}&include=addresses,storecredit`);
+    const full = await client.get<Json>(
+      `/v3/customers?id:in=${SEED_IDS.main.customers.jane},${SEED_IDS.main.customers.olivia}&include=addresses,storecredit`,
+    );
     const jane = full.body.data.find((c: Json) => c.id === SEED_IDS.main.customers.jane);
     const olivia = full.body.data.find((c: Json) => c.id === SEED_IDS.main.customers.olivia);
     expect(jane.addresses).toHaveLength(3);
@@ -154,7 +178,10 @@ describe('filters, includes and pagination', () => {
 
   it('filters orders by customer_id and leaves incomplete orders out unless asked for', async () => {
     const byCustomer = await client.get<Json[]>(`/v2/orders?customer_id=${SEED_IDS.main.customers.priya}`);
-    expect(byCustomer.body.map((o) => o.customer_id)).toEqual([SEED_IDS.main.customers.priya, SEED_IDS.main.customers.priya]);
+    expect(byCustomer.body.map((o) => o.customer_id)).toEqual([
+      SEED_IDS.main.customers.priya,
+      SEED_IDS.main.customers.priya,
+    ]);
     const all = await client.get<Json[]>('/v2/orders?limit=250');
     expect(all.body.some((o) => o.status_id === 0)).toBe(false);
     const incomplete = await client.get<Json[]>('/v2/orders?status_id=0');
@@ -163,7 +190,9 @@ describe('filters, includes and pagination', () => {
   });
 
   it('answers catalog products by id:in with the primary image and only the fields asked for', async () => {
-    const reply = await client.get<Json>('/v3/catalog/products?id:in=101,107&include=primary_image&include_fields=name,sku');
+    const reply = await client.get<Json>(
+      '/v3/catalog/products?id:in=101,107&include=primary_image&include_fields=name,sku',
+    );
     expect(reply.body.data).toHaveLength(2);
     const product = reply.body.data[0];
     expect(Object.keys(product).sort()).toEqual(['id', 'name', 'primary_image', 'sku']);

@@ -7,7 +7,7 @@ import { createHash, createPublicKey, X509Certificate } from 'node:crypto';
 import { connect, type ClientHttp2Session } from 'node:http2';
 import { request as httpsRequest } from 'node:https';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '@/sandbox/server';
+import { startSandbox, type SandboxHandle } from '../../../sandbox/server';
 
 interface Answer {
   status: number;
@@ -75,7 +75,11 @@ describe('startSandbox({ tls: true })', () => {
     expect(new Date(cert.validTo).getTime()).toBeGreaterThan(Date.now());
     const der = createPublicKey(certPem!).export({ type: 'spki', format: 'der' });
     expect(spki).toBe(createHash('sha256').update(der).digest('base64'));
-    expect(createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('base64')).toBe(spki);
+    expect(
+      createHash('sha256')
+        .update(cert.publicKey.export({ type: 'spki', format: 'der' }))
+        .digest('base64'),
+    ).toBe(spki);
 
     session = connect(baseUrl, { ca: certPem });
     for (const store of info.bigcommerce.stores) {
@@ -95,7 +99,11 @@ describe('startSandbox({ tls: true })', () => {
     }
     // Also by name: the certificate covers localhost.
     const store = info.bigcommerce.stores[0]!;
-    const byName = await h1Get(`${baseUrl.replace('127.0.0.1', 'localhost')}/stores/${store.hash}/v2/time`, store.accessToken, certPem!);
+    const byName = await h1Get(
+      `${baseUrl.replace('127.0.0.1', 'localhost')}/stores/${store.hash}/v2/time`,
+      store.accessToken,
+      certPem!,
+    );
     expect(byName.status).toBe(200);
 
     // The log tells the versions apart; the control routes answer over HTTP/2 too.
@@ -156,7 +164,9 @@ describe('startSandbox({ tls: true })', () => {
     expect(info.bigcommerce).not.toHaveProperty('certPem');
     expect(info.bigcommerce).not.toHaveProperty('spki');
     const store = info.bigcommerce.stores[0]!;
-    const response = await fetch(`${info.bigcommerce.baseUrl}/stores/${store.hash}/v2/time`, { headers: { 'X-Auth-Token': store.accessToken } });
+    const response = await fetch(`${info.bigcommerce.baseUrl}/stores/${store.hash}/v2/time`, {
+      headers: { 'X-Auth-Token': store.accessToken },
+    });
     expect(response.status).toBe(200);
     expect(control.log().map((e) => e.httpVersion)).toEqual(['1.1']);
   });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createBigCommerceSandbox } from '@/sandbox/bigcommerce/app';
-import { SEED_IDS } from '@/sandbox/bigcommerce/seed';
-import { sandboxClient, type SandboxClient } from '@/sandbox/bigcommerce/test-client';
+import { createBigCommerceSandbox } from '../../../sandbox/bigcommerce/app';
+import { SEED_IDS } from '../../../sandbox/bigcommerce/seed';
+import { sandboxClient, type SandboxClient } from '../../../sandbox/bigcommerce/test-client';
 import { realPayloadDir } from '../../contract/shared-dir';
 
 type Json = Record<string, any>;
@@ -22,7 +22,7 @@ beforeEach(() => {
 const transactions = (orderId: number) => client.get<Json>(`/v3/orders/${orderId}/transactions`);
 
 describe('GET /v3/orders/{id}/transactions', () => {
-  it('answers a card order with one purchase of the order total, in the real payload\'s shape', async () => {
+  it("answers a card order with one purchase of the order total, in the real payload's shape", async () => {
     const order = (await client.get<Json>(`/v2/orders/${ORDERS.janeCapturedAwaiting}`)).body;
     const reply = await transactions(ORDERS.janeCapturedAwaiting);
     expect(reply.status).toBe(200);
@@ -46,20 +46,40 @@ describe('GET /v3/orders/{id}/transactions', () => {
 
   it('has null card, AVS and CVV details for a PayPal payment, as the real API does for non-card payments', async () => {
     const [payment] = (await transactions(ORDERS.janeWorkEmail)).body.data as Json[];
-    expect(payment).toMatchObject({ method: 'electronic_wallet', gateway: 'paypalexpress', credit_card: null, avs_result: null, cvv_result: null });
+    expect(payment).toMatchObject({
+      method: 'electronic_wallet',
+      gateway: 'paypalexpress',
+      credit_card: null,
+      avs_result: null,
+      cvv_result: null,
+    });
   });
 
   it('adds a refund transaction for a refund made through the API, pointing at the purchase, with stable ids', async () => {
     const order = ORDERS.janeCapturedAwaiting;
     const [line] = (await client.get<Json[]>(`/v2/orders/${order}/products`)).body;
     const items = [{ item_type: 'PRODUCT', item_id: line!.id, quantity: 1 }];
-    const quote = (await client.request<Json>('POST', `/v3/orders/${order}/payment_actions/refund_quotes`, { body: { items } })).body;
-    const payments = (quote.data.refund_methods[0] as Json[]).map((m) => ({ provider_id: m.provider_id, amount: m.amount, offline: m.offline }));
-    expect((await client.request('POST', `/v3/orders/${order}/payment_actions/refunds`, { body: { items, payments } })).status).toBe(201);
+    const quote = (
+      await client.request<Json>('POST', `/v3/orders/${order}/payment_actions/refund_quotes`, { body: { items } })
+    ).body;
+    const payments = (quote.data.refund_methods[0] as Json[]).map((m) => ({
+      provider_id: m.provider_id,
+      amount: m.amount,
+      offline: m.offline,
+    }));
+    expect(
+      (await client.request('POST', `/v3/orders/${order}/payment_actions/refunds`, { body: { items, payments } }))
+        .status,
+    ).toBe(201);
 
     const first = (await transactions(order)).body;
     const [purchase, refund] = first.data as Json[];
-    expect(refund).toMatchObject({ event: 'refund', amount: quote.data.total_refund_amount, reference_transaction_id: purchase!.id, status: 'ok' });
+    expect(refund).toMatchObject({
+      event: 'refund',
+      amount: quote.data.total_refund_amount,
+      reference_transaction_id: purchase!.id,
+      status: 'ok',
+    });
     expect(first.meta.pagination.total).toBe(2);
     expect((await transactions(order)).body).toEqual(first);
   });
@@ -81,6 +101,13 @@ describe('GET /v3/orders/{id}/transactions', () => {
 
   it('needs a token of this store; the limited token (it keeps the transactions scope) may read', async () => {
     expect((await client.get(`/v3/orders/${ORDERS.janeCapturedAwaiting}/transactions`, 'bad-token')).status).toBe(401);
-    expect((await client.get(`/v3/orders/${ORDERS.janeCapturedAwaiting}/transactions`, sandbox.stores[0]!.limitedAccessToken)).status).toBe(200);
+    expect(
+      (
+        await client.get(
+          `/v3/orders/${ORDERS.janeCapturedAwaiting}/transactions`,
+          sandbox.stores[0]!.limitedAccessToken,
+        )
+      ).status,
+    ).toBe(200);
   });
 });

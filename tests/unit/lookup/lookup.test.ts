@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { runLookup, type LookupConnection, type LookupDeps } from '../../lib/lookup';
-import { createLinkStore } from '../../lib/linking';
-import { createLookupCache } from '../../lib/lookup-cache';
-import { memoryStore } from '../../lib/kv-store';
-import type { Identity } from '../../lib/messages/identity';
-import type { StoreLookup } from '../../lib/messages/lookup';
-import type { StoreApi } from '../../lib/store-api';
-import { fakeStoreApi, makeCustomer, makeOrder } from '../fixtures/fake-store-api';
+import { runLookup, type LookupConnection, type LookupDeps } from '../../../lib/lookup/lookup';
+import { createLinkStore } from '../../../lib/lookup/linking';
+import { createLookupCache } from '../../../lib/lookup/cache';
+import { memoryStore } from '../../../lib/core/kv-store';
+import type { Identity } from '../../../lib/messages/identity';
+import type { StoreLookup } from '../../../lib/messages/lookup';
+import type { StoreApi } from '../../../lib/core/store-ports';
+import { fakeStoreApi, makeCustomer, makeOrder } from '../../fixtures/fake-store-api';
 
 const samePhone = (a: string, b: string) => {
   const da = a.replace(/\D/g, '').slice(-10);
@@ -29,7 +29,12 @@ function deps(overrides: Partial<LookupDeps> = {}): LookupDeps {
   };
 }
 
-const connection = (api: StoreApi, id = 'main'): LookupConnection => ({ id, name: id, autoLink: { email: true, phone: true }, api });
+const connection = (api: StoreApi, id = 'main'): LookupConnection => ({
+  id,
+  name: id,
+  autoLink: { email: true, phone: true },
+  api,
+});
 
 async function lookup(identity: Identity, connections: LookupConnection[], d: LookupDeps) {
   const updates: { stores: StoreLookup[]; done: boolean; roundTrips: number }[] = [];
@@ -50,7 +55,19 @@ function janeStore() {
     customers: [customer],
     orders,
     groups: { 2: 'VIP' },
-    shipments: { '9': [{ id: 's9', trackingNumber: '1Z999', trackingUrl: 'https://track/1Z999', shippingMethod: 'UPS', carrier: 'UPS', createdAt: '', items: [] }] },
+    shipments: {
+      '9': [
+        {
+          id: 's9',
+          trackingNumber: '1Z999',
+          trackingUrl: 'https://track/1Z999',
+          shippingMethod: 'UPS',
+          carrier: 'UPS',
+          createdAt: '',
+          items: [],
+        },
+      ],
+    },
   });
 }
 
@@ -76,10 +93,14 @@ describe('runLookup', () => {
     expect(store.orders!.find((o) => o.id === '6')?.lineItems[0]?.image).toBe('https://img.example/106.png');
   });
 
-  it('sends the last store\'s result together with done (one message), and a failed cache write loses nothing', async () => {
+  it("sends the last store's result together with done (one message), and a failed cache write loses nothing", async () => {
     const cache = createLookupCache(memoryStore());
     const broken = { ...cache, put: async () => Promise.reject(new Error('storage.session is full')) };
-    const { updates, last } = await lookup(jane, [connection(janeStore(), 'a'), connection(janeStore(), 'b')], deps({ cache: broken }));
+    const { updates, last } = await lookup(
+      jane,
+      [connection(janeStore(), 'a'), connection(janeStore(), 'b')],
+      deps({ cache: broken }),
+    );
     expect(last.done).toBe(true);
     expect(last.stores.map((s) => [s.status, s.complete])).toEqual([
       ['linked', true],
@@ -140,7 +161,19 @@ describe('runLookup', () => {
     const api = fakeStoreApi({
       customers: [customer],
       orders,
-      shipments: { '50': [{ id: 's50', trackingNumber: '1ZWORK', trackingUrl: 'https://track/1ZWORK', shippingMethod: 'UPS', carrier: 'UPS', createdAt: '', items: [] }] },
+      shipments: {
+        '50': [
+          {
+            id: 's50',
+            trackingNumber: '1ZWORK',
+            trackingUrl: 'https://track/1ZWORK',
+            shippingMethod: 'UPS',
+            carrier: 'UPS',
+            createdAt: '',
+            items: [],
+          },
+        ],
+      },
     });
     const { last } = await lookup(jane, [connection(api)], deps());
     const work = last.stores[0]!.orders!.find((o) => o.id === '50')!;
@@ -161,14 +194,28 @@ describe('runLookup', () => {
         makeOrder(2, { isGuest: true, externalCustomerId: '', billingEmail: 'priya.patel@example.org' }),
       ],
     });
-    const { last } = await lookup({ emails: [], phones: [{ value: '(415) 555-0142', source: 'panel' }] }, [connection(api)], deps());
+    const { last } = await lookup(
+      { emails: [], phones: [{ value: '(415) 555-0142', source: 'panel' }] },
+      [connection(api)],
+      deps(),
+    );
     expect(last.stores[0]).toMatchObject({ status: 'linked', customer: { id: '9' } });
-    expect(last.stores[0]!.orders!.map((o) => [o.id, o.isGuest])).toEqual([['2', true], ['1', false]]);
+    expect(last.stores[0]!.orders!.map((o) => [o.id, o.isGuest])).toEqual([
+      ['2', true],
+      ['1', false],
+    ]);
   });
 
   it('shows guest orders when only guest orders carry the email', async () => {
-    const api = fakeStoreApi({ customers: [], orders: [makeOrder(5, { isGuest: true, externalCustomerId: '', billingEmail: 'gary@example.net' })] });
-    const { last } = await lookup({ emails: [{ value: 'gary@example.net', source: 'panel' }], phones: [] }, [connection(api)], deps());
+    const api = fakeStoreApi({
+      customers: [],
+      orders: [makeOrder(5, { isGuest: true, externalCustomerId: '', billingEmail: 'gary@example.net' })],
+    });
+    const { last } = await lookup(
+      { emails: [{ value: 'gary@example.net', source: 'panel' }], phones: [] },
+      [connection(api)],
+      deps(),
+    );
     expect(last.stores[0]).toMatchObject({ status: 'guest', customer: null });
     expect(last.stores[0]!.orders).toHaveLength(1);
   });
@@ -177,7 +224,9 @@ describe('runLookup', () => {
     const api = fakeStoreApi({ customers: [], orders: [] });
     expect((await lookup(jane, [connection(api)], deps())).last.stores[0]!.status).toBe('not-found');
     const empty = fakeStoreApi({ customers: [], orders: [] });
-    expect((await lookup({ emails: [], phones: [] }, [connection(empty)], deps())).last.stores[0]!.status).toBe('not-found');
+    expect((await lookup({ emails: [], phones: [] }, [connection(empty)], deps())).last.stores[0]!.status).toBe(
+      'not-found',
+    );
     expect(empty.calls).toEqual([]);
   });
 
@@ -193,10 +242,17 @@ describe('runLookup', () => {
 
   it('offers candidates when two customers share a phone', async () => {
     const api = fakeStoreApi({
-      customers: [makeCustomer({ id: '7', email: 'a@x.com', phone: '212-555-0199' }), makeCustomer({ id: '8', email: 'b@x.com', phone: '(212) 555-0199' })],
+      customers: [
+        makeCustomer({ id: '7', email: 'a@x.com', phone: '212-555-0199' }),
+        makeCustomer({ id: '8', email: 'b@x.com', phone: '(212) 555-0199' }),
+      ],
       orders: [],
     });
-    const { last } = await lookup({ emails: [], phones: [{ value: '212-555-0199', source: 'panel' }] }, [connection(api)], deps());
+    const { last } = await lookup(
+      { emails: [], phones: [{ value: '212-555-0199', source: 'panel' }] },
+      [connection(api)],
+      deps(),
+    );
     expect(last.stores[0]!.status).toBe('candidates');
     expect(last.stores[0]!.candidates?.map((c) => c.id)).toEqual(['7', '8']);
   });

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { memoryStore } from '@/lib/kv-store';
-import { VaultError, createVault, secretKey } from '@/lib/vault';
+import { memoryStore } from '../../../lib/core/kv-store';
+import { VaultError, createVault, secretKey } from '../../../lib/settings/vault';
 
 const TOKEN = 'tok_live_8f3a9c2d1e0b7a6f5e4d';
 

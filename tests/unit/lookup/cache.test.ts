@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createLookupCache, FRESH_MS, STALE_MS } from '../../lib/lookup-cache';
-import { memoryStore } from '../../lib/kv-store';
-import type { StoreLookup } from '../../lib/messages/lookup';
-import type { Order } from '../../lib/model';
+import { createLookupCache, FRESH_MS, STALE_MS } from '../../../lib/lookup/cache';
+import { memoryStore } from '../../../lib/core/kv-store';
+import type { StoreLookup } from '../../../lib/messages/lookup';
+import type { Order } from '../../../lib/core/model';
 
 const result = (orderIds: string[]): StoreLookup => ({
   connectionId: 'main',

@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { HandlerContext, MessageHandler } from '@/lib/background/handler';
-import { createOptionsHandlers, type OptionsServiceDeps } from '@/lib/background/options-service';
-import { memoryStore } from '@/lib/kv-store';
-import type { ImportReply, SaveReply, SettingsView, TestConnectionResult } from '@/lib/messages/options';
-import { createSettingsStore } from '@/lib/settings';
-import { DEFAULT_SETTINGS, newConnection, type Settings } from '@/lib/settings-schema';
-import type { ActionsApi, ConnectionApis, ScopeProbe, StoreApi } from '@/lib/store-api';
-import { createVault } from '@/lib/vault';
+import type { HandlerContext, MessageHandler } from '../../../lib/background/handler';
+import { createOptionsHandlers, type OptionsServiceDeps } from '../../../lib/background/options-service';
+import { memoryStore } from '../../../lib/core/kv-store';
+import type { ImportReply, SaveReply, SettingsView, TestConnectionResult } from '../../../lib/messages/options';
+import { createSettingsStore } from '../../../lib/settings/storage';
+import { DEFAULT_SETTINGS, newConnection, type Settings } from '../../../lib/settings/schema';
+import type { ActionsApi, ConnectionApis, ScopeProbe, StoreApi } from '../../../lib/core/store-ports';
+import { createVault } from '../../../lib/settings/vault';
 
 const TOKEN = 'tok_live_secret_AAAA1111';
 const NEW_TOKEN = 'tok_live_replaced_BBBB2222';
@@ -17,7 +17,14 @@ const ALL_TOKENS = [TOKEN, NEW_TOKEN, GLADLY_TOKEN];
 
 const context: HandlerContext = { sender: { kind: 'extension-page', page: '/options.html' }, emit: () => undefined };
 
-function setup(options: { isE2E?: boolean; missing?: string[]; managed?: unknown; testGladly?: OptionsServiceDeps['testGladly'] } = {}) {
+function setup(
+  options: {
+    isE2E?: boolean;
+    missing?: string[];
+    managed?: unknown;
+    testGladly?: OptionsServiceDeps['testGladly'];
+  } = {},
+) {
   const local = memoryStore();
   const settings = createSettingsStore({ local, managed: async () => options.managed ?? {} });
   const vault = createVault({ indexedDB: new IDBFactory(), local });
@@ -30,15 +37,31 @@ function setup(options: { isE2E?: boolean; missing?: string[]; managed?: unknown
       actions: {} as ActionsApi,
       requestCount: () => 0,
       admin: {
-        storeInfo: async () => ({ name: 'Acme Outdoor', currency: 'USD', timezone: 'America/Chicago', controlPanelBaseUrl: null }),
+        storeInfo: async () => ({
+          name: 'Acme Outdoor',
+          currency: 'USD',
+          timezone: 'America/Chicago',
+          controlPanelBaseUrl: null,
+        }),
         probeScopes: async (scopes): Promise<ScopeProbe[]> => {
           call.scopes = scopes;
-          return scopes.map((scope) => ({ scope, label: scope, status: options.missing?.includes(scope) ? 'missing' : 'present', detail: `probed with ${token.length} chars` }));
+          return scopes.map((scope) => ({
+            scope,
+            label: scope,
+            status: options.missing?.includes(scope) ? 'missing' : 'present',
+            detail: `probed with ${token.length} chars`,
+          }));
         },
       },
     };
   };
-  const handlers = createOptionsHandlers({ settings, vault, apisFor, isE2E: options.isE2E ?? false, testGladly: options.testGladly });
+  const handlers = createOptionsHandlers({
+    settings,
+    vault,
+    apisFor,
+    isE2E: options.isE2E ?? false,
+    testGladly: options.testGladly,
+  });
   const byType = new Map(handlers.map((h) => [h.type, h]));
   const replies: unknown[] = [];
   async function send<T>(message: { type: string } & Record<string, unknown>): Promise<T> {
@@ -58,7 +81,11 @@ function connection(id = 'acme'): Settings['connections'][number] {
 describe('options service', () => {
   it("learns a newly saved store's name, currency and timezone once, so store credit can show its currency", async () => {
     const { send, calls } = setup();
-    const reply = await send<SaveReply>({ type: 'settings/save', settings: { ...DEFAULT_SETTINGS, connections: [connection()] }, secrets: { acme: TOKEN } });
+    const reply = await send<SaveReply>({
+      type: 'settings/save',
+      settings: { ...DEFAULT_SETTINGS, connections: [connection()] },
+      secrets: { acme: TOKEN },
+    });
     const saved = (reply as { view: SettingsView }).view.settings.connections[0]!;
     expect(saved.lastTest).toMatchObject({ storeName: 'Acme Outdoor', currency: 'USD', timezone: 'America/Chicago' });
     expect(calls).toHaveLength(1);
@@ -76,7 +103,11 @@ describe('options service', () => {
 
   it('saves a connection with its token in the vault and answers with a hint only', async () => {
     const { send, local, vault, replies } = setup();
-    const reply = await send<SaveReply>({ type: 'settings/save', settings: { ...DEFAULT_SETTINGS, connections: [connection()] }, secrets: { acme: TOKEN } });
+    const reply = await send<SaveReply>({
+      type: 'settings/save',
+      settings: { ...DEFAULT_SETTINGS, connections: [connection()] },
+      secrets: { acme: TOKEN },
+    });
     expect(reply.saved).toBe(true);
     const view = (reply as { view: SettingsView }).view;
     expect(view.settings.connections[0]?.tokenHint).toBe('1111');
@@ -104,8 +135,14 @@ describe('options service', () => {
 
   it('requires a token for a new connection', async () => {
     const { send } = setup();
-    const reply = await send<SaveReply>({ type: 'settings/save', settings: { ...DEFAULT_SETTINGS, connections: [connection()] } });
-    expect(reply).toEqual({ saved: false, problems: [{ path: 'connections.0.token', message: expect.stringMatching(/access token/) }] });
+    const reply = await send<SaveReply>({
+      type: 'settings/save',
+      settings: { ...DEFAULT_SETTINGS, connections: [connection()] },
+    });
+    expect(reply).toEqual({
+      saved: false,
+      problems: [{ path: 'connections.0.token', message: expect.stringMatching(/access token/) }],
+    });
   });
 
   it('replaces a token, keeps it when none is typed, and deletes it with its connection', async () => {
@@ -134,7 +171,11 @@ describe('options service', () => {
     const { send, calls, replies } = setup({ missing: ['store_v2_orders'] });
     const result = await send<TestConnectionResult>({
       type: 'settings/test-connection',
-      connection: { id: 'new', storeHash: 'https://store-abc123.mybigcommerce.com/manage', actions: { enabled: true, cancel: true, refund: true, partialRefund: true, discount: false } },
+      connection: {
+        id: 'new',
+        storeHash: 'https://store-abc123.mybigcommerce.com/manage',
+        actions: { enabled: true, cancel: true, refund: true, partialRefund: true, discount: false },
+      },
       token: NEW_TOKEN,
     });
     expect(calls).toEqual([expect.objectContaining({ storeHash: 'abc123', token: NEW_TOKEN, apiBaseUrl: undefined })]);
@@ -146,22 +187,41 @@ describe('options service', () => {
 
   it('tests a saved connection with the token from the vault', async () => {
     const { send, calls } = setup();
-    await send({ type: 'settings/save', settings: { ...DEFAULT_SETTINGS, connections: [connection()] }, secrets: { acme: TOKEN } });
-    await send({ type: 'settings/test-connection', connection: { id: 'acme', storeHash: 'abc123', actions: connection().actions } });
+    await send({
+      type: 'settings/save',
+      settings: { ...DEFAULT_SETTINGS, connections: [connection()] },
+      secrets: { acme: TOKEN },
+    });
+    await send({
+      type: 'settings/test-connection',
+      connection: { id: 'acme', storeHash: 'abc123', actions: connection().actions },
+    });
     expect(calls[0]?.token).toBe(TOKEN);
   });
 
   it('asks for a token when there is none to test with', async () => {
     const { send } = setup();
     await expect(
-      send({ type: 'settings/test-connection', connection: { id: 'x', storeHash: 'abc123', actions: connection().actions } }),
+      send({
+        type: 'settings/test-connection',
+        connection: { id: 'x', storeHash: 'abc123', actions: connection().actions },
+      }),
     ).rejects.toMatchObject({ kind: 'config', field: 'token' });
   });
 
   it('stores the Gladly API token in the vault and exports without any secret', async () => {
     const { send, vault, replies } = setup();
-    const settings = { ...DEFAULT_SETTINGS, connections: [connection()], gladlyApi: { host: 'https://acme.gladly.com', email: 'bot@acme.com', tokenHint: null } };
-    const saved = await send<SaveReply>({ type: 'settings/save', settings, secrets: { acme: TOKEN }, gladlyApiToken: GLADLY_TOKEN });
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      connections: [connection()],
+      gladlyApi: { host: 'https://acme.gladly.com', email: 'bot@acme.com', tokenHint: null },
+    };
+    const saved = await send<SaveReply>({
+      type: 'settings/save',
+      settings,
+      secrets: { acme: TOKEN },
+      gladlyApiToken: GLADLY_TOKEN,
+    });
     expect(saved.saved && saved.view.settings.gladlyApi?.tokenHint).toBe('3333');
     expect(await vault.getSecret('gladly-api')).toBe(GLADLY_TOKEN);
     const exported = await send<{ json: string }>({ type: 'settings/export' });
@@ -181,8 +241,13 @@ describe('options service', () => {
       },
     });
     const gladlyApi = { host: 'https://acme.gladly.com', email: 'bot@acme.com' };
-    await expect(send({ type: 'settings/test-gladly', gladlyApi })).rejects.toMatchObject({ kind: 'config', field: 'gladlyApi.token' });
-    expect(await send({ type: 'settings/test-gladly', gladlyApi, token: GLADLY_TOKEN })).toEqual({ detail: 'ok for bot@acme.com' });
+    await expect(send({ type: 'settings/test-gladly', gladlyApi })).rejects.toMatchObject({
+      kind: 'config',
+      field: 'gladlyApi.token',
+    });
+    expect(await send({ type: 'settings/test-gladly', gladlyApi, token: GLADLY_TOKEN })).toEqual({
+      detail: 'ok for bot@acme.com',
+    });
     expect(checks).toEqual([`https://acme.gladly.com|bot@acme.com|${GLADLY_TOKEN}`]);
     expect(JSON.stringify(replies)).not.toContain(GLADLY_TOKEN);
   });

@@ -8,7 +8,9 @@ export interface KeyValueStore {
   remove(key: string): Promise<void>;
 }
 
-export function memoryStore(initial: Record<string, unknown> = {}): KeyValueStore & { dump(): Record<string, unknown> } {
+export function memoryStore(
+  initial: Record<string, unknown> = {},
+): KeyValueStore & { dump(): Record<string, unknown> } {
   const data = new Map<string, unknown>(Object.entries(structuredClone(initial)));
   return {
     async get<T>(key: string) {

@@ -4,7 +4,7 @@
  * Money is always an exact decimal string ("336.32"): never do float arithmetic on it.
  */
 
-/** An exact decimal amount as a string, e.g. "19.99" (use lib/money.ts to add or compare). */
+/** An exact decimal amount as a string, e.g. "19.99" (use lib/core/decimal.ts to add or compare). */
 export type Money = string;
 
 /** The store connection a record came from. */

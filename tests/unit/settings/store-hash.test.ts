@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStoreHash } from '@/lib/store-hash';
+import { parseStoreHash } from '../../../lib/settings/store-hash';
 
 describe('parseStoreHash', () => {
   it.each([
@@ -8,7 +8,11 @@ describe('parseStoreHash', () => {
     ['ABC123', 'abc123', 'Store hash abc123'],
     ['https://api.bigcommerce.com/stores/abc123/v3/', 'abc123', 'Store hash abc123 (from the API path)'],
     ['api.bigcommerce.com/stores/x9y8z7/v2', 'x9y8z7', 'Store hash x9y8z7 (from the API path)'],
-    ['https://store-abc123.mybigcommerce.com/manage/orders', 'abc123', 'Store hash abc123 (from the control-panel address)'],
+    [
+      'https://store-abc123.mybigcommerce.com/manage/orders',
+      'abc123',
+      'Store hash abc123 (from the control-panel address)',
+    ],
     ['https://store-q1w2e3.mybigcommerce.com/manage', 'q1w2e3', 'Store hash q1w2e3 (from the control-panel address)'],
   ])('reads %j as %s', (input, hash, understoodAs) => {
     expect(parseStoreHash(input)).toEqual({ ok: true, hash, understoodAs });

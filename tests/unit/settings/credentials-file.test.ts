@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCredentialsFile } from '@/lib/credentials-file';
+import { parseCredentialsFile } from '../../../lib/settings/credentials-file';
 
 const TOKEN = 'k3xq9v0a7bq2lmtoken00000000zz';
 const SECRET = 'f00dfeedf00dfeedf00dfeed';
@@ -53,7 +53,9 @@ describe('parseCredentialsFile', () => {
   });
 
   it('refuses an API path without a store hash', () => {
-    const result = parseCredentialsFile(`ACCESS TOKEN: ${TOKEN}\nCLIENT ID: abc\nAPI PATH: https://api.bigcommerce.com/v3/\n`);
+    const result = parseCredentialsFile(
+      `ACCESS TOKEN: ${TOKEN}\nCLIENT ID: abc\nAPI PATH: https://api.bigcommerce.com/v3/\n`,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/no store hash/);
   });

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * The settings schema (stored in storage.local, never with a secret in it). Tokens live in the
- * vault (lib/vault.ts); a connection only records that one is set and its last 4 characters.
- * Bump SETTINGS_VERSION and add a migration in lib/settings.ts when the shape changes.
+ * vault (lib/settings/vault.ts); a connection only records that one is set and its last 4 characters.
+ * Bump SETTINGS_VERSION and add a migration in lib/settings/storage.ts when the shape changes.
  * v2: a connection remembers its last successful "Test connection" (`lastTest`); a search query
  * attribute appears at most once; the store hash is always the bare lower-case hash.
  */
@@ -46,7 +46,9 @@ const HttpUrlSchema = z
   .refine((value) => /^https?:\/\//i.test(value), 'Use an http:// or https:// address');
 
 /** Also part of the vault's secret name (`connection:<id>`), hence the narrow alphabet. */
-export const ConnectionIdSchema = z.string().regex(/^[\w.-]{1,64}$/, 'A connection id is 1–64 letters, digits, "_", "." or "-"');
+export const ConnectionIdSchema = z
+  .string()
+  .regex(/^[\w.-]{1,64}$/, 'A connection id is 1–64 letters, digits, "_", "." or "-"');
 
 export const ConnectionSchema = z.object({
   id: ConnectionIdSchema,
@@ -61,7 +63,10 @@ export const ConnectionSchema = z.object({
   searchQueryAttributes: z
     .array(SearchQueryAttributeSchema)
     .min(1, 'Keep at least one search query attribute')
-    .refine((rows) => new Set(rows.map((row) => row.attribute)).size === rows.length, 'Each attribute can be used once'),
+    .refine(
+      (rows) => new Set(rows.map((row) => row.attribute)).size === rows.length,
+      'Each attribute can be used once',
+    ),
   searchResultsAttributes: z.array(SearchResultsAttributeSchema),
   autoLink: z.object({ email: z.boolean(), phone: z.boolean() }),
   overwriteExistingValues: z.boolean(),
@@ -167,16 +172,40 @@ export function validateDraft(draft: Settings, context: DraftContext): DraftProb
   const seenHashes = new Map<string, string>();
   draft.connections.forEach((connection, index) => {
     const at = `connections.${index}`;
-    if (connection.clientId.trim() === '') problems.push({ path: `${at}.clientId`, message: FIELD_MESSAGES.clientId ?? '' });
-    if (!context.hasToken(connection.id)) problems.push({ path: `${at}.token`, message: 'Enter the access token from the API account.' });
+    if (connection.clientId.trim() === '')
+      problems.push({ path: `${at}.clientId`, message: FIELD_MESSAGES.clientId ?? '' });
+    if (!context.hasToken(connection.id))
+      problems.push({ path: `${at}.token`, message: 'Enter the access token from the API account.' });
     const other = seenHashes.get(connection.storeHash);
     if (other !== undefined && connection.storeHash !== '') {
       problems.push({ path: `${at}.storeHash`, message: `This store is already connected as “${other}”.` });
     }
     seenHashes.set(connection.storeHash, connection.name || 'another connection');
   });
-  if (draft.gladlyApi && !context.hasGladlyToken) problems.push({ path: 'gladlyApi.token', message: 'Enter the Gladly API token.' });
+  if (draft.gladlyApi && !context.hasGladlyToken)
+    problems.push({ path: 'gladlyApi.token', message: 'Enter the Gladly API token.' });
   // One message per field: the first is the most useful.
   const seen = new Set<string>();
   return problems.filter((problem) => (seen.has(problem.path) ? false : (seen.add(problem.path), true)));
 }
+
+// ---- What the options page shows about the saved settings (display types, no storage) ----
+
+export type SettingsNotice =
+  | { kind: 'migrated'; from: number; to: number; at: string }
+  | { kind: 'set-aside'; reason: string; at: string; removedSecrets: number }
+  | { kind: 'managed-invalid'; reason: string };
+
+/** What the administrator's policy fixes; the page shows these disabled ("Set by your administrator"). */
+export interface SettingsLocks {
+  /** Connections set wholly by policy (their access token is still entered on the page). */
+  connections: string[];
+  /** Actions forced off on every connection. */
+  actionsOff: boolean;
+  /** Gladly host and agent email (not the token). */
+  gladlyApi: boolean;
+  /** Selector keys fixed by policy. */
+  selectors: string[];
+}
+
+export const NO_LOCKS: SettingsLocks = { connections: [], actionsOff: false, gladlyApi: false, selectors: [] };

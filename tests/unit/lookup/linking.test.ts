@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createLinkStore, decideLink, identityKey } from '../../lib/linking';
-import { memoryStore } from '../../lib/kv-store';
-import type { Identity } from '../../lib/messages/identity';
-import { makeCustomer } from '../fixtures/customers';
+import { createLinkStore, decideLink } from '../../../lib/lookup/linking';
+import { identityKey } from '../../../lib/messages/identity';
+import { memoryStore } from '../../../lib/core/kv-store';
+import type { Identity } from '../../../lib/messages/identity';
+import { makeCustomer } from '../../fixtures/customers';
 
-// Digits-only comparison is enough to exercise the rules; lib/phone.ts has the real one.
+// Digits-only comparison is enough to exercise the rules; lib/core/phone.ts has the real one.
 const samePhone = (a: string, b: string) => a.replace(/\D/g, '').slice(-10) === b.replace(/\D/g, '').slice(-10);
 const never = () => false;
 
@@ -35,7 +36,13 @@ describe('decideLink', () => {
   });
 
   it('ignores a conflict on a field whose auto-linking is off', () => {
-    const decision = decideLink(jane, [makeCustomer({ phone: '+1 773 555 0100' })], { email: true, phone: false }, samePhone, never);
+    const decision = decideLink(
+      jane,
+      [makeCustomer({ phone: '+1 773 555 0100' })],
+      { email: true, phone: false },
+      samePhone,
+      never,
+    );
     expect(decision).toMatchObject({ kind: 'auto-link', matchedOn: ['email'] });
   });
 
@@ -50,7 +57,13 @@ describe('decideLink', () => {
 
   it('does not auto-link when no enabled field can match (phone-only match with phone auto-linking off)', () => {
     const phoneOnly: Identity = { emails: [], phones: [{ value: '(415) 555-0142', source: 'panel' }] };
-    const decision = decideLink(phoneOnly, [makeCustomer({ phone: '4155550142' })], { email: true, phone: false }, samePhone, never);
+    const decision = decideLink(
+      phoneOnly,
+      [makeCustomer({ phone: '4155550142' })],
+      { email: true, phone: false },
+      samePhone,
+      never,
+    );
     expect(decision.kind).toBe('choose');
   });
 
@@ -62,9 +75,15 @@ describe('decideLink', () => {
 describe('link store', () => {
   it('keys links by Gladly id, or by contact points without one', () => {
     expect(identityKey(jane)).toBe('gladly:XRJvp8lSS5aD2RucjY5zkw');
-    expect(identityKey({ emails: [{ value: 'B@x.com', source: 'panel' }, { value: 'a@x.com', source: 'panel' }], phones: [] })).toBe(
-      'contact:a@x.com,b@x.com|',
-    );
+    expect(
+      identityKey({
+        emails: [
+          { value: 'B@x.com', source: 'panel' },
+          { value: 'a@x.com', source: 'panel' },
+        ],
+        phones: [],
+      }),
+    ).toBe('contact:a@x.com,b@x.com|');
   });
 
   it('links, unlinks, and remembers the unlink so the pair is never auto-linked again', async () => {

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { phoneVariants, samePhone } from '@/lib/phone';
+import { phoneVariants, samePhone } from '../../../lib/core/phone';
 
 describe('samePhone', () => {
   it('treats one US number in any common format as the same', () => {
-    const spellings = ['650 123 4569', '(650) 123-4569', '+1 650 123 4569', '650-123-4569', '16501234569', '+16501234569'];
+    const spellings = [
+      '650 123 4569',
+      '(650) 123-4569',
+      '+1 650 123 4569',
+      '650-123-4569',
+      '16501234569',
+      '+16501234569',
+    ];
     for (const a of spellings) for (const b of spellings) expect(samePhone(a, b), `${a} vs ${b}`).toBe(true);
   });
 
@@ -29,7 +36,14 @@ describe('phoneVariants', () => {
   it('lists the spellings stores commonly hold, the typed one first', () => {
     const variants = phoneVariants('650 123 4569');
     expect(variants[0]).toBe('650 123 4569');
-    for (const stored of ['6501234569', '+16501234569', '650-123-4569', '(650) 123-4569', '+1 650-123-4569', '+1 650 123 4569']) {
+    for (const stored of [
+      '6501234569',
+      '+16501234569',
+      '650-123-4569',
+      '(650) 123-4569',
+      '+1 650-123-4569',
+      '+1 650 123 4569',
+    ]) {
       expect(variants).toContain(stored);
     }
     expect(new Set(variants).size).toBe(variants.length);

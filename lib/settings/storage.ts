@@ -2,10 +2,10 @@
  * The settings store: reads and writes Settings in storage.local, migrates older shapes, sets
  * aside what it cannot read (never silently dropping it), and lays the administrator's managed
  * policy (storage.managed, public/managed_schema.json) over the result. Secrets are not here:
- * see lib/vault.ts.
+ * see lib/settings/vault.ts.
  */
 import { z } from 'zod';
-import type { KeyValueStore } from './kv-store';
+import type { KeyValueStore } from '../core/kv-store';
 import {
   ConnectionIdSchema,
   DEFAULT_SETTINGS,
@@ -14,19 +14,15 @@ import {
   newConnection,
   type Connection,
   type Settings,
-} from './settings-schema';
+} from './schema';
 import { parseStoreHash } from './store-hash';
+import type { SettingsLocks, SettingsNotice } from './schema';
 
 export const SETTINGS_KEY = 'settings';
 /** Copies of settings that could not be read, newest last (kept for the admin, shown on the page). */
 export const SET_ASIDE_KEY = 'settings.setAside';
 export const LAST_MIGRATION_KEY = 'settings.lastMigration';
 const MAX_SET_ASIDE = 5;
-
-export type SettingsNotice =
-  | { kind: 'migrated'; from: number; to: number; at: string }
-  | { kind: 'set-aside'; reason: string; at: string; removedSecrets: number }
-  | { kind: 'managed-invalid'; reason: string };
 
 export interface SetAsideRecord {
   at: string;
@@ -36,25 +32,15 @@ export interface SetAsideRecord {
   data: unknown;
 }
 
-/** What the administrator's policy fixes; the page shows these disabled ("Set by your administrator"). */
-export interface SettingsLocks {
-  /** Connections set wholly by policy (their access token is still entered on the page). */
-  connections: string[];
-  /** Actions forced off on every connection. */
-  actionsOff: boolean;
-  /** Gladly host and agent email (not the token). */
-  gladlyApi: boolean;
-  /** Selector keys fixed by policy. */
-  selectors: string[];
-}
-
-export const NO_LOCKS: SettingsLocks = { connections: [], actionsOff: false, gladlyApi: false, selectors: [] };
-
 export class SettingsInvalidError extends Error {
   readonly kind = 'config';
   readonly field: string | undefined;
   constructor(readonly problems: FieldProblem[]) {
-    super(problems.length === 1 ? (problems[0]?.message ?? '') : `${problems.length} settings need fixing before they can be saved.`);
+    super(
+      problems.length === 1
+        ? (problems[0]?.message ?? '')
+        : `${problems.length} settings need fixing before they can be saved.`,
+    );
     this.name = 'SettingsInvalidError';
     this.field = problems[0]?.path;
   }
@@ -88,22 +74,26 @@ const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
     ...old,
     version: 2,
     // Anything not shaped as expected is passed on untouched, so validation sets it aside whole.
-    connections: !Array.isArray(old.connections) ? old.connections : old.connections.map((entry) => {
-      const connection = asRecord(entry);
-      const hash = parseStoreHash(typeof connection.storeHash === 'string' ? connection.storeHash : '');
-      const seen = new Set<unknown>();
-      return {
-        ...connection,
-        storeHash: hash.ok ? hash.hash : connection.storeHash,
-        searchQueryAttributes: !Array.isArray(connection.searchQueryAttributes) ? connection.searchQueryAttributes : connection.searchQueryAttributes.filter((row: unknown) => {
-          const attribute = asRecord(row).attribute;
-          if (seen.has(attribute)) return false;
-          seen.add(attribute);
-          return true;
+    connections: !Array.isArray(old.connections)
+      ? old.connections
+      : old.connections.map((entry) => {
+          const connection = asRecord(entry);
+          const hash = parseStoreHash(typeof connection.storeHash === 'string' ? connection.storeHash : '');
+          const seen = new Set<unknown>();
+          return {
+            ...connection,
+            storeHash: hash.ok ? hash.hash : connection.storeHash,
+            searchQueryAttributes: !Array.isArray(connection.searchQueryAttributes)
+              ? connection.searchQueryAttributes
+              : connection.searchQueryAttributes.filter((row: unknown) => {
+                  const attribute = asRecord(row).attribute;
+                  if (seen.has(attribute)) return false;
+                  seen.add(attribute);
+                  return true;
+                }),
+            lastTest: null,
+          };
         }),
-        lastTest: null,
-      };
-    }),
   }),
 };
 
@@ -114,13 +104,20 @@ export type ReadResult =
 
 /** Reads any stored or imported settings object into the current shape, or says why not. */
 export function readSettings(raw: unknown): ReadResult {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { kind: 'unreadable', reason: 'The saved settings were not an object.' };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { kind: 'unreadable', reason: 'The saved settings were not an object.' };
   const version = (raw as Raw).version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { kind: 'unreadable', reason: 'The saved settings have no version this extension knows (they may come from an early preview).' };
+    return {
+      kind: 'unreadable',
+      reason: 'The saved settings have no version this extension knows (they may come from an early preview).',
+    };
   }
   if (version > SETTINGS_VERSION) {
-    return { kind: 'unreadable', reason: `The saved settings were written by a newer version of the extension (settings version ${version}).` };
+    return {
+      kind: 'unreadable',
+      reason: `The saved settings were written by a newer version of the extension (settings version ${version}).`,
+    };
   }
   let current: Raw = raw as Raw;
   for (let v = version; v < SETTINGS_VERSION; v++) {
@@ -134,7 +131,9 @@ export function readSettings(raw: unknown): ReadResult {
     const where = first ? first.path.join('.') : '';
     return { kind: 'unreadable', reason: `The saved settings did not pass checks${where ? ` (at ${where})` : ''}.` };
   }
-  return version === SETTINGS_VERSION ? { kind: 'current', settings: parsed.data } : { kind: 'migrated', settings: parsed.data, from: version };
+  return version === SETTINGS_VERSION
+    ? { kind: 'current', settings: parsed.data }
+    : { kind: 'migrated', settings: parsed.data, from: version };
 }
 
 // ---- managed policy ---------------------------------------------------------------------------
@@ -154,12 +153,23 @@ const ManagedConnectionSchema = z.object({
   storeHash: ManagedStoreHashSchema,
   clientId: z.string().trim().max(200).optional(),
   enabled: z.boolean().optional(),
-  searchQueryAttributes: z.array(z.object({ attribute: z.enum(['email', 'phone']), label: z.string().trim().min(1).max(60) })).min(1).optional(),
-  searchResultsAttributes: z.array(z.object({ attribute: z.string().trim().min(1).max(60), label: z.string().trim().min(1).max(60) })).optional(),
+  searchQueryAttributes: z
+    .array(z.object({ attribute: z.enum(['email', 'phone']), label: z.string().trim().min(1).max(60) }))
+    .min(1)
+    .optional(),
+  searchResultsAttributes: z
+    .array(z.object({ attribute: z.string().trim().min(1).max(60), label: z.string().trim().min(1).max(60) }))
+    .optional(),
   autoLink: z.object({ email: z.boolean(), phone: z.boolean() }).optional(),
   overwriteExistingValues: z.boolean().optional(),
   actions: z
-    .object({ enabled: z.boolean(), cancel: z.boolean(), refund: z.boolean(), partialRefund: z.boolean(), discount: z.boolean() })
+    .object({
+      enabled: z.boolean(),
+      cancel: z.boolean(),
+      refund: z.boolean(),
+      partialRefund: z.boolean(),
+      discount: z.boolean(),
+    })
     .partial()
     .optional(),
 });
@@ -293,7 +303,12 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
       const migration = await deps.local.get<{ from: number; to: number; at: string }>(LAST_MIGRATION_KEY);
       if (migration) notices.push({ kind: 'migrated', ...migration });
       for (const record of (await deps.local.get<SetAsideRecord[]>(SET_ASIDE_KEY)) ?? []) {
-        notices.push({ kind: 'set-aside', reason: record.reason, at: record.at, removedSecrets: record.removedSecrets });
+        notices.push({
+          kind: 'set-aside',
+          reason: record.reason,
+          at: record.at,
+          removedSecrets: record.removedSecrets,
+        });
       }
       if (managedProblem) notices.push({ kind: 'managed-invalid', reason: managedProblem });
       return notices;
@@ -314,7 +329,9 @@ export function exportSettings(settings: Settings, at: Date = new Date()): strin
   return JSON.stringify({ format: EXPORT_FORMAT, exportedAt: at.toISOString(), settings: clean }, null, 2);
 }
 
-export type ImportResult = { ok: true; settings: Settings; migratedFrom: number | null; removedSecrets: number } | { ok: false; message: string };
+export type ImportResult =
+  | { ok: true; settings: Settings; migratedFrom: number | null; removedSecrets: number }
+  | { ok: false; message: string };
 
 export function importSettings(text: string): ImportResult {
   let raw: unknown;
@@ -324,10 +341,12 @@ export function importSettings(text: string): ImportResult {
     return { ok: false, message: 'That file is not a settings export (it is not JSON).' };
   }
   const envelope = asRecord(raw);
-  if (envelope.format !== EXPORT_FORMAT) return { ok: false, message: 'That file is not a settings export from this extension.' };
+  if (envelope.format !== EXPORT_FORMAT)
+    return { ok: false, message: 'That file is not a settings export from this extension.' };
   const { value, removed } = withoutSecrets(envelope.settings);
   const result = readSettings(value);
-  if (result.kind === 'unreadable') return { ok: false, message: result.reason.replace('saved settings', 'imported settings') };
+  if (result.kind === 'unreadable')
+    return { ok: false, message: result.reason.replace('saved settings', 'imported settings') };
   const settings: Settings = {
     ...result.settings,
     connections: result.settings.connections.map((c) => ({ ...c, tokenHint: null })),
@@ -344,7 +363,9 @@ export interface FieldProblem {
   message: string;
 }
 
-export function problemsOf(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldProblem[] {
+export function problemsOf(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+): FieldProblem[] {
   return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 

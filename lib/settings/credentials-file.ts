@@ -41,12 +41,17 @@ export function parseCredentialsFile(text: string): CredentialsFileResult {
     apiPath ? null : 'API PATH',
   ].filter((key): key is string => key !== null);
   if (missing.length > 0) {
-    return { ok: false, message: `The credentials file has no ${missing.join(', ')} line. Use the file BigCommerce downloaded when the API account was created.` };
+    return {
+      ok: false,
+      message: `The credentials file has no ${missing.join(', ')} line. Use the file BigCommerce downloaded when the API account was created.`,
+    };
   }
-  if (/\s/.test(accessToken)) return { ok: false, message: 'The ACCESS TOKEN line of the credentials file is not a single token.' };
+  if (/\s/.test(accessToken))
+    return { ok: false, message: 'The ACCESS TOKEN line of the credentials file is not a single token.' };
 
   const hash = parseStoreHash(apiPath);
-  if (!hash.ok) return { ok: false, message: 'The API PATH line of the credentials file has no store hash (…/stores/abc123/…).' };
+  if (!hash.ok)
+    return { ok: false, message: 'The API PATH line of the credentials file has no store hash (…/stores/abc123/…).' };
 
   const name = fields.get('CLIENT NAME') ?? fields.get('NAME') ?? '';
   return { ok: true, credentials: { name, clientId, accessToken, storeHash: hash.hash } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStore } from '@/lib/kv-store';
+import { memoryStore } from '../../../lib/core/kv-store';
 import {
   LAST_MIGRATION_KEY,
   SET_ASIDE_KEY,
@@ -8,8 +8,14 @@ import {
   createSettingsStore,
   exportSettings,
   importSettings,
-} from '@/lib/settings';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, newConnection, validateDraft, type Settings } from '@/lib/settings-schema';
+} from '../../../lib/settings/storage';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_VERSION,
+  newConnection,
+  validateDraft,
+  type Settings,
+} from '../../../lib/settings/schema';
 
 const NOW = () => new Date('2026-11-24T10:00:00Z');
 
@@ -60,7 +66,9 @@ describe('settings store: reading and migrating', () => {
     // Written back in the new shape, and the upgrade is reported.
     expect((local.dump()[SETTINGS_KEY] as Settings).version).toBe(SETTINGS_VERSION);
     expect(local.dump()[LAST_MIGRATION_KEY]).toEqual({ from: 1, to: SETTINGS_VERSION, at: NOW().toISOString() });
-    expect(await store.migrationReport()).toEqual([{ kind: 'migrated', from: 1, to: SETTINGS_VERSION, at: NOW().toISOString() }]);
+    expect(await store.migrationReport()).toEqual([
+      { kind: 'migrated', from: 1, to: SETTINGS_VERSION, at: NOW().toISOString() },
+    ]);
   });
 
   it('sets aside an object without a version, cutting out plain-text tokens, and reports it', async () => {
@@ -74,7 +82,9 @@ describe('settings store: reading and migrating', () => {
     expect(aside[0]?.removedSecrets).toBe(1);
     expect(JSON.stringify(local.dump())).not.toContain('plain-token-value-123456');
     const report = await store.migrationReport();
-    expect(report).toEqual([expect.objectContaining({ kind: 'set-aside', removedSecrets: 1, reason: expect.stringMatching(/no version/) })]);
+    expect(report).toEqual([
+      expect.objectContaining({ kind: 'set-aside', removedSecrets: 1, reason: expect.stringMatching(/no version/) }),
+    ]);
   });
 
   it('sets aside settings from a newer version instead of overwriting them unseen', async () => {
@@ -118,7 +128,9 @@ describe('settings store: saving', () => {
 
 describe('settings store: managed policy', () => {
   const policy = {
-    connections: [{ id: 'hq', name: 'HQ store', storeHash: 'store-hq777', clientId: 'hq-client', actions: { enabled: true } }],
+    connections: [
+      { id: 'hq', name: 'HQ store', storeHash: 'store-hq777', clientId: 'hq-client', actions: { enabled: true } },
+    ],
     allowActions: false,
     gladlyApi: { host: 'https://acme.gladly.com', email: 'bot@acme.com' },
     selectors: { email: '.managed-email' },
@@ -127,10 +139,17 @@ describe('settings store: managed policy', () => {
   it('lays managed values over saved ones and marks them locked', async () => {
     const saved: Settings = {
       ...DEFAULT_SETTINGS,
-      connections: [{ ...acme(), actions: { ...acme().actions, enabled: true } }, { ...acme('hq'), name: 'My edit', storeHash: 'zzz' }],
+      connections: [
+        { ...acme(), actions: { ...acme().actions, enabled: true } },
+        { ...acme('hq'), name: 'My edit', storeHash: 'zzz' },
+      ],
       selectors: { email: '.mine', nameInput: '.name' },
     };
-    const store = createSettingsStore({ local: memoryStore({ [SETTINGS_KEY]: saved }), managed: async () => policy, now: NOW });
+    const store = createSettingsStore({
+      local: memoryStore({ [SETTINGS_KEY]: saved }),
+      managed: async () => policy,
+      now: NOW,
+    });
     const settings = await store.get();
     expect(settings.connections.map((c) => [c.id, c.name, c.storeHash])).toEqual([
       ['hq', 'HQ store', 'hq777'],
@@ -140,47 +159,77 @@ describe('settings store: managed policy', () => {
     expect(settings.connections.every((c) => !c.actions.enabled)).toBe(true);
     expect(settings.gladlyApi).toEqual({ host: 'https://acme.gladly.com', email: 'bot@acme.com', tokenHint: null });
     expect(settings.selectors).toEqual({ email: '.managed-email', nameInput: '.name' });
-    expect(await store.locks()).toEqual({ connections: ['hq'], actionsOff: true, gladlyApi: true, selectors: ['email'] });
+    expect(await store.locks()).toEqual({
+      connections: ['hq'],
+      actionsOff: true,
+      gladlyApi: true,
+      selectors: ['email'],
+    });
   });
 
   it('keeps managed values when a save tries to change them', async () => {
     const local = memoryStore();
     const store = createSettingsStore({ local, managed: async () => policy, now: NOW });
     const current = await store.get();
-    const edited: Settings = { ...current, connections: current.connections.map((c) => ({ ...c, name: 'Hacked', clientId: 'x' })) };
+    const edited: Settings = {
+      ...current,
+      connections: current.connections.map((c) => ({ ...c, name: 'Hacked', clientId: 'x' })),
+    };
     const saved = await store.save(edited);
     expect(saved.connections[0]?.name).toBe('HQ store');
   });
 
   it('ignores a policy it cannot read and says so', async () => {
-    const store = createSettingsStore({ local: memoryStore(), managed: async () => ({ connections: 'nope' }), now: NOW });
+    const store = createSettingsStore({
+      local: memoryStore(),
+      managed: async () => ({ connections: 'nope' }),
+      now: NOW,
+    });
     expect(await store.get()).toEqual(DEFAULT_SETTINGS);
     expect(await store.migrationReport()).toEqual([expect.objectContaining({ kind: 'managed-invalid' })]);
   });
 
   it('treats a browser without managed storage as no policy', async () => {
-    const store = createSettingsStore({ local: memoryStore(), managed: () => Promise.reject(new Error('not supported')), now: NOW });
+    const store = createSettingsStore({
+      local: memoryStore(),
+      managed: () => Promise.reject(new Error('not supported')),
+      now: NOW,
+    });
     expect(await store.locks()).toEqual({ connections: [], actionsOff: false, gladlyApi: false, selectors: [] });
   });
 });
 
 describe('export and import', () => {
   it('round-trips settings without token hints', () => {
-    const settings: Settings = { ...DEFAULT_SETTINGS, connections: [acme()], gladlyApi: { host: 'https://a.gladly.com', email: 'a@b.co', tokenHint: 'abcd' } };
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      connections: [acme()],
+      gladlyApi: { host: 'https://a.gladly.com', email: 'a@b.co', tokenHint: 'abcd' },
+    };
     const json = exportSettings(settings, NOW());
     expect(json).not.toContain('9xyz');
     expect(json).not.toContain('abcd');
     const imported = importSettings(json);
     expect(imported).toEqual({
       ok: true,
-      settings: { ...settings, connections: [{ ...acme(), tokenHint: null }], gladlyApi: { ...settings.gladlyApi!, tokenHint: null } },
+      settings: {
+        ...settings,
+        connections: [{ ...acme(), tokenHint: null }],
+        gladlyApi: { ...settings.gladlyApi!, tokenHint: null },
+      },
       migratedFrom: null,
       removedSecrets: 0,
     });
   });
 
   it('upgrades an export from version 1 and drops secrets someone added to the file', () => {
-    const file = JSON.stringify({ format: 'gladly-bigcommerce-settings', settings: { ...v1Settings(), connections: [{ ...v1Settings().connections[0], accessToken: 'sneaky-token-1234567' }] } });
+    const file = JSON.stringify({
+      format: 'gladly-bigcommerce-settings',
+      settings: {
+        ...v1Settings(),
+        connections: [{ ...v1Settings().connections[0], accessToken: 'sneaky-token-1234567' }],
+      },
+    });
     const result = importSettings(file);
     expect(result.ok && result.migratedFrom).toBe(1);
     expect(result.ok && result.removedSecrets).toBe(1);
@@ -202,20 +251,37 @@ describe('validateDraft', () => {
 
   it('names every missing field in plain words', () => {
     const blank = { ...newConnection('n1') };
-    const problems = validateDraft({ ...DEFAULT_SETTINGS, connections: [blank] }, { hasToken: () => false, hasGladlyToken: false });
-    expect(problems.map((p) => p.path).sort()).toEqual(['connections.0.clientId', 'connections.0.name', 'connections.0.storeHash', 'connections.0.token']);
+    const problems = validateDraft(
+      { ...DEFAULT_SETTINGS, connections: [blank] },
+      { hasToken: () => false, hasGladlyToken: false },
+    );
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      'connections.0.clientId',
+      'connections.0.name',
+      'connections.0.storeHash',
+      'connections.0.token',
+    ]);
     expect(problems.find((p) => p.path === 'connections.0.name')?.message).toMatch(/Enter a name/);
   });
 
   it('accepts an http or https API base URL (the sandbox over HTTP/1.1 or HTTP/2) and names anything else in plain words', () => {
     for (const apiBaseUrl of ['http://127.0.0.1:4010', 'https://127.0.0.1:4010', 'https://localhost:4010']) {
-      expect(validateDraft({ ...DEFAULT_SETTINGS, connections: [{ ...acme(), apiBaseUrl }] }, withToken), apiBaseUrl).toEqual([]);
+      expect(
+        validateDraft({ ...DEFAULT_SETTINGS, connections: [{ ...acme(), apiBaseUrl }] }, withToken),
+        apiBaseUrl,
+      ).toEqual([]);
     }
-    const problem = (apiBaseUrl: string) => validateDraft({ ...DEFAULT_SETTINGS, connections: [{ ...acme(), apiBaseUrl }] }, withToken);
+    const problem = (apiBaseUrl: string) =>
+      validateDraft({ ...DEFAULT_SETTINGS, connections: [{ ...acme(), apiBaseUrl }] }, withToken);
     expect(problem('not an address')).toEqual([
-      { path: 'connections.0.apiBaseUrl', message: 'Enter an address such as http://127.0.0.1:4010 or https://127.0.0.1:4010, or leave it empty.' },
+      {
+        path: 'connections.0.apiBaseUrl',
+        message: 'Enter an address such as http://127.0.0.1:4010 or https://127.0.0.1:4010, or leave it empty.',
+      },
     ]);
-    expect(problem('ftp://127.0.0.1:4010')).toEqual([{ path: 'connections.0.apiBaseUrl', message: 'Use an http:// or https:// address' }]);
+    expect(problem('ftp://127.0.0.1:4010')).toEqual([
+      { path: 'connections.0.apiBaseUrl', message: 'Use an http:// or https:// address' },
+    ]);
   });
 
   it('refuses the same store twice, an empty query table and a Gladly API without token', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { add, compare, fromJsonNumber, fromMinorUnits, subtract, sum, toFixed2, toMinorUnits } from '@/lib/money';
+import {
+  add,
+  compare,
+  fromJsonNumber,
+  fromMinorUnits,
+  subtract,
+  sum,
+  toFixed2,
+  toMinorUnits,
+} from '../../../lib/core/decimal';
 
 describe('money', () => {
   it('adds and subtracts exactly where floats drift', () => {

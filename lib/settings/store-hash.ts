@@ -3,9 +3,7 @@
  * control panel shows, the API path from the credentials file, or the control-panel address.
  * All of them name one store; we keep only the bare hash ("abc123").
  */
-export type StoreHashResult =
-  | { ok: true; hash: string; understoodAs: string }
-  | { ok: false; message: string };
+export type StoreHashResult = { ok: true; hash: string; understoodAs: string } | { ok: false; message: string };
 
 const HASH = /^[a-z0-9]{1,32}$/;
 const CONTROL_PANEL_HOST = /^store-([a-z0-9]{1,32})\.mybigcommerce\.com$/;
@@ -39,6 +37,7 @@ function fromAddress(text: string): StoreHashResult {
   const path = STORES_PATH.exec(url.pathname.toLowerCase());
   if (path?.[1]) return { ok: true, hash: path[1], understoodAs: `Store hash ${path[1]} (from the API path)` };
   const host = CONTROL_PANEL_HOST.exec(url.hostname.toLowerCase());
-  if (host?.[1]) return { ok: true, hash: host[1], understoodAs: `Store hash ${host[1]} (from the control-panel address)` };
+  if (host?.[1])
+    return { ok: true, hash: host[1], understoodAs: `Store hash ${host[1]} (from the control-panel address)` };
   return { ok: false, message: `That address does not contain a store hash. ${HELP}` };
 }

@@ -3,8 +3,8 @@
  * up to 10 minutes. Kept in memory and mirrored to storage.session so a service-worker
  * restart keeps it (session storage is cleared when the browser closes: no customer data at rest).
  */
-import type { StoreLookup } from './messages/lookup';
-import type { KeyValueStore } from './kv-store';
+import type { StoreLookup } from '../messages/lookup';
+import type { KeyValueStore } from '../core/kv-store';
 
 export const FRESH_MS = 60_000;
 export const STALE_MS = 10 * 60_000;

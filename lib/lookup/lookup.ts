@@ -8,13 +8,13 @@
  * one batched image call, the group name). A third
  * round happens only when account orders bring shipped orders or products round 2 did not know.
  */
-import { newestFirst, type Customer, type Order } from './model';
-import type { Identity } from './messages/identity';
-import type { LookupQuery, StoreLookup } from './messages/lookup';
-import type { ErrorInfo } from './messages/common';
-import type { StoreApi } from './store-api';
-import { decideLink, identityKey, type AutoLinkFields, type LinkStore, type PhoneEquals } from './linking';
-import type { LookupCache } from './lookup-cache';
+import { newestFirst, type Customer, type Order } from '../core/model';
+import type { Identity } from '../messages/identity';
+import { queryKey, type LookupQuery, type StoreLookup } from '../messages/lookup';
+import type { ErrorInfo } from '../messages/common';
+import type { StoreApi } from '../core/store-ports';
+import { decideLink, type AutoLinkFields, type LinkStore, type PhoneEquals } from './linking';
+import type { LookupCache } from './cache';
 
 export const ORDER_LIMIT = 10;
 
@@ -44,15 +44,6 @@ export interface LookupDeps {
 
 export type Emit = (stores: StoreLookup[], done: boolean, stats: LookupStats) => void;
 
-/** A stable key for caching a query's result per store. */
-export function queryKey(query: LookupQuery): string {
-  if (query.kind === 'manual') return `manual:${query.attribute}:${query.value.trim().toLowerCase()}`;
-  const { identity } = query;
-  const emails = identity.emails.map((e) => e.value.trim().toLowerCase()).sort();
-  const phones = identity.phones.map((p) => p.value.replace(/\D/g, '')).sort();
-  return `${identityKey(identity)}#${emails.join(',')}|${phones.join(',')}`;
-}
-
 /** Run a lookup over the given stores, emitting the combined state each time a store moves on. */
 export async function runLookup(
   query: LookupQuery,
@@ -65,9 +56,17 @@ export async function runLookup(
   const started = now();
   const startRequests = deps.requestCount?.() ?? 0;
   const key = queryKey(query);
-  const targets = query.kind === 'manual' && query.connectionId ? connections.filter((c) => c.id === query.connectionId) : connections;
+  const targets =
+    query.kind === 'manual' && query.connectionId
+      ? connections.filter((c) => c.id === query.connectionId)
+      : connections;
 
-  const states: StoreLookup[] = targets.map((c) => ({ connectionId: c.id, storeName: c.name, status: 'loading', complete: false }));
+  const states: StoreLookup[] = targets.map((c) => ({
+    connectionId: c.id,
+    storeName: c.name,
+    status: 'loading',
+    complete: false,
+  }));
   let maxRounds = 0;
   let fromCache = false;
   const stats = (): LookupStats => ({
@@ -76,7 +75,12 @@ export async function runLookup(
     ms: now() - started,
     fromCache,
   });
-  const publish = (done: boolean) => emit(states.map((s) => ({ ...s })), done, stats());
+  const publish = (done: boolean) =>
+    emit(
+      states.map((s) => ({ ...s })),
+      done,
+      stats(),
+    );
 
   // A revisit renders from cache before any request.
   const cached = await Promise.all(targets.map((c) => (options.refresh ? undefined : deps.cache.get(c.id, key))));
@@ -147,14 +151,18 @@ async function lookupOneStore(
   const problems: unknown[] = [];
   const api = tolerant(connection.api, problems);
 
-  if (query.kind === 'manual') return withProblems(await manualLookup(query, { ...connection, api }, round), problems, deps);
+  if (query.kind === 'manual')
+    return withProblems(await manualLookup(query, { ...connection, api }, round), problems, deps);
 
   const identity = query.identity;
   const emails = unique(identity.emails.map((e) => e.value.trim().toLowerCase()).filter(Boolean));
   const phones = unique(identity.phones.map((p) => p.value.trim()).filter(Boolean));
   // A customer an agent linked by hand stays linked even when Gladly shows no email or phone.
   // Both reads now, so nothing but BigCommerce's answer stands between round 1 and the first paint.
-  const [link, unlinked] = await Promise.all([deps.links.get(identity, connection.id), deps.links.unlinkedIds(identity, connection.id)]);
+  const [link, unlinked] = await Promise.all([
+    deps.links.get(identity, connection.id),
+    deps.links.unlinkedIds(identity, connection.id),
+  ]);
   if (emails.length === 0 && phones.length === 0 && !link) return { ...base, status: 'not-found', complete: true };
 
   // Round 1: everything that needs nothing but the identity (and a known link). Requests leave
@@ -188,7 +196,13 @@ async function lookupOneStore(
     if (link) await deps.links.unlink(identity, connection.id); // the linked customer was deleted
     const decision = decideLink(identity, candidates, connection.autoLink, deps.samePhone, (id) => unlinked.has(id));
     if (decision.kind === 'choose') {
-      return { ...base, status: 'candidates', candidates: decision.candidates, candidateReason: decision.reason, complete: true };
+      return {
+        ...base,
+        status: 'candidates',
+        candidates: decision.candidates,
+        candidateReason: decision.reason,
+        complete: true,
+      };
     }
     if (decision.kind === 'auto-link') {
       customer = decision.customer;
@@ -205,7 +219,11 @@ async function lookupOneStore(
     onPartial({ ...base, status: 'guest', customer: null, orders, complete: false });
     const plan = planCompletion(orders, []);
     const completed = await round(requestsOf(plan), () => completeOrders(api, orders, plan));
-    return withProblems({ ...base, status: 'guest', customer: null, orders: completed, complete: true }, problems, deps);
+    return withProblems(
+      { ...base, status: 'guest', customer: null, orders: completed, complete: true },
+      problems,
+      deps,
+    );
   }
 
   let orders = newest([...emailOrders, ...(linkedOrders ?? [])]);
@@ -222,15 +240,29 @@ async function lookupOneStore(
   const [group, completed] = await round(requestsOf(plan) + 1 + (customer.customerGroupId ? 1 : 0), () => {
     // Found by phone (or by another email): guest orders placed with the store's email count too.
     const storeEmail = current.email.trim().toLowerCase();
-    const guestOrders = storeEmail && !emails.includes(storeEmail) ? api.ordersByEmail(storeEmail, ORDER_LIMIT) : Promise.resolve([] as Order[]);
-    const ownOrders = linkedOrders ? Promise.resolve([] as Order[]) : takeEarly(early, current.id) ?? api.ordersByCustomerId(current.id, ORDER_LIMIT);
+    const guestOrders =
+      storeEmail && !emails.includes(storeEmail)
+        ? api.ordersByEmail(storeEmail, ORDER_LIMIT)
+        : Promise.resolve([] as Order[]);
+    const ownOrders = linkedOrders
+      ? Promise.resolve([] as Order[])
+      : (takeEarly(early, current.id) ?? api.ordersByCustomerId(current.id, ORDER_LIMIT));
     const accountOrders = Promise.all([ownOrders, guestOrders]).then((lists) => lists.flat());
-    const groupName = current.customerGroupId ? api.customerGroupName(current.customerGroupId).catch(() => null) : Promise.resolve(null);
+    const groupName = current.customerGroupId
+      ? api.customerGroupName(current.customerGroupId).catch(() => null)
+      : Promise.resolve(null);
     addedCompletion = accountOrders.then((more) => {
       const known = new Set(shown.map((o) => o.id));
       added = newest([...shown, ...more.filter((o) => !known.has(o.id))]).filter((o) => !known.has(o.id));
       if (added.length === 0) return [];
-      onPartial({ ...base, status: 'linked', customer: current, orders: newest([...shown, ...added]), autoLinked, complete: false });
+      onPartial({
+        ...base,
+        status: 'linked',
+        customer: current,
+        orders: newest([...shown, ...added]),
+        autoLinked,
+        complete: false,
+      });
       // Products round 2 already asks about are not asked again.
       const addedPlan = planCompletion(added, []);
       addedPlan.productIds = addedPlan.productIds.filter((id) => !plan.productIds.includes(id));
@@ -240,8 +272,13 @@ async function lookupOneStore(
   });
   customer = { ...customer, customerGroupName: group };
   const completedAdded = await addedCompletion;
-  const images = new Map(completed.flatMap((o) => o.lineItems.flatMap((l) => (l.image ? [[l.productId, l.image] as const] : []))));
-  const withImages = completedAdded.map((o) => ({ ...o, lineItems: o.lineItems.map((l) => ({ ...l, image: l.image ?? images.get(l.productId) ?? null })) }));
+  const images = new Map(
+    completed.flatMap((o) => o.lineItems.flatMap((l) => (l.image ? [[l.productId, l.image] as const] : []))),
+  );
+  const withImages = completedAdded.map((o) => ({
+    ...o,
+    lineItems: o.lineItems.map((l) => ({ ...l, image: l.image ?? images.get(l.productId) ?? null })),
+  }));
   orders = newest([...completed, ...withImages]);
   await linkSaved;
   return withProblems({ ...base, status: 'linked', customer, orders, autoLinked, complete: true }, problems, deps);
@@ -356,7 +393,14 @@ async function manualLookup(
       ]),
     );
     return owner
-      ? { ...base, status: 'candidates', candidates: [owner], orders: [completed!], candidateReason: `Order #${order.orderNumber} belongs to this customer.`, complete: true }
+      ? {
+          ...base,
+          status: 'candidates',
+          candidates: [owner],
+          orders: [completed!],
+          candidateReason: `Order #${order.orderNumber} belongs to this customer.`,
+          complete: true,
+        }
       : { ...base, status: 'guest', customer: null, orders: [completed!], complete: true };
   }
   const found =
@@ -364,7 +408,13 @@ async function manualLookup(
       ? await round(1, () => api.customersByEmail([query.value.trim().toLowerCase()]))
       : await round(1, () => api.customersByPhone([query.value.trim()]));
   if (found.length === 0) return { ...base, status: 'not-found', complete: true };
-  return { ...base, status: 'candidates', candidates: found, candidateReason: 'Choose the customer to link.', complete: true };
+  return {
+    ...base,
+    status: 'candidates',
+    candidates: found,
+    candidateReason: 'Choose the customer to link.',
+    complete: true,
+  };
 }
 
 function newest(orders: Order[]): Order[] {

@@ -4,9 +4,9 @@
  * one enabled field matches and no enabled field conflicts, and the agent has not unlinked
  * that pair before. Links and unlink marks persist (storage.local) and survive restarts.
  */
-import type { Customer } from './model';
-import type { Identity } from './messages/identity';
-import type { KeyValueStore } from './kv-store';
+import type { Customer } from '../core/model';
+import { identityKey, type Identity } from '../messages/identity';
+import type { KeyValueStore } from '../core/kv-store';
 
 export interface AutoLinkFields {
   email: boolean;
@@ -39,7 +39,11 @@ export function decideLink(
     return { kind: 'choose', candidates, reason: 'Auto-linking is off for this store.' };
   }
   if (wasUnlinked(customer.id)) {
-    return { kind: 'choose', candidates, reason: 'This customer was unlinked before, so it is not linked automatically.' };
+    return {
+      kind: 'choose',
+      candidates,
+      reason: 'This customer was unlinked before, so it is not linked automatically.',
+    };
   }
 
   const emails = identity.emails.map((e) => normEmail(e.value));
@@ -64,17 +68,13 @@ export function decideLink(
     };
   }
   if (matchedOn.length === 0) {
-    return { kind: 'choose', candidates, reason: 'No auto-linking field matches: link it if it is the right customer.' };
+    return {
+      kind: 'choose',
+      candidates,
+      reason: 'No auto-linking field matches: link it if it is the right customer.',
+    };
   }
   return { kind: 'auto-link', customer, matchedOn };
-}
-
-/** Links are kept per Gladly customer id, or (without one) per the identity's contact points. */
-export function identityKey(identity: Identity): string {
-  if (identity.gladlyCustomerId) return `gladly:${identity.gladlyCustomerId}`;
-  const emails = identity.emails.map((e) => normEmail(e.value)).sort();
-  const phones = identity.phones.map((p) => p.value.replace(/\D/g, '')).sort();
-  return `contact:${emails.join(',')}|${phones.join(',')}`;
 }
 
 export interface StoredLink {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender, type SenderPolicy } from '../../lib/background/senders';
+import { classifySender, type SenderPolicy } from '../../../lib/background/senders';
 
 const policy: SenderPolicy = {
   extensionId: 'ext-id',
@@ -10,7 +10,12 @@ const gladlyTab = { id: 7, url: 'https://acme.gladly.com/customer/abc/conversati
 
 describe('classifySender', () => {
   it('accepts the sidebar framed in a Gladly tab as an extension page', () => {
-    expect(classifySender({ id: 'ext-id', url: 'chrome-extension://ext-id/sidebar.html', tab: gladlyTab, frameId: 3 }, policy)).toEqual({
+    expect(
+      classifySender(
+        { id: 'ext-id', url: 'chrome-extension://ext-id/sidebar.html', tab: gladlyTab, frameId: 3 },
+        policy,
+      ),
+    ).toEqual({
       kind: 'extension-page',
       page: '/sidebar.html',
       tabId: 7,
@@ -18,18 +23,31 @@ describe('classifySender', () => {
   });
 
   it('rejects the sidebar framed by a page that is not Gladly', () => {
-    const sender = { id: 'ext-id', url: 'chrome-extension://ext-id/sidebar.html', tab: { id: 9, url: 'https://evil.example/' }, frameId: 2 };
+    const sender = {
+      id: 'ext-id',
+      url: 'chrome-extension://ext-id/sidebar.html',
+      tab: { id: 9, url: 'https://evil.example/' },
+      frameId: 2,
+    };
     expect(classifySender(sender, policy).kind).toBe('rejected');
   });
 
   it('accepts the options page', () => {
-    expect(classifySender({ id: 'ext-id', url: 'chrome-extension://ext-id/options.html' }, policy).kind).toBe('extension-page');
+    expect(classifySender({ id: 'ext-id', url: 'chrome-extension://ext-id/options.html' }, policy).kind).toBe(
+      'extension-page',
+    );
   });
 
   it('accepts the content script only on Gladly, in the top frame', () => {
-    expect(classifySender({ id: 'ext-id', url: gladlyTab.url, tab: gladlyTab, frameId: 0 }, policy).kind).toBe('content-script');
-    expect(classifySender({ id: 'ext-id', url: 'https://evil.example/x', tab: { id: 1 }, frameId: 0 }, policy).kind).toBe('rejected');
-    expect(classifySender({ id: 'ext-id', url: gladlyTab.url, tab: gladlyTab, frameId: 4 }, policy).kind).toBe('rejected');
+    expect(classifySender({ id: 'ext-id', url: gladlyTab.url, tab: gladlyTab, frameId: 0 }, policy).kind).toBe(
+      'content-script',
+    );
+    expect(
+      classifySender({ id: 'ext-id', url: 'https://evil.example/x', tab: { id: 1 }, frameId: 0 }, policy).kind,
+    ).toBe('rejected');
+    expect(classifySender({ id: 'ext-id', url: gladlyTab.url, tab: gladlyTab, frameId: 4 }, policy).kind).toBe(
+      'rejected',
+    );
   });
 
   it('rejects other extensions and senders without an id', () => {
@@ -44,7 +62,11 @@ describe('classifySender', () => {
   });
 
   it('rejects senders of odd shapes without throwing', () => {
-    for (const sender of [{ id: 'ext', url: 42 }, { id: 'ext', url: { href: 'chrome-extension://ext-id/sidebar.html' } }, { id: 'ext-id', url: null, tab: { id: '7', url: 5 }, frameId: 0 }]) {
+    for (const sender of [
+      { id: 'ext', url: 42 },
+      { id: 'ext', url: { href: 'chrome-extension://ext-id/sidebar.html' } },
+      { id: 'ext-id', url: null, tab: { id: '7', url: 5 }, frameId: 0 },
+    ]) {
       expect(classifySender(sender as never, policy).kind).toBe('rejected');
     }
   });

@@ -5,7 +5,7 @@
  * crypto engine). storage.local holds only { keyId, iv, ciphertext, hint }. The secret's name is
  * bound in as additional data, so a ciphertext copied to another name fails like a tampered one.
  */
-import type { KeyValueStore } from './kv-store';
+import type { KeyValueStore } from '../core/kv-store';
 
 export type VaultErrorKind = 'wrong-key' | 'tampered' | 'bad-name' | 'unavailable';
 
@@ -78,12 +78,14 @@ export function createVault(deps: VaultDeps): Vault {
       checkName(name);
       const { id, key } = await currentKey();
       const iv = random.getRandomValues(new Uint8Array(12));
-      const data = await subtle.encrypt(
-        { name: 'AES-GCM', iv, additionalData: encode(name) },
-        key,
-        encode(value),
-      );
-      const sealed: SealedSecret = { v: 1, keyId: id, iv: toBase64(iv), data: toBase64(new Uint8Array(data)), hint: hintOf(value) };
+      const data = await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encode(name) }, key, encode(value));
+      const sealed: SealedSecret = {
+        v: 1,
+        keyId: id,
+        iv: toBase64(iv),
+        data: toBase64(new Uint8Array(data)),
+        hint: hintOf(value),
+      };
       await deps.local.set(secretKey(name), sealed);
     },
 
@@ -147,15 +149,22 @@ function tampered(name: SecretName): VaultError {
 function isSealed(value: unknown): value is SealedSecret {
   const v = value as Partial<SealedSecret> | null;
   return (
-    typeof v === 'object' && v !== null && v.v === 1 &&
-    typeof v.keyId === 'string' && typeof v.iv === 'string' && typeof v.data === 'string' && typeof v.hint === 'string'
+    typeof v === 'object' &&
+    v !== null &&
+    v.v === 1 &&
+    typeof v.keyId === 'string' &&
+    typeof v.iv === 'string' &&
+    typeof v.data === 'string' &&
+    typeof v.hint === 'string'
   );
 }
 
 async function loadOrCreateKey(factory: IDBFactory, subtle: SubtleCrypto, random: Crypto): Promise<StoredKey> {
   const db = await openDb(factory);
   try {
-    const existing = await request<StoredKey | undefined>(db.transaction(KEY_STORE, 'readonly').objectStore(KEY_STORE).get(KEY_RECORD));
+    const existing = await request<StoredKey | undefined>(
+      db.transaction(KEY_STORE, 'readonly').objectStore(KEY_STORE).get(KEY_RECORD),
+    );
     if (existing?.key) return existing;
     const key = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
     const created: StoredKey = { id: random.randomUUID(), key };
@@ -164,7 +173,9 @@ async function loadOrCreateKey(factory: IDBFactory, subtle: SubtleCrypto, random
       await request(db.transaction(KEY_STORE, 'readwrite').objectStore(KEY_STORE).add(created, KEY_RECORD));
       return created;
     } catch {
-      const winner = await request<StoredKey | undefined>(db.transaction(KEY_STORE, 'readonly').objectStore(KEY_STORE).get(KEY_RECORD));
+      const winner = await request<StoredKey | undefined>(
+        db.transaction(KEY_STORE, 'readonly').objectStore(KEY_STORE).get(KEY_RECORD),
+      );
       if (winner?.key) return winner;
       throw new VaultError('unavailable', 'The extension could not store its encryption key in this browser profile.');
     }
@@ -178,8 +189,10 @@ function openDb(factory: IDBFactory): Promise<IDBDatabase> {
     const open = factory.open(DB_NAME, 1);
     open.onupgradeneeded = () => open.result.createObjectStore(KEY_STORE);
     open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(new VaultError('unavailable', 'The extension could not open its key store in this browser profile.'));
-    open.onblocked = () => reject(new VaultError('unavailable', 'The extension key store is busy in another window. Try again.'));
+    open.onerror = () =>
+      reject(new VaultError('unavailable', 'The extension could not open its key store in this browser profile.'));
+    open.onblocked = () =>
+      reject(new VaultError('unavailable', 'The extension key store is busy in another window. Try again.'));
   });
 }
 
