@@ -11,7 +11,8 @@ import { readAgentEmail } from '../../lib/gladly/identity';
 import { mergeSelectors, queryOne } from '../../lib/gladly/selectors';
 import { insertIntoReplyBox } from '../../lib/gladly/reply-box';
 import { watchGladly } from '../../lib/gladly/watcher';
-import type { ContentHelloReply } from '../../lib/messages/content';
+import type { ContentHello, TabInsertTextReply } from '../../lib/messages/content';
+import { helloSelectors, readTabMessage } from '../../lib/messages/content-checks';
 import type { IdentityChanged } from '../../lib/messages/identity';
 import { createDock, type DockState } from './dock';
 
@@ -23,11 +24,9 @@ export default defineContentScript({
   async main(ctx) {
     if (!isAgentAppHost(location.href)) return;
 
-    const hello = (await browser.runtime
-      .sendMessage({ type: 'content/hello' })
-      .catch(() => null)) as ContentHelloReply | null;
+    const hello = await browser.runtime.sendMessage({ type: 'content/hello' } satisfies ContentHello).catch(() => null);
     // Admin overrides from the options page; unknown keys and non-strings are dropped.
-    const selectors = mergeSelectors(hello?.selectors);
+    const selectors = mergeSelectors(helloSelectors(hello));
 
     // Gladly's help, developer and CDN pages share the host pattern: mount only in the agent app.
     if (!(await appShellAppears(selectors.appShell, ctx.signal))) return;
@@ -56,12 +55,13 @@ export default defineContentScript({
     });
     ui.mount();
 
-    browser.runtime.onMessage.addListener((message: unknown) => {
-      const { type, text } = (message ?? {}) as { type?: unknown; text?: unknown };
-      if (type === 'sidebar/toggle') dock?.toggle();
+    browser.runtime.onMessage.addListener((raw: unknown) => {
       // Only the background can send here (runtime messages come from this extension alone).
-      if (type === 'gladly/insert-text' && typeof text === 'string') {
-        return Promise.resolve({ inserted: insertIntoReplyBox(document, selectors.replyBox, text.slice(0, 2000)) });
+      const message = readTabMessage(raw);
+      if (message?.type === 'sidebar/toggle') dock?.toggle();
+      if (message?.type === 'gladly/insert-text') {
+        const inserted = insertIntoReplyBox(document, selectors.replyBox, message.text);
+        return Promise.resolve({ inserted } satisfies TabInsertTextReply);
       }
       return undefined;
     });

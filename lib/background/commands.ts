@@ -2,12 +2,14 @@
  * The keyboard shortcut (manifest `commands`, Alt+Shift+B by default): shows or hides the
  * sidebar in the tab the agent is looking at.
  */
+import type { ToggleSidebarMessage } from '../messages/content';
+
 export const TOGGLE_SIDEBAR = 'toggle-sidebar';
 
 export interface CommandDeps {
   /** The active tab of the focused window, if any. */
   activeTabId(): Promise<number | undefined>;
-  sendToTab(tabId: number, message: { type: 'sidebar/toggle' }): Promise<unknown>;
+  sendToTab(tabId: number, message: ToggleSidebarMessage): Promise<unknown>;
 }
 
 export function createCommandHandler(deps: CommandDeps): (command: string) => Promise<void> {

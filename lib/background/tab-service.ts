@@ -3,18 +3,12 @@
  * reports who the agent is looking at; the sidebar asks to open the settings or to put text into
  * Gladly's reply box. The current customer per tab is kept by the sidebar hub.
  */
-import { z } from 'zod';
-import { ContentHelloSchema, type ContentHelloReply } from '../messages/content';
+import type { z } from 'zod';
+import { ContentHelloSchema, type ContentHelloReply, type TabMessage } from '../messages/content';
 import { IdentityChangedSchema, type Identity } from '../messages/identity';
-import { OpenOptionsSchema } from '../messages/sidebar';
+import { InsertTextSchema, OpenOptionsSchema, type InsertTextReply } from '../messages/sidebar';
 import type { MessageHandler } from './handler';
 import type { SidebarHub } from './sidebar-hub';
-
-export const InsertTextSchema = z.object({
-  type: z.literal('gladly/insert-text'),
-  requestId: z.string().min(1).max(64),
-  text: z.string().min(1).max(2000),
-});
 
 export interface TabServiceDeps {
   hub: SidebarHub;
@@ -23,7 +17,7 @@ export interface TabServiceDeps {
   /** Confirms and completes the panel's identity with Gladly's REST API, when an admin set it up. */
   confirmIdentity?(customerId: string, identity: Identity): Promise<Identity>;
   openOptions(): Promise<void>;
-  sendToTab(tabId: number, message: unknown): Promise<unknown>;
+  sendToTab(tabId: number, message: TabMessage): Promise<unknown>;
   /** Remembers the signed-in agent per tab (for the audit log). */
   setAgent?(tabId: number, agent: string | undefined): void;
 }
@@ -82,9 +76,16 @@ export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
     async handle(message, { sender }) {
       if (sender.kind !== 'extension-page' || sender.tabId === undefined)
         throw new Error('No Gladly tab to insert into.');
-      return deps.sendToTab(sender.tabId, { type: 'gladly/insert-text', text: message.text });
+      const reply = await deps.sendToTab(sender.tabId, { type: 'gladly/insert-text', text: message.text });
+      return insertTextReplyOf(reply);
     },
   };
 
   return [hello, identityChanged, openOptions, insertText] as MessageHandler[];
+}
+
+/** The tab's answer as the sidebar may read it: only the one flag, or null when there is none. */
+function insertTextReplyOf(reply: unknown): InsertTextReply | null {
+  if (typeof reply !== 'object' || reply === null || !('inserted' in reply)) return null;
+  return typeof reply.inserted === 'boolean' ? { inserted: reply.inserted } : null;
 }

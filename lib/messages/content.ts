@@ -1,7 +1,15 @@
 import { z } from 'zod';
+import { INSERT_TEXT_MAX } from './content-checks';
+
+/**
+ * The content script's messages. The content script itself stays free of zod (it is measured):
+ * it checks what it receives with the tiny hand checks in ./content-checks.ts, which the tests
+ * hold to these schemas.
+ */
 
 /** Content script → background on start: which selectors to read Gladly with. */
 export const ContentHelloSchema = z.object({ type: z.literal('content/hello') });
+export type ContentHello = z.infer<typeof ContentHelloSchema>;
 
 export interface ContentHelloReply {
   /** Admin overrides merged over the defaults by the content script. */
@@ -11,6 +19,22 @@ export interface ContentHelloReply {
 }
 
 /** Background → content script: the keyboard shortcut was pressed. */
-export interface ToggleSidebarMessage {
-  type: 'sidebar/toggle';
+export const ToggleSidebarSchema = z.object({ type: z.literal('sidebar/toggle') });
+export type ToggleSidebarMessage = z.infer<typeof ToggleSidebarSchema>;
+
+/** Background → content script: put the agent's text (e.g. a new discount code) into the reply box. */
+export const TabInsertTextSchema = z.object({
+  type: z.literal('gladly/insert-text'),
+  text: z.string().min(1).max(INSERT_TEXT_MAX),
+});
+export type TabInsertTextMessage = z.infer<typeof TabInsertTextSchema>;
+
+/** What the content script answers a TabInsertTextMessage with. */
+export interface TabInsertTextReply {
+  /** False: no reply box was found (the agent is not composing a reply). */
+  inserted: boolean;
 }
+
+/** Everything the background sends a Gladly tab. */
+export const TabMessageSchema = z.discriminatedUnion('type', [ToggleSidebarSchema, TabInsertTextSchema]);
+export type TabMessage = z.infer<typeof TabMessageSchema>;

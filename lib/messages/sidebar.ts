@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { ActionSwitches, SearchQueryAttribute, SearchResultsAttribute } from '../settings/schema';
+import { INSERT_TEXT_MAX } from './content-checks';
+import type { TabInsertTextReply } from './content';
 import { IdentitySchema } from './identity';
 
 /** The port name the sidebar opens to the background (`browser.runtime.connect({ name })`). */
@@ -34,3 +36,15 @@ export type IdentityPush = z.infer<typeof IdentityPushSchema>;
 
 /** Sidebar → background: open the options page (extension pages can't always do it from an iframe). */
 export const OpenOptionsSchema = z.object({ type: z.literal('open-options'), requestId: z.string().min(1).max(64) });
+export type OpenOptions = z.infer<typeof OpenOptionsSchema>;
+
+/** Sidebar → background: put this text into the Gladly tab's reply box (relayed as a TabInsertTextMessage). */
+export const InsertTextSchema = z.object({
+  type: z.literal('gladly/insert-text'),
+  requestId: z.string().min(1).max(64),
+  text: z.string().min(1).max(INSERT_TEXT_MAX),
+});
+export type InsertText = z.infer<typeof InsertTextSchema>;
+
+/** The content script's answer, passed on; null when the tab did not answer. */
+export type InsertTextReply = TabInsertTextReply;
