@@ -32,13 +32,13 @@ export function CancelDialog({ order, connectionId, request, onClose, onChanged,
     if (!begin()) return;
     setError(null);
     try {
-      const reply = (await request({
+      const reply = await request({
         type: 'actions/cancel',
         connectionId,
         orderId: order.id,
         actionId: newActionId(),
         ...(reason.trim() ? { reason: reason.trim() } : {}),
-      })) as CancelResult;
+      });
       setResult(reply);
       send('succeeded');
       onChanged();

@@ -66,11 +66,11 @@ export function DiscountDialog({
     setCheck({ code: trimmed, state: 'checking' });
     const timer = setTimeout(async () => {
       try {
-        const reply = (await request({
+        const reply = await request({
           type: 'actions/coupon-code-check',
           connectionId,
           code: trimmed,
-        })) as CouponCodeCheckResult;
+        });
         if (mine === seq.current) setCheck({ code: trimmed, state: reply.available ? 'free' : 'taken' });
       } catch (e) {
         if (mine === seq.current) setCheck({ code: trimmed, state: 'error', message: errorInfoOf(e).message });
@@ -123,13 +123,13 @@ export function DiscountDialog({
       maxUses: Number(uses),
     };
     try {
-      const reply = (await request({
+      const reply = await request({
         type: 'actions/coupon-create',
         connectionId,
         orderId: order.id,
         actionId: newActionId(),
         coupon,
-      })) as CouponCreateResult;
+      });
       setCreated(reply);
       send('succeeded');
       onChanged();
@@ -150,7 +150,7 @@ export function DiscountDialog({
 
   async function insert(text: string) {
     try {
-      const reply = (await request({ type: 'gladly/insert-text', text })) as { inserted?: boolean } | null;
+      const reply = await request({ type: 'gladly/insert-text', text });
       setInserted(
         reply?.inserted ? 'Inserted into the reply.' : "Gladly's reply box was not found: copy the code instead.",
       );

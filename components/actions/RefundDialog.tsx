@@ -60,12 +60,12 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
     setQuote({ status: 'loading', key });
     const timer = setTimeout(async () => {
       try {
-        const result = (await request({
+        const result = await request({
           type: 'actions/refund-quote',
           connectionId,
           orderId: order.id,
           selection,
-        })) as RefundQuoteResult;
+        });
         // A later change already asked again: this answer is for amounts no longer shown.
         if (mine === seq.current) {
           setQuote({ status: 'ready', key, result });
@@ -115,7 +115,7 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
     if (!begin()) return;
     setSendError(null);
     try {
-      const reply = (await request({
+      const reply = await request({
         type: 'actions/refund',
         connectionId,
         orderId: order.id,
@@ -123,7 +123,7 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
         selection,
         payments: method,
         expectedTotal: ready.quote.totalRefundAmount,
-      })) as RefundResult;
+      });
       setResult(reply);
       send('succeeded');
       onChanged();

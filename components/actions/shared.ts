@@ -1,12 +1,15 @@
 /** What the action dialogs share: the request function the sidebar passes, and reading its errors. */
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { ErrorInfoSchema, type ErrorInfo } from '../../lib/messages/common';
+import type { ActionStatusResult } from '../../lib/messages/actions';
+import type { ActionMessageType, Sender } from '../../lib/messages/protocol';
 import { nextPhase, type ActionEvent, type ActionPhase } from '../../lib/actions/state';
 
-/** Resolves with the reply's data; rejects with an Error carrying `info: ErrorInfo`. */
-export type ActionRequest = (
-  message: { type: string; requestId?: string } & Record<string, unknown>,
-) => Promise<unknown>;
+/**
+ * The sidebar port's request, narrowed to what the dialogs send: resolves with the reply data the
+ * protocol map gives that type; rejects with an Error carrying `info: ErrorInfo`.
+ */
+export type ActionRequest = Sender<ActionMessageType | 'gladly/insert-text'>;
 
 export function errorInfoOf(error: unknown): ErrorInfo {
   const parsed = ErrorInfoSchema.safeParse((error as { info?: unknown } | null)?.info);
@@ -43,7 +46,7 @@ export const eventForError = (info: ErrorInfo): ActionEvent => (info.kind === 't
 /** After a lost reply: ask the background what happened and move the phase accordingly. */
 export async function settleLost(
   phase: ReturnType<typeof usePhase>,
-  recheck: () => Promise<import('../../lib/messages/actions').ActionStatusResult | null>,
+  recheck: () => Promise<ActionStatusResult | null>,
 ): Promise<void> {
   if (!phase.send('reconcile')) return;
   const status = await recheck();

@@ -26,7 +26,7 @@ export function useOrderStatus(
   const check = useCallback(async (): Promise<ActionStatusResult | null> => {
     setState((s) => ({ ...s, checking: true }));
     try {
-      const status = (await request({ type: 'actions/status', connectionId, orderId })) as ActionStatusResult;
+      const status = await request({ type: 'actions/status', connectionId, orderId });
       if (status.reconciled) onChanged();
       setState({
         checking: false,

@@ -1,30 +1,13 @@
 /**
  * The audit log on the options page: every action agents took from the sidebar, newest first,
- * with an export as CSV. It reads the log from the background (`audit/list`).
+ * with an export as CSV. `load` reads the log from the background (OptionsApi.auditLog: `audit/list`).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { z } from 'zod';
-import { AuditEntrySchema, type AuditEntry } from '../../lib/actions/audit-log';
+import type { AuditEntry } from '../../lib/actions/audit-log';
 import { auditToCsv } from '../../lib/actions/audit-csv';
-import { ReplySchema } from '../../lib/messages/common';
 
 const PAGE = 100;
 const NO_ANSWER = 'The audit log could not be read. Reload this page and try again.';
-
-/** Asks the background for the log (the page's own runtime.sendMessage). */
-export async function loadAuditLog(): Promise<AuditEntry[]> {
-  const { browser } = await import('wxt/browser');
-  const raw: unknown = await browser.runtime.sendMessage({
-    type: 'audit/list',
-    requestId: `audit-${Date.now().toString(36)}`,
-  });
-  const reply = ReplySchema.safeParse(raw);
-  if (!reply.success) throw new Error(NO_ANSWER);
-  if (!reply.data.ok) throw new Error(reply.data.error.message);
-  const data = z.object({ entries: z.array(AuditEntrySchema) }).safeParse(reply.data.data);
-  if (!data.success) throw new Error(NO_ANSWER);
-  return data.data.entries;
-}
 
 function download(text: string, filename: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -50,7 +33,7 @@ const ACTION_WORDS: Record<AuditEntry['action'], string> = {
   reconcile: 'Check lost action',
 };
 
-export function AuditLogSection({ load = loadAuditLog }: { load?: () => Promise<AuditEntry[]> }) {
+export function AuditLogSection({ load }: { load: () => Promise<AuditEntry[]> }) {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);

@@ -315,7 +315,7 @@ export function OptionsPage(props: OptionsPageProps) {
 
       <section aria-labelledby="audit-title">
         <h2 id="audit-title">Audit log</h2>
-        <AuditLogSection />
+        <AuditLogSection load={props.api.auditLog} />
       </section>
     </main>
   );

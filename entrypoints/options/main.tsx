@@ -1,17 +1,17 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/options/OptionsPage';
-import { OptionsApiError, type OptionsApi } from '../../components/options/api';
+import { OptionsApiError, createOptionsApi } from '../../components/options/api';
 import { DEFAULT_SELECTORS } from '../../lib/gladly/selectors';
 import { ReplySchema } from '../../lib/messages/common';
-import type { OptionsRequest } from '../../lib/messages/options';
+import type { OptionsMessageType, Outgoing, ReplyOf } from '../../lib/messages/protocol';
 import './style.css';
 
 const NO_ANSWER = 'The extension did not answer. Reload this page and try again.';
 let sequence = 0;
 
 /** One request to the background; resolves with the reply's data or throws its ErrorInfo. */
-async function send<T>(message: DistributiveOmit<OptionsRequest, 'requestId'>): Promise<T> {
+async function send<K extends OptionsMessageType>(message: Outgoing<K>): Promise<ReplyOf<K>> {
   const requestId = `options-${Date.now().toString(36)}-${sequence++}`;
   let raw: unknown;
   try {
@@ -22,20 +22,12 @@ async function send<T>(message: DistributiveOmit<OptionsRequest, 'requestId'>): 
   const reply = ReplySchema.safeParse(raw);
   if (!reply.success) throw new OptionsApiError({ kind: 'unknown', message: NO_ANSWER });
   if (!reply.data.ok) throw new OptionsApiError(reply.data.error);
-  // The data's shape is the background handler's return type for this message (same build).
-  return reply.data.data as T;
+  // The one place a reply's data gets its type: the background's handler for this type returns
+  // ReplyOf<K> (lib/background/handler.ts checks it), and both are the same build.
+  return reply.data.data as ReplyOf<K>;
 }
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-const api: OptionsApi = {
-  get: () => send({ type: 'settings/get' }),
-  save: (request) => send({ type: 'settings/save', ...request }),
-  testConnection: (connection, token) => send({ type: 'settings/test-connection', connection, token }),
-  testGladly: (gladlyApi, token) => send({ type: 'settings/test-gladly', gladlyApi, token }),
-  exportSettings: () => send({ type: 'settings/export' }),
-  importSettings: (text) => send({ type: 'settings/import', text }),
-};
+const api = createOptionsApi(send);
 
 async function currentShortcut(): Promise<string | null> {
   try {

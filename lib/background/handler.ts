@@ -4,6 +4,7 @@
  * before `handle` ever runs, and turns a thrown error into an ErrorInfo reply.
  */
 import type { ZodType } from 'zod';
+import type { HandlerReply } from '../messages/protocol';
 
 export type TrustedSender =
   | { kind: 'extension-page'; page: string; tabId?: number }
@@ -22,5 +23,6 @@ export interface MessageHandler<T extends { type: string } = { type: string }> {
   from: ReadonlyArray<TrustedSender['kind']>;
   /** When set, only these extension pages (e.g. ['/options.html']). */
   pages?: readonly string[];
-  handle(message: T, context: HandlerContext): Promise<unknown>;
+  /** Its reply data: the shape lib/messages/protocol.ts promises the sender for this type. */
+  handle(message: T, context: HandlerContext): Promise<HandlerReply<T['type']>>;
 }

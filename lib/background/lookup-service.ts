@@ -2,7 +2,7 @@
  * The sidebar's lookup messages: `lookup` streams `lookup/update`s as each store answers,
  * `link` and `unlink` change which BigCommerce customer a Gladly customer is linked to.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { runLookup, type LookupConnection, type LookupDeps } from '../lookup/lookup';
 import { queryKey } from '../messages/lookup';
 import type { LinkStore } from '../lookup/linking';

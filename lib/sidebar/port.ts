@@ -6,6 +6,7 @@
  */
 import { ReplySchema, type ErrorInfo } from '../messages/common';
 import { LookupUpdateSchema, type LookupQuery, type LookupUpdate } from '../messages/lookup';
+import type { AnyOutgoing, Outgoing, ReplyOf, Sender, SidebarMessageType } from '../messages/protocol';
 import { ConfigPushSchema, IdentityPushSchema, type ConfigPush, type IdentityPush } from '../messages/sidebar';
 
 /** The part of a runtime.Port the client uses (browser.runtime.Port fits). */
@@ -17,7 +18,7 @@ export interface PortLike {
 }
 
 /** A request the sidebar (or an action component) sends; the client adds a requestId when missing. */
-export type OutgoingRequest = { type: string; requestId?: string } & Record<string, unknown>;
+export type OutgoingRequest = AnyOutgoing<SidebarMessageType>;
 
 /** A failed request: `info` is the background's plain-words ErrorInfo. */
 export class RequestError extends Error {
@@ -45,7 +46,8 @@ export interface LookupSubscription {
 }
 
 export interface SidebarClient {
-  request<T = unknown>(message: OutgoingRequest): Promise<T>;
+  /** One request over the port, typed by the protocol map: resolves with its reply data. */
+  request: Sender<SidebarMessageType>;
   /** Start a lookup; only the newest one is kept (and re-sent after a reconnect). */
   lookup(query: LookupQuery, options: { refresh?: boolean }, handlers: LookupHandlers): LookupSubscription;
   onPush(listener: (push: Push) => void): () => void;
@@ -88,10 +90,11 @@ export function createSidebarClient(open: () => PortLike, options: ClientOptions
   const setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms));
   const newId = options.newId ?? defaultId;
 
+  // Each entry resolves with the data of the reply to the request of the same id.
   const pending = new Map<string, { resolve: (data: unknown) => void; reject: (error: RequestError) => void }>();
   const pushListeners = new Set<(push: Push) => void>();
   const stateListeners = new Set<(state: ConnectionState) => void>();
-  let current: { message: OutgoingRequest & { requestId: string }; handlers: LookupHandlers } | null = null;
+  let current: { message: Outgoing<'lookup'> & { requestId: string }; handlers: LookupHandlers } | null = null;
   let port: PortLike | null = null;
   let state: ConnectionState = 'reconnecting';
   let attempt = 0;
@@ -196,16 +199,23 @@ export function createSidebarClient(open: () => PortLike, options: ClientOptions
   connect();
 
   return {
-    request<T>(message: OutgoingRequest): Promise<T> {
+    request<K extends SidebarMessageType>(message: Outgoing<K>): Promise<ReplyOf<K>> {
       if (state === 'gone') return Promise.reject(new RequestError(GONE));
       const full = { ...message, requestId: message.requestId ?? newId() };
-      return new Promise<T>((resolve, reject) => {
-        pending.set(full.requestId, { resolve: (data) => resolve(data as T), reject });
+      return new Promise<ReplyOf<K>>((resolve, reject) => {
+        // The one place a reply's data gets its type: the background's handler for this type
+        // returns ReplyOf<K> (lib/background/handler.ts checks it), and both are the same build.
+        pending.set(full.requestId, { resolve: (data) => resolve(data as ReplyOf<K>), reject });
         post(full);
       });
     },
     lookup(query, { refresh }, handlers) {
-      const message = { type: 'lookup', requestId: newId(), query, ...(refresh ? { refresh: true } : {}) };
+      const message: Outgoing<'lookup'> & { requestId: string } = {
+        type: 'lookup',
+        requestId: newId(),
+        query,
+        ...(refresh ? { refresh: true } : {}),
+      };
       const subscription = { message, handlers };
       current = subscription;
       post(message);

@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ErrorInfo } from '../messages/common';
 import type { Identity } from '../messages/identity';
 import type { LookupQuery, LookupUpdate, StoreLookup } from '../messages/lookup';
+import type { Outgoing } from '../messages/protocol';
 import type { ConfigPush, IdentityPush, SidebarConnection } from '../messages/sidebar';
 import { queryKey } from '../messages/lookup';
 import { RequestError, type ConnectionState, type LookupSubscription, type SidebarClient } from './port';
@@ -136,7 +137,7 @@ export function createSidebarStore(client: SidebarClient): SidebarStore {
       }
     }
 
-    async function change(connectionId: string, message: Record<string, unknown> & { type: string }): Promise<void> {
+    async function change(connectionId: string, message: Outgoing<'link'> | Outgoing<'unlink'>): Promise<void> {
       set((s) => ({ busy: { ...s.busy, [connectionId]: true }, actionErrors: omit(s.actionErrors, connectionId) }));
       try {
         await client.request(message);

@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { vi, type Mock } from 'vitest';
 import { createActionsHandlers } from '../../../lib/background/actions-service';
 import { createAuditLog } from '../../../lib/actions/audit-log';
 import { memoryStore } from '../../../lib/core/kv-store';
@@ -30,7 +30,8 @@ export function harness(order: Order = testOrder()) {
   const extra = vi.fn(async (_message: Record<string, unknown>): Promise<unknown> => {
     throw Object.assign(new Error('not wired'), { info: { kind: 'bad-message', message: 'not wired' } });
   });
-  const request = vi.fn<ActionRequest>(async (message) => {
+  // The real handlers answer; their replies are held to the protocol map where they are defined.
+  const relay = async (message: Parameters<ActionRequest>[0]): Promise<unknown> => {
     const handler = handlers.find((h) => h.type === message.type);
     if (!handler) return extra(message);
     try {
@@ -38,7 +39,9 @@ export function harness(order: Order = testOrder()) {
     } catch (error) {
       throw Object.assign(new Error(infoOf(error).message), { info: infoOf(error) });
     }
-  });
+  };
+  // A mock keeps its calls but drops the generic signature: give the tests both.
+  const request = vi.fn<ActionRequest>(relay as ActionRequest) as ActionRequest & Mock<ActionRequest>;
   const sent = (type: string) => request.mock.calls.filter(([m]) => m.type === type).map(([m]) => m);
   return { store, request, sent, extra };
 }

@@ -30,6 +30,7 @@ function fakeApi(view: SettingsView, testConnection?: OptionsApi['testConnection
     testGladly: vi.fn<OptionsApi['testGladly']>(async () => ({ detail: 'ok' })),
     exportSettings: vi.fn<OptionsApi['exportSettings']>(async () => ({ json: '{}', filename: 'x.json' })),
     importSettings: vi.fn<OptionsApi['importSettings']>(async () => ({ settings: DEFAULT_SETTINGS, notes: [] })),
+    auditLog: vi.fn<OptionsApi['auditLog']>(async () => []),
   };
 }
 

@@ -4,6 +4,7 @@ import { fakeConnector } from './fake-port';
 import { janeIdentity } from './fixtures';
 
 const identityQuery = { kind: 'identity' as const, identity: janeIdentity };
+const linkJane = { type: 'link' as const, identity: janeIdentity, connectionId: 'main', customerId: '11' };
 
 function setup(delays: number[] = [0]) {
   const connector = fakeConnector();
@@ -21,17 +22,17 @@ function setup(delays: number[] = [0]) {
 describe('sidebar port client', () => {
   it('resolves a request with the reply data and adds a requestId', async () => {
     const { connector, client } = setup();
-    const answer = client.request<{ done: boolean }>({ type: 'cancel-order', orderId: '112' });
-    const sent = connector.last.sentOf<{ requestId: string; orderId: string }>('cancel-order')[0]!;
-    expect(sent.orderId).toBe('112');
+    const answer = client.request({ ...linkJane, customerId: '112' });
+    const sent = connector.last.sentOf<{ requestId: string; customerId: string }>('link')[0]!;
+    expect(sent.customerId).toBe('112');
     expect(sent.requestId).toMatch(/\S/);
-    connector.last.deliver({ type: 'reply', requestId: sent.requestId, ok: true, data: { done: true } });
-    await expect(answer).resolves.toEqual({ done: true });
+    connector.last.deliver({ type: 'reply', requestId: sent.requestId, ok: true, data: { customerId: '112' } });
+    await expect(answer).resolves.toEqual({ customerId: '112' });
   });
 
   it('rejects a failed request with an Error carrying the ErrorInfo', async () => {
     const { connector, client } = setup();
-    const answer = client.request({ type: 'link', requestId: 'r-1' });
+    const answer = client.request({ ...linkJane, requestId: 'r-1' });
     connector.last.deliver({
       type: 'reply',
       requestId: 'r-1',
@@ -82,7 +83,7 @@ describe('sidebar port client', () => {
 
   it('rejects requests in flight when the port drops, and sends requests made while down once back', async () => {
     const { connector, client, runTimers } = setup([0]);
-    const inFlight = client.request({ type: 'refund', requestId: 'r-9' });
+    const inFlight = client.request({ type: 'actions/status', connectionId: 'main', orderId: '112', requestId: 'r-9' });
     connector.last.drop();
     await expect(inFlight).rejects.toMatchObject({
       info: { kind: 'timeout', message: expect.stringMatching(/dropped before it answered/) },
@@ -119,7 +120,7 @@ describe('sidebar port client', () => {
     failing.onConnectionChange((s) => states.push(s));
     connector.last.drop();
     expect(states[states.length - 1]).toBe('gone');
-    await expect(failing.request({ type: 'link' })).rejects.toBeInstanceOf(RequestError);
+    await expect(failing.request(linkJane)).rejects.toBeInstanceOf(RequestError);
     client.close();
     runTimers();
   });
