@@ -9,7 +9,8 @@
  * self-signed certificate by its public key); `--http1` measures over plain HTTP/1.1 instead,
  * where Chromium opens at most 6 connections per host and queues the rest.
  *
- *   npm run bench -- [--latency 150] [--runs 5] [--agents 50] [--no-build] [--only browser,baseline,bundles,render,quota] [--timeline] [--http1]
+ *   npm run bench -- [--latency 150] [--runs 5] [--agents 50] [--no-build]
+ *                    [--only browser,baseline,bundles,render,quota] [--timeline] [--http1]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -123,19 +124,41 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   if (parts.has('browser')) {
     notes.push(
-      `Browser timings (ms from navigation by pushState) are medians of ${config.runs} runs in headless Chromium, a fresh profile per run, sandbox latency ${config.latencyMs} ms per request; they include the look-alike's ${config.lingerMs} ms old-panel linger and ${config.skeletonMs} ms skeleton.`,
-      '"After detection" times start at the first BigCommerce request of the visit (the identity was read and sent). One round trip = the median server-side time of that scenario\'s requests (latency included). Requests and round trips: the sandbox log between navigation and completion; round trips = the longest chain of requests each sent after the previous one answered.',
-      '"First orders": the profile and the first expected order on screen; "all orders": every one of the (up to 10 per store) orders our lookup ends with; "complete": those plus tracking numbers, the newest order opened with its images loaded, and no loading indicator.',
+      `Browser timings (ms from navigation by pushState) are medians of ${config.runs} runs ` +
+        `in headless Chromium, a fresh profile per run, sandbox latency ${config.latencyMs} ` +
+        `ms per request; they include the look-alike's ${config.lingerMs} ms old-panel linger ` +
+        `and ${config.skeletonMs} ms skeleton.`,
+      '"After detection" times start at the first BigCommerce request of the visit (the identity ' +
+        "was read and sent). One round trip = the median server-side time of that scenario's " +
+        'requests (latency included). Requests and round trips: the sandbox log between navigation ' +
+        'and completion; round trips = the longest chain of requests each sent after the previous ' +
+        'one answered.',
+      '"First orders": the profile and the first expected order on screen; "all orders": every ' +
+        'one of the (up to 10 per store) orders our lookup ends with; "complete": those plus ' +
+        'tracking numbers, the newest order opened with its images loaded, and no loading indicator.',
       'Revisit: Jane again after the other customers in the same browser (the lookup cache is fresh for 60 s).',
       overHttp2
-        ? 'The sandbox speaks HTTP/2 over TLS on one origin for every store, as api.bigcommerce.com does (Chromium trusts its self-signed certificate by its public key; `--http1` measures over plain HTTP/1.1): one connection carries every request, none waits for a free connection.'
-        : 'The sandbox speaks plain HTTP/1.1 here (`--http1`) on one origin for every store, and Chromium opens at most 6 connections per host: a round of more than 6 requests (product images included) is split in two, where api.bigcommerce.com (HTTP/2) would send it at once. Our round trips and times are therefore upper bounds; the baseline, in Node, has no such limit.',
+        ? 'The sandbox speaks HTTP/2 over TLS on one origin for every store, as api.bigcommerce.com ' +
+            'does (Chromium trusts its self-signed certificate by its public key; `--http1` measures ' +
+            'over plain HTTP/1.1): one connection carries every request, none waits for a free ' +
+            'connection.'
+        : 'The sandbox speaks plain HTTP/1.1 here (`--http1`) on one origin for every store, ' +
+            'and Chromium opens at most 6 connections per host: a round of more than 6 requests ' +
+            '(product images included) is split in two, where api.bigcommerce.com (HTTP/2) would ' +
+            'send it at once. Our round trips and times are therefore upper bounds; the baseline, ' +
+            'in Node, has no such limit.',
     );
   }
   if (parts.has('baseline')) {
     notes.push(
-      'Scenario timings and the baseline run with the store quota lifted, so they measure latency only; the shared quota has its own simulation.',
-      `Baseline: Gladly's own BigCommerce app (customer by primary email → orders by customer id → per order products, shipments, transactions), run in Node against the same sandbox and latency, each step's requests in parallel (its most generous reading: Node's fetch over HTTP/1.1${overHttp2 ? ' with TLS' : ''}, one connection per request in flight, no limit per host), once per connected store, no cache. Its time runs from its first request to its last answer; ours from detection to complete.`,
+      'Scenario timings and the baseline run with the store quota lifted, so they measure latency ' +
+        'only; the shared quota has its own simulation.',
+      `Baseline: Gladly's own BigCommerce app (customer by primary email → orders by customer ` +
+        `id → per order products, shipments, transactions), run in Node against the same sandbox ` +
+        `and latency, each step's requests in parallel (its most generous reading: Node's fetch ` +
+        `over HTTP/1.1${overHttp2 ? ' with TLS' : ''}, one connection per request in flight, ` +
+        `no limit per host), once per connected store, no cache. Its time runs from its first ` +
+        `request to its last answer; ours from detection to complete.`,
     );
   }
 
@@ -149,7 +172,8 @@ async function main(): Promise<void> {
     if (parts.has('browser') || parts.has('baseline') || parts.has('quota')) {
       sandbox = await startSandbox({ port: 0, gladlyPort: 0, latencyMs: 0, tls: overHttp2 });
       say(
-        `Sandbox: ${sandbox.info.bigcommerce.baseUrl} (BigCommerce, ${overHttp2 ? 'HTTP/2 over TLS' : 'HTTP/1.1'}), ${sandbox.info.gladly.baseUrl} (Gladly)`,
+        `Sandbox: ${sandbox.info.bigcommerce.baseUrl} (BigCommerce, ${overHttp2 ? 'HTTP/2 over TLS' : 'HTTP/1.1'}), ` +
+          `${sandbox.info.gladly.baseUrl} (Gladly)`,
       );
     }
     if (sandbox && parts.has('browser')) {
@@ -175,7 +199,8 @@ async function main(): Promise<void> {
         .sort()
         .map((v) => `HTTP/${v === '2.0' ? '2' : v}`);
       notes.push(
-        `Chromium's requests reached the sandbox over ${versions.length > 0 ? versions.join(' and ') : '– (none logged)'} (the sandbox's request log).`,
+        `Chromium's requests reached the sandbox over ${versions.length > 0 ? versions.join(' and ') : '– (none logged)'} ` +
+          `(the sandbox's request log).`,
       );
     }
     if (sandbox && parts.has('baseline')) {
@@ -186,7 +211,10 @@ async function main(): Promise<void> {
       const failed = baseline.filter((b) => b.failedRequests > 0);
       if (failed.length > 0) {
         notes.push(
-          `Baseline: ${failed.reduce((n, b) => n + b.failedRequests, 0)} of its requests failed (${[...new Set(failed.flatMap((b) => b.failures))].join(', ')}); a 404 from an endpoint the sandbox does not serve still took the same latency, so request counts and times stand.`,
+          `Baseline: ${failed.reduce((n, b) => n + b.failedRequests, 0)} of its requests failed ` +
+            `(${[...new Set(failed.flatMap((b) => b.failures))].join(', ')}); a 404 from an ` +
+            `endpoint the sandbox does not serve still took the same latency, so request counts ` +
+            `and times stand.`,
         );
       }
     }
@@ -201,7 +229,11 @@ async function main(): Promise<void> {
       say('Render time of the order list…');
       render = await runRenderBench(10, 20, config.renderRuns);
       notes.push(
-        `Render: the sidebar's real OrderList (production build) in headless Chromium with a synthetic ${render.orders} orders × ${render.lines} lines, median of ${render.runs} after warm-up, style and layout included. Line items are collapsed until an order is opened, so "as first shown" renders ${render.orders} rows; opening every order at once took ${render.openAllMsMedian ?? '–'} ms.`,
+        `Render: the sidebar's real OrderList (production build) in headless Chromium with ` +
+          `a synthetic ${render.orders} orders × ${render.lines} lines, median of ${render.runs} ` +
+          `after warm-up, style and layout included. Line items are collapsed until an order ` +
+          `is opened, so "as first shown" renders ${render.orders} rows; opening every order ` +
+          `at once took ${render.openAllMsMedian ?? '–'} ms.`,
       );
     }
     if (sandbox && parts.has('quota')) {
@@ -219,7 +251,11 @@ async function main(): Promise<void> {
         deadlineMs: 40_000,
       });
       notes.push(
-        `Quota simulation: time compressed ÷ ${q.compress} (window ${quota.compressedWindowMs} ms for ${q.windowMs / 1000} s, one lookup per agent every ${quota.compressedLookupIntervalMs} ms for ${q.lookupIntervalMs / 1000} s; same ratios), ${q.lookupsPerAgent} lookups per agent, each agent with its own client and governor, request latency ${config.latencyMs} ms (not compressed).`,
+        `Quota simulation: time compressed ÷ ${q.compress} (window ${quota.compressedWindowMs} ` +
+          `ms for ${q.windowMs / 1000} s, one lookup per agent every ${quota.compressedLookupIntervalMs} ` +
+          `ms for ${q.lookupIntervalMs / 1000} s; same ratios), ${q.lookupsPerAgent} lookups ` +
+          `per agent, each agent with its own client and governor, request latency ${config.latencyMs} ` +
+          `ms (not compressed).`,
       );
     }
   } finally {
@@ -238,7 +274,9 @@ async function main(): Promise<void> {
   const tables = { scenarios, targets: targetList, bundles };
   const markdown = markdownReport(
     tables,
-    `Measured ${new Date().toISOString().slice(0, 10)}: ${config.runs} runs, ${config.latencyMs} ms latency per request, sandbox over ${overHttp2 ? 'HTTP/2 (TLS)' : 'HTTP/1.1'} (\`npm run bench${overHttp2 ? '' : ' -- --http1'}\`).`,
+    `Measured ${new Date().toISOString().slice(0, 10)}: ${config.runs} runs, ${config.latencyMs} ` +
+      `ms latency per request, sandbox over ${overHttp2 ? 'HTTP/2 (TLS)' : 'HTTP/1.1'} (\`npm ` +
+      `run bench${overHttp2 ? '' : ' -- --http1'}\`).`,
     notes,
   );
   const summary = {
@@ -266,7 +304,8 @@ async function main(): Promise<void> {
   for (const note of notes) say(`* ${note}`);
   if (quota)
     say(
-      `* Quota: ${quota.lookups} lookups, ${quota.requests} requests, ${quota.http429} × 429, p50 ${quota.lookupMsP50 ?? '–'} ms, p95 ${quota.lookupMsP95 ?? '–'} ms.`,
+      `* Quota: ${quota.lookups} lookups, ${quota.requests} requests, ${quota.http429} × 429, ` +
+        `p50 ${quota.lookupMsP50 ?? '–'} ms, p95 ${quota.lookupMsP95 ?? '–'} ms.`,
     );
   say('');
   say('Markdown for the README (also in bench/results/latest.json):');

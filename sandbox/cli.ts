@@ -65,7 +65,9 @@ async function main(): Promise<void> {
   out(`Gladly look-alike    ${info.gladly.baseUrl}`);
   for (const [key, persona] of Object.entries(personas)) {
     out(
-      `  ${key.padEnd(12)} ${persona.name || '(no name)'}  ${info.gladly.baseUrl}/customer/${persona.gladlyId}/conversation/${persona.conversationId}`,
+      `  ${key.padEnd(12)} ${
+        persona.name || '(no ' + 'name)'
+      }  ${info.gladly.baseUrl}/customer/${persona.gladlyId}/conversation/${persona.conversationId}`,
     );
   }
   out('Ctrl-C stops both.');

@@ -126,7 +126,8 @@ async function main(): Promise<void> {
       const times = await waitForProbe(page, frame, timeoutMs);
       if (times.complete === null) {
         throw new Error(
-          `the sidebar did not finish showing ${persona.name} within ${timeoutMs} ms; still missing: ${times.missing.join(', ') || 'nothing recorded'}`,
+          `the sidebar did not finish showing ${persona.name} within ${timeoutMs} ms; still ` +
+            `missing: ${times.missing.join(', ') || 'nothing recorded'}`,
         );
       }
       log(

@@ -129,7 +129,8 @@ function main(args) {
     console.log(JSON.stringify(summary));
   } else {
     console.log(
-      `addons-linter on ${OUT.firefox}: ${summary.errors.length} errors, ${summary.warnings.length} warnings, ${summary.notices.length} notices`,
+      `addons-linter on ${OUT.firefox}: ${summary.errors.length} errors, ${summary.warnings.length} ` +
+        `warnings, ${summary.notices.length} notices`,
     );
     for (const [level, list] of [
       ['error', summary.errors],

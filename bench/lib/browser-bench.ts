@@ -166,7 +166,12 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Sce
         samples.push(sample);
         options.progress(
           `run ${run}/${options.runs} ${scenario.key}: ${sample.requests} requests, ${sample.roundTrips} round trips, ` +
-            `orders ${sample.ordersMs === null ? '–' : Math.round(sample.ordersMs)} ms, complete ${sample.completeMs === null ? `never (missing: ${sample.missing.join(', ')})` : `${Math.round(sample.completeMs)} ms`}`,
+            `orders ${sample.ordersMs === null ? '–' : Math.round(sample.ordersMs)} ms, ` +
+            `complete ${
+              sample.completeMs === null
+                ? `never (missing: ${sample.missing.join(', ')})`
+                : `${Math.round(sample.completeMs)} ms`
+            }`,
         );
       }
     } finally {

@@ -4,7 +4,10 @@ import type { Fulfillment, LineItem, Order } from '../../lib/core/model';
 const STORE = { connectionId: 'bench', storeName: 'Bench Store', storeHash: 'bench1' };
 
 /** A tiny inline image, so the benchmark measures rendering and never the network. */
-const IMAGE = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#8ab"/></svg>')}`;
+const IMAGE = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" ' +
+    'width="40" height="40"><rect width="40" height="40" fill="#8ab"/></svg>',
+)}`;
 
 function line(orderId: number, index: number): LineItem {
   const cents = 1000 + ((orderId * 37 + index * 11) % 9000);

@@ -35,7 +35,8 @@ export function useOrderStatus(
           status.phase === 'running'
             ? 'Another action on this order is still running (perhaps in another tab). Wait for it to finish.'
             : status.phase === 'unknown'
-              ? 'An earlier action on this order got no answer from BigCommerce and could not be checked yet. Check again before doing anything else.'
+              ? 'An earlier action on this order got no answer from BigCommerce and could not be ' +
+                'checked yet. Check again before doing anything else.'
               : null,
       });
       return status;

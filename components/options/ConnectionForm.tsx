@@ -74,7 +74,9 @@ export function ConnectionForm(props: ConnectionFormProps) {
     props.onCredentials(result.credentials);
     setFileMessage({
       ok: true,
-      text: `Filled in from “${file.name}”: Client ID, store hash ${result.credentials.storeHash} and access token. Press Save to keep them.`,
+      text:
+        `Filled in from “${file.name}”: Client ID, store hash ${result.credentials.storeHash} ` +
+        `and access token. Press Save to keep them.`,
     });
   }
 
@@ -343,7 +345,8 @@ function TestResult({ result }: { result: TestConnectionResult }) {
       <p>
         {missing === 0
           ? 'API scopes:'
-          : `${missing} API scope${missing === 1 ? ' is' : 's are'} missing: add ${missing === 1 ? 'it' : 'them'} to the API account in BigCommerce.`}
+          : `${missing} API scope${missing === 1 ? ' is' : 's are'} missing: ` +
+            `add ${missing === 1 ? 'it' : 'them'} to the API account in BigCommerce.`}
       </p>
       <ul class="scopes">
         {result.scopes.map((s) => (

@@ -330,7 +330,13 @@ function Notices({ notices }: { notices: SettingsNotice[] }) {
           {n.kind === 'migrated'
             ? `Your settings were upgraded from version ${n.from} to ${n.to}.`
             : n.kind === 'set-aside'
-              ? `Saved settings that could not be read were kept aside (${n.at.slice(0, 10)}): ${n.reason} The page starts from the defaults.${n.removedSecrets > 0 ? ` ${n.removedSecrets} plain-text token(s) were removed from them: enter tokens again.` : ''}`
+              ? `Saved settings that could not be read were kept aside ` +
+                `(${n.at.slice(0, 10)}): ${n.reason} The page starts from the ` +
+                `defaults.${
+                  n.removedSecrets > 0
+                    ? ` ${n.removedSecrets} plain-text token(s) were removed from them: enter tokens again.`
+                    : ''
+                }`
               : n.reason}
         </li>
       ))}

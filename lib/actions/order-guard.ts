@@ -139,7 +139,8 @@ export function createOrderGuard(options: GuardOptions): OrderGuard {
         'busy',
         found
           ? `${found.message} Nothing new was sent: look at the order again before doing anything else.`
-          : 'An earlier action on this order got no answer, and what it did cannot be checked right now. Nothing new was sent; try again in a moment.',
+          : 'An earlier action on this order got no answer, and what it did cannot be checked right ' +
+              'now. Nothing new was sent; try again in a moment.',
       );
     }
     let record: PendingRecord = { ...facts, startedAt: now(), phase: 'running' };
@@ -160,7 +161,8 @@ export function createOrderGuard(options: GuardOptions): OrderGuard {
         await setPending(key, { ...record, phase: 'unknown' });
         throw new ActionError(
           'timeout',
-          'BigCommerce did not answer in time, so it is not known whether this went through. Nothing was resent; open the order again to check before retrying.',
+          'BigCommerce did not answer in time, so it is not known whether this went through. ' +
+            'Nothing was resent; open the order again to check before retrying.',
         );
       }
       const info = infoOf(error);

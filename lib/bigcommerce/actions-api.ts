@@ -41,7 +41,8 @@ export function toRfc2822(iso: string): string {
   const ms = Date.parse(bare ? `${iso}T23:59:59Z` : iso);
   if (!Number.isFinite(ms)) throw new BigCommerceError('validation', `“${iso}” is not a date.`, { field: 'expires' });
   const d = new Date(ms);
-  return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+  const date = `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
 }
 
 function orderPath(orderId: string): string {

@@ -156,7 +156,8 @@ export function createClient(options: ClientOptions): BigCommerceClient {
       if (timedOut) {
         const write = spec.method !== 'GET';
         const message = write
-          ? `BigCommerce did not answer within ${Math.round(timeoutMs / 1000)} s. The change may or may not have been made: check before trying again.`
+          ? `BigCommerce did not answer within ${Math.round(timeoutMs / 1000)} s. The change may or ` +
+            `may not have been made: check before trying again.`
           : `BigCommerce did not answer within ${Math.round(timeoutMs / 1000)} s.`;
         return { kind: 'error', error: new BigCommerceError('timeout', message, write ? { sent: true } : {}) };
       }

@@ -19,7 +19,8 @@ export type CredentialsFileResult = { ok: true; credentials: StoreCredentials } 
 export const MAX_CREDENTIALS_FILE_BYTES = 16 * 1024;
 
 const NOT_THE_FILE =
-  'This does not look like a BigCommerce API credentials file (it should have lines such as “ACCESS TOKEN: …” and “API PATH: …”).';
+  'This does not look like a BigCommerce API credentials file ' +
+  '(it should have lines such as “ACCESS TOKEN: …” and “API PATH: …”).';
 
 export function parseCredentialsFile(text: string): CredentialsFileResult {
   if (text.length > MAX_CREDENTIALS_FILE_BYTES) return { ok: false, message: NOT_THE_FILE };
@@ -43,7 +44,9 @@ export function parseCredentialsFile(text: string): CredentialsFileResult {
   if (missing.length > 0) {
     return {
       ok: false,
-      message: `The credentials file has no ${missing.join(', ')} line. Use the file BigCommerce downloaded when the API account was created.`,
+      message:
+        `The credentials file has no ${missing.join(', ')} line. Use the file BigCommerce ` +
+        `downloaded when the API account was created.`,
     };
   }
   if (/\s/.test(accessToken))

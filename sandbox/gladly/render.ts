@@ -45,18 +45,21 @@ export function customerPanel(profile: Profile): string {
   const emails = profile.emails
     .map(
       (e) =>
-        `<div class="_e1Rw"><span class="customerEmailDisplay-email _e4Kx">${escapeHtml(e.original)}</span>${e.primary ? '<span class="_t6Bn">Primary</span>' : ''}</div>`,
+        `<div class="_e1Rw"><span class="customerEmailDisplay-email _e4Kx">${escapeHtml(e.original)}</span>` +
+        `${e.primary ? '<span class="_t6Bn">Primary</span>' : ''}</div>`,
     )
     .join('');
   const phones = profile.phones
     .map(
       (p) =>
-        `<div class="_p2Hs"><span class="_p7Lc">${escapeHtml(p.original)}</span><span class="_p9Zt">${p.type ? PHONE_LABEL[p.type] : 'Other'}</span>` +
+        `<div class="_p2Hs"><span class="_p7Lc">${escapeHtml(p.original)}</span><span class="_p9Zt">` +
+        `${p.type ? PHONE_LABEL[p.type] : 'Other'}</span>` +
         `${p.primary ? '<span class="_t6Bn">Main</span>' : ''}${p.smsPreference === 'ON' ? '<span class="_t6Bn">SMS</span>' : ''}</div>`,
     )
     .join('');
   const count = orderCount(profile.id);
-  return `<div class="_c8Pq" aria-label="Customer Details">
+  return (
+    `<div class="_c8Pq" aria-label="Customer Details">
   <div class="_h3Vd">
     <div class="_a5Mm" aria-hidden="true">${escapeHtml(initials(profile.name))}</div>
     <input class="_n0Qe" data-aid="customerName-input" type="text" placeholder="Add Customer Name" value="${escapeHtml(profile.name)}">
@@ -67,11 +70,14 @@ export function customerPanel(profile: Profile): string {
     <div class="_k2Ue">${emails || '<span class="_z0Gg">Add email</span>'}</div>
     <div class="_k9Ho">${phones || '<span class="_z0Gg">Add phone</span>'}</div>
   </div>
-  <div class="_s5Cv"><div class="_s1Tt">Conversations</div><div class="_s8Xr">Open · Chat · ${escapeHtml(shortDate(profile.updatedAt))}</div></div>
-  <div class="_s5Cv"><div class="_s1Tt">Details</div><div class="_s8Xr">Customer since ${escapeHtml(shortDate(profile.createdAt))}</div></div>
+  <div class="_s5Cv"><div class="_s1Tt">Conversations</div><div class="_s8Xr">` +
+    `Open · Chat · ${escapeHtml(shortDate(profile.updatedAt))}</div></div>
+  <div class="_s5Cv"><div class="_s1Tt">Details</div><div class="_s8Xr">` +
+    `Customer since ${escapeHtml(shortDate(profile.createdAt))}</div></div>
   <div class="_s5Cv" data-aid="order-number-section"><span class="_s1Tt"><span data-aid="order-number">${count}</span> Orders</span></div>
   <div class="_s5Cv"><div class="_s1Tt">Customer Tasks</div><div class="_s8Xr">No open tasks</div></div>
-</div>`;
+</div>`
+  );
 }
 
 /** Customers write other people's contact details in messages: none of it is the customer's identity. */
@@ -79,11 +85,15 @@ function timeline(profile: Profile): string {
   const [decoyEmail = '', returnsEmail = ''] = DECOYS.timelineEmails;
   const [decoyPhone = ''] = DECOYS.timelinePhones;
   const first = profile.name.split(' ')[0] || 'there';
-  return `<div class="_m2Ck _in9Pp"><div class="_m0Hd">Customer · Chat</div>
-  <p>Hi! My order never arrived. Could you send the tracking info to my sister at <a href="mailto:${decoyEmail}">${decoyEmail}</a>? Or call her on <a href="tel:${decoyPhone.replace(/\D/g, '')}">${decoyPhone}</a>.</p>
+  return (
+    `<div class="_m2Ck _in9Pp"><div class="_m0Hd">Customer · Chat</div>
+  <p>Hi! My order never arrived. Could you send the tracking info to my sister at <a ` +
+    `href="mailto:${decoyEmail}">${decoyEmail}</a>? Or call her on <a href="tel:${decoyPhone.replace(/\D/g, '')}">${decoyPhone}</a>.</p>
   <div class="_m7Rr"><span class="_p7Lc">${decoyPhone}</span> <span class="_p9Zt">Mobile</span></div></div>
 <div class="_m2Ck _out1Qa"><div class="_m0Hd">Agent Smith · Email</div>
-  <p>Hello ${escapeHtml(first)}, I'm checking this for you now. For a return, write to <span class="_e4Kx">${returnsEmail}</span>.</p></div>`;
+  <p>Hello ${escapeHtml(first)}, I'm checking this for you now. For a return, write to <span class="_e4Kx">` +
+    `${returnsEmail}</span>.</p></div>`
+  );
 }
 
 function homePanel(): string {
@@ -115,10 +125,12 @@ export function shell({ state, path, renderView, agentEmail }: ShellOptions): st
   const nav = Object.values(personas)
     .map(
       (p) =>
-        `<a class="_nl3Fb" data-conversation-link href="/customer/${p.gladlyId}/conversation/${p.conversationId}">${escapeHtml(p.name || 'Unknown customer')}</a>`,
+        `<a class="_nl3Fb" data-conversation-link ` +
+        `href="/customer/${p.gladlyId}/conversation/${p.conversationId}">${escapeHtml(p.name || 'Unknown customer')}</a>`,
     )
     .join('');
-  return `<!doctype html>
+  return (
+    `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(view.title)} · Gladly</title>
 <style>
 body{margin:0;font:14px system-ui,sans-serif;color:#1d1d1f}
@@ -136,15 +148,18 @@ body{margin:0;font:14px system-ui,sans-serif;color:#1d1d1f}
 ._m2Ck{border:1px solid #eee;border-radius:6px;padding:8px;margin-bottom:8px}
 </style></head>
 <body>
-<header class="_tb7Gh" role="banner" data-aid="app-topbar"><span class="_br2">Gladly</span><span class="_ag4Ue">Signed in as <span data-aid="currentAgent-email">${escapeHtml(agentEmail)}</span></span></header>
+<header class="_tb7Gh" role="banner" data-aid="app-topbar"><span class="_br2">Gladly</span>` +
+    `<span class="_ag4Ue">Signed in as <span data-aid="currentAgent-email">${escapeHtml(agentEmail)}</span></span></header>
 <div class="_lay0" id="root" data-aid="app-root">
 <nav class="_nv5Jq" aria-label="Conversations"><a class="_nl3Fb" data-conversation-link href="/home">Home</a>${nav}</nav>
 <aside id="gladly-customer"${renderView ? ' data-ready' : ''}>${renderView ? view.panel : skeleton()}</aside>
 <div class="_cv9Tr"><main id="gladly-timeline" role="log" aria-label="Conversation">${renderView ? view.timeline : skeleton()}</main>
-<div class="_rc4Pz" data-aid="reply-composer"><div class="_rc4Ed" contenteditable="true" role="textbox" aria-label="Reply" aria-multiline="true"></div></div></div>
+<div class="_rc4Pz" data-aid="reply-composer">` +
+    `<div class="_rc4Ed" contenteditable="true" role="textbox" aria-label="Reply" aria-multiline="true"></div></div></div>
 </div>
 <script>${CLIENT_SCRIPT}</script>
-</body></html>`;
+</body></html>`
+  );
 }
 
 function initials(name: string): string {

@@ -109,5 +109,9 @@ export function productSvg(product: ProductRec | undefined): string {
     .slice(0, 2)
     .toUpperCase()
     .replace(/[^A-Z0-9]/g, '');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><rect width="96" height="96" rx="12" fill="${colour}"/><text x="48" y="58" font-family="sans-serif" font-size="32" text-anchor="middle" fill="#fff">${initials}</text></svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><rect ` +
+    `width="96" height="96" rx="12" fill="${colour}"/><text x="48" y="58" font-family="sans-serif" ` +
+    `font-size="32" text-anchor="middle" fill="#fff">${initials}</text></svg>`
+  );
 }

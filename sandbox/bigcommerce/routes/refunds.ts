@@ -127,7 +127,8 @@ export function registerRefunds(app: SandboxApp, deps: RouteDeps): void {
       if (!matchesMethod(refundMethods(order, quote.totalCents, hadRefunds), payments)) {
         return refund422(
           c,
-          `The payments do not match any refund method for this refund (total ${toV3Amount(quote.totalCents)}). Request a refund quote first.`,
+          `The payments do not match any refund method for this refund ` +
+            `(total ${toV3Amount(quote.totalCents)}). Request a refund quote first.`,
         );
       }
     }

@@ -56,24 +56,28 @@ describe('refund dialog', () => {
     ]);
   });
 
-  it('"Refund everything" fills every line and shipping; confirm sends one refund by the chosen method, even on a double click', async () => {
-    const { sent, store, onChanged } = open();
-    fireEvent.click(screen.getByRole('button', { name: 'Refund everything' }));
-    expect(qty(/Mug/).value).toBe('2');
-    expect((screen.getByLabelText(/Ground/) as HTMLInputElement).value).toBe('5.00');
-    const confirm = await screen.findByRole('button', { name: 'Refund 29.20 USD' });
-    fireEvent.click(screen.getAllByRole('radio')[1]!);
-    fireEvent.click(confirm);
-    fireEvent.click(confirm);
-    expect(await screen.findByText('Refunded 29.20 USD (refund 1).')).toBeTruthy();
-    expect(sent('actions/refund')).toHaveLength(1);
-    expect(sent('actions/refund')[0]).toMatchObject({
-      expectedTotal: '29.20',
-      payments: [{ providerId: 'storecredit', amount: '29.20' }],
-    });
-    expect(store.actions.createRefund).toHaveBeenCalledTimes(1);
-    expect(onChanged).toHaveBeenCalled();
-  });
+  it(
+    '"Refund everything" fills every line and shipping; confirm sends one refund by the chosen ' +
+      'method, even on a double click',
+    async () => {
+      const { sent, store, onChanged } = open();
+      fireEvent.click(screen.getByRole('button', { name: 'Refund everything' }));
+      expect(qty(/Mug/).value).toBe('2');
+      expect((screen.getByLabelText(/Ground/) as HTMLInputElement).value).toBe('5.00');
+      const confirm = await screen.findByRole('button', { name: 'Refund 29.20 USD' });
+      fireEvent.click(screen.getAllByRole('radio')[1]!);
+      fireEvent.click(confirm);
+      fireEvent.click(confirm);
+      expect(await screen.findByText('Refunded 29.20 USD (refund 1).')).toBeTruthy();
+      expect(sent('actions/refund')).toHaveLength(1);
+      expect(sent('actions/refund')[0]).toMatchObject({
+        expectedTotal: '29.20',
+        payments: [{ providerId: 'storecredit', amount: '29.20' }],
+      });
+      expect(store.actions.createRefund).toHaveBeenCalledTimes(1);
+      expect(onChanged).toHaveBeenCalled();
+    },
+  );
 
   it('after "another action is running", drops the old quote and reloads the order: no second refund from a stale confirm', async () => {
     const h = open();

@@ -83,7 +83,8 @@ describe('options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add a store' }));
     const file = new File(
       [
-        `CLIENT ID: cid-42\r\nCLIENT SECRET: s3cr3t\r\nNAME: Outdoor shop\r\nACCESS TOKEN: ${TOKEN}\r\nAPI PATH: https://api.bigcommerce.com/stores/q1w2e3/v3/\r\n`,
+        `CLIENT ID: cid-42\r\nCLIENT SECRET: s3cr3t\r\nNAME: Outdoor shop\r\nACCESS ` +
+          `TOKEN: ${TOKEN}\r\nAPI PATH: https://api.bigcommerce.com/stores/q1w2e3/v3/\r\n`,
       ],
       'credentials.txt',
       { type: 'text/plain' },

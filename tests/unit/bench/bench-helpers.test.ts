@@ -102,7 +102,9 @@ describe('report tables', () => {
 describe('files an entrypoint loads', () => {
   const files: Record<string, string> = {
     'sidebar.html':
-      '<script type="module" crossorigin src="/chunks/sidebar-1.js"></script><link rel="modulepreload" href="/chunks/shared-2.js"><link rel="stylesheet" href="/assets/sidebar-3.css"><script src="https://example.com/x.js"></script>',
+      '<script type="module" crossorigin src="/chunks/sidebar-1.js"></script><link ' +
+      'rel="modulepreload" href="/chunks/shared-2.js"><link rel="stylesheet" ' +
+      'href="/assets/sidebar-3.css"><script src="https://example.com/x.js"></script>',
     'chunks/sidebar-1.js':
       'import{a as b}from"./shared-2.js";import"./side-effect-4.js";const l=()=>import("./lazy-5.js");',
     'chunks/shared-2.js': 'export const a=1;',

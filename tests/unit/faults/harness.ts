@@ -157,6 +157,10 @@ export class Tally {
   faults = new Set<string>();
 
   line(what: string): string {
-    return `[fault matrix: ${what}] ${this.endpoints.size} endpoints × ${this.faults.size} faults = ${this.cases} cases; ${this.requests} faulted requests counted; ${this.duplicates.length} duplicates${this.duplicates.length ? `: ${this.duplicates.join(', ')}` : ''}`;
+    return (
+      `[fault matrix: ${what}] ${this.endpoints.size} endpoints × ${this.faults.size} faults ` +
+      `= ${this.cases} cases; ${this.requests} faulted requests counted; ${this.duplicates.length} ` +
+      `duplicates${this.duplicates.length ? `: ${this.duplicates.join(', ')}` : ''}`
+    );
   }
 }

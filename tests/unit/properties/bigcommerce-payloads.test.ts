@@ -443,8 +443,10 @@ describe('BigCommerce payloads through parseBody + normalise', () => {
         const weekday = WEEKDAYS[new Date(local).getUTCDay()]!;
         const year = String(w.year).padStart(4, '0');
         const text = w.rfc
-          ? `${weekday}, ${two(w.day)} ${MONTHS[w.month]} ${year} ${two(w.hour)}:${two(w.minute)}:${two(w.second)} ${sign}${two(Math.floor(abs / 60))}${two(abs % 60)}`
-          : `${year}-${two(w.month + 1)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}:${two(w.second)}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+          ? `${weekday}, ${two(w.day)} ${MONTHS[w.month]} ${year} ${two(w.hour)}:${two(w.minute)}:${two(w.second)} ` +
+            `${sign}${two(Math.floor(abs / 60))}${two(abs % 60)}`
+          : `${year}-${two(w.month + 1)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}:${two(w.second)}` +
+            `${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
         const result = toIsoInstant(text);
         if (w.day > daysInMonth) return result === null;
         return result === new Date(local - w.offset * 60_000).toISOString();

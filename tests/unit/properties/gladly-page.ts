@@ -117,7 +117,8 @@ export const page: fc.Arbitrary<Page> = fc
           html,
           Array.from({ length: Math.min(depth, 1) }, () => 'cell'),
         );
-      return `<div class="${g.rowMode ? rowClass : 'row'}">${wrapped(valueHtml, valueDepth)}${wrapped(`<span>${text}</span>`, labelDepth)}</div>`;
+      const labelHtml = wrapped(`<span>${text}</span>`, labelDepth);
+      return `<div class="${g.rowMode ? rowClass : 'row'}">${wrapped(valueHtml, valueDepth)}${labelHtml}</div>`;
     });
     sections.push(`<div class="phones">${phoneRows.join('')}</div>`);
     sections.push(`<div data-aid="order-number-section">${g.emails.length + 2} Orders</div>`);
@@ -144,8 +145,11 @@ export const page: fc.Arbitrary<Page> = fc
       ),
       anchorLook ? '<input data-aid="customerName-input" value="Decoy Person">' : '',
     ];
-    const timeline = `<div ${g.timelineRole ? 'role="log"' : 'data-aid="conversation-timeline"'}>${timelineItems.map((item) => `<div class="item">${item}</div>`).join('')}</div>`;
-    const topBar = `<header data-aid="app-topbar"><span data-aid="currentAgent-email">${g.agent}</span><span>${g.decoyPhones[0]}</span><span>${labels[0]}</span></header>`;
+    const timelineAttribute = g.timelineRole ? 'role="log"' : 'data-aid="conversation-timeline"';
+    const timeline = `<div ${timelineAttribute}>${timelineItems.map((item) => `<div class="item">${item}</div>`).join('')}</div>`;
+    const topBar =
+      `<header data-aid="app-topbar"><span ` +
+      `data-aid="currentAgent-email">${g.agent}</span><span>${g.decoyPhones[0]}</span><span>${labels[0]}</span></header>`;
     const layouts = [
       `${topBar}<main>${timeline}${panel}</main>`,
       `<main>${panel}${timeline}</main>${topBar}`,

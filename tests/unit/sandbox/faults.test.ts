@@ -179,23 +179,27 @@ describe('faults', () => {
     expect(refunds[0]!.total_amount).toBe(quote.data.total_refund_amount);
   });
 
-  it('a hang still ends when the client gives up after a garbage collection (undici links a Request to its signal only weakly)', async () => {
-    setFlagsFromString('--expose-gc');
-    const collectGarbage = runInNewContext('gc') as () => void;
-    sandbox.control.addFault({ path: '^/v2/time$', kind: 'hang' });
-    const controller = new AbortController();
-    let settled = false;
-    const pending = client.request('GET', '/v2/time', { signal: controller.signal }).finally(() => {
-      settled = true;
-    });
-    for (let round = 0; round < 3; round++) {
-      collectGarbage();
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    controller.abort();
-    await Promise.race([pending.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000))]);
-    expect(settled).toBe(true);
-  });
+  it(
+    'a hang still ends when the client gives up after a garbage collection (undici links a Request ' +
+      'to its signal only weakly)',
+    async () => {
+      setFlagsFromString('--expose-gc');
+      const collectGarbage = runInNewContext('gc') as () => void;
+      sandbox.control.addFault({ path: '^/v2/time$', kind: 'hang' });
+      const controller = new AbortController();
+      let settled = false;
+      const pending = client.request('GET', '/v2/time', { signal: controller.signal }).finally(() => {
+        settled = true;
+      });
+      for (let round = 0; round < 3; round++) {
+        collectGarbage();
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      controller.abort();
+      await Promise.race([pending.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000))]);
+      expect(settled).toBe(true);
+    },
+  );
 
   it('apply-then-drop applies the write, then drops the connection (in process: a network error, logged 0)', async () => {
     const order = SEED_IDS.main.orders.janeCapturedAwaiting;

@@ -50,34 +50,38 @@ describe('persona: Jane Cooper', () => {
     expect(merged.size).toBe(13);
   });
 
-  it('among her 10 newest: 6 shipped (one partially), both tracking kinds, one custom line, one authorized and one captured awaiting fulfilment', async () => {
-    const byAccount = await orders(main, `customer_id=${SEED_IDS.main.customers.jane}`);
-    const byEmail = await orders(main, 'email=jane.cooper@example.com');
-    const newest = [...new Map([...byAccount, ...byEmail].map((o) => [o.id, o])).values()]
-      .sort((a, b) => Date.parse(b.date_created) - Date.parse(a.date_created))
-      .slice(0, 10);
-    const shipped = newest.filter((o) => o.items_shipped > 0);
-    expect(shipped).toHaveLength(6);
-    expect(shipped.filter((o) => o.items_shipped < o.items_total)).toHaveLength(1);
+  it(
+    'among her 10 newest: 6 shipped (one partially), both tracking kinds, one custom line, one ' +
+      'authorized and one captured awaiting fulfilment',
+    async () => {
+      const byAccount = await orders(main, `customer_id=${SEED_IDS.main.customers.jane}`);
+      const byEmail = await orders(main, 'email=jane.cooper@example.com');
+      const newest = [...new Map([...byAccount, ...byEmail].map((o) => [o.id, o])).values()]
+        .sort((a, b) => Date.parse(b.date_created) - Date.parse(a.date_created))
+        .slice(0, 10);
+      const shipped = newest.filter((o) => o.items_shipped > 0);
+      expect(shipped).toHaveLength(6);
+      expect(shipped.filter((o) => o.items_shipped < o.items_total)).toHaveLength(1);
 
-    const shipments = (await Promise.all(shipped.map((o) => main.get<Json[]>(`/v2/orders/${o.id}/shipments`)))).flatMap(
-      (r) => r.body,
-    );
-    expect(shipments.some((s) => s.tracking_link !== '' && s.generated_tracking_link === '')).toBe(true);
-    expect(shipments.some((s) => s.tracking_link === '' && s.generated_tracking_link !== '')).toBe(true);
+      const shipments = (
+        await Promise.all(shipped.map((o) => main.get<Json[]>(`/v2/orders/${o.id}/shipments`)))
+      ).flatMap((r) => r.body);
+      expect(shipments.some((s) => s.tracking_link !== '' && s.generated_tracking_link === '')).toBe(true);
+      expect(shipments.some((s) => s.tracking_link === '' && s.generated_tracking_link !== '')).toBe(true);
 
-    const lines = (await Promise.all(newest.map((o) => main.get<Json[]>(`/v2/orders/${o.id}/products`)))).flatMap(
-      (r) => r.body,
-    );
-    expect(lines.filter((p) => p.product_id === 0)).toHaveLength(1);
+      const lines = (await Promise.all(newest.map((o) => main.get<Json[]>(`/v2/orders/${o.id}/products`)))).flatMap(
+        (r) => r.body,
+      );
+      expect(lines.filter((p) => p.product_id === 0)).toHaveLength(1);
 
-    const authorized = newest.filter((o) => o.payment_status === 'authorized');
-    expect(authorized).toHaveLength(1);
-    expect(authorized[0]!.id).toBe(SEED_IDS.main.orders.janeAuthorized);
-    expect([5, 4, 2, 10].includes(authorized[0]!.status_id)).toBe(false);
-    const capturedAwaiting = newest.filter((o) => o.payment_status === 'captured' && o.status_id === 11);
-    expect(capturedAwaiting.map((o) => o.id)).toEqual([SEED_IDS.main.orders.janeCapturedAwaiting]);
-  });
+      const authorized = newest.filter((o) => o.payment_status === 'authorized');
+      expect(authorized).toHaveLength(1);
+      expect(authorized[0]!.id).toBe(SEED_IDS.main.orders.janeAuthorized);
+      expect([5, 4, 2, 10].includes(authorized[0]!.status_id)).toBe(false);
+      const capturedAwaiting = newest.filter((o) => o.payment_status === 'captured' && o.status_id === 11);
+      expect(capturedAwaiting.map((o) => o.id)).toEqual([SEED_IDS.main.orders.janeCapturedAwaiting]);
+    },
+  );
 });
 
 describe('the other personas', () => {

@@ -74,7 +74,8 @@ describe('envelopes and types', () => {
 
   it('embeds line items for every order of a list call', async () => {
     const reply = await client.get<Json[]>(
-      '/v2/orders?email=jane.cooper@example.com&sort=date_created:desc&limit=10&include=consignments.line_items&consignment_structure=object',
+      '/v2/orders?email=jane.cooper@example.com&sort=date_created:desc&limit=10' +
+        '&include=consignments.line_items&consignment_structure=object',
     );
     for (const order of reply.body) {
       const items = order.consignments.shipping.flatMap((s: Json) => s.line_items);
