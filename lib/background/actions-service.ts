@@ -26,7 +26,7 @@ import {
 import type { ActionsApi, RefundPayment, StoreApi } from '../core/store-ports';
 import type { AuditEntry, AuditLog } from '../actions/audit-log';
 import { cancelVerdict, refundVerdict } from '../actions/eligibility';
-import { ActionError, infoOf, isOutcomeUnknown } from '../actions/errors';
+import { ActionError, infoOf, isOutcomeUnknown, unknownOutcomeReason } from '../actions/errors';
 import { formatMoney, normalizeMoney, toMinor } from '../actions/money';
 import { createOrderGuard, type PendingFacts } from '../actions/order-guard';
 import { reconcileRecord } from '../actions/reconcile';
@@ -112,7 +112,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
   /** Audits a failed write (or one whose outcome is unknown), then lets the error go on. */
   async function failed(draft: AuditDraft, error: unknown): Promise<never> {
     if (isOutcomeUnknown(error))
-      await audit(draft, 'unknown', 'No answer from BigCommerce after sending; outcome unknown.');
+      await audit(draft, 'unknown', `${unknownOutcomeReason(error)} after sending; outcome unknown.`);
     else await audit(draft, 'failed', infoOf(error).message);
     throw error;
   }

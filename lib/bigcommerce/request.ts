@@ -41,12 +41,23 @@ export interface RequestSpec {
   body?: unknown;
   /** The scope this call needs, named in a 403's message. */
   scope: string;
+  /**
+   * A POST that only computes and changes nothing (a refund quote): a timeout or a 5xx to it is a
+   * plain failure, never "outcome unknown".
+   */
+  changesNothing?: boolean;
 }
+
+/** A request whose outcome is in doubt when no clear answer comes back: it may have changed something. */
+export const changesState = (spec: Pick<RequestSpec, 'method' | 'changesNothing'>): boolean =>
+  spec.method !== 'GET' && spec.changesNothing !== true;
 
 export interface ApiResponse {
   status: number;
   /** Parsed JSON, or undefined for an empty body (204). */
   body: unknown;
+  /** The answer carried Retry-After or X-Retry-After (a 503 with it says the request was not processed). */
+  retryAfter?: boolean;
 }
 
 export interface BigCommerceClient {
@@ -137,7 +148,7 @@ export function createClient(options: ClientOptions): BigCommerceClient {
         } catch {
           if (response.ok) {
             // A write that got a 2xx happened, whatever its body: `sent` keeps it from being redone blindly.
-            const write = spec.method !== 'GET';
+            const write = changesState(spec);
             return {
               kind: 'error',
               error: new BigCommerceError(
@@ -154,13 +165,13 @@ export function createClient(options: ClientOptions): BigCommerceClient {
       return { kind: 'response', status: response.status, headers: response.headers, body };
     } catch {
       if (timedOut) {
-        const write = spec.method !== 'GET';
+        const write = changesState(spec);
         const message = write
           ? `BigCommerce did not answer within ${Math.round(timeoutMs / 1000)} s. The change may or may not have been made: check before trying again.`
           : `BigCommerce did not answer within ${Math.round(timeoutMs / 1000)} s.`;
         return { kind: 'error', error: new BigCommerceError('timeout', message, write ? { sent: true } : {}) };
       }
-      if (spec.method !== 'GET') {
+      if (changesState(spec)) {
         // A write may have reached BigCommerce before the connection broke: the outcome is as
         // unknown as after a timeout, so it is reported the same way (never resent).
         return {
@@ -198,7 +209,8 @@ export function createClient(options: ClientOptions): BigCommerceClient {
       if (result.kind === 'response' && result.status === 429) wait = rateLimitWait(result.headers) ?? wait;
       if (!retryable || tries >= MAX_TRIES || now() - started + wait > RETRY_BUDGET_MS) {
         if (result.kind === 'error') throw result.error;
-        return { status: result.status, body: result.body };
+        const retryAfter = result.headers.has('Retry-After') || result.headers.has('X-Retry-After');
+        return { status: result.status, body: result.body, ...(retryAfter ? { retryAfter } : {}) };
       }
       await sleep(wait);
     }
@@ -210,7 +222,10 @@ export function createClient(options: ClientOptions): BigCommerceClient {
     async send(spec) {
       const response = await raw(spec);
       if (response.status >= 200 && response.status < 300) return response;
-      throw errorForStatus(response.status, response.body, spec.scope);
+      throw errorForStatus(response.status, response.body, spec.scope, {
+        write: changesState(spec),
+        retryAfter: response.retryAfter,
+      });
     },
     requestCount: () => count,
   };
