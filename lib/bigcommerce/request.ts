@@ -41,6 +41,8 @@ export interface RequestSpec {
   body?: unknown;
   /** The scope this call needs, named in a 403's message. */
   scope: string;
+  /** Ends the request (and its wait for the governor) early, unsent if it was still queued. */
+  signal?: AbortSignal;
   /**
    * A POST that only computes and changes nothing (a refund quote): a timeout or a 5xx to it is a
    * plain failure, never "outcome unknown".
@@ -121,13 +123,34 @@ export function createClient(options: ClientOptions): BigCommerceClient {
   let count = 0;
 
   async function attempt(spec: RequestSpec): Promise<Attempt> {
-    const release = await governor.acquire();
+    // The deadline starts before the wait for the governor: a queue (or a broken rate-limit
+    // header) can make a request late, never hang it.
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
+    const callerAborted = () => controller.abort();
+    spec.signal?.addEventListener('abort', callerAborted, { once: true });
+    if (spec.signal?.aborted) controller.abort();
+    let release: () => void;
+    try {
+      release = await governor.acquire(controller.signal);
+    } catch {
+      clearTimeout(timer);
+      spec.signal?.removeEventListener('abort', callerAborted);
+      // Still queued: nothing left, so a write's outcome is known (not made).
+      return {
+        kind: 'error',
+        error: timedOut
+          ? new BigCommerceError(
+              'rate-limited',
+              `The store's API quota kept this request waiting more than ${Math.round(timeoutMs / 1000)} s, so it was not sent. Try again shortly.`,
+            )
+          : new BigCommerceError('offline', 'The request was cancelled before it was sent.'),
+      };
+    }
     const headers: Record<string, string> = { 'X-Auth-Token': options.accessToken, Accept: 'application/json' };
     // Writes always declare JSON: some operations (e.g. payment void) require it even without a body.
     if (spec.body !== undefined || spec.method !== 'GET') headers['Content-Type'] = 'application/json';
@@ -189,6 +212,7 @@ export function createClient(options: ClientOptions): BigCommerceClient {
       };
     } finally {
       clearTimeout(timer);
+      spec.signal?.removeEventListener('abort', callerAborted);
       release();
     }
   }
@@ -207,7 +231,7 @@ export function createClient(options: ClientOptions): BigCommerceClient {
         (result.kind === 'error' ? result.error.kind === 'offline' : RETRY_STATUSES.has(result.status));
       let wait = backoff(tries);
       if (result.kind === 'response' && result.status === 429) wait = rateLimitWait(result.headers) ?? wait;
-      if (!retryable || tries >= MAX_TRIES || now() - started + wait > RETRY_BUDGET_MS) {
+      if (!retryable || spec.signal?.aborted || tries >= MAX_TRIES || now() - started + wait > RETRY_BUDGET_MS) {
         if (result.kind === 'error') throw result.error;
         const retryAfter = result.headers.has('Retry-After') || result.headers.has('X-Retry-After');
         return { status: result.status, body: result.body, ...(retryAfter ? { retryAfter } : {}) };
