@@ -53,7 +53,9 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
 
   useEffect(() => {
     const mine = ++seq.current;
-    if (!selection) {
+    // After the refund the reloaded order changes what the inputs select (the refunded lines
+    // drop out, leaving e.g. only shipping): nothing more is to be quoted in this dialog.
+    if (!selection || result) {
       setQuote({ status: 'none' });
       return;
     }

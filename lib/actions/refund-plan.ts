@@ -4,12 +4,22 @@
  */
 import type { Order } from '../core/model';
 import type { RefundSelection } from '../messages/actions';
-import type { RefundItem } from '../core/store-ports';
+import type { RefundItem, RefundRecord } from '../core/store-ports';
 import { ActionError } from './errors';
-import { fromMinor, toMinor } from './money';
+import { formatMoney, fromMinor, toMinor } from './money';
 import { refundableLines } from './eligibility';
 
-export function buildRefundItems(order: Order, selection: RefundSelection): RefundItem[] {
+/** What is left to refund: the order total less every refund already made (never below zero). */
+export function leftToRefund(order: Order, refunds: Pick<RefundRecord, 'totalAmount'>[]): string {
+  const refunded = refunds.reduce((sum, r) => sum + toMinor(r.totalAmount), 0);
+  return fromMinor(Math.max(0, toMinor(order.orderTotal) - refunded));
+}
+
+/**
+ * `left` is what is left to refund on the order (leftToRefund): a custom amount is capped there,
+ * before the store is asked. Without it, the order total.
+ */
+export function buildRefundItems(order: Order, selection: RefundSelection, left?: string): RefundItem[] {
   const items: RefundItem[] = [];
   const seen = new Set<string>();
   for (const pick of selection.lines) {
@@ -43,10 +53,11 @@ export function buildRefundItems(order: Order, selection: RefundSelection): Refu
   }
   if (selection.customAmount !== null) {
     const cents = toMinor(selection.customAmount);
-    if (cents > toMinor(order.orderTotal)) {
+    const cap = left ?? order.orderTotal;
+    if (cents > toMinor(cap)) {
       throw new ActionError(
         'validation',
-        `The order total is ${order.orderTotal}: a custom amount cannot be more.`,
+        `At most ${formatMoney(cap, order.currencyCode)} is left to refund on this order (total ${formatMoney(order.orderTotal, order.currencyCode)}): a custom amount cannot be more.`,
         'customAmount',
       );
     }

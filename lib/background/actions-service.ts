@@ -30,7 +30,7 @@ import { ActionError, infoOf, isOutcomeUnknown, unknownOutcomeReason } from '../
 import { formatMoney, normalizeMoney, toMinor } from '../actions/money';
 import { createOrderGuard, type PendingFacts } from '../actions/order-guard';
 import { reconcileRecord } from '../actions/reconcile';
-import { buildRefundItems, fullRefundSelection, refundErrorField } from '../actions/refund-plan';
+import { buildRefundItems, fullRefundSelection, leftToRefund, refundErrorField } from '../actions/refund-plan';
 import { appendNote, staffNoteLine } from '../actions/staff-notes';
 import type { HandlerContext, MessageHandler } from './handler';
 
@@ -81,7 +81,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
       return found;
     },
   });
-  const quoteOrders = new Map<string, { order: Order; at: number }>();
+  const quoteOrders = new Map<string, { order: Order; left: string; at: number }>();
 
   async function requireSwitch(connectionId: string, action: Exclude<keyof ActionSwitches, 'enabled'>): Promise<void> {
     if (!deps.switches) return;
@@ -259,11 +259,15 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
       const key = `${message.connectionId}/${message.orderId}`;
       let cached = quoteOrders.get(key);
       if (!cached || now() - cached.at > QUOTE_ORDER_TTL_MS) {
-        cached = { order: await freshOrder(apis.lookup, message.orderId), at: now() };
+        const [order, refunds] = await Promise.all([
+          freshOrder(apis.lookup, message.orderId),
+          apis.actions.refunds(message.orderId),
+        ]);
+        cached = { order, left: leftToRefund(order, refunds), at: now() };
         for (const [k, v] of quoteOrders) if (now() - v.at > QUOTE_ORDER_TTL_MS) quoteOrders.delete(k);
         quoteOrders.set(key, cached);
       }
-      const items = buildRefundItems(cached.order, message.selection);
+      const items = buildRefundItems(cached.order, message.selection, cached.left);
       try {
         const quote = await apis.actions.refundQuote(message.orderId, items);
         return { quote, items, currency: cached.order.currencyCode } satisfies RefundQuoteResult;
@@ -310,7 +314,11 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
           Object.assign(draft, { storeName: order.store.storeName, currency: order.currencyCode });
           const verdict = refundVerdict(order);
           if (verdict) throw new ActionError('validation', verdict);
-          const items = buildRefundItems(order, message.selection);
+          const items = buildRefundItems(
+            order,
+            message.selection,
+            leftToRefund(order, await apis.actions.refunds(message.orderId)),
+          );
           await requireSwitch(
             message.connectionId,
             sameItems(items, buildRefundItems(order, fullRefundSelection(order))) ? 'refund' : 'partialRefund',
