@@ -27,7 +27,7 @@ import type { ActionsApi, RefundPayment, StoreApi } from '../core/store-ports';
 import type { AuditEntry, AuditLog } from '../actions/audit-log';
 import { cancelVerdict, refundVerdict } from '../actions/eligibility';
 import { ActionError, infoOf, isOutcomeUnknown, unknownOutcomeReason } from '../actions/errors';
-import { formatMoney, normalizeMoney, toMinor } from '../actions/money';
+import { currencyExponent, formatMoney, normalizeMoney, toMinor } from '../actions/money';
 import { createOrderGuard, type PendingFacts } from '../actions/order-guard';
 import { reconcileRecord } from '../actions/reconcile';
 import { buildRefundItems, fullRefundSelection, leftToRefund, refundErrorField } from '../actions/refund-plan';
@@ -279,14 +279,22 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
 
   const sameItems = (a: unknown[], b: unknown[]) =>
     JSON.stringify(a.map((i) => JSON.stringify(i)).sort()) === JSON.stringify(b.map((i) => JSON.stringify(i)).sort());
-  const samePayments = (a: RefundPayment[], b: RefundPayment[]) =>
+  const samePayments = (a: RefundPayment[], b: RefundPayment[], e: number) =>
     a.length === b.length &&
     a.every(
       (p, i) =>
         p.providerId === b[i]?.providerId &&
         p.offline === b[i]?.offline &&
-        toMinor(p.amount) === toMinor(b[i]?.amount ?? 'x'),
+        sameAmount(p.amount, b[i]?.amount ?? 'x', e),
     );
+  /** Equal in the currency's minor unit; an amount that is not one (too many decimals) equals nothing. */
+  const sameAmount = (a: string, b: string, e: number) => {
+    try {
+      return toMinor(a, e) === toMinor(b, e);
+    } catch {
+      return false;
+    }
+  };
 
   const refund: MessageHandler<z.infer<typeof RefundRequestSchema>> = {
     type: 'actions/refund',
@@ -303,7 +311,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
           storeName: message.connectionId,
           orderId: message.orderId,
           action: 'refund',
-          amount: normalizeMoney(message.expectedTotal),
+          amount: message.expectedTotal,
           currency: null,
           actionId: message.actionId,
         };
@@ -327,14 +335,17 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
           const quote = await apis.actions
             .refundQuote(message.orderId, items)
             .catch((e: unknown) => Promise.reject(asRefundFieldError(e)));
-          if (toMinor(quote.totalRefundAmount) !== toMinor(message.expectedTotal)) {
+          const e = currencyExponent(order.currencyCode);
+          if (sameAmount(message.expectedTotal, message.expectedTotal, e))
+            draft.amount = normalizeMoney(message.expectedTotal, e);
+          if (!sameAmount(quote.totalRefundAmount, message.expectedTotal, e)) {
             throw new ActionError(
               'validation',
               `The refund now comes to ${formatMoney(quote.totalRefundAmount, order.currencyCode)}, not ${formatMoney(message.expectedTotal, order.currencyCode)}. Nothing was refunded; check and confirm again.`,
               'total',
             );
           }
-          const method = quote.refundMethods.find((m) => samePayments(m, message.payments));
+          const method = quote.refundMethods.find((m) => samePayments(m, message.payments, e));
           if (!method)
             throw new ActionError(
               'validation',
@@ -343,7 +354,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
             );
           await sending({
             storeName: order.store.storeName,
-            amount: normalizeMoney(quote.totalRefundAmount),
+            amount: normalizeMoney(quote.totalRefundAmount, e),
             currency: order.currencyCode,
           });
           created = await apis.actions
@@ -353,7 +364,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
           return failed(draft, error);
         }
         const warnings: string[] = [];
-        const total = normalizeMoney(created.totalAmount);
+        const total = normalizeMoney(created.totalAmount, currencyExponent(order.currencyCode));
         await note(
           apis,
           message.orderId,

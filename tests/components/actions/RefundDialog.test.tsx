@@ -122,6 +122,38 @@ describe('refund dialog', () => {
     expect(submit().disabled).toBe(true);
   });
 
+  it('a KWD order: amounts in fils (3 decimals) are typed, quoted, shown and sent exactly', async () => {
+    const kwd = testOrder({
+      currencyCode: 'KWD',
+      orderTotal: '12.625',
+      lineItems: testOrder().lineItems.map((l, i) => ({
+        ...l,
+        unitPrice: i ? '0.125' : '4.125',
+        totalPrice: i ? '0.250' : '8.250',
+      })),
+      shippingDestinations: [{ id: 7, shippingMethod: 'Ground', shippingCost: '4.125' }],
+    });
+    const { sent, store } = open({ order: kwd });
+    expect(screen.getByLabelText(/^Mug/).closest('div')?.textContent).toContain('4.125 KWD each');
+    fireEvent.input(qty(/Sticker/), { target: { value: '1' } });
+    // A fourth decimal is refused next to the field, before any quote; three are fine.
+    fireEvent.input(screen.getByLabelText(/^Ground/), { target: { value: '1.0055' } });
+    expect(await screen.findByText('Enter an amount like 4.500.')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText(/^Ground/), { target: { value: '1.005' } });
+    const confirm = await screen.findByRole('button', { name: 'Refund 1.130 KWD' });
+    expect(sent('actions/refund-quote')[0]).toMatchObject({
+      selection: { shipping: [{ destinationId: 7, amount: '1.005' }] },
+    });
+    fireEvent.click(confirm);
+    expect(await screen.findByText('Refunded 1.130 KWD (refund 1).')).toBeTruthy();
+    expect(sent('actions/refund')[0]).toMatchObject({ expectedTotal: '1.13' });
+    expect(vi.mocked(store.actions.createRefund).mock.calls[0]![1]).toContainEqual({
+      itemType: 'SHIPPING',
+      itemId: 7,
+      amount: '1.005',
+    });
+  });
+
   it('after "another action is running", drops the old quote and reloads the order: no second refund from a stale confirm', async () => {
     const h = open();
     const real = h.request.getMockImplementation()!;
