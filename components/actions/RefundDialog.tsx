@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
 import type { RefundQuoteResult, RefundResult } from '../../lib/messages/actions';
 import type { ErrorInfo } from '../../lib/messages/common';
-import { formatMoney, toMinor } from '../../lib/actions/money';
+import { currencyExponent, formatMoney, toMinor } from '../../lib/actions/money';
 import { refundableLines } from '../../lib/actions/eligibility';
 import { Modal } from './Modal';
 import { OrderStatusNotice } from './OrderStatusNotice';
@@ -53,7 +53,9 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
 
   useEffect(() => {
     const mine = ++seq.current;
-    if (!selection) {
+    // After the refund the reloaded order changes what the inputs select (the refunded lines
+    // drop out, leaving e.g. only shipping): nothing more is to be quoted in this dialog.
+    if (!selection || result) {
       setQuote({ status: 'none' });
       return;
     }
@@ -87,7 +89,7 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
   const canConfirm =
     ready !== null &&
     method !== null &&
-    toMinor(ready.quote.totalRefundAmount) > 0 &&
+    toMinor(ready.quote.totalRefundAmount, currencyExponent(ready.currency)) > 0 &&
     (phase === 'idle' || phase === 'failed') &&
     !status.checking &&
     status.blocked === null;
@@ -276,7 +278,7 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
                   Total <strong>{formatMoney(ready.quote.totalRefundAmount, currency)}</strong>, of which tax{' '}
                   {formatMoney(ready.quote.totalRefundTaxAmount, currency)}
                 </p>
-                {toMinor(ready.quote.adjustment) < 0 && (
+                {toMinor(ready.quote.adjustment, 3) < 0 && (
                   <p class="bc-warning">
                     More was asked than is refundable: BigCommerce adjusted the total by{' '}
                     {formatMoney(ready.quote.adjustment, currency)}.

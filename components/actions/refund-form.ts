@@ -1,7 +1,14 @@
 /** The refund dialog's inputs → a selection the background accepts, with per-field problems. */
 import type { Order } from '../../lib/core/model';
 import type { RefundSelection } from '../../lib/messages/actions';
-import { fromMinor, parseAmountInput, toMinor } from '../../lib/actions/money';
+import {
+  currencyExponent,
+  exampleAmount,
+  formatMoney,
+  fromMinor,
+  parseAmountInput,
+  toMinor,
+} from '../../lib/actions/money';
 import { fullRefundSelection } from '../../lib/actions/refund-plan';
 import { refundableLines } from '../../lib/actions/eligibility';
 
@@ -33,6 +40,9 @@ export function readInputs(
 ): { selection: RefundSelection | null; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const selection: RefundSelection = { lines: [], shipping: [], customAmount: null };
+  // Amounts in the order's own currency: 3 decimals for KWD, none for JPY.
+  const e = currencyExponent(order.currencyCode);
+  const like = `Enter an amount like ${exampleAmount(e)}.`;
   for (const line of refundableLines(order)) {
     const text = (inputs.quantities[line.id] ?? '').trim();
     if (text === '' || text === '0') continue;
@@ -45,17 +55,19 @@ export function readInputs(
     const key = `shipping:${destination.id}`;
     const text = (inputs.shipping[String(destination.id)] ?? '').trim();
     if (text === '') continue;
-    const cents = parseAmountInput(text);
-    if (cents === null) errors[key] = 'Enter an amount like 4.50.';
-    else if (cents > toMinor(destination.shippingCost)) errors[key] = `At most ${destination.shippingCost}.`;
-    else if (cents > 0) selection.shipping.push({ destinationId: destination.id, amount: fromMinor(cents) });
+    const cents = parseAmountInput(text, e);
+    if (cents === null) errors[key] = like;
+    else if (cents > toMinor(destination.shippingCost, e))
+      errors[key] = `At most ${formatMoney(destination.shippingCost, order.currencyCode)}.`;
+    else if (cents > 0) selection.shipping.push({ destinationId: destination.id, amount: fromMinor(cents, e) });
   }
   const custom = inputs.custom.trim();
   if (custom !== '') {
-    const cents = parseAmountInput(custom);
-    if (cents === null) errors.customAmount = 'Enter an amount like 4.50.';
-    else if (cents > toMinor(order.orderTotal)) errors.customAmount = `At most the order total, ${order.orderTotal}.`;
-    else if (cents > 0) selection.customAmount = fromMinor(cents);
+    const cents = parseAmountInput(custom, e);
+    if (cents === null) errors.customAmount = like;
+    else if (cents > toMinor(order.orderTotal, e))
+      errors.customAmount = `At most the order total, ${formatMoney(order.orderTotal, order.currencyCode)}.`;
+    else if (cents > 0) selection.customAmount = fromMinor(cents, e);
   }
   const empty = selection.lines.length === 0 && selection.shipping.length === 0 && selection.customAmount === null;
   return { selection: Object.keys(errors).length || empty ? null : selection, errors };

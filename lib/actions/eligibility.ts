@@ -4,7 +4,7 @@
  */
 import { ORDER_STATUS, type Order } from '../core/model';
 import type { ActionSwitches } from '../settings/schema';
-import { toMinor } from './money';
+import { currencyExponent, toMinor } from './money';
 
 export type ActionName = 'cancel' | 'refund' | 'coupon';
 
@@ -35,7 +35,9 @@ export function refundVerdict(order: Order): Verdict {
   const status = order.paymentStatus.trim().toLowerCase();
   if (status === 'authorized') return 'The payment was only authorised, not taken: cancel the order to release it.';
   if (NOT_TAKEN.has(status)) return `Nothing to refund: the payment is ${status}.`;
-  const shipping = order.shippingDestinations.some((d) => toMinor(d.shippingCost) > 0);
+  const shipping = order.shippingDestinations.some(
+    (d) => toMinor(d.shippingCost, currencyExponent(order.currencyCode)) > 0,
+  );
   if (refundableLines(order).length === 0 && !shipping) return 'Nothing is left to refund on this order.';
   return null;
 }

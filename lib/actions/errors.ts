@@ -45,8 +45,16 @@ export function infoOf(error: unknown): ErrorInfo {
 /** A write whose request left but whose reply never came: it may or may not have happened. */
 export function isOutcomeUnknown(error: unknown): boolean {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
-  // Sent and then no readable answer (timeout, dropped connection, an unreadable 2xx): the write may have happened.
+  // Sent and then no clear answer (timeout, dropped connection, a 5xx, an unreadable 2xx): the write may have happened.
   return e.sent === true;
+}
+
+/** For the audit log and the agent: why an outcome is unknown, in the words that fit what came back. */
+export function unknownOutcomeReason(error: unknown): string {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  if (e.kind === 'unavailable' && typeof e.status === 'number')
+    return `BigCommerce answered with an error (${e.status}) after the request reached it`;
+  return 'BigCommerce did not answer in time';
 }
 
 /**

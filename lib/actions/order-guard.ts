@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { KeyValueStore } from '../core/kv-store';
 import type { ActionStatusResult, Reconciled } from '../messages/actions';
 import { ErrorInfoSchema, type ErrorInfo } from '../messages/common';
-import { ActionError, infoOf, isOutcomeUnknown } from './errors';
+import { ActionError, infoOf, isOutcomeUnknown, unknownOutcomeReason } from './errors';
 
 export const PendingRecordSchema = z.object({
   connectionId: z.string(),
@@ -161,11 +161,19 @@ export function createOrderGuard(options: GuardOptions): OrderGuard {
         await setPending(key, { ...record, phase: 'unknown' });
         throw new ActionError(
           'timeout',
-          'BigCommerce did not answer in time, so it is not known whether this went through. ' +
+          `${unknownOutcomeReason(error)}, so it is not known whether this went through. ` +
             'Nothing was resent; open the order again to check before retrying.',
         );
       }
       const info = infoOf(error);
+      // To the page, 'timeout' means "outcome unknown": a read or a quote that timed out changed
+      // nothing, so it is a plain failure the agent may simply retry.
+      if (info.kind === 'timeout') {
+        const plain = new ActionError('unavailable', `${info.message} Nothing was changed; try again.`);
+        await saveResult(facts.actionId, { ok: false, error: plain.info, at: now() });
+        await setPending(key, null);
+        throw plain;
+      }
       if (info.kind !== 'busy') await saveResult(facts.actionId, { ok: false, error: info, at: now() });
       await setPending(key, null);
       throw error;

@@ -6,7 +6,7 @@
 import { ORDER_STATUS } from '../core/model';
 import type { Reconciled } from '../messages/actions';
 import type { ActionsApi, StoreApi } from '../core/store-ports';
-import { formatMoney, toMinor } from './money';
+import { currencyExponent, formatMoney, toMinor } from './money';
 import type { PendingRecord } from './order-guard';
 
 /** Browser and BigCommerce clocks differ a little; a refund stamped this much earlier still counts. */
@@ -19,11 +19,12 @@ export async function reconcileRecord(
   if (record.action === 'refund') {
     const refunds = await apis.actions.refunds(record.orderId);
     const amount = record.amount;
+    const e = currencyExponent(record.currency ?? '');
     const match = refunds.find(
       (r) =>
         Date.parse(r.createdAt) >= record.startedAt - CLOCK_SKEW_MS &&
         amount !== null &&
-        toMinor(r.totalAmount) === toMinor(amount),
+        toMinor(r.totalAmount, e) === toMinor(amount, e),
     );
     const what = amount && record.currency ? `refund of ${formatMoney(amount, record.currency)}` : 'refund';
     return match

@@ -26,11 +26,11 @@ import {
 import type { ActionsApi, RefundPayment, StoreApi } from '../core/store-ports';
 import type { AuditEntry, AuditLog } from '../actions/audit-log';
 import { cancelVerdict, refundVerdict } from '../actions/eligibility';
-import { ActionError, infoOf, isOutcomeUnknown } from '../actions/errors';
-import { formatMoney, normalizeMoney, toMinor } from '../actions/money';
+import { ActionError, infoOf, isOutcomeUnknown, unknownOutcomeReason } from '../actions/errors';
+import { currencyExponent, formatMoney, normalizeMoney, toMinor } from '../actions/money';
 import { createOrderGuard, type PendingFacts } from '../actions/order-guard';
 import { reconcileRecord } from '../actions/reconcile';
-import { buildRefundItems, fullRefundSelection, refundErrorField } from '../actions/refund-plan';
+import { buildRefundItems, fullRefundSelection, leftToRefund, refundErrorField } from '../actions/refund-plan';
 import { appendNote, staffNoteLine } from '../actions/staff-notes';
 import type { HandlerContext, MessageHandler } from './handler';
 
@@ -81,7 +81,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
       return found;
     },
   });
-  const quoteOrders = new Map<string, { order: Order; at: number }>();
+  const quoteOrders = new Map<string, { order: Order; left: string; at: number }>();
 
   async function requireSwitch(connectionId: string, action: Exclude<keyof ActionSwitches, 'enabled'>): Promise<void> {
     if (!deps.switches) return;
@@ -112,7 +112,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
   /** Audits a failed write (or one whose outcome is unknown), then lets the error go on. */
   async function failed(draft: AuditDraft, error: unknown): Promise<never> {
     if (isOutcomeUnknown(error))
-      await audit(draft, 'unknown', 'No answer from BigCommerce after sending; outcome unknown.');
+      await audit(draft, 'unknown', `${unknownOutcomeReason(error)} after sending; outcome unknown.`);
     else await audit(draft, 'failed', infoOf(error).message);
     throw error;
   }
@@ -259,11 +259,15 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
       const key = `${message.connectionId}/${message.orderId}`;
       let cached = quoteOrders.get(key);
       if (!cached || now() - cached.at > QUOTE_ORDER_TTL_MS) {
-        cached = { order: await freshOrder(apis.lookup, message.orderId), at: now() };
+        const [order, refunds] = await Promise.all([
+          freshOrder(apis.lookup, message.orderId),
+          apis.actions.refunds(message.orderId),
+        ]);
+        cached = { order, left: leftToRefund(order, refunds), at: now() };
         for (const [k, v] of quoteOrders) if (now() - v.at > QUOTE_ORDER_TTL_MS) quoteOrders.delete(k);
         quoteOrders.set(key, cached);
       }
-      const items = buildRefundItems(cached.order, message.selection);
+      const items = buildRefundItems(cached.order, message.selection, cached.left);
       try {
         const quote = await apis.actions.refundQuote(message.orderId, items);
         return { quote, items, currency: cached.order.currencyCode } satisfies RefundQuoteResult;
@@ -275,14 +279,22 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
 
   const sameItems = (a: unknown[], b: unknown[]) =>
     JSON.stringify(a.map((i) => JSON.stringify(i)).sort()) === JSON.stringify(b.map((i) => JSON.stringify(i)).sort());
-  const samePayments = (a: RefundPayment[], b: RefundPayment[]) =>
+  const samePayments = (a: RefundPayment[], b: RefundPayment[], e: number) =>
     a.length === b.length &&
     a.every(
       (p, i) =>
         p.providerId === b[i]?.providerId &&
         p.offline === b[i]?.offline &&
-        toMinor(p.amount) === toMinor(b[i]?.amount ?? 'x'),
+        sameAmount(p.amount, b[i]?.amount ?? 'x', e),
     );
+  /** Equal in the currency's minor unit; an amount that is not one (too many decimals) equals nothing. */
+  const sameAmount = (a: string, b: string, e: number) => {
+    try {
+      return toMinor(a, e) === toMinor(b, e);
+    } catch {
+      return false;
+    }
+  };
 
   const refund: MessageHandler<z.infer<typeof RefundRequestSchema>> = {
     type: 'actions/refund',
@@ -299,7 +311,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
           storeName: message.connectionId,
           orderId: message.orderId,
           action: 'refund',
-          amount: normalizeMoney(message.expectedTotal),
+          amount: message.expectedTotal,
           currency: null,
           actionId: message.actionId,
         };
@@ -310,7 +322,11 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
           Object.assign(draft, { storeName: order.store.storeName, currency: order.currencyCode });
           const verdict = refundVerdict(order);
           if (verdict) throw new ActionError('validation', verdict);
-          const items = buildRefundItems(order, message.selection);
+          const items = buildRefundItems(
+            order,
+            message.selection,
+            leftToRefund(order, await apis.actions.refunds(message.orderId)),
+          );
           await requireSwitch(
             message.connectionId,
             sameItems(items, buildRefundItems(order, fullRefundSelection(order))) ? 'refund' : 'partialRefund',
@@ -319,14 +335,17 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
           const quote = await apis.actions
             .refundQuote(message.orderId, items)
             .catch((e: unknown) => Promise.reject(asRefundFieldError(e)));
-          if (toMinor(quote.totalRefundAmount) !== toMinor(message.expectedTotal)) {
+          const e = currencyExponent(order.currencyCode);
+          if (sameAmount(message.expectedTotal, message.expectedTotal, e))
+            draft.amount = normalizeMoney(message.expectedTotal, e);
+          if (!sameAmount(quote.totalRefundAmount, message.expectedTotal, e)) {
             throw new ActionError(
               'validation',
               `The refund now comes to ${formatMoney(quote.totalRefundAmount, order.currencyCode)}, not ${formatMoney(message.expectedTotal, order.currencyCode)}. Nothing was refunded; check and confirm again.`,
               'total',
             );
           }
-          const method = quote.refundMethods.find((m) => samePayments(m, message.payments));
+          const method = quote.refundMethods.find((m) => samePayments(m, message.payments, e));
           if (!method)
             throw new ActionError(
               'validation',
@@ -335,7 +354,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
             );
           await sending({
             storeName: order.store.storeName,
-            amount: normalizeMoney(quote.totalRefundAmount),
+            amount: normalizeMoney(quote.totalRefundAmount, e),
             currency: order.currencyCode,
           });
           created = await apis.actions
@@ -345,7 +364,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
           return failed(draft, error);
         }
         const warnings: string[] = [];
-        const total = normalizeMoney(created.totalAmount);
+        const total = normalizeMoney(created.totalAmount, currencyExponent(order.currencyCode));
         await note(
           apis,
           message.orderId,

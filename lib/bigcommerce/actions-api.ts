@@ -1,6 +1,8 @@
 /**
  * The writes the actions make (ActionsApi). POST/PUT are never retried by the request core; a
- * write that timed out or lost its connection throws kind 'timeout' with `sent: true` (outcome unknown).
+ * write that timed out or lost its connection throws kind 'timeout' with `sent: true`, and one
+ * answered 5xx (503 with Retry-After aside) kind 'unavailable' with `sent: true` (outcome unknown).
+ * The refund quote changes nothing: its failures are plain failures.
  */
 import type { ZodType } from 'zod';
 import type { ActionsApi, CouponInput, CouponType, RefundItem, RefundPayment } from '../core/store-ports';
@@ -129,6 +131,8 @@ export function createActionsApi(client: BigCommerceClient, store: StoreRef): Ac
         path: `${paymentActions(orderId)}/refund_quotes`,
         body: { items: refundItemsBody(items) },
         scope: ORDERS_WRITE,
+        // A quote is a calculation: a lost or 5xx answer to it changed nothing.
+        changesNothing: true,
       });
       return normalizeRefundQuote(parseBody(RefundQuoteSchema, body, 'a refund quote').data);
     },

@@ -1,8 +1,8 @@
 /**
  * BigCommerce's value formats turned into ours: RFC 2822 (v2) and ISO 8601 (v3) dates into ISO
- * instants, 4-dp money strings (v2) and JSON numbers (v3 refunds) into exact 2-dp decimal strings.
+ * instants, 4-dp money strings (v2) and JSON numbers (v3 refunds) into exact 2- or 3-dp decimal strings.
  */
-import { fromJsonNumber, isDecimal, toFixed2 } from '../core/decimal';
+import { isDecimal, toFixedN, toStoreMoney } from '../core/decimal';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -54,20 +54,17 @@ function instant(ms: number): string | null {
   return /^\d{4}-/.test(iso) ? iso : null;
 }
 
-/** Money from a decimal string or a JSON number, exactly, at 2 dp; null when it is neither. */
+/**
+ * Money from a decimal string or a JSON number, exactly: 2 dp, or 3 where the third is not zero
+ * (three-decimal currencies such as KWD and BHD); null when it is neither. A JSON number's
+ * shortest text is what BigCommerce sent, for up to 15 significant digits.
+ */
 export function toMoney(value: string | number): string | null {
-  if (typeof value === 'number') {
-    try {
-      return fromJsonNumber(value);
-    } catch {
-      return null;
-    }
-  }
-  return isDecimal(value) ? toFixed2(value) : null;
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  return isDecimal(text) ? toStoreMoney(text) : null;
 }
 
-/** A 2-dp decimal string as the JSON number BigCommerce's v3 refund bodies expect. */
+/** A decimal string (2 or 3 dp) as the JSON number BigCommerce's v3 refund bodies expect. */
 export function moneyToJsonNumber(value: string): number {
-  const fixed = toFixed2(value);
-  return Number(fixed);
+  return Number(toFixedN(value, 3));
 }

@@ -91,8 +91,31 @@ export function apiErrorMessage(body: unknown): { message?: string; field?: stri
   return own ? { message: own } : {};
 }
 
+/** What the request was, for reading its failure status. */
+export interface StatusContext {
+  /** The request may change something (a non-GET that is not a quote). */
+  write?: boolean;
+  /** The answer carried Retry-After / X-Retry-After. */
+  retryAfter?: boolean;
+}
+
+/**
+ * A 5xx to a write that reached the store says nothing about whether the write was made: a gateway
+ * (502, 504) or a crash after the change (500) answers the same way. Only a 503 with Retry-After
+ * says the store turned the request away unprocessed.
+ */
+export function writeOutcomeUnknown(status: number, context: StatusContext): boolean {
+  if (!context.write || status < 500) return false;
+  return !(status === 503 && context.retryAfter);
+}
+
 /** The error for an HTTP failure status. `scope` is what the call needs, for a 403's message. */
-export function errorForStatus(status: number, body: unknown, scope: string | undefined): BigCommerceError {
+export function errorForStatus(
+  status: number,
+  body: unknown,
+  scope: string | undefined,
+  context: StatusContext = {},
+): BigCommerceError {
   const api = apiErrorMessage(body);
   if (status === 401) {
     return new BigCommerceError('auth', 'BigCommerce refused the access token. Check the token saved for this store.', {
@@ -116,6 +139,13 @@ export function errorForStatus(status: number, body: unknown, scope: string | un
       {
         status,
       },
+    );
+  }
+  if (writeOutcomeUnknown(status, context)) {
+    return new BigCommerceError(
+      'unavailable',
+      `BigCommerce answered with an error (${status}) after the request reached it. The change may or may not have been made: check before trying again.`,
+      { status, sent: true },
     );
   }
   if (status >= 500) {

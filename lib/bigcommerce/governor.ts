@@ -26,6 +26,13 @@ export interface RateLimitState {
  */
 const DEFAULT_CONCURRENCY = 16;
 
+/**
+ * The longest the governor ever waits for a window to reset, whatever `X-Rate-Limit-Time-Reset-Ms`
+ * says: BigCommerce's windows are 30 s or shorter, so a larger value is broken or hostile, and
+ * believing it would hang every lookup of the store.
+ */
+export const MAX_RESET_WAIT_MS = 30_000;
+
 /** Requests kept in reserve: max(5, 10% of the quota). */
 export function reserveFor(quota: number | null): number {
   return Math.max(5, Math.ceil((quota ?? 0) / 10));
@@ -52,10 +59,25 @@ export class Governor {
     this.maxConcurrent = clock.maxConcurrent ?? DEFAULT_CONCURRENCY;
   }
 
-  /** Waits for a slot; call the returned function when the request has finished. */
-  acquire(): Promise<() => void> {
-    return new Promise((resolve) => {
-      this.waiting.push(() => {
+  /**
+   * Waits for a slot; call the returned function when the request has finished. An abort of
+   * `signal` (the request's own deadline) ends the wait: the request leaves the queue unsent and
+   * the promise rejects with the signal's reason.
+   */
+  acquire(signal?: AbortSignal): Promise<() => void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const onAbort = () => {
+        const index = this.waiting.indexOf(grant);
+        if (index < 0) return;
+        this.waiting.splice(index, 1);
+        reject(signal?.reason);
+      };
+      const grant = () => {
+        signal?.removeEventListener('abort', onAbort);
         let released = false;
         resolve(() => {
           if (released) return;
@@ -63,7 +85,9 @@ export class Governor {
           this.active -= 1;
           this.pump();
         });
-      });
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiting.push(grant);
       this.pump();
     });
   }
@@ -73,9 +97,12 @@ export class Governor {
     const left = headerNumber(headers, 'X-Rate-Limit-Requests-Left');
     const quota = headerNumber(headers, 'X-Rate-Limit-Requests-Quota');
     const resetMs = headerNumber(headers, 'X-Rate-Limit-Time-Reset-Ms');
+    const windowMs = headerNumber(headers, 'X-Rate-Limit-Time-Window-Ms');
     if (quota !== null) this.quota = quota;
     if (left !== null) this.left = left;
-    if (resetMs !== null) this.resetAt = this.clock.now() + resetMs;
+    // Never longer than the window the store announces, and never longer than MAX_RESET_WAIT_MS.
+    const cap = Math.min(MAX_RESET_WAIT_MS, windowMs && windowMs > 0 ? windowMs : MAX_RESET_WAIT_MS);
+    if (resetMs !== null) this.resetAt = this.clock.now() + Math.min(resetMs, cap);
     this.pump();
   }
 

@@ -41,12 +41,25 @@ export interface RequestSpec {
   body?: unknown;
   /** The scope this call needs, named in a 403's message. */
   scope: string;
+  /** Ends the request (and its wait for the governor) early, unsent if it was still queued. */
+  signal?: AbortSignal;
+  /**
+   * A POST that only computes and changes nothing (a refund quote): a timeout or a 5xx to it is a
+   * plain failure, never "outcome unknown".
+   */
+  changesNothing?: boolean;
 }
+
+/** A request whose outcome is in doubt when no clear answer comes back: it may have changed something. */
+export const changesState = (spec: Pick<RequestSpec, 'method' | 'changesNothing'>): boolean =>
+  spec.method !== 'GET' && spec.changesNothing !== true;
 
 export interface ApiResponse {
   status: number;
   /** Parsed JSON, or undefined for an empty body (204). */
   body: unknown;
+  /** The answer carried Retry-After or X-Retry-After (a 503 with it says the request was not processed). */
+  retryAfter?: boolean;
 }
 
 export interface BigCommerceClient {
@@ -110,13 +123,34 @@ export function createClient(options: ClientOptions): BigCommerceClient {
   let count = 0;
 
   async function attempt(spec: RequestSpec): Promise<Attempt> {
-    const release = await governor.acquire();
+    // The deadline starts before the wait for the governor: a queue (or a broken rate-limit
+    // header) can make a request late, never hang it.
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
+    const callerAborted = () => controller.abort();
+    spec.signal?.addEventListener('abort', callerAborted, { once: true });
+    if (spec.signal?.aborted) controller.abort();
+    let release: () => void;
+    try {
+      release = await governor.acquire(controller.signal);
+    } catch {
+      clearTimeout(timer);
+      spec.signal?.removeEventListener('abort', callerAborted);
+      // Still queued: nothing left, so a write's outcome is known (not made).
+      return {
+        kind: 'error',
+        error: timedOut
+          ? new BigCommerceError(
+              'rate-limited',
+              `The store's API quota kept this request waiting more than ${Math.round(timeoutMs / 1000)} s, so it was not sent. Try again shortly.`,
+            )
+          : new BigCommerceError('offline', 'The request was cancelled before it was sent.'),
+      };
+    }
     const headers: Record<string, string> = { 'X-Auth-Token': options.accessToken, Accept: 'application/json' };
     // Writes always declare JSON: some operations (e.g. payment void) require it even without a body.
     if (spec.body !== undefined || spec.method !== 'GET') headers['Content-Type'] = 'application/json';
@@ -137,7 +171,7 @@ export function createClient(options: ClientOptions): BigCommerceClient {
         } catch {
           if (response.ok) {
             // A write that got a 2xx happened, whatever its body: `sent` keeps it from being redone blindly.
-            const write = spec.method !== 'GET';
+            const write = changesState(spec);
             return {
               kind: 'error',
               error: new BigCommerceError(
@@ -154,14 +188,14 @@ export function createClient(options: ClientOptions): BigCommerceClient {
       return { kind: 'response', status: response.status, headers: response.headers, body };
     } catch {
       if (timedOut) {
-        const write = spec.method !== 'GET';
+        const write = changesState(spec);
         const message = write
           ? `BigCommerce did not answer within ${Math.round(timeoutMs / 1000)} s. The change may or ` +
             `may not have been made: check before trying again.`
           : `BigCommerce did not answer within ${Math.round(timeoutMs / 1000)} s.`;
         return { kind: 'error', error: new BigCommerceError('timeout', message, write ? { sent: true } : {}) };
       }
-      if (spec.method !== 'GET') {
+      if (changesState(spec)) {
         // A write may have reached BigCommerce before the connection broke: the outcome is as
         // unknown as after a timeout, so it is reported the same way (never resent).
         return {
@@ -179,6 +213,7 @@ export function createClient(options: ClientOptions): BigCommerceClient {
       };
     } finally {
       clearTimeout(timer);
+      spec.signal?.removeEventListener('abort', callerAborted);
       release();
     }
   }
@@ -197,9 +232,10 @@ export function createClient(options: ClientOptions): BigCommerceClient {
         (result.kind === 'error' ? result.error.kind === 'offline' : RETRY_STATUSES.has(result.status));
       let wait = backoff(tries);
       if (result.kind === 'response' && result.status === 429) wait = rateLimitWait(result.headers) ?? wait;
-      if (!retryable || tries >= MAX_TRIES || now() - started + wait > RETRY_BUDGET_MS) {
+      if (!retryable || spec.signal?.aborted || tries >= MAX_TRIES || now() - started + wait > RETRY_BUDGET_MS) {
         if (result.kind === 'error') throw result.error;
-        return { status: result.status, body: result.body };
+        const retryAfter = result.headers.has('Retry-After') || result.headers.has('X-Retry-After');
+        return { status: result.status, body: result.body, ...(retryAfter ? { retryAfter } : {}) };
       }
       await sleep(wait);
     }
@@ -211,7 +247,10 @@ export function createClient(options: ClientOptions): BigCommerceClient {
     async send(spec) {
       const response = await raw(spec);
       if (response.status >= 200 && response.status < 300) return response;
-      throw errorForStatus(response.status, response.body, spec.scope);
+      throw errorForStatus(response.status, response.body, spec.scope, {
+        write: changesState(spec),
+        retryAfter: response.retryAfter,
+      });
     },
     requestCount: () => count,
   };

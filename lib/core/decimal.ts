@@ -82,19 +82,33 @@ export function toFixed2(value: Money): Money {
   return render(roundTo(parse(value), 2), 2);
 }
 
-/** Integer minor units (cents) of an amount, rounded to 2 places first: "19.99" → 1999. */
-export function toMinorUnits(value: Money): number {
-  const units = roundTo(parse(value), 2);
+/** Exactly `scale` decimal places, rounding half away from zero: toFixedN("12.3456", 3) → "12.346". */
+export function toFixedN(value: Money, scale: number): Money {
+  return render(roundTo(parse(value), scale), scale);
+}
+
+/**
+ * Money as the store may hold it in any currency: rounded to 3 places (the largest ISO 4217
+ * exponent in use: KWD, BHD, OMR…), shown with at least 2. "336.3200" → "336.32", "12.3450" → "12.345".
+ */
+export function toStoreMoney(value: Money): Money {
+  const fixed = toFixedN(value, 3);
+  return fixed.endsWith('0') ? fixed.slice(0, -1) : fixed;
+}
+
+/** Integer minor units of an amount at `scale` places (2: cents), rounded first: "19.99" → 1999. */
+export function toMinorUnits(value: Money, scale = 2): number {
+  const units = roundTo(parse(value), scale);
   if (units > BigInt(Number.MAX_SAFE_INTEGER) || units < BigInt(Number.MIN_SAFE_INTEGER)) {
     throw new RangeError('Amount too large');
   }
   return Number(units);
 }
 
-/** An amount from integer minor units: 1999 → "19.99". */
-export function fromMinorUnits(units: number): Money {
+/** An amount from integer minor units at `scale` places: 1999 → "19.99". */
+export function fromMinorUnits(units: number, scale = 2): Money {
   if (!Number.isSafeInteger(units)) throw new RangeError('Minor units must be a safe integer');
-  return render(BigInt(units), 2);
+  return render(BigInt(units), scale);
 }
 
 /**

@@ -6,7 +6,8 @@ import { RequestIdSchema } from './common';
  * The actions protocol (extension pages → background only). Every write carries a client-made
  * `actionId`: sending the same one again returns the first answer and never a second request.
  */
-export const MoneyInputSchema = z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, 'An amount like 12.50');
+/** Up to 3 decimals (KWD, BHD); the background checks the amount against the order's own currency. */
+export const MoneyInputSchema = z.string().regex(/^\d{1,10}(\.\d{1,3})?$/, 'An amount like 12.50');
 const ConnectionId = z.string().min(1).max(64);
 const OrderId = z.string().regex(/^\d{1,20}$/);
 export const ActionIdSchema = z.string().regex(/^[\w-]{8,64}$/);

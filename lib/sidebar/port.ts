@@ -70,6 +70,12 @@ const LOST_REPLY: ErrorInfo = {
   message:
     'The connection to the extension dropped before it answered. Check the order in BigCommerce before trying again.',
 };
+// The port threw while this request was being posted: it never left, and it never will (a request
+// reported as not sent must not go out later behind the agent's back, least of all a refund).
+const NOT_SENT: ErrorInfo = {
+  kind: 'unavailable',
+  message: 'The connection to the extension dropped before this was sent. Nothing was sent; try again.',
+};
 const GONE: ErrorInfo = { kind: 'unavailable', message: 'The extension was updated or stopped. Reload this page.' };
 
 const isLookup = (m: unknown) => typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'lookup';
@@ -165,7 +171,7 @@ export function createSidebarClient(open: () => PortLike, options: ClientOptions
     outbox = [];
     // The background lost its lookups: ask again for the one on screen.
     if (current && !queued.includes(current.message)) queued.unshift(current.message);
-    for (const message of queued) post(message);
+    for (const message of queued) post(message, notSentFor(message));
   }
 
   function scheduleReconnect(): void {
@@ -183,7 +189,11 @@ export function createSidebarClient(open: () => PortLike, options: ClientOptions
     setTimer(connect, delay);
   }
 
-  function post(message: unknown): void {
+  /**
+   * Posts now, or once the port is back. `notSent` is for a request with a caller waiting: when the
+   * port throws, the caller is told it was not sent and the message is dropped, never sent later.
+   */
+  function post(message: unknown, notSent?: () => void): void {
     if (!port) {
       outbox.push(message);
       return;
@@ -191,9 +201,22 @@ export function createSidebarClient(open: () => PortLike, options: ClientOptions
     try {
       port.postMessage(message);
     } catch {
-      // A port that just closed throws; its onDisconnect reconnects and this goes out then.
-      outbox.push(message);
+      // A port that just closed throws; its onDisconnect reconnects. A lookup goes out then; a
+      // request's caller hears "not sent" now, so it must not go out behind its back.
+      if (notSent) notSent();
+      else outbox.push(message);
     }
+  }
+
+  /** For a queued request whose caller still waits: reject it as not sent. */
+  function notSentFor(message: unknown): (() => void) | undefined {
+    const id = (message as { requestId?: unknown }).requestId;
+    const waiting = typeof id === 'string' ? pending.get(id) : undefined;
+    if (!waiting || typeof id !== 'string') return undefined;
+    return () => {
+      pending.delete(id);
+      waiting.reject(new RequestError(NOT_SENT));
+    };
   }
 
   connect();
@@ -206,7 +229,10 @@ export function createSidebarClient(open: () => PortLike, options: ClientOptions
         // The one place a reply's data gets its type: the background's handler for this type
         // returns ReplyOf<K> (lib/background/handler.ts checks it), and both are the same build.
         pending.set(full.requestId, { resolve: (data) => resolve(data as ReplyOf<K>), reject });
-        post(full);
+        post(full, () => {
+          pending.delete(full.requestId);
+          reject(new RequestError(NOT_SENT));
+        });
       });
     },
     lookup(query, { refresh }, handlers) {

@@ -1,7 +1,8 @@
 /**
  * Injected faults: a matching request gets a wrong status (in its API's error shape), broken
  * JSON, JSON of the wrong shape, an empty 204, no answer at all, or a dropped connection —
- * either before the route runs or after it has applied its write (the reply lost).
+ * either before the route runs or after it has applied its write (the reply lost, or replaced by
+ * an error status: a gateway's 502 after the store did the work).
  */
 import { z } from 'zod';
 import type { FaultKind, FaultSpec } from './types';
@@ -20,15 +21,16 @@ export const FaultSpecSchema = z.object({
     'drop',
     'apply-then-hang',
     'apply-then-drop',
+    'apply-then-status',
   ]),
   status: z.number().int().min(100).max(599).optional(),
   headers: z.record(z.string(), z.string()).optional(),
   times: z.number().int().positive().optional(),
 });
 
-/** Kinds that let the request through to its route and only then lose the answer. */
-export function appliesFirst(kind: FaultKind): kind is 'apply-then-hang' | 'apply-then-drop' {
-  return kind === 'apply-then-hang' || kind === 'apply-then-drop';
+/** Kinds that let the request through to its route and only then lose (or replace) the answer. */
+export function appliesFirst(kind: FaultKind): kind is 'apply-then-hang' | 'apply-then-drop' | 'apply-then-status' {
+  return kind === 'apply-then-hang' || kind === 'apply-then-drop' || kind === 'apply-then-status';
 }
 
 interface ActiveFault {

@@ -74,8 +74,9 @@ async function faultResponse(
       return dropConnection(c, outcome, c.body(null, 502));
     case 'apply-then-hang':
     case 'apply-then-drop':
+    case 'apply-then-status':
       // Never reached: the pipeline handles these after the route (loseReply).
-      return loseReply(c, fault.kind, outcome);
+      return loseReply(c, fault, path, outcome);
   }
 }
 
@@ -96,15 +97,25 @@ function dropConnection(c: SandboxContext, outcome: { dropped: boolean }, placeh
 
 /**
  * The route has run (its write is applied); its answer never reaches the client: wait until
- * the client gives up (logged 499), or drop the connection (logged 0).
+ * the client gives up (logged 499), drop the connection (logged 0), or answer an error status
+ * in its place (a gateway's 502 after the store did the work).
  */
 async function loseReply(
   c: SandboxContext,
-  kind: 'apply-then-hang' | 'apply-then-drop',
+  fault: FaultSpec,
+  path: string,
   outcome: { dropped: boolean },
 ): Promise<Response> {
   let lost: Response;
-  if (kind === 'apply-then-hang') {
+  if (fault.kind === 'apply-then-status') {
+    const status = (fault.status ?? 502) as ContentfulStatusCode;
+    const headers = new Headers(c.res.headers);
+    headers.delete('content-length');
+    headers.set('content-type', 'application/json');
+    for (const [name, value] of Object.entries(fault.headers ?? {})) headers.set(name, value);
+    const body = errorBody(familyOf(path), status, STATUS_TITLES[status] ?? 'Injected error.');
+    lost = new Response(JSON.stringify(body), { status, headers });
+  } else if (fault.kind === 'apply-then-hang') {
     await clientGone(c);
     lost = new Response(null, { status: 499 });
   } else {
@@ -178,7 +189,7 @@ export function storePipeline(deps: PipelineDeps): MiddlewareHandler<SandboxEnv>
       return await faultResponse(c, fault, path, outcome);
     }
     const answer = await authorizeAndRun(c, next, store, hash, path);
-    if (fault && appliesFirst(fault.kind)) return await loseReply(c, fault.kind, outcome);
+    if (fault && appliesFirst(fault.kind)) return await loseReply(c, fault, path, outcome);
     return answer;
   }
 

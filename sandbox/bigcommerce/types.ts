@@ -28,7 +28,8 @@ export interface RequestLogEntry {
 
 /**
  * 'hang' and 'drop' fire before the route runs (nothing changes); 'apply-then-hang' and
- * 'apply-then-drop' let the route run (a write is applied) and then lose its answer.
+ * 'apply-then-drop' let the route run (a write is applied) and then lose its answer;
+ * 'apply-then-status' lets it run and then answers `status` (default 502) instead, as a gateway would.
  */
 export type FaultKind =
   | 'status'
@@ -38,7 +39,8 @@ export type FaultKind =
   | 'hang'
   | 'drop'
   | 'apply-then-hang'
-  | 'apply-then-drop';
+  | 'apply-then-drop'
+  | 'apply-then-status';
 
 export interface FaultSpec {
   store?: string;

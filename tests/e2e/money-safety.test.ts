@@ -3,7 +3,8 @@
  * lost reply, a service-worker restart), BigCommerce gets at most the one refund the agent
  * confirmed, and the screen says honestly what happened. Counted in the sandbox's own state.
  * A reply lost after the store applied the refund is the sandbox's 'apply-then-hang' fault:
- * the one refund is always the extension's own POST.
+ * the one refund is always the extension's own POST; one answered 502 after it was made is
+ * 'apply-then-status'.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toMinor } from '../../lib/actions/money';
@@ -226,6 +227,45 @@ describe('money safety against the sandbox store', () => {
       'exactly one refund',
     );
     expect(refundPosts(world, order)).toBe(2);
+    await page.close();
+  });
+
+  it('a 502 after the store made a custom-amount refund: "outcome unknown", the check finds it, nothing is resent', async () => {
+    const { page, frame } = await openJane(world);
+    const order = JANE_ORDERS.janeCustomLine;
+    const before = (await store.refunds(order)).length;
+    world.sandbox.control.clearLog();
+    // A gateway error that comes back after the refund was made (the sandbox applies it, then answers 502).
+    world.sandbox.control.addFault({
+      store: 'abc123',
+      method: 'POST',
+      path: REFUND_POST(order),
+      kind: 'apply-then-status',
+      status: 502,
+      times: 1,
+    });
+    const dialog = await openDialog(frame, order, 'Refund');
+    await dialog.getByLabel(/^Custom amount/).fill('3.00');
+    expect(await waitForQuote(dialog)).toBe('Refund 3.00 USD');
+    await refundConfirm(dialog).click();
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: /answered with an error \(502\).*not known whether this went through/ })
+      .waitFor({ timeout: 20_000 });
+    expect(await refundConfirm(dialog).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Check what happened' }).click();
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /did go through/ })
+      .waitFor({ timeout: 20_000 });
+    expect(await refundConfirm(dialog).isDisabled()).toBe(true);
+    await holdsFor(
+      () => store.refunds(order).then((r) => r.length),
+      (n) => n === before + 1,
+      2_000,
+      'exactly one more refund',
+    );
+    expect(refundPostStatuses(world, order)).toEqual([502]);
     await page.close();
   });
 

@@ -79,6 +79,85 @@ describe('refund dialog', () => {
     },
   );
 
+  it('after a full refund succeeds and the order reloads, asks for no further quote', async () => {
+    const order = testOrder();
+    const h = harness(order);
+    const props = {
+      connectionId: 'main',
+      request: h.request,
+      partialAllowed: true,
+      onClose: vi.fn(),
+      onChanged: vi.fn(),
+    };
+    const view = render(<RefundDialog order={order} {...props} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Refund everything' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Refund 29.20 USD' }));
+    expect(await screen.findByText('Refunded 29.20 USD (refund 1).')).toBeTruthy();
+    // The sidebar reloads the order: every line refunded, the shipping line still listed.
+    const refunded: Order = {
+      ...order,
+      statusId: 4,
+      status: 'Refunded',
+      lineItems: order.lineItems.map((l) => ({ ...l, quantityRefunded: l.quantity, refundableQuantity: 0 })),
+    };
+    view.rerender(<RefundDialog order={refunded} {...props} />);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(h.sent('actions/refund-quote')).toHaveLength(1);
+    expect(h.store.calls.filter((c) => c === 'quote')).toHaveLength(2); // the dialog's quote and the refund's own check
+    expect(screen.getByText('Refunded 29.20 USD (refund 1).')).toBeTruthy();
+  });
+
+  it('caps a custom amount at what is left to refund, not the order total, and says the cap', async () => {
+    const { store, sent } = open();
+    // 20.00 of the 29.20 was refunded earlier.
+    store.refunds.push({
+      id: '9',
+      orderId: '100',
+      createdAt: '2026-11-01T00:00:00.000Z',
+      totalAmount: '20.00',
+      totalTax: '0.00',
+      items: [],
+      payments: [],
+    });
+    fireEvent.input(screen.getByLabelText(/^Custom amount/), { target: { value: '15.00' } });
+    expect(await screen.findByText(/At most 9.20 USD is left to refund on this order/)).toBeTruthy();
+    expect(sent('actions/refund-quote')).toHaveLength(1);
+    expect(store.calls.filter((c) => c === 'quote')).toHaveLength(0);
+    expect(submit().disabled).toBe(true);
+  });
+
+  it('a KWD order: amounts in fils (3 decimals) are typed, quoted, shown and sent exactly', async () => {
+    const kwd = testOrder({
+      currencyCode: 'KWD',
+      orderTotal: '12.625',
+      lineItems: testOrder().lineItems.map((l, i) => ({
+        ...l,
+        unitPrice: i ? '0.125' : '4.125',
+        totalPrice: i ? '0.250' : '8.250',
+      })),
+      shippingDestinations: [{ id: 7, shippingMethod: 'Ground', shippingCost: '4.125' }],
+    });
+    const { sent, store } = open({ order: kwd });
+    expect(screen.getByLabelText(/^Mug/).closest('div')?.textContent).toContain('4.125 KWD each');
+    fireEvent.input(qty(/Sticker/), { target: { value: '1' } });
+    // A fourth decimal is refused next to the field, before any quote; three are fine.
+    fireEvent.input(screen.getByLabelText(/^Ground/), { target: { value: '1.0055' } });
+    expect(await screen.findByText('Enter an amount like 4.500.')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText(/^Ground/), { target: { value: '1.005' } });
+    const confirm = await screen.findByRole('button', { name: 'Refund 1.130 KWD' });
+    expect(sent('actions/refund-quote')[0]).toMatchObject({
+      selection: { shipping: [{ destinationId: 7, amount: '1.005' }] },
+    });
+    fireEvent.click(confirm);
+    expect(await screen.findByText('Refunded 1.130 KWD (refund 1).')).toBeTruthy();
+    expect(sent('actions/refund')[0]).toMatchObject({ expectedTotal: '1.13' });
+    expect(vi.mocked(store.actions.createRefund).mock.calls[0]![1]).toContainEqual({
+      itemType: 'SHIPPING',
+      itemId: 7,
+      amount: '1.005',
+    });
+  });
+
   it('after "another action is running", drops the old quote and reloads the order: no second refund from a stale confirm', async () => {
     const h = open();
     const real = h.request.getMockImplementation()!;

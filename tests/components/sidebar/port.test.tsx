@@ -93,6 +93,33 @@ describe('sidebar port client', () => {
     expect(connector.last.sentOf('open-options')).toEqual([{ type: 'open-options', requestId: 'r-10' }]);
   });
 
+  it('a request the port throws on is reported as not sent, and is never sent after the reconnect', async () => {
+    const { connector, client, runTimers } = setup([0]);
+    const first = connector.last;
+    // The port has closed, but its onDisconnect has not fired yet: posting throws.
+    first.disconnected = true;
+    const refund = client.request({
+      type: 'actions/refund',
+      requestId: 'r-11',
+      actionId: 'a-1',
+      connectionId: 'c-1',
+      orderId: '100',
+      selection: { lines: [], shipping: [], customAmount: '1.00' },
+      payments: [{ providerId: 'p', providerDescription: 'Card', amount: '1.00', offline: false }],
+      expectedTotal: '1.00',
+    });
+    await expect(refund).rejects.toMatchObject({
+      info: { kind: 'unavailable', message: expect.stringMatching(/Nothing was sent/) },
+    });
+    first.drop();
+    runTimers();
+    expect(connector.ports).toHaveLength(2);
+    for (const port of connector.ports) expect(port.sentOf('actions/refund')).toEqual([]);
+    // The reconnected port carries what is asked next, as before.
+    void client.request({ type: 'open-options', requestId: 'r-12' });
+    expect(connector.last.sentOf('open-options')).toEqual([{ type: 'open-options', requestId: 'r-12' }]);
+  });
+
   it('does not reconnect forever to a port that drops before saying anything', () => {
     const { connector, client, runTimers } = setup([0, 0, 0]);
     const states: string[] = [];

@@ -11,6 +11,7 @@ import type {
   StoreApi,
 } from '../../../lib/core/store-ports';
 import { fromMinor, toMinor } from '../../../lib/actions/money';
+import { toStoreMoney } from '../../../lib/core/decimal';
 
 /** A BigCommerceError look-alike (lib/bigcommerce/errors.ts is read by shape). */
 export function bcError(kind: string, message: string, extra: Record<string, unknown> = {}) {
@@ -45,15 +46,19 @@ export function fakeStore(initial: Order = testOrder()) {
   const calls: string[] = [];
   let nextRefundId = 1;
 
+  // In thousandths, shown as BigCommerce's payloads read (2 dp, or 3 for KWD-like amounts).
   const totalOf = (items: RefundItem[]) =>
-    fromMinor(
-      items.reduce((sum, item) => {
-        if (item.itemType === 'PRODUCT') {
-          const line = order.lineItems.find((l) => Number(l.id) === item.itemId || l.id === String(item.itemId));
-          return sum + toMinor(line?.unitPrice ?? '0') * item.quantity;
-        }
-        return sum + toMinor(item.amount);
-      }, 0),
+    toStoreMoney(
+      fromMinor(
+        items.reduce((sum, item) => {
+          if (item.itemType === 'PRODUCT') {
+            const line = order.lineItems.find((l) => Number(l.id) === item.itemId || l.id === String(item.itemId));
+            return sum + toMinor(line?.unitPrice ?? '0', 3) * item.quantity;
+          }
+          return sum + toMinor(item.amount, 3);
+        }, 0),
+        3,
+      ),
     );
   const methodsFor = (total: string): RefundPayment[][] => [
     [{ providerId: 'braintree', providerDescription: 'Braintree (Visa 4242)', amount: total, offline: false }],

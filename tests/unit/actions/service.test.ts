@@ -274,6 +274,54 @@ describe('actions service', () => {
       await expect(send({ type: 'actions/status', ...order })).resolves.toMatchObject({ phase: 'idle' });
     });
 
+    it('a 502 after the refund reached the store counts as unknown too: the order stays locked, is reconciled first, never resent', async () => {
+      const { send, store, audit } = setup();
+      const real = store.actions.createRefund;
+      vi.mocked(store.actions.createRefund).mockImplementationOnce(async (...args) => {
+        await real(...args); // BigCommerce did it, then a gateway answered 502.
+        throw bcError('unavailable', 'BigCommerce answered with an error (502).', { sent: true, status: 502 });
+      });
+      const message = {
+        type: 'actions/refund',
+        ...order,
+        actionId: newActionId(),
+        selection: everything,
+        payments: braintree('29.20'),
+        expectedTotal: '29.20',
+      };
+      await expect(send(message)).rejects.toMatchObject({
+        info: { kind: 'timeout', message: expect.stringContaining('answered with an error (502)') },
+      });
+      expect((await audit.list())[0]).toMatchObject({ result: 'unknown', action: 'refund' });
+      await expect(send({ ...message, actionId: newActionId() })).rejects.toMatchObject({
+        info: { kind: 'busy', message: expect.stringContaining('did go through') },
+      });
+      expect(store.calls.filter((c) => c === 'refund')).toHaveLength(1);
+    });
+
+    it('a timeout on the quote before a refund is a plain failure: nothing locked, the next confirm refunds', async () => {
+      const { send, store } = setup();
+      vi.mocked(store.actions.refundQuote).mockRejectedValueOnce(
+        bcError('timeout', 'BigCommerce did not answer within 10 s.'),
+      );
+      const message = {
+        type: 'actions/refund',
+        ...order,
+        selection: everything,
+        payments: braintree('29.20'),
+        expectedTotal: '29.20',
+      };
+      const error = await send({ ...message, actionId: newActionId() }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ info: { kind: 'unavailable', message: expect.stringContaining('try again') } });
+      await expect(send({ type: 'actions/status', ...order })).resolves.toEqual({
+        phase: 'idle',
+        action: null,
+        reconciled: null,
+      });
+      await expect(send({ ...message, actionId: newActionId() })).resolves.toMatchObject({ total: '29.20' });
+      expect(store.calls.filter((c) => c === 'refund')).toHaveLength(1);
+    });
+
     it('reports "not done" when no matching refund appeared', async () => {
       const { send, store } = setup();
       vi.mocked(store.actions.createRefund).mockRejectedValueOnce(timeoutAfterSend());

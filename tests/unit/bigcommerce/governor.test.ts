@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../lib/bigcommerce/request';
-import { Governor, reserveFor } from '../../../lib/bigcommerce/governor';
+import { Governor, MAX_RESET_WAIT_MS, reserveFor } from '../../../lib/bigcommerce/governor';
+import { BigCommerceError } from '../../../lib/bigcommerce/errors';
 import { fakeClock, fakeFetch, freshHash, TOKEN } from './fakes';
 
 const GET = { method: 'GET', path: '/v2/store', scope: 'store_v2_information_read_only' } as const;
@@ -117,5 +118,85 @@ describe('rate-limit governor', () => {
     expect(clock.sleeps).toEqual([1000]);
     releases.forEach((release) => release());
     (await third)();
+  });
+});
+
+describe('rate-limit governor against a hostile or broken reset header', () => {
+  const hostile = (resetMs: string, windowMs = '') => ({
+    'x-rate-limit-requests-left': '0',
+    'x-rate-limit-requests-quota': '150',
+    'x-rate-limit-time-reset-ms': resetMs,
+    'x-rate-limit-time-window-ms': windowMs,
+  });
+
+  it('waits at most 30 s, however long X-Rate-Limit-Time-Reset-Ms says', async () => {
+    const clock = fakeClock();
+    const { fetch, calls } = fakeFetch(
+      (_, i) => ({ status: 200, body: {}, headers: i === 0 ? hostile('999999999999') : quotaHeaders(149, 30000) }),
+      clock,
+    );
+    const client = createClient({
+      storeHash: freshHash(),
+      accessToken: TOKEN,
+      allowCustomBase: false,
+      fetch,
+      now: clock.now,
+      sleep: clock.sleep,
+      timeoutMs: 60_000,
+    });
+    await client.send(GET);
+    await client.send(GET);
+    expect(MAX_RESET_WAIT_MS).toBe(30_000);
+    expect(clock.sleeps).toEqual([30_000]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('waits at most the window the store announces, when that is shorter', async () => {
+    const clock = fakeClock();
+    const governor = new Governor({ now: clock.now, sleep: clock.sleep });
+    governor.observe(new Headers(hostile('86400000', '5000')));
+    const release = await governor.acquire();
+    release();
+    expect(clock.sleeps).toEqual([5000]);
+  });
+
+  it("a request's own deadline covers its wait in the queue: it ends unsent, and the store's queue moves on", async () => {
+    // A real clock whose waits never end, as a broken header would make them without the cap.
+    const { fetch, calls } = fakeFetch((_, i) => ({
+      status: 200,
+      body: {},
+      headers: i === 0 ? hostile('20000') : quotaHeaders(149, 30000),
+    }));
+    const client = createClient({
+      storeHash: freshHash(),
+      accessToken: TOKEN,
+      allowCustomBase: false,
+      fetch,
+      sleep: () => new Promise<void>(() => undefined),
+      timeoutMs: 50,
+    });
+    await client.send(GET);
+    const started = Date.now();
+    const write = await client
+      .send({ method: 'POST', path: '/v2/coupons', body: { code: 'X' }, scope: 'store_v2_marketing' })
+      .catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(write).toBeInstanceOf(BigCommerceError);
+    expect(write).toMatchObject({ kind: 'rate-limited', message: expect.stringMatching(/not sent/) });
+    // Never left, so its outcome is known: nothing was made.
+    expect((write as BigCommerceError).sent).toBeUndefined();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('aborting a request ends its queued wait', async () => {
+    const clock = fakeClock();
+    const governor = new Governor({ now: clock.now, sleep: () => new Promise<void>(() => undefined) });
+    governor.observe(new Headers(hostile('10000')));
+    const controller = new AbortController();
+    const waiting = governor.acquire(controller.signal);
+    expect(governor.queued()).toBe(1);
+    controller.abort(new Error('gone'));
+    await expect(waiting).rejects.toThrow('gone');
+    expect(governor.queued()).toBe(0);
   });
 });

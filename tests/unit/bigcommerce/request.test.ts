@@ -189,6 +189,46 @@ describe('errors a person understands', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it.each([500, 502, 504])(
+    'a write answered %i after reaching the store says it was sent (outcome unknown), and is not resent',
+    async (status) => {
+      const { client, calls } = setup(() => ({ status, text: '<html>Bad gateway</html>' }));
+      const write = await failure(client.send(POST));
+      expect(write.kind).toBe('unavailable');
+      expect(write.sent).toBe(true);
+      expect(write.message).toMatch(/may or may not/);
+      expect(write.message).not.toContain('Bad gateway');
+      expect(calls).toHaveLength(1);
+      // The same status to a GET is only a failure.
+      expect((await failure(client.send(GET))).sent).toBeUndefined();
+    },
+  );
+
+  it('a 503 to a write is outcome unknown unless Retry-After says the store turned it away', async () => {
+    const bare = setup(() => ({ status: 503, body: {} }));
+    expect((await failure(bare.client.send(POST))).sent).toBe(true);
+    for (const header of ['Retry-After', 'X-Retry-After']) {
+      const refused = setup(() => ({ status: 503, body: {}, headers: { [header]: '2' } }));
+      const error = await failure(refused.client.send(POST));
+      expect(error.kind).toBe('unavailable');
+      expect(error.sent).toBeUndefined();
+      expect(refused.calls).toHaveLength(1);
+    }
+  });
+
+  it('a quote (a POST that changes nothing) that times out or gets a 5xx is a plain failure, never "sent"', async () => {
+    const QUOTE = { ...POST, path: '/v3/orders/1/payment_actions/refund_quotes', changesNothing: true } as const;
+    const slow = setup(() => 'hang', { timeoutMs: 20 });
+    const timedOut = await failure(slow.client.send(QUOTE));
+    expect(timedOut.kind).toBe('timeout');
+    expect(timedOut.sent).toBeUndefined();
+    expect(timedOut.message).not.toMatch(/may or may not/);
+    const broken = setup(() => ({ status: 502, body: {} }));
+    expect((await failure(broken.client.send(QUOTE))).sent).toBeUndefined();
+    const garbled = setup(() => ({ status: 200, text: '<html>' }));
+    expect((await failure(garbled.client.send(QUOTE))).sent).toBeUndefined();
+  });
+
   it('non-BigCommerce errors become a generic sentence', () => {
     expect(toErrorInfo(new Error(`boom ${TOKEN}`))).toEqual({
       kind: 'unknown',

@@ -118,13 +118,17 @@ type Expected = { ok: true } | { ok: false; kind: string; sent?: true };
 
 function expected(row: CallRow, fault: Fault): Expected {
   const write = row.method !== 'GET';
+  // A quote changes nothing: no answer or a 5xx is a plain failure, never "outcome unknown".
+  const changes = write && !row.changesNothing;
   if (fault.success2xx === 'empty' && row.emptyIsValid) return { ok: true };
   if ((fault.success2xx === 'empty' || fault.success2xx === 'wrong-shape') && !row.readsBody) return { ok: true };
   // No answer, or a broken connection, after a write left: it may have happened.
-  if (write && fault.socket) return { ok: false, kind: 'timeout', sent: true };
+  if (changes && fault.socket) return { ok: false, kind: 'timeout', sent: true };
+  if (write && fault.socket) return { ok: false, kind: fault.name === 'timeout' ? 'timeout' : 'offline' };
+  // A 5xx to a write that reached the store (503 with Retry-After aside): it may have happened too.
+  if (changes && fault.outcomeUnknownForWrites) return { ok: false, kind: fault.kind, sent: true };
   // A 2xx to a write whose body cannot be read: it happened, and must not be redone blindly.
-  if (write && (fault.success2xx === 'malformed' || (fault.success2xx && !row.changesNothing)))
-    return { ok: false, kind: fault.kind, sent: true };
+  if (changes && fault.success2xx) return { ok: false, kind: fault.kind, sent: true };
   return { ok: false, kind: fault.kind };
 }
 

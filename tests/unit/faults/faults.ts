@@ -16,6 +16,8 @@ export interface Fault {
   socket: boolean;
   /** A fault that answers 2xx: a write may have happened, and a write that ignores the body succeeds. */
   success2xx?: 'malformed' | 'wrong-shape' | 'empty';
+  /** A 5xx that may come after a write was made (a gateway error, a crash): the write's outcome is unknown. */
+  outcomeUnknownForWrites?: boolean;
 }
 
 // The sandbox puts its own x-rate-limit-* headers on every answer; blank values read as absent.
@@ -54,9 +56,45 @@ export const FAULTS: Fault[] = [
     retryable: true,
     socket: false,
   },
-  { name: '500', spec: { kind: 'status', status: 500 }, kind: 'unavailable', retryable: false, socket: false },
-  { name: '502', spec: { kind: 'status', status: 502 }, kind: 'unavailable', retryable: true, socket: false },
-  { name: '503', spec: { kind: 'status', status: 503 }, kind: 'unavailable', retryable: true, socket: false },
+  {
+    name: '500',
+    spec: { kind: 'status', status: 500 },
+    kind: 'unavailable',
+    retryable: false,
+    socket: false,
+    outcomeUnknownForWrites: true,
+  },
+  {
+    name: '502',
+    spec: { kind: 'status', status: 502 },
+    kind: 'unavailable',
+    retryable: true,
+    socket: false,
+    outcomeUnknownForWrites: true,
+  },
+  {
+    name: '503',
+    spec: { kind: 'status', status: 503 },
+    kind: 'unavailable',
+    retryable: true,
+    socket: false,
+    outcomeUnknownForWrites: true,
+  },
+  {
+    name: '503 with Retry-After',
+    spec: { kind: 'status', status: 503, headers: { 'retry-after': '1' } },
+    kind: 'unavailable',
+    retryable: true,
+    socket: false,
+  },
+  {
+    name: '504',
+    spec: { kind: 'status', status: 504 },
+    kind: 'unavailable',
+    retryable: true,
+    socket: false,
+    outcomeUnknownForWrites: true,
+  },
   { name: 'timeout', spec: { kind: 'hang' }, kind: 'timeout', retryable: false, socket: true },
   { name: 'dropped connection', spec: { kind: 'drop' }, kind: 'offline', retryable: true, socket: true },
   {

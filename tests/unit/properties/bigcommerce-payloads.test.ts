@@ -37,7 +37,8 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 // ---- invariants of the normalised model -------------------------------------------------------
 
-const MONEY = /^-?\d+\.\d{2}$/;
+// 2 decimals, or 3 where the third is not zero (three-decimal currencies such as KWD).
+const MONEY = /^-?\d+\.\d{2}[1-9]?$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const LINE_STATUSES = ['Refunded', 'Partially refunded', 'Shipped', 'Partially shipped', 'Not shipped'];
 

@@ -179,6 +179,36 @@ describe('faults', () => {
     expect(refunds[0]!.total_amount).toBe(quote.data.total_refund_amount);
   });
 
+  it('apply-then-status on a refund: the refund exists once, and its POST is answered 502 as a gateway would', async () => {
+    const order = SEED_IDS.main.orders.janeCapturedAwaiting;
+    const products = (await client.get<Json[]>(`/v2/orders/${order}/products`)).body;
+    const items = [{ item_type: 'PRODUCT', item_id: products[0]!.id, quantity: 1 }];
+    const quote = (
+      await client.request<Json>('POST', `/v3/orders/${order}/payment_actions/refund_quotes`, { body: { items } })
+    ).body;
+    const payments = (quote.data.refund_methods[0] as Json[]).map((m) => ({
+      provider_id: m.provider_id,
+      amount: m.amount,
+      offline: m.offline,
+    }));
+    sandbox.control.addFault({
+      method: 'POST',
+      path: `^/v3/orders/${order}/payment_actions/refunds$`,
+      kind: 'apply-then-status',
+      status: 502,
+      times: 1,
+    });
+    const answer = await client.request<Json>('POST', `/v3/orders/${order}/payment_actions/refunds`, {
+      body: { items, payments },
+    });
+    expect(answer.status).toBe(502);
+    expect(JSON.stringify(answer.body)).not.toContain('total_amount');
+    const refunds = (await client.get<Json>(`/v3/orders/${order}/payment_actions/refunds`)).body.data as Json[];
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]!.total_amount).toBe(quote.data.total_refund_amount);
+    expect(sandbox.control.log().at(-2)).toMatchObject({ method: 'POST', status: 502 });
+  });
+
   it(
     'a hang still ends when the client gives up after a garbage collection (undici links a Request ' +
       'to its signal only weakly)',
