@@ -21,11 +21,11 @@ import { expectedLookup, probeSpecFor } from '../scripts/lib/expected';
 import { PRODUCTION_EXTENSION_DIR, buildE2E, buildProduction, onStopSignal } from '../scripts/lib/run';
 import type { ProbeSpec } from '../scripts/lib/sidebar-probe';
 import { runBaselineBench, type BaselineSample } from './lib/baseline-bench';
-import { runBrowserBench, type ScenarioSample } from './lib/browser-bench';
+import { runBrowserBench, type FirstLoadSample, type ScenarioSample } from './lib/browser-bench';
 import { measureBundles, type EntrySize } from './lib/bundles';
 import { runQuotaSim, type QuotaSimResult } from './lib/quota-sim';
 import { runRenderBench, type RenderResult } from './lib/render-bench';
-import { markdownReport, plainReport, summarise, targets } from './lib/report';
+import { markdownReport, plainReport, summarise, summariseFirstLoads, targets } from './lib/report';
 import { SCENARIOS } from './lib/scenarios';
 
 const PARTS = ['browser', 'baseline', 'bundles', 'render', 'quota'] as const;
@@ -127,6 +127,9 @@ async function main(): Promise<void> {
       '"After detection" times start at the first BigCommerce request of the visit (the identity was read and sent). One round trip = the median server-side time of that scenario\'s requests (latency included). Requests and round trips: the sandbox log between navigation and completion; round trips = the longest chain of requests each sent after the previous one answered.',
       '"First orders": the profile and the first expected order on screen; "all orders": every one of the (up to 10 per store) orders our lookup ends with; "complete": those plus tracking numbers, the newest order opened with its images loaded, and no loading indicator.',
       'Revisit: Jane again after the other customers in the same browser (the lookup cache is fresh for 60 s).',
+      '"Panel ms": navigation → the look-alike rendered the new customer\'s panel (it stamps `data-rendered-at`); "panel → orders": from that moment to profile + orders in the sidebar, what the agent waits for. Goal: ≤ 1 round trip + 50 ms for a customer with an email.',
+      "Cold worker: after the revisit, the bench goes to a customer without identity, empties the lookup cache (storage.session) and stops the extension's service worker over CDP (`ServiceWorker.stopAllWorkers`), then opens Jane (linked by the first visit); the next message starts a new worker. Worker start-up: the new worker's `background-ready` mark (bundle parsed and evaluated, listeners wired), ms from its start. Goal: panel → orders within 50 ms of the warm first visit.",
+      'First load: each run starts with a full page load of the look-alike; "sidebar ready" is the sidebar frame\'s `sidebar-ready` mark (a running worker sent its configuration), both ms from navigation start. Goal: the sidebar is ready before Gladly\'s first panel.',
       overHttp2
         ? 'The sandbox speaks HTTP/2 over TLS on one origin for every store, as api.bigcommerce.com does (Chromium trusts its self-signed certificate by its public key; `--http1` measures over plain HTTP/1.1): one connection carries every request, none waits for a free connection.'
         : 'The sandbox speaks plain HTTP/1.1 here (`--http1`) on one origin for every store, and Chromium opens at most 6 connections per host: a round of more than 6 requests (product images included) is split in two, where api.bigcommerce.com (HTTP/2) would send it at once. Our round trips and times are therefore upper bounds; the baseline, in Node, has no such limit.',
@@ -140,6 +143,7 @@ async function main(): Promise<void> {
   }
 
   let ours: ScenarioSample[] | null = null;
+  let firstLoads: FirstLoadSample[] | null = null;
   let baseline: BaselineSample[] | null = null;
   let render: RenderResult | null = null;
   let quota: QuotaSimResult | null = null;
@@ -161,7 +165,7 @@ async function main(): Promise<void> {
       sandbox.control.reset();
       sandbox.control.configure({ latencyMs: config.latencyMs, ...UNLIMITED });
       say(`Browser scenarios (${config.runs} runs)…`);
-      ours = await runBrowserBench({
+      const browserResult = await runBrowserBench({
         sandbox,
         runs: config.runs,
         specs,
@@ -171,6 +175,8 @@ async function main(): Promise<void> {
         timeline: flags.timeline,
         progress: say,
       });
+      ours = browserResult.samples;
+      firstLoads = browserResult.firstLoads;
       const versions = [...new Set(ours.flatMap((s) => s.httpVersions ?? []))]
         .sort()
         .map((v) => `HTTP/${v === '2.0' ? '2' : v}`);
@@ -227,6 +233,7 @@ async function main(): Promise<void> {
   }
 
   const scenarios = summarise(ours, baseline, config.latencyMs);
+  const firstLoad = summariseFirstLoads(firstLoads);
   const targetList = targets(
     scenarios,
     bundles.find((b) => b.build === 'production' && b.sizes.length > 0)?.sizes ??
@@ -234,6 +241,7 @@ async function main(): Promise<void> {
       null,
     render,
     quota,
+    firstLoad,
   );
   const tables = { scenarios, targets: targetList, bundles };
   const markdown = markdownReport(
@@ -250,8 +258,9 @@ async function main(): Promise<void> {
     bundles: bundles.map((b) => ({ build: b.build, entries: b.sizes })),
     render,
     quota,
+    firstLoad,
     targets: targetList,
-    samples: { ours, baseline },
+    samples: { ours, baseline, firstLoads },
     markdown,
   };
 

@@ -7,6 +7,11 @@ export interface Scenario {
   persona: PersonaKey;
   /** A second visit to a customer already seen in this run (served from the lookup cache). */
   revisit: boolean;
+  /**
+   * The service worker is stopped (and the lookup cache emptied) just before navigating, as after
+   * Chrome stopped an idle worker: the visit pays for starting it. Not run by the baseline.
+   */
+  coldWorker?: boolean;
 }
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -16,6 +21,13 @@ export const SCENARIOS: readonly Scenario[] = [
   { key: 'twoStores', label: 'Customer in two stores', persona: 'twoStores', revisit: false },
   { key: 'phoneOnly', label: 'Phone only', persona: 'phoneOnly', revisit: false },
   { key: 'revisit', label: 'Revisit of a cached customer (Jane)', persona: 'jane', revisit: true },
+  {
+    key: 'cold',
+    label: 'Jane with a cold worker (stopped, cache emptied)',
+    persona: 'jane',
+    revisit: false,
+    coldWorker: true,
+  },
 ];
 
 /** Where each run starts: a conversation whose profile has no email or phone (nothing to look up). */
