@@ -19,7 +19,8 @@ import { createRouter } from '../lib/background/router';
 import { classifySender } from '../lib/background/senders';
 import { createSidebarHub, type PortLike } from '../lib/background/sidebar-hub';
 import { createConnectionRegistry } from '../lib/background/connections';
-import { createLookupHandlers } from '../lib/background/lookup-service';
+import { createLookupHandlers, createLookupRunner, type LookupServiceDeps } from '../lib/background/lookup-service';
+import { createLookupPrefetch } from '../lib/background/lookup-prefetch';
 import { createTabHandlers } from '../lib/background/tab-service';
 import { createOptionsHandlers } from '../lib/background/options-service';
 import { createActionsHandlers } from '../lib/background/actions-service';
@@ -64,6 +65,17 @@ export default defineBackground(() => {
     isAllowedPage: isAgentAppHost,
   };
 
+  const lookupDeps: LookupServiceDeps = {
+    registry,
+    links,
+    cache,
+    samePhone,
+    toErrorInfo: describeError,
+    onLinked: gladly.overwriteFromStore,
+  };
+  const prefetch = createLookupPrefetch({ links, run: createLookupRunner(lookupDeps) });
+  lookupDeps.prefetch = prefetch;
+
   const router = createRouter({
     policy,
     toErrorInfo: describeError,
@@ -78,15 +90,9 @@ export default defineBackground(() => {
         openOptions: () => browser.runtime.openOptionsPage(),
         sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
         setAgent: (tabId, agent) => agents.set(tabId, agent),
+        prefetch: (tabId, identity) => prefetch.start(tabId, { kind: 'identity', identity }),
       }),
-      ...createLookupHandlers({
-        registry,
-        links,
-        cache,
-        samePhone,
-        toErrorInfo: describeError,
-        onLinked: gladly.overwriteFromStore,
-      }),
+      ...createLookupHandlers(lookupDeps),
       ...createOptionsHandlers({ settings, vault, apisFor, requiredScopes, isE2E: __E2E__ }),
       ...createActionsHandlers({
         apisFor: async (connectionId) => (await registry.apis(connectionId)).apis,
@@ -144,6 +150,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     agents.delete(tabId);
+    prefetch.forget(tabId);
     void hub.forgetTab(tabId);
   });
   // The worker's start-up (script evaluated, listeners wired), read by the benchmark.

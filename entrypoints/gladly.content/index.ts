@@ -12,7 +12,7 @@ import { mergeSelectors, queryOne } from '../../lib/gladly/selectors';
 import { insertIntoReplyBox } from '../../lib/gladly/reply-box';
 import { watchGladly } from '../../lib/gladly/watcher';
 import type { ContentHelloReply } from '../../lib/messages/content';
-import type { IdentityChanged } from '../../lib/messages/identity';
+import type { IdentityCandidate, IdentityChanged } from '../../lib/messages/identity';
 import { createDock, type DockState } from './dock';
 
 const DOCK_KEY = 'dock';
@@ -80,6 +80,12 @@ export default defineContentScript({
           identity,
           ...(agent ? { agent } : {}),
         };
+        void browser.runtime.sendMessage(message).catch(() => undefined);
+      },
+      // Lets the background start the lookup while the panel settles; the sidebar waits for onIdentity.
+      onCandidate(identity, customerId) {
+        if (identity.emails.length === 0 && identity.phones.length === 0) return;
+        const message: IdentityCandidate = { type: 'identity/candidate', customerId, identity };
         void browser.runtime.sendMessage(message).catch(() => undefined);
       },
     });

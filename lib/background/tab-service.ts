@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ContentHelloSchema, type ContentHelloReply } from '../messages/content';
-import { IdentityChangedSchema, type Identity } from '../messages/identity';
+import { IdentityCandidateSchema, IdentityChangedSchema, type Identity } from '../messages/identity';
 import { OpenOptionsSchema } from '../messages/sidebar';
 import type { MessageHandler } from './handler';
 import type { SidebarHub } from './sidebar-hub';
@@ -26,6 +26,8 @@ export interface TabServiceDeps {
   sendToTab(tabId: number, message: unknown): Promise<unknown>;
   /** Remembers the signed-in agent per tab (for the audit log). */
   setAgent?(tabId: number, agent: string | undefined): void;
+  /** Starts the lookup of a panel not yet trusted, for the sidebar to take over if it asks the same. */
+  prefetch?(tabId: number, identity: Identity): void;
 }
 
 export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
@@ -64,6 +66,18 @@ export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
     },
   };
 
+  const candidate: MessageHandler<z.infer<typeof IdentityCandidateSchema>> = {
+    type: 'identity/candidate',
+    schema: IdentityCandidateSchema,
+    from: ['content-script'],
+    async handle(message, { sender }) {
+      if (sender.kind !== 'content-script') return null;
+      if (message.identity.emails.length === 0 && message.identity.phones.length === 0) return null;
+      deps.prefetch?.(sender.tabId, message.identity);
+      return null;
+    },
+  };
+
   const openOptions: MessageHandler<z.infer<typeof OpenOptionsSchema>> = {
     type: 'open-options',
     schema: OpenOptionsSchema,
@@ -86,5 +100,5 @@ export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
     },
   };
 
-  return [hello, identityChanged, openOptions, insertText] as MessageHandler[];
+  return [hello, identityChanged, candidate, openOptions, insertText] as MessageHandler[];
 }
