@@ -207,12 +207,20 @@ async function measure(
   );
   if (options.timeline) printTimeline(scenario, navigatedAt, requests, times, panelAt, options.progress);
   const rel = (t: number) => Math.round((t - navigatedAt) * 10) / 10;
+  // Gladly's REST API calls too (with the API connected), for the waterfall.
+  const gladlyCalls = spansBetween(
+    sandbox.control.log().filter((e) => e.service === 'gladly'),
+    navigatedAt - 5,
+    until,
+  );
   const timeline: VisitTimeline = {
-    requests: requests.map((e) => ({
-      start: rel(e.start),
-      end: rel(e.end),
-      label: `${e.method} ${e.path.replace(/^\/stores\/[^/]+/, '')}`,
-    })),
+    requests: [...gladlyCalls, ...requests]
+      .sort((a, b) => a.start - b.start)
+      .map((e) => ({
+        start: rel(e.start),
+        end: rel(e.end),
+        label: `${e.service === 'gladly' ? 'Gladly ' : ''}${e.method} ${e.path.replace(/^\/stores\/[^/]+/, '')}`,
+      })),
     marks: [
       ...(panelAt === null ? [] : [{ name: 'panel', at: rel(panelAt) }]),
       ...(['profile', 'orders', 'complete'] as const).flatMap((k) =>
@@ -271,34 +279,49 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
   const samples: ScenarioSample[] = [];
   const firstLoads: FirstLoadSample[] = [];
   const start = personas[START_PERSONA];
+  const query = `?skeleton=${options.skeletonMs}&linger=${options.lingerMs}`;
+  const startUrl = `${sandbox.info.gladly.baseUrl}/customer/${start.gladlyId}/conversation/${start.conversationId}${query}`;
+  // Two browsers per run: the stores only, then the stores and Gladly's REST API.
+  const sessions = [
+    { gladlyApi: false, scenarios: SCENARIOS.filter((s) => !s.gladlyApi) },
+    { gladlyApi: true, scenarios: SCENARIOS.filter((s) => s.gladlyApi) },
+  ].filter((session) => session.scenarios.length > 0);
   for (let run = 1; run <= options.runs; run++) {
-    // A TLS sandbox (HTTP/2): Chromium trusts its self-signed certificate by its public key.
-    const { spki } = sandbox.info.bigcommerce;
-    const browser = await launchWithExtension({ headless: true, ...(spki ? { trustSpki: spki } : {}) });
-    try {
-      await connectSandboxStores(browser, sandbox.info, { actions: true });
-      const page = await browser.context.newPage();
-      const query = `?skeleton=${options.skeletonMs}&linger=${options.lingerMs}`;
-      const load = await firstLoad(
-        page,
-        `${sandbox.info.gladly.baseUrl}/customer/${start.gladlyId}/conversation/${start.conversationId}${query}`,
-        run,
-      );
-      firstLoads.push(load);
-      options.progress(
-        `run ${run}/${options.runs} first load: panel ${load.panelMs === null ? '–' : Math.round(load.panelMs)} ms, sidebar ready ${load.sidebarReadyMs === null ? '–' : Math.round(load.sidebarReadyMs)} ms`,
-      );
-      await settle(sandbox, page, 500, 5_000);
-      for (const scenario of SCENARIOS) {
-        const sample = await measure(browser, sandbox, page, scenario, options.specs[scenario.key]!, run, options);
-        samples.push(sample);
-        options.progress(
-          `run ${run}/${options.runs} ${scenario.key}: ${sample.requests} requests, ${sample.roundTrips} round trips, ` +
-            `orders ${sample.ordersMs === null ? '–' : Math.round(sample.ordersMs)} ms (panel → orders ${sample.panelToOrdersMs == null ? '–' : Math.round(sample.panelToOrdersMs)} ms${scenario.coldWorker ? `, worker start ${sample.workerStartMs == null ? '–' : Math.round(sample.workerStartMs)} ms` : ''}), complete ${sample.completeMs === null ? `never (missing: ${sample.missing.join(', ')})` : `${Math.round(sample.completeMs)} ms`}`,
-        );
+    for (const session of sessions) {
+      // A TLS sandbox (HTTP/2): Chromium trusts its self-signed certificate by its public key.
+      const { spki } = sandbox.info.bigcommerce;
+      const browser = await launchWithExtension({ headless: true, ...(spki ? { trustSpki: spki } : {}) });
+      try {
+        const { gladly } = sandbox.info;
+        await connectSandboxStores(browser, sandbox.info, {
+          actions: true,
+          ...(session.gladlyApi
+            ? { gladlyApi: { host: gladly.baseUrl, email: gladly.apiUser.email, token: gladly.apiUser.token } }
+            : {}),
+        });
+        const page = await browser.context.newPage();
+        if (session.gladlyApi) {
+          await page.goto(startUrl);
+          await sidebarFrameOf(page, 20_000);
+        } else {
+          const load = await firstLoad(page, startUrl, run);
+          firstLoads.push(load);
+          options.progress(
+            `run ${run}/${options.runs} first load: panel ${load.panelMs === null ? '–' : Math.round(load.panelMs)} ms, sidebar ready ${load.sidebarReadyMs === null ? '–' : Math.round(load.sidebarReadyMs)} ms`,
+          );
+        }
+        await settle(sandbox, page, 500, 5_000);
+        for (const scenario of session.scenarios) {
+          const sample = await measure(browser, sandbox, page, scenario, options.specs[scenario.key]!, run, options);
+          samples.push(sample);
+          options.progress(
+            `run ${run}/${options.runs} ${scenario.key}: ${sample.requests} requests, ${sample.roundTrips} round trips, ` +
+              `orders ${sample.ordersMs === null ? '–' : Math.round(sample.ordersMs)} ms (panel → orders ${sample.panelToOrdersMs == null ? '–' : Math.round(sample.panelToOrdersMs)} ms${scenario.coldWorker ? `, worker start ${sample.workerStartMs == null ? '–' : Math.round(sample.workerStartMs)} ms` : ''}), complete ${sample.completeMs === null ? `never (missing: ${sample.missing.join(', ')})` : `${Math.round(sample.completeMs)} ms`}`,
+          );
+        }
+      } finally {
+        await browser.close();
       }
-    } finally {
-      await browser.close();
     }
   }
   return { samples, firstLoads };

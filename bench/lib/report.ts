@@ -105,6 +105,8 @@ export interface Budget {
   panelSlackMs: number;
   /** A cold worker's panel → orders: at most this much slower than a warm one (ms). */
   coldSlackMs: number;
+  /** With Gladly's API connected: orders at most this long after Gladly's own panel (ms). */
+  apiSlackMs: number;
 }
 
 export const BUDGET: Budget = {
@@ -114,6 +116,7 @@ export const BUDGET: Budget = {
   renderMs: 16,
   panelSlackMs: 50,
   coldSlackMs: 50,
+  apiSlackMs: 50,
 };
 
 /** Medians of the full page loads: when the first panel and the sidebar were ready. */
@@ -164,6 +167,15 @@ export function targets(
       met: atMost(cold.panelToOrdersMs, limit),
     });
   }
+  const api = scenarios.find((s) => s.key === 'api')?.ours;
+  if (api) {
+    results.push({
+      name: 'Gladly API connected: panel → orders (Jane)',
+      target: `≤ ${BUDGET.apiSlackMs} ms after Gladly's own panel`,
+      measured: ms(api.panelToOrdersMs),
+      met: atMost(api.panelToOrdersMs, BUDGET.apiSlackMs),
+    });
+  }
   if (firstLoad) {
     results.push({
       name: 'first load: sidebar ready',
@@ -173,7 +185,7 @@ export function targets(
     });
   }
   for (const s of scenarios) {
-    if (!s.ours || s.key === 'revisit' || s.key === 'cold') continue;
+    if (!s.ours || s.key === 'revisit' || s.key === 'cold' || s.key === 'api') continue;
     const rtt = s.ours.roundTripMs;
     const firstLimit = rtt === null ? null : 1.5 * rtt;
     const completeLimit = rtt === null ? null : 2.5 * rtt;

@@ -12,6 +12,11 @@ export interface Scenario {
    * Chrome stopped an idle worker: the visit pays for starting it. Not run by the baseline.
    */
   coldWorker?: boolean;
+  /**
+   * Visited in a second browser whose extension also has the Gladly look-alike's REST API
+   * connected (the API answers after the same latency as BigCommerce). Not run by the baseline.
+   */
+  gladlyApi?: boolean;
 }
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -28,6 +33,7 @@ export const SCENARIOS: readonly Scenario[] = [
     revisit: false,
     coldWorker: true,
   },
+  { key: 'api', label: 'Jane with the Gladly API connected', persona: 'jane', revisit: false, gladlyApi: true },
 ];
 
 /** Where each run starts: a conversation whose profile has no email or phone (nothing to look up). */

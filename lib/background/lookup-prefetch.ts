@@ -57,6 +57,8 @@ export function createLookupPrefetch(deps: LookupPrefetchDeps): LookupPrefetch {
   const now = deps.now ?? Date.now;
   const maxAgeMs = deps.maxAgeMs ?? 30_000;
   const entries = new Map<number, Entry>();
+  /** The last query started per tab, adopted or not: the same one again is not started twice. */
+  const recent = new Map<number, { key: string; at: number }>();
 
   /** The real store for reads; writes wait for adoption (and are dropped without it). */
   function heldLinks(entry: Entry): LinkStore {
@@ -82,8 +84,9 @@ export function createLookupPrefetch(deps: LookupPrefetchDeps): LookupPrefetch {
   return {
     start(tabId, query) {
       const key = queryKey(query);
-      const current = entries.get(tabId);
-      if (current && current.key === key && now() - current.startedAt < maxAgeMs) return;
+      const last = recent.get(tabId);
+      if (last && last.key === key && now() - last.at < maxAgeMs) return;
+      recent.set(tabId, { key, at: now() });
       const entry: Entry = {
         key,
         startedAt: now(),
@@ -117,6 +120,7 @@ export function createLookupPrefetch(deps: LookupPrefetchDeps): LookupPrefetch {
     },
     forget(tabId) {
       entries.delete(tabId);
+      recent.delete(tabId);
     },
   };
 }
