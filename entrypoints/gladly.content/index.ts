@@ -19,10 +19,16 @@ const DOCK_KEY = 'dock';
 
 export default defineContentScript({
   matches: ['https://*.gladly.com/*', 'https://*.gladly.qa/*'],
-  runAt: 'document_idle',
+  // At document start: the hello wakes the worker (and the dock's width is read) while Gladly's
+  // own scripts load, so the sidebar frame and a running worker are ready before its first panel.
+  runAt: 'document_start',
   async main(ctx) {
     if (!isAgentAppHost(location.href)) return;
 
+    const dockRead = browser.storage.local
+      .get(DOCK_KEY)
+      .then((got) => (got[DOCK_KEY] ?? {}) as Partial<DockState>)
+      .catch(() => ({}) as Partial<DockState>);
     const hello = (await browser.runtime
       .sendMessage({ type: 'content/hello' })
       .catch(() => null)) as ContentHelloReply | null;
@@ -32,7 +38,7 @@ export default defineContentScript({
     // Gladly's help, developer and CDN pages share the host pattern: mount only in the agent app.
     if (!(await appShellAppears(selectors.appShell, ctx.signal))) return;
 
-    const saved = ((await browser.storage.local.get(DOCK_KEY))[DOCK_KEY] ?? {}) as Partial<DockState>;
+    const saved = await dockRead;
     let dock: ReturnType<typeof createDock> | undefined;
     const ui = createIframeUi(ctx, {
       page: '/sidebar.html',
