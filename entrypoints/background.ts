@@ -35,6 +35,18 @@ export default defineBackground(() => {
   const session = areaStore(browser.storage.session);
 
   const settings = createSettingsStore({ local, managed: () => browser.storage.managed.get().catch(() => ({})) });
+  // The settings as last read, for the hot paths (hello, the sidebar's config): one read per
+  // worker start or settings change instead of one per message. Read at once, in parallel with
+  // the vault's key (below), not when the first message waits for it.
+  let settingsRead: Promise<Settings> | null = null;
+  const currentSettings = (): Promise<Settings> => {
+    const read = (settingsRead ??= settings.get());
+    read.catch(() => {
+      if (settingsRead === read) settingsRead = null;
+    });
+    return read;
+  };
+  void currentSettings().catch(() => undefined);
   const vault = createVault({ indexedDB, local });
   const apisFor = (storeHash: string, accessToken: string, apiBaseUrl?: string) =>
     createConnectionApis({ storeHash, accessToken, apiBaseUrl, allowCustomBase: __E2E__ });
@@ -83,9 +95,9 @@ export default defineBackground(() => {
     handlers: [
       ...createTabHandlers({
         hub,
-        selectors: async () => (await settings.get()).selectors,
+        selectors: async () => (await currentSettings()).selectors,
         // One definition of "configured" for the content script and the sidebar: enabled, with a token.
-        configured: async () => sidebarConfig(await settings.get()).configured === true,
+        configured: async () => sidebarConfig(await currentSettings()).configured === true,
         confirmIdentity: gladly.confirmIdentity,
         identityFromApi: gladly.identityFor,
         openOptions: () => browser.runtime.openOptionsPage(),
@@ -123,12 +135,13 @@ export default defineBackground(() => {
     };
     port.onMessage.addListener((message: unknown) => void router.onPortMessage(message, sender, post));
     void (async () => {
-      post(await sidebarConfig(await settings.get()));
+      post(await sidebarConfig(await currentSettings()));
       if (sender.tabId !== undefined) post(await hub.attach(sender.tabId, port as unknown as PortLike));
     })();
   });
 
   const settingsChanged = async (next: Settings) => {
+    settingsRead = Promise.resolve(next);
     registry.reset();
     gladly.reset();
     hub.broadcast(await sidebarConfig(next));
