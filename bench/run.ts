@@ -9,11 +9,15 @@
  * self-signed certificate by its public key); `--http1` measures over plain HTTP/1.1 instead,
  * where Chromium opens at most 6 connections per host and queues the rest.
  *
- *   npm run bench -- [--latency 150] [--runs 5] [--agents 50] [--no-build]
- *                    [--only browser,baseline,bundles,render,quota] [--timeline] [--http1]
+ *   npm run bench -- [--latency 150] [--runs 5] [--agents 50] [--no-build] [--only browser,baseline,bundles,render,quota] [--timeline] [--http1]
+ *                    [--timeline-svg docs/timeline.svg [--timeline-before an-earlier-run.json]]
+ *
+ * `--timeline-svg` draws a typical visit (the run with the median panel → orders) of Jane as a
+ * waterfall, and of Jane with Gladly's API connected; `--timeline-before` adds Jane's visit from an
+ * earlier run's JSON (e.g. bench/results/latest.json saved before a change) above them.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSandbox, type SandboxHandle } from '../sandbox/server';
 import { personas } from '../sandbox/personas';
@@ -22,12 +26,13 @@ import { expectedLookup, probeSpecFor } from '../scripts/lib/expected';
 import { PRODUCTION_EXTENSION_DIR, buildE2E, buildProduction, onStopSignal } from '../scripts/lib/run';
 import type { ProbeSpec } from '../scripts/lib/sidebar-probe';
 import { runBaselineBench, type BaselineSample } from './lib/baseline-bench';
-import { runBrowserBench, type ScenarioSample } from './lib/browser-bench';
+import { runBrowserBench, type FirstLoadSample, type ScenarioSample } from './lib/browser-bench';
 import { measureBundles, type EntrySize } from './lib/bundles';
 import { runQuotaSim, type QuotaSimResult } from './lib/quota-sim';
 import { runRenderBench, type RenderResult } from './lib/render-bench';
-import { markdownReport, plainReport, summarise, targets } from './lib/report';
+import { markdownReport, plainReport, summarise, summariseFirstLoads, targets } from './lib/report';
 import { SCENARIOS } from './lib/scenarios';
+import { typicalVisit, waterfallSvg, type WaterfallVisit } from './lib/waterfall';
 
 const PARTS = ['browser', 'baseline', 'bundles', 'render', 'quota'] as const;
 type Part = (typeof PARTS)[number];
@@ -43,6 +48,8 @@ const { values: flags } = parseArgs({
     linger: { type: 'string', default: '300' },
     timeout: { type: 'string', default: '20000' },
     timeline: { type: 'boolean', default: false },
+    'timeline-svg': { type: 'string' },
+    'timeline-before': { type: 'string' },
     http1: { type: 'boolean', default: false },
   },
   strict: true,
@@ -137,6 +144,10 @@ async function main(): Promise<void> {
         'one of the (up to 10 per store) orders our lookup ends with; "complete": those plus ' +
         'tracking numbers, the newest order opened with its images loaded, and no loading indicator.',
       'Revisit: Jane again after the other customers in the same browser (the lookup cache is fresh for 60 s).',
+      '"Panel ms": navigation → the look-alike rendered the new customer\'s panel (it stamps `data-rendered-at`); "panel → orders": from that moment to profile + orders in the sidebar, what the agent waits for. Goal: ≤ 1 round trip + 50 ms for a customer with an email.',
+      "Cold worker: after the revisit, the bench goes to a customer without identity, empties the lookup cache (storage.session) and stops the extension's service worker over CDP (`ServiceWorker.stopAllWorkers`), then opens Jane (linked by the first visit); the next message starts a new worker. Worker start-up: the new worker's `background-ready` mark (bundle parsed and evaluated, listeners wired), ms from its start. Goal: panel → orders within 50 ms of the warm first visit.",
+      "Gladly API connected: a second browser per run with the stores and the Gladly look-alike's REST API connected (the API answers after the same injected latency as BigCommerce); Jane's first visit. Goal: profile + orders no later than 50 ms after Gladly's own panel (a negative time: before it).",
+      'First load: each run starts with a full page load of the look-alike; "sidebar ready" is the sidebar frame\'s `sidebar-ready` mark (a running worker sent its configuration), both ms from navigation start. Goal: the sidebar is ready before Gladly\'s first panel.',
       overHttp2
         ? 'The sandbox speaks HTTP/2 over TLS on one origin for every store, as api.bigcommerce.com ' +
             'does (Chromium trusts its self-signed certificate by its public key; `--http1` measures ' +
@@ -163,6 +174,7 @@ async function main(): Promise<void> {
   }
 
   let ours: ScenarioSample[] | null = null;
+  let firstLoads: FirstLoadSample[] | null = null;
   let baseline: BaselineSample[] | null = null;
   let render: RenderResult | null = null;
   let quota: QuotaSimResult | null = null;
@@ -185,7 +197,7 @@ async function main(): Promise<void> {
       sandbox.control.reset();
       sandbox.control.configure({ latencyMs: config.latencyMs, ...UNLIMITED });
       say(`Browser scenarios (${config.runs} runs)…`);
-      ours = await runBrowserBench({
+      const browserResult = await runBrowserBench({
         sandbox,
         runs: config.runs,
         specs,
@@ -195,6 +207,8 @@ async function main(): Promise<void> {
         timeline: flags.timeline,
         progress: say,
       });
+      ours = browserResult.samples;
+      firstLoads = browserResult.firstLoads;
       const versions = [...new Set(ours.flatMap((s) => s.httpVersions ?? []))]
         .sort()
         .map((v) => `HTTP/${v === '2.0' ? '2' : v}`);
@@ -263,6 +277,7 @@ async function main(): Promise<void> {
   }
 
   const scenarios = summarise(ours, baseline, config.latencyMs);
+  const firstLoad = summariseFirstLoads(firstLoads);
   const targetList = targets(
     scenarios,
     bundles.find((b) => b.build === 'production' && b.sizes.length > 0)?.sizes ??
@@ -270,6 +285,7 @@ async function main(): Promise<void> {
       null,
     render,
     quota,
+    firstLoad,
   );
   const tables = { scenarios, targets: targetList, bundles };
   const markdown = markdownReport(
@@ -288,10 +304,39 @@ async function main(): Promise<void> {
     bundles: bundles.map((b) => ({ build: b.build, entries: b.sizes })),
     render,
     quota,
+    firstLoad,
     targets: targetList,
-    samples: { ours, baseline },
+    samples: { ours, baseline, firstLoads },
     markdown,
   };
+
+  if (flags['timeline-svg'] && ours) {
+    const visits: WaterfallVisit[] = [];
+    const label = (title: string, sample: ScenarioSample) =>
+      `${title}: panel → orders ${sample.panelToOrdersMs == null ? '–' : Math.round(sample.panelToOrdersMs)} ms`;
+    if (flags['timeline-before']) {
+      const before = JSON.parse(readFileSync(flags['timeline-before'], 'utf8')) as {
+        samples?: { ours?: ScenarioSample[] | null };
+      };
+      const visit = typicalVisit(before.samples?.ours ?? [], 'jane');
+      if (visit?.timeline) visits.push({ title: label('Before · Jane', visit), timeline: visit.timeline });
+      else notes.push(`--timeline-before: no timed visit of Jane in ${flags['timeline-before']}.`);
+    }
+    const jane = typicalVisit(ours, 'jane');
+    if (jane?.timeline) visits.push({ title: label('After · Jane', jane), timeline: jane.timeline });
+    const api = typicalVisit(ours, 'api');
+    if (api?.timeline) visits.push({ title: label('After · Jane, Gladly API connected', api), timeline: api.timeline });
+    const path = resolve(flags['timeline-svg']);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(
+      path,
+      waterfallSvg(
+        visits,
+        `One visit to Jane, ms from navigation (${config.latencyMs} ms latency per request, median run of ${config.runs})`,
+      ),
+    );
+    say(`Waterfall written to ${path}`);
+  }
 
   const json = JSON.stringify(summary, null, 2);
   const out = resolve(import.meta.dirname, 'results');

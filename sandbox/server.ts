@@ -107,7 +107,7 @@ function shut(server: ServerType): Promise<void> {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
-  const { app, control, stores } = createBigCommerceSandbox({
+  const { app, control, stores, tuning } = createBigCommerceSandbox({
     latencyMs: options.latencyMs,
     jitterMs: options.jitterMs,
     quota: options.quota,
@@ -117,6 +117,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const gladlyApp = createGladlyApp({
     apiUser: GLADLY_API_USER,
     onApiRequest: (entry) => control.logGladly(entry),
+    // Gladly's REST API is as far away as BigCommerce's: the same injected latency.
+    latencyMs: () => tuning().latencyMs,
   });
   const bigcommerce = await listen(app, options.port ?? 4010, certificate);
   let gladly: { server: ServerType; port: number };

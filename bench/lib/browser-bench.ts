@@ -3,10 +3,10 @@
  * (pushState, like Gladly), timed in the sidebar frame, its requests read from the sandbox log.
  * One fresh browser profile per run, so each run's first visits start with an empty cache.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { SandboxHandle } from '../../sandbox/server';
 import { personas } from '../../sandbox/personas';
-import { launchWithExtension } from '../../scripts/lib/browser';
+import { launchWithExtension, type LaunchedExtension } from '../../scripts/lib/browser';
 import { connectSandboxStores } from '../../scripts/lib/configure';
 import { sidebarFrameOf } from '../../scripts/lib/frames';
 import {
@@ -48,6 +48,33 @@ export interface ScenarioSample {
   missing: string[];
   /** The HTTP versions the sandbox saw this visit's requests come over ('2.0', '1.1'). */
   httpVersions?: string[];
+  /** Navigation → the look-alike rendered the new customer's panel (its `data-rendered-at`). */
+  panelMs?: number | null;
+  /** The new customer's panel on screen → profile + orders in the sidebar: what the agent waits for. */
+  panelToOrdersMs?: number | null;
+  /** Cold-worker visits: the new worker's start-up (script evaluated and wired, `background-ready`), ms. */
+  workerStartMs?: number | null;
+  /** Where the time went, ms from navigation: each request's span and what was seen when (for the waterfall). */
+  timeline?: VisitTimeline;
+}
+
+export interface VisitTimeline {
+  requests: { start: number; end: number; label: string }[];
+  marks: { name: string; at: number }[];
+}
+
+/** A full page load of Gladly at the start of a run (not pushState). */
+export interface FirstLoadSample {
+  run: number;
+  /** Navigation start → the look-alike's first customer panel on screen. */
+  panelMs: number | null;
+  /** Navigation start → the sidebar frame has its configuration from a running worker (`sidebar-ready`). */
+  sidebarReadyMs: number | null;
+}
+
+export interface BrowserBenchResult {
+  samples: ScenarioSample[];
+  firstLoads: FirstLoadSample[];
 }
 
 export interface BrowserBenchOptions {
@@ -84,6 +111,7 @@ function printTimeline(
   navigatedAt: number,
   requests: RequestLogEntry[],
   times: ProbeTimes,
+  panelAt: number | null,
   say: (line: string) => void,
 ): void {
   const at = (t: number) => Math.round(t - navigatedAt);
@@ -94,10 +122,65 @@ function printTimeline(
   const seen = (['profile', 'orders', 'allOrders', 'complete'] as const).map(
     (k) => `${k} ${times[k] === null ? '–' : at(times[k])}`,
   );
-  say(`  ${scenario.key} seen: ${seen.join(', ')}`);
+  say(`  ${scenario.key} seen: panel ${panelAt === null ? '–' : at(panelAt)}, ${seen.join(', ')}`);
+}
+
+/** When the look-alike rendered the panel on screen (epoch ms), if it did after `after`. */
+async function panelRenderedAt(page: Page, after: number, waitMs = 0): Promise<number | null> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const at = await page.evaluate(() => Number(document.getElementById('gladly-customer')?.dataset.renderedAt));
+    if (Number.isFinite(at) && at >= after) return at;
+    if (Date.now() >= deadline) return null;
+    await page.waitForTimeout(20);
+  }
+}
+
+/** Epoch ms of a `performance.mark` in a frame, or null when it was not made. */
+async function markAt(frame: Frame, name: string): Promise<number | null> {
+  return frame
+    .evaluate((n) => {
+      const mark = performance.getEntriesByName(n)[0];
+      return mark ? performance.timeOrigin + mark.startTime : null;
+    }, name)
+    .catch(() => null);
+}
+
+/**
+ * As after Chrome stopped an idle worker: leave the customer, empty the lookup cache (from the
+ * sidebar, an extension page) and stop the extension's service worker over CDP. The next message
+ * starts a new worker.
+ */
+async function stopWorker(launched: LaunchedExtension, page: Page, frame: Frame, options: BrowserBenchOptions) {
+  const away = await navigateGladly(page, conversationPath(START_PERSONA));
+  await panelRenderedAt(page, away, options.lingerMs + options.skeletonMs + 3_000);
+  await page.waitForTimeout(400);
+  await frame.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { storage: { session: { remove(k: string): Promise<void> } } } }
+    ).chrome.storage.session.remove('lookupCache'),
+  );
+  const cdp = await launched.context.newCDPSession(page);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** `background-ready` in the newest extension worker (ms since that worker started). */
+async function workerStartMs(launched: LaunchedExtension): Promise<number | null> {
+  const workers = launched.context.serviceWorkers().filter((w) => w.url().includes(launched.extensionId));
+  const worker = workers.at(-1);
+  if (!worker) return null;
+  return worker
+    .evaluate(() => performance.getEntriesByName('background-ready')[0]?.startTime ?? null)
+    .catch(() => null);
 }
 
 async function measure(
+  launched: LaunchedExtension,
   sandbox: SandboxHandle,
   page: Page,
   scenario: Scenario,
@@ -106,11 +189,13 @@ async function measure(
   options: BrowserBenchOptions,
 ): Promise<ScenarioSample> {
   const frame = await sidebarFrameOf(page);
+  if (scenario.coldWorker) await stopWorker(launched, page, frame, options);
   await startProbe(frame, spec);
   sandbox.control.clearLog();
   const navigatedAt = await navigateGladly(page, conversationPath(scenario.persona));
   const times = await waitForProbe(page, frame, options.timeoutMs);
   await stopProbe(frame);
+  const panelAt = await panelRenderedAt(page, navigatedAt);
   const latency = Math.max(300, 3 * (median(sandbox.control.log().map((e) => e.end - e.start)) ?? 100));
   await settle(sandbox, page, latency, 5_000);
 
@@ -120,7 +205,29 @@ async function measure(
     navigatedAt - 5,
     until,
   );
-  if (options.timeline) printTimeline(scenario, navigatedAt, requests, times, options.progress);
+  if (options.timeline) printTimeline(scenario, navigatedAt, requests, times, panelAt, options.progress);
+  const rel = (t: number) => Math.round((t - navigatedAt) * 10) / 10;
+  // Gladly's REST API calls too (with the API connected), for the waterfall.
+  const gladlyCalls = spansBetween(
+    sandbox.control.log().filter((e) => e.service === 'gladly'),
+    navigatedAt - 5,
+    until,
+  );
+  const timeline: VisitTimeline = {
+    requests: [...gladlyCalls, ...requests]
+      .sort((a, b) => a.start - b.start)
+      .map((e) => ({
+        start: rel(e.start),
+        end: rel(e.end),
+        label: `${e.service === 'gladly' ? 'Gladly ' : ''}${e.method} ${e.path.replace(/^\/stores\/[^/]+/, '')}`,
+      })),
+    marks: [
+      ...(panelAt === null ? [] : [{ name: 'panel', at: rel(panelAt) }]),
+      ...(['profile', 'orders', 'complete'] as const).flatMap((k) =>
+        times[k] === null ? [] : [{ name: k, at: rel(times[k]) }],
+      ),
+    ],
+  };
   const firstRequest = requests.length > 0 ? Math.min(...requests.map((e) => e.start)) : null;
   const since = (t: number | null, from: number | null) => (t === null || from === null ? null : t - from);
   return {
@@ -141,42 +248,81 @@ async function measure(
     images: times.imagesLoaded,
     missing: times.complete === null ? times.missing : [],
     httpVersions: [...new Set(requests.flatMap((e) => (e.httpVersion ? [e.httpVersion] : [])))].sort(),
+    timeline,
+    panelMs: since(panelAt, navigatedAt),
+    panelToOrdersMs: since(times.orders, panelAt),
+    workerStartMs: scenario.coldWorker ? await workerStartMs(launched) : null,
   };
 }
 
-export async function runBrowserBench(options: BrowserBenchOptions): Promise<ScenarioSample[]> {
+/** A full load of the look-alike: when its first panel and the sidebar (with a live worker) were ready. */
+async function firstLoad(page: Page, url: string, run: number): Promise<FirstLoadSample> {
+  await page.goto(url);
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  const frame = await sidebarFrameOf(page, 20_000);
+  const panelAt = await panelRenderedAt(page, origin, 10_000);
+  const deadline = Date.now() + 10_000;
+  let readyAt = await markAt(frame, 'sidebar-ready');
+  while (readyAt === null && Date.now() < deadline) {
+    await page.waitForTimeout(20);
+    readyAt = await markAt(frame, 'sidebar-ready');
+  }
+  return {
+    run,
+    panelMs: panelAt === null ? null : panelAt - origin,
+    sidebarReadyMs: readyAt === null ? null : readyAt - origin,
+  };
+}
+
+export async function runBrowserBench(options: BrowserBenchOptions): Promise<BrowserBenchResult> {
   const { sandbox } = options;
   const samples: ScenarioSample[] = [];
+  const firstLoads: FirstLoadSample[] = [];
   const start = personas[START_PERSONA];
+  const query = `?skeleton=${options.skeletonMs}&linger=${options.lingerMs}`;
+  const startUrl = `${sandbox.info.gladly.baseUrl}/customer/${start.gladlyId}/conversation/${start.conversationId}${query}`;
+  // Two browsers per run: the stores only, then the stores and Gladly's REST API.
+  const sessions = [
+    { gladlyApi: false, scenarios: SCENARIOS.filter((s) => !s.gladlyApi) },
+    { gladlyApi: true, scenarios: SCENARIOS.filter((s) => s.gladlyApi) },
+  ].filter((session) => session.scenarios.length > 0);
   for (let run = 1; run <= options.runs; run++) {
-    // A TLS sandbox (HTTP/2): Chromium trusts its self-signed certificate by its public key.
-    const { spki } = sandbox.info.bigcommerce;
-    const browser = await launchWithExtension({ headless: true, ...(spki ? { trustSpki: spki } : {}) });
-    try {
-      await connectSandboxStores(browser, sandbox.info, { actions: true });
-      const page = await browser.context.newPage();
-      const query = `?skeleton=${options.skeletonMs}&linger=${options.lingerMs}`;
-      await page.goto(
-        `${sandbox.info.gladly.baseUrl}/customer/${start.gladlyId}/conversation/${start.conversationId}${query}`,
-      );
-      await sidebarFrameOf(page, 20_000);
-      await settle(sandbox, page, 500, 5_000);
-      for (const scenario of SCENARIOS) {
-        const sample = await measure(sandbox, page, scenario, options.specs[scenario.key]!, run, options);
-        samples.push(sample);
-        options.progress(
-          `run ${run}/${options.runs} ${scenario.key}: ${sample.requests} requests, ${sample.roundTrips} round trips, ` +
-            `orders ${sample.ordersMs === null ? '–' : Math.round(sample.ordersMs)} ms, ` +
-            `complete ${
-              sample.completeMs === null
-                ? `never (missing: ${sample.missing.join(', ')})`
-                : `${Math.round(sample.completeMs)} ms`
-            }`,
-        );
+    for (const session of sessions) {
+      // A TLS sandbox (HTTP/2): Chromium trusts its self-signed certificate by its public key.
+      const { spki } = sandbox.info.bigcommerce;
+      const browser = await launchWithExtension({ headless: true, ...(spki ? { trustSpki: spki } : {}) });
+      try {
+        const { gladly } = sandbox.info;
+        await connectSandboxStores(browser, sandbox.info, {
+          actions: true,
+          ...(session.gladlyApi
+            ? { gladlyApi: { host: gladly.baseUrl, email: gladly.apiUser.email, token: gladly.apiUser.token } }
+            : {}),
+        });
+        const page = await browser.context.newPage();
+        if (session.gladlyApi) {
+          await page.goto(startUrl);
+          await sidebarFrameOf(page, 20_000);
+        } else {
+          const load = await firstLoad(page, startUrl, run);
+          firstLoads.push(load);
+          options.progress(
+            `run ${run}/${options.runs} first load: panel ${load.panelMs === null ? '–' : Math.round(load.panelMs)} ms, sidebar ready ${load.sidebarReadyMs === null ? '–' : Math.round(load.sidebarReadyMs)} ms`,
+          );
+        }
+        await settle(sandbox, page, 500, 5_000);
+        for (const scenario of session.scenarios) {
+          const sample = await measure(browser, sandbox, page, scenario, options.specs[scenario.key]!, run, options);
+          samples.push(sample);
+          options.progress(
+            `run ${run}/${options.runs} ${scenario.key}: ${sample.requests} requests, ${sample.roundTrips} round trips, ` +
+              `orders ${sample.ordersMs === null ? '–' : Math.round(sample.ordersMs)} ms (panel → orders ${sample.panelToOrdersMs == null ? '–' : Math.round(sample.panelToOrdersMs)} ms${scenario.coldWorker ? `, worker start ${sample.workerStartMs == null ? '–' : Math.round(sample.workerStartMs)} ms` : ''}), complete ${sample.completeMs === null ? `never (missing: ${sample.missing.join(', ')})` : `${Math.round(sample.completeMs)} ms`}`,
+          );
+        }
+      } finally {
+        await browser.close();
       }
-    } finally {
-      await browser.close();
     }
   }
-  return samples;
+  return { samples, firstLoads };
 }

@@ -13,17 +13,23 @@ import { insertIntoReplyBox } from '../../lib/gladly/reply-box';
 import { watchGladly } from '../../lib/gladly/watcher';
 import type { ContentHello, TabInsertTextReply } from '../../lib/messages/content';
 import { helloSelectors, readTabMessage } from '../../lib/messages/content-checks';
-import type { IdentityChanged } from '../../lib/messages/identity';
+import type { IdentityCandidate, IdentityChanged } from '../../lib/messages/identity';
 import { createDock, type DockState } from './dock';
 
 const DOCK_KEY = 'dock';
 
 export default defineContentScript({
   matches: ['https://*.gladly.com/*', 'https://*.gladly.qa/*'],
-  runAt: 'document_idle',
+  // At document start: the hello wakes the worker (and the dock's width is read) while Gladly's
+  // own scripts load, so the sidebar frame and a running worker are ready before its first panel.
+  runAt: 'document_start',
   async main(ctx) {
     if (!isAgentAppHost(location.href)) return;
 
+    const dockRead = browser.storage.local
+      .get(DOCK_KEY)
+      .then((got) => (got[DOCK_KEY] ?? {}) as Partial<DockState>)
+      .catch(() => ({}) as Partial<DockState>);
     const hello = await browser.runtime.sendMessage({ type: 'content/hello' } satisfies ContentHello).catch(() => null);
     // Admin overrides from the options page; unknown keys and non-strings are dropped.
     const selectors = mergeSelectors(helloSelectors(hello));
@@ -31,7 +37,7 @@ export default defineContentScript({
     // Gladly's help, developer and CDN pages share the host pattern: mount only in the agent app.
     if (!(await appShellAppears(selectors.appShell, ctx.signal))) return;
 
-    const saved = ((await browser.storage.local.get(DOCK_KEY))[DOCK_KEY] ?? {}) as Partial<DockState>;
+    const saved = await dockRead;
     let dock: ReturnType<typeof createDock> | undefined;
     const ui = createIframeUi(ctx, {
       page: '/sidebar.html',
@@ -80,6 +86,12 @@ export default defineContentScript({
           identity,
           ...(agent ? { agent } : {}),
         };
+        void browser.runtime.sendMessage(message).catch(() => undefined);
+      },
+      // Lets the background start the lookup while the panel settles; the sidebar waits for onIdentity.
+      onCandidate(identity, customerId) {
+        if (identity.emails.length === 0 && identity.phones.length === 0) return;
+        const message: IdentityCandidate = { type: 'identity/candidate', customerId, identity };
         void browser.runtime.sendMessage(message).catch(() => undefined);
       },
     });

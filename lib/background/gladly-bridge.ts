@@ -1,24 +1,37 @@
 /**
- * The optional Gladly REST API connection (an admin sets host, agent email and API token):
- * confirms the panel's identity with Gladly's own record of the customer, and — with
- * "Overwrite existing values" on — copies a linked customer's name and address from the store
- * into Gladly. Emails and phones are never replaced (Gladly's rule).
+ * The optional Gladly REST API connection (an admin sets host, agent email and API token).
+ * With it, the API is the first source of the customer's identity: the customer id is in the URL
+ * the moment the agent navigates, so `identityFor` reads that customer's emails and phones while
+ * Gladly is still rendering its panel, and the panel's reading then only confirms it
+ * (`confirmIdentity`: anything the panel shows that the API does not is added, which changes the
+ * lookup). With "Overwrite existing values" on it also copies a linked customer's name and
+ * address from the store into Gladly. Emails and phones are never replaced (Gladly's rule).
  */
 import type { Identity } from '../messages/identity';
 import type { Customer } from '../core/model';
 import type { Connection, Settings } from '../settings/schema';
-import { createGladlyApiClient } from '../gladly/api-client';
+import { createGladlyApiClient, type GladlyProfile } from '../gladly/api-client';
 
 export interface GladlyBridgeDeps {
   settings: { get(): Promise<Settings> };
   vault: { getSecret(name: string): Promise<string | null> };
   fetch?: typeof fetch;
+  /** Phone numbers equal in substance (formatting aside); default: the same digits. */
+  samePhone?: (a: string, b: string) => boolean;
+  now?: () => number;
 }
 
 export interface GladlyBridge {
+  /** Forget the client and the profiles read (the settings or the token changed). */
+  reset(): void;
+  /** The customer's identity from Gladly's API alone; null without an API connection. */
+  identityFor(customerId: string): Promise<Identity | null>;
   confirmIdentity(customerId: string, identity: Identity): Promise<Identity>;
   overwriteFromStore(identity: Identity, connection: Connection, customer: Customer): Promise<void>;
 }
+
+/** One profile read serves both the navigation's early identity and the panel's confirmation. */
+const PROFILE_REUSE_MS = 30_000;
 
 export const GLADLY_SECRET = 'gladly-api';
 
@@ -26,36 +39,76 @@ export const GLADLY_SECRET = 'gladly-api';
 const PHONE_TYPES: Record<string, string> = { HOME: 'Home', MOBILE: 'Mobile', OFFICE: 'Office' };
 
 export function createGladlyBridge(deps: GladlyBridgeDeps): GladlyBridge {
-  async function client() {
-    const api = (await deps.settings.get()).gladlyApi;
-    if (!api) return null;
-    const token = await deps.vault.getSecret(GLADLY_SECRET);
-    if (!token) return null;
-    return createGladlyApiClient({ host: api.host, email: api.email, token, fetch: deps.fetch });
+  const now = deps.now ?? Date.now;
+  const samePhone = deps.samePhone ?? ((a: string, b: string) => a.replace(/\D/g, '') === b.replace(/\D/g, ''));
+  // Built once (settings read, token decrypted) and kept until the settings change (`reset`).
+  let built: Promise<ReturnType<typeof createGladlyApiClient> | null> | null = null;
+  function client() {
+    const next = (built ??= (async () => {
+      const api = (await deps.settings.get()).gladlyApi;
+      if (!api) return null;
+      const token = await deps.vault.getSecret(GLADLY_SECRET);
+      if (!token) return null;
+      return createGladlyApiClient({ host: api.host, email: api.email, token, fetch: deps.fetch });
+    })());
+    // A failed read is not kept: the next call reads again.
+    next.catch(() => {
+      if (built === next) built = null;
+    });
+    return next;
+  }
+
+  /** Recent profile reads by customer id (a failed read is not kept). */
+  const profiles = new Map<string, { at: number; profile: Promise<GladlyProfile | null> }>();
+  function profileOf(customerId: string): Promise<GladlyProfile | null> {
+    const kept = profiles.get(customerId);
+    if (kept && now() - kept.at < PROFILE_REUSE_MS) return kept.profile;
+    const profile = client().then((api) => (api ? api.getProfile(customerId) : null));
+    profiles.set(customerId, { at: now(), profile });
+    profile.catch(() => profiles.delete(customerId));
+    for (const [id, entry] of profiles) if (now() - entry.at >= PROFILE_REUSE_MS) profiles.delete(id);
+    return profile;
+  }
+
+  /** The API's emails and phones, in the shape the panel's reading has. */
+  function fromProfile(profile: GladlyProfile): Identity {
+    const emails = new Map<string, Identity['emails'][number]>();
+    for (const email of profile.emails)
+      emails.set(email.original.trim().toLowerCase(), { value: email.original, source: 'api' });
+    const phones: Identity['phones'] = [];
+    for (const phone of profile.phones) {
+      const value = phone.normalized || phone.original;
+      if (!phones.some((p) => samePhone(p.value, value)))
+        phones.push({ value, type: PHONE_TYPES[phone.type ?? ''] ?? 'Other', source: 'api' });
+    }
+    return {
+      gladlyCustomerId: profile.id,
+      ...(profile.name ? { name: profile.name } : {}),
+      emails: [...emails.values()],
+      phones,
+    };
   }
 
   return {
+    reset() {
+      built = null;
+      profiles.clear();
+    },
+    async identityFor(customerId) {
+      const profile = await profileOf(customerId);
+      return profile ? fromProfile(profile) : null;
+    },
     async confirmIdentity(customerId, identity) {
-      const api = await client();
-      if (!api) return identity;
-      const profile = await api.getProfile(customerId);
-      const emails = new Map(identity.emails.map((e) => [e.value.trim().toLowerCase(), e]));
-      for (const email of profile.emails)
-        emails.set(email.original.trim().toLowerCase(), { value: email.original, source: 'api' });
-      const phones = [...identity.phones];
-      for (const phone of profile.phones) {
-        const value = phone.normalized || phone.original;
-        if (!phones.some((p) => p.value === phone.original || p.value === value)) {
-          phones.push({ value, type: PHONE_TYPES[phone.type ?? ''] ?? 'Other', source: 'api' });
-        }
-      }
-      return {
-        ...identity,
-        gladlyCustomerId: profile.id,
-        name: profile.name || identity.name,
-        emails: [...emails.values()],
-        phones,
-      };
+      const profile = await profileOf(customerId);
+      if (!profile) return identity;
+      // The API's record first; what only the panel shows is added (a mismatch changes the lookup).
+      const api = fromProfile(profile);
+      const emails = [...api.emails];
+      for (const email of identity.emails)
+        if (!emails.some((e) => e.value.trim().toLowerCase() === email.value.trim().toLowerCase())) emails.push(email);
+      const phones = [...api.phones];
+      for (const phone of identity.phones) if (!phones.some((p) => samePhone(p.value, phone.value))) phones.push(phone);
+      return { ...identity, gladlyCustomerId: profile.id, name: profile.name || identity.name, emails, phones };
     },
     async overwriteFromStore(identity, connection, customer) {
       if (!connection.overwriteExistingValues || !identity.gladlyCustomerId) return;

@@ -3,7 +3,7 @@
  * `link` and `unlink` change which BigCommerce customer a Gladly customer is linked to.
  */
 import type { z } from 'zod';
-import { runLookup, type LookupConnection, type LookupDeps } from '../lookup/lookup';
+import { runLookup, type Emit, type LookupConnection, type LookupDeps } from '../lookup/lookup';
 import { queryKey } from '../messages/lookup';
 import type { LinkStore } from '../lookup/linking';
 import type { LookupCache } from '../lookup/cache';
@@ -15,6 +15,7 @@ import { LinkRequestSchema, LookupRequestSchema, UnlinkRequestSchema, type Looku
 import type { ErrorInfo } from '../messages/common';
 import type { MessageHandler } from './handler';
 import type { ConnectionRegistry } from './connections';
+import type { LookupPrefetch, RunLookup } from './lookup-prefetch';
 
 export interface LookupServiceDeps {
   registry: ConnectionRegistry;
@@ -25,71 +26,90 @@ export interface LookupServiceDeps {
   /** Called when a Gladly customer gets linked (by the rules or by an agent): e.g. overwrite Gladly's values. */
   onLinked?(identity: Identity, connection: Connection, customer: Customer): Promise<void>;
   now?: () => number;
+  /** Lookups started from a panel before it was trusted: taken over when the sidebar asks for the same query. */
+  prefetch?: LookupPrefetch;
 }
 
 type LookupRequest = z.infer<typeof LookupRequestSchema>;
 type LinkRequest = z.infer<typeof LinkRequestSchema>;
 type UnlinkRequest = z.infer<typeof UnlinkRequestSchema>;
 
-export function createLookupHandlers(deps: LookupServiceDeps): MessageHandler[] {
-  /** Every enabled store, each with its client — or one that fails with the reason it can't be built. */
-  async function lookupConnections(): Promise<LookupConnection[]> {
-    const enabled = await deps.registry.enabled();
-    return Promise.all(
-      enabled.map(async (connection) => {
-        let api: StoreApi;
-        try {
-          api = (await deps.registry.apis(connection.id)).apis.lookup;
-        } catch (error) {
-          api = failingApi(error);
-        }
-        return { id: connection.id, name: connection.name, autoLink: connection.autoLink, api };
-      }),
+/** Every enabled store, each with its client — or one that fails with the reason it can't be built. */
+async function lookupConnections(registry: ConnectionRegistry): Promise<LookupConnection[]> {
+  const enabled = await registry.enabled();
+  return Promise.all(
+    enabled.map(async (connection) => {
+      let api: StoreApi;
+      try {
+        api = (await registry.apis(connection.id)).apis.lookup;
+      } catch (error) {
+        api = failingApi(error);
+      }
+      return { id: connection.id, name: connection.name, autoLink: connection.autoLink, api };
+    }),
+  );
+}
+
+/** A lookup over every enabled store with the given link store (the prefetch holds its writes back). */
+export function createLookupRunner(deps: LookupServiceDeps): RunLookup {
+  return async (query, links, emit, options: { refresh?: boolean } = {}) => {
+    const connections = await lookupConnections(deps.registry);
+    await runLookup(
+      query,
+      connections,
+      {
+        links,
+        cache: deps.cache,
+        samePhone: deps.samePhone,
+        toErrorInfo: deps.toErrorInfo,
+        now: deps.now,
+        requestCount: () => deps.registry.requestCount(),
+      },
+      emit,
+      options,
     );
-  }
+  };
+}
+
+export function createLookupHandlers(deps: LookupServiceDeps): MessageHandler[] {
+  const run = createLookupRunner(deps);
 
   const lookup: MessageHandler<LookupRequest> = {
     type: 'lookup',
     schema: LookupRequestSchema,
     from: ['extension-page'],
     pages: ['/sidebar.html'],
-    async handle(request, { emit }) {
-      const connections = await lookupConnections();
+    async handle(request, { emit, sender }) {
       const autoLinkedBefore = new Set<string>();
-      await runLookup(
-        request.query,
-        connections,
-        {
-          links: deps.links,
-          cache: deps.cache,
-          samePhone: deps.samePhone,
-          toErrorInfo: deps.toErrorInfo,
-          now: deps.now,
-          requestCount: () => deps.registry.requestCount(),
-        },
-        (stores, done, stats) => {
-          const update: LookupUpdate = { type: 'lookup/update', requestId: request.requestId, stores, done, stats };
-          emit(update);
-          if (!deps.onLinked || request.query.kind !== 'identity') return;
-          for (const store of stores) {
-            if (
-              store.status !== 'linked' ||
-              !store.autoLinked ||
-              !store.customer ||
-              autoLinkedBefore.has(store.connectionId)
-            )
-              continue;
-            autoLinkedBefore.add(store.connectionId);
-            const identity = request.query.identity;
-            const customer = store.customer;
-            void deps.registry
-              .apis(store.connectionId)
-              .then(({ connection }) => deps.onLinked?.(identity, connection, customer))
-              .catch(() => undefined);
-          }
-        },
-        { refresh: request.refresh },
-      );
+      const onUpdate = (...[stores, done, stats]: Parameters<Emit>) => {
+        const update: LookupUpdate = { type: 'lookup/update', requestId: request.requestId, stores, done, stats };
+        emit(update);
+        if (!deps.onLinked || request.query.kind !== 'identity') return;
+        for (const store of stores) {
+          if (
+            store.status !== 'linked' ||
+            !store.autoLinked ||
+            !store.customer ||
+            autoLinkedBefore.has(store.connectionId)
+          )
+            continue;
+          autoLinkedBefore.add(store.connectionId);
+          const identity = request.query.identity;
+          const customer = store.customer;
+          void deps.registry
+            .apis(store.connectionId)
+            .then(({ connection }) => deps.onLinked?.(identity, connection, customer))
+            .catch(() => undefined);
+        }
+      };
+      // The panel's lookup may already be under way (started before the panel was trusted).
+      const tabId = sender.kind === 'extension-page' ? sender.tabId : undefined;
+      const adopted =
+        tabId !== undefined && !request.refresh && request.query.kind === 'identity'
+          ? deps.prefetch?.adopt(tabId, request.query)
+          : undefined;
+      if (adopted) await adopted.follow(onUpdate);
+      else await run(request.query, deps.links, onUpdate, { refresh: request.refresh });
       return null;
     },
   };

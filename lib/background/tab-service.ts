@@ -3,9 +3,9 @@
  * reports who the agent is looking at; the sidebar asks to open the settings or to put text into
  * Gladly's reply box. The current customer per tab is kept by the sidebar hub.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ContentHelloSchema, type ContentHelloReply, type TabMessage } from '../messages/content';
-import { IdentityChangedSchema, type Identity } from '../messages/identity';
+import { IdentityCandidateSchema, IdentityChangedSchema, type Identity } from '../messages/identity';
 import { InsertTextSchema, OpenOptionsSchema, type InsertTextReply } from '../messages/sidebar';
 import type { MessageHandler } from './handler';
 import type { SidebarHub } from './sidebar-hub';
@@ -16,16 +16,22 @@ export interface TabServiceDeps {
   configured(): Promise<boolean>;
   /** Confirms and completes the panel's identity with Gladly's REST API, when an admin set it up. */
   confirmIdentity?(customerId: string, identity: Identity): Promise<Identity>;
+  /** The customer's identity from Gladly's REST API alone (null without one): read at navigation. */
+  identityFromApi?(customerId: string): Promise<Identity | null>;
   openOptions(): Promise<void>;
   sendToTab(tabId: number, message: TabMessage): Promise<unknown>;
   /** Remembers the signed-in agent per tab (for the audit log). */
   setAgent?(tabId: number, agent: string | undefined): void;
+  /** Starts the lookup of a panel not yet trusted, for the sidebar to take over if it asks the same. */
+  prefetch?(tabId: number, identity: Identity): void;
 }
 
 export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
   // A confirmation that comes back after the agent moved on must not overwrite the newer customer.
   const latest = new Map<number, number>();
   let sequence = 0;
+  /** Tabs showing the identity Gladly's API gave at navigation, by customer id (until the panel confirms it). */
+  const apiShown = new Map<number, string>();
 
   const hello: MessageHandler<z.infer<typeof ContentHelloSchema>> = {
     type: 'content/hello',
@@ -46,14 +52,45 @@ export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
       const mine = ++sequence;
       latest.set(tabId, mine);
       deps.setAgent?.(tabId, message.agent);
+      const { customerId } = message;
       let identity = message.identity;
-      if (identity && message.customerId && deps.confirmIdentity) {
-        // Show the panel's identity at once; the API's answer replaces it when it lands.
-        await deps.hub.setIdentity(tabId, { customerId: message.customerId, identity });
-        identity = await deps.confirmIdentity(message.customerId, identity).catch(() => identity);
+      if (!identity && customerId && deps.identityFromApi) {
+        // The agent just navigated: the old customer goes at once, and Gladly's API says who the
+        // new one is while the page is still rendering (the panel confirms it later).
+        const asking = deps.identityFromApi(customerId).catch(() => null);
+        await deps.hub.setIdentity(tabId, { customerId, identity: null });
+        const fromApi = await asking;
+        if (!fromApi || latest.get(tabId) !== mine) return null;
+        apiShown.set(tabId, customerId);
+        deps.prefetch?.(tabId, fromApi);
+        await deps.hub.setIdentity(tabId, { customerId, identity: fromApi });
+        return null;
+      }
+      if (identity && customerId && deps.confirmIdentity) {
+        // Show the panel's identity at once unless the API's is already on screen for this customer;
+        // the confirmed one replaces it when it lands.
+        if (apiShown.get(tabId) !== customerId) await deps.hub.setIdentity(tabId, { customerId, identity });
+        identity = await deps.confirmIdentity(customerId, identity).catch(() => identity);
         if (latest.get(tabId) !== mine) return null;
       }
-      await deps.hub.setIdentity(tabId, { customerId: message.customerId, identity });
+      if (!identity || apiShown.get(tabId) !== customerId) apiShown.delete(tabId);
+      await deps.hub.setIdentity(tabId, { customerId, identity });
+      return null;
+    },
+  };
+
+  const candidate: MessageHandler<z.infer<typeof IdentityCandidateSchema>> = {
+    type: 'identity/candidate',
+    schema: IdentityCandidateSchema,
+    from: ['content-script'],
+    async handle(message, { sender }) {
+      if (sender.kind !== 'content-script') return null;
+      if (message.identity.emails.length === 0 && message.identity.phones.length === 0) return null;
+      // With Gladly's API the sidebar will ask for the confirmed identity: look that one up.
+      const identity = deps.confirmIdentity
+        ? await deps.confirmIdentity(message.customerId, message.identity).catch(() => message.identity)
+        : message.identity;
+      deps.prefetch?.(sender.tabId, identity);
       return null;
     },
   };
@@ -81,7 +118,7 @@ export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
     },
   };
 
-  return [hello, identityChanged, openOptions, insertText] as MessageHandler[];
+  return [hello, identityChanged, candidate, openOptions, insertText] as MessageHandler[];
 }
 
 /** The tab's answer as the sidebar may read it: only the one flag, or null when there is none. */

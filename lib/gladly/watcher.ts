@@ -11,6 +11,10 @@
  * accepts a panel for the new customer only when it is not that old panel (neither the same
  * render nor, unless the panel was re-rendered in between, the same contact data) and it has
  * stayed unchanged for `settleMs`.
+ *
+ * `onCandidate` hears of such a panel the moment it is first seen (and again whenever it changes
+ * while settling), before it is trusted: enough to start an idempotent lookup early, never to show
+ * anything. A panel judged stale is never a candidate.
  */
 import type { Identity } from '../messages/identity';
 import { readPanel, type PanelSnapshot } from './identity';
@@ -22,6 +26,8 @@ export interface WatchGladlyOptions {
   selectors: GladlySelectors;
   signal: AbortSignal;
   onIdentity(identity: Identity | null, customerId?: string): void;
+  /** A new customer's panel, seen but not yet trusted (still settling): only for starting work early. */
+  onCandidate?(identity: Identity, customerId: string): void;
   /** How often the URL is compared when nothing else happened (ms). */
   pollMs?: number;
   /** How long a new panel must stay unchanged before it is trusted (ms). */
@@ -123,7 +129,10 @@ export function watchGladly(options: WatchGladlyOptions): void {
       return;
     }
     const time = Date.now();
-    if (candidate?.fingerprint !== snapshot.fingerprint) candidate = { fingerprint: snapshot.fingerprint, since: time };
+    if (candidate?.fingerprint !== snapshot.fingerprint) {
+      candidate = { fingerprint: snapshot.fingerprint, since: time };
+      if (!accepted && settleMs > 0) options.onCandidate?.(snapshot.identity, customerId);
+    }
     const waited = time - candidate.since;
     if (waited < settleMs) {
       clearTimeout(settleTimer);

@@ -31,3 +31,14 @@ export const IdentityChangedSchema = z.object({
   agent: z.string().max(320).optional(),
 });
 export type IdentityChanged = z.infer<typeof IdentityChangedSchema>;
+
+/**
+ * Content script → background: a new customer's panel seen for the first time, not yet trusted
+ * (still settling). Only used to start the lookup early; the sidebar never sees it.
+ */
+export const IdentityCandidateSchema = z.object({
+  type: z.literal('identity/candidate'),
+  customerId: z.string().max(100),
+  identity: IdentitySchema,
+});
+export type IdentityCandidate = z.infer<typeof IdentityCandidateSchema>;

@@ -32,6 +32,8 @@ export function createBigCommerceSandbox(options: BigCommerceSandboxOptions = {}
   app: Hono;
   control: SandboxControl;
   stores: SandboxStoreInfo[];
+  /** The live tuning (latency, quota), e.g. for the Gladly API to answer after the same latency. */
+  tuning: () => SandboxTuning;
 } {
   const now = options.now ?? Date.now;
   const tuning: SandboxTuning = {
@@ -80,5 +82,5 @@ export function createBigCommerceSandbox(options: BigCommerceSandboxOptions = {}
     return fail(c, 500, 'Internal server error.');
   });
 
-  return { app: app as unknown as Hono, control, stores: state.info };
+  return { app: app as unknown as Hono, control, stores: state.info, tuning: () => tuning };
 }

@@ -21,6 +21,8 @@ export interface ApiOptions {
     start: number;
     end: number;
   }) => void;
+  /** Injected latency (ms) before each answer. */
+  latencyMs?: () => number;
 }
 
 const PatchSchema = z
@@ -58,6 +60,8 @@ export function createApi(options: ApiOptions): Hono {
   api.use('*', async (c, next) => {
     const start = Date.now();
     const url = new URL(c.req.url);
+    const delay = options.latencyMs?.() ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     await next();
     options.onApiRequest?.({
       method: c.req.method,

@@ -10,6 +10,8 @@ import { createState, type GladlyState } from './state';
 
 export interface GladlyAppOptions {
   apiUser: { email: string; token: string };
+  /** Injected latency (ms) before each REST API answer; default none. */
+  latencyMs?: () => number;
   /** Called for every request to the Gladly REST API, for the shared request log. */
   onApiRequest?: (entry: {
     method: string;
@@ -46,6 +48,7 @@ export function createGladlyApp(options: GladlyAppOptions): Hono {
       state,
       apiUser: options.apiUser,
       ...(options.onApiRequest ? { onApiRequest: options.onApiRequest } : {}),
+      ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
     }),
   );
 

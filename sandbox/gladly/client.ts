@@ -3,6 +3,7 @@
  * Routes change with pushState/popstate like Gladly's React app. On every navigation the old
  * customer's panel stays for a moment (`?linger=ms`, else 150–500 ms), then a skeleton shows
  * (`?skeleton=ms`, else 300–1500 ms) before the new view. `window.gladlyNavigate(path)` is for tests.
+ * Each rendered panel carries `data-rendered-at` (epoch ms) so the benchmark can time from it.
  */
 export const CLIENT_SCRIPT = String.raw`(() => {
   const params = new URLSearchParams(location.search);
@@ -41,6 +42,8 @@ export const CLIENT_SCRIPT = String.raw`(() => {
     document.title = view.title + ' · Gladly';
     panel.innerHTML = view.panel;
     timeline.innerHTML = view.timeline;
+    // When this customer's panel went on screen (epoch ms), for the benchmark's "panel → orders".
+    panel.setAttribute('data-rendered-at', String(performance.timeOrigin + performance.now()));
   }
 
   window.gladlyNavigate = (path) => {

@@ -26,12 +26,16 @@ export interface ConnectOptions {
   /** Turn actions on (every action switch on). Default off, as a new connection starts. */
   actions?: boolean;
   autoLink?: { email: boolean; phone: boolean };
+  /** Also connect the Gladly look-alike's REST API (host = its base URL, an API user's email and token). */
+  gladlyApi?: { host: string; email: string; token: string };
 }
 
 export interface SaveRequest {
   settings: Settings;
   /** connection id → access token (goes to the vault, never into settings). */
   secrets: Record<string, string>;
+  /** The Gladly API token (to the vault), when `gladlyApi` was asked for. */
+  gladlyApiToken?: string;
 }
 
 /** A connection id that stays the same across runs, so re-connecting replaces rather than adds. */
@@ -67,9 +71,15 @@ export function buildSandboxSave(current: Settings, info: SandboxInfoLike, optio
     };
   });
   const ours = new Set(connections.map((c) => c.id));
+  const gladly = options.gladlyApi;
   return {
-    settings: { ...current, connections: [...current.connections.filter((c) => !ours.has(c.id)), ...connections] },
+    settings: {
+      ...current,
+      connections: [...current.connections.filter((c) => !ours.has(c.id)), ...connections],
+      ...(gladly ? { gladlyApi: { host: gladly.host, email: gladly.email, tokenHint: null } } : {}),
+    },
     secrets,
+    ...(gladly ? { gladlyApiToken: gladly.token } : {}),
   };
 }
 
