@@ -5,6 +5,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { areaStore } from '../lib/core/kv-store';
+import { indexedDbStore } from '../lib/core/idb-store';
+import { afterReady, moveOutOfLocal } from '../lib/core/move-out-of-local';
+import { createDockHandlers } from '../lib/background/dock-service';
 import { createLinkStore } from '../lib/lookup/linking';
 import { createLookupCache } from '../lib/lookup/cache';
 import { samePhone } from '../lib/core/phone';
@@ -30,7 +33,19 @@ import { sidebarConfig } from '../lib/background/sidebar-config';
 import { createCommandHandler } from '../lib/background/commands';
 
 export default defineBackground(() => {
-  const local = areaStore(browser.storage.local);
+  // Everything that matters lives in the extension's own IndexedDB, out of content scripts' reach;
+  // what an earlier version kept in storage.local is moved there once (and deleted) before any use.
+  const state = indexedDbStore(indexedDB);
+  const moved = moveOutOfLocal(browser.storage.local, state).catch((error: unknown) => {
+    console.warn('[bigcommerce-for-gladly] Could not move settings out of storage.local');
+    throw error;
+  });
+  const local = afterReady(state, moved);
+  // storage.session holds the lookup cache and each tab's customer: trusted contexts only (the
+  // default in Chrome; said explicitly so no content script ever gets it).
+  void Promise.resolve(browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })).catch(
+    () => undefined,
+  );
   const session = areaStore(browser.storage.session);
 
   const settings = createSettingsStore({ local, managed: () => browser.storage.managed.get().catch(() => ({})) });
@@ -87,6 +102,7 @@ export default defineBackground(() => {
         toErrorInfo: describeError,
         onLinked: gladly.overwriteFromStore,
       }),
+      ...createDockHandlers(local),
       ...createOptionsHandlers({ settings, vault, apisFor, requiredScopes, isE2E: __E2E__ }),
       ...createActionsHandlers({
         apisFor: async (connectionId) => (await registry.apis(connectionId)).apis,

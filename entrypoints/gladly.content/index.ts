@@ -16,8 +16,6 @@ import { helloSelectors, readTabMessage } from '../../lib/messages/content-check
 import type { IdentityChanged } from '../../lib/messages/identity';
 import { createDock, type DockState } from './dock';
 
-const DOCK_KEY = 'dock';
-
 export default defineContentScript({
   matches: ['https://*.gladly.com/*', 'https://*.gladly.qa/*'],
   runAt: 'document_idle',
@@ -31,7 +29,8 @@ export default defineContentScript({
     // Gladly's help, developer and CDN pages share the host pattern: mount only in the agent app.
     if (!(await appShellAppears(selectors.appShell, ctx.signal))) return;
 
-    const saved = ((await browser.storage.local.get(DOCK_KEY))[DOCK_KEY] ?? {}) as Partial<DockState>;
+    // The dock as this agent left it: kept by the background (this script has no storage of its own).
+    const saved = (await askBackground({ type: 'dock/get' })) as Partial<DockState> | null;
     let dock: ReturnType<typeof createDock> | undefined;
     const ui = createIframeUi(ctx, {
       page: '/sidebar.html',
@@ -44,9 +43,9 @@ export default defineContentScript({
         dock = createDock(
           wrapper,
           iframe,
-          { width: saved.width ?? 380, collapsed: saved.collapsed ?? false },
+          { width: saved?.width ?? 380, collapsed: saved?.collapsed ?? false },
           (state) => {
-            void browser.storage.local.set({ [DOCK_KEY]: state });
+            void askBackground({ type: 'dock/set', state });
           },
         );
         return dock;
@@ -85,6 +84,15 @@ export default defineContentScript({
     });
   },
 });
+
+/** One message to the background; its reply's data, or null when it failed or did not answer. */
+async function askBackground(message: { type: string } & Record<string, unknown>): Promise<unknown> {
+  const reply = (await browser.runtime.sendMessage(message).catch(() => null)) as {
+    ok?: unknown;
+    data?: unknown;
+  } | null;
+  return reply?.ok === true ? (reply.data ?? null) : null;
+}
 
 /** Resolves true once the agent app's shell is in the page (it renders after load). */
 function appShellAppears(selector: string, signal: AbortSignal, timeoutMs = 30_000): Promise<boolean> {

@@ -61,3 +61,22 @@ export function isAgentAppHost(url: string, allowLoopback: boolean = __E2E__): b
   const org = labels[0];
   return org !== undefined && org !== '' && !NOT_AGENT_APP.has(org);
 }
+
+/**
+ * True for an https address on Gladly's own domains (`*.gladly.com`, `*.gladly.qa`): the only
+ * hosts the Gladly API token may be sent to. Loopback (the sandbox's look-alike) counts only in
+ * the e2e build.
+ */
+export function isGladlyDomain(url: string, allowLoopback: boolean = __E2E__): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (allowLoopback && (parsed.protocol === 'http:' || parsed.protocol === 'https:') && LOOPBACK.has(parsed.hostname))
+    return true;
+  if (parsed.protocol !== 'https:' || parsed.username || parsed.password) return false;
+  const host = parsed.hostname.toLowerCase();
+  return AGENT_DOMAINS.some((suffix) => host.endsWith(suffix) && host.length > suffix.length);
+}

@@ -262,7 +262,7 @@ describe('options service', () => {
     });
     const gladlyApi = { host: 'https://acme.gladly.com', email: 'bot@acme.com', tokenHint: null };
     await send({ type: 'settings/save', settings: { ...DEFAULT_SETTINGS, gladlyApi }, gladlyApiToken: GLADLY_TOKEN });
-    const typed = { host: 'https://attacker.example', email: 'bot@acme.com' };
+    const typed = { host: 'https://other-org.gladly.com', email: 'bot@acme.com' };
     await expect(send({ type: 'settings/test-gladly', gladlyApi: typed })).rejects.toMatchObject({
       kind: 'config',
       field: 'gladlyApi.token',
