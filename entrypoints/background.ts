@@ -31,6 +31,7 @@ import { createGladlyBridge } from '../lib/background/gladly-bridge';
 import { SIDEBAR_PORT } from '../lib/messages/sidebar';
 import { sidebarConfig } from '../lib/background/sidebar-config';
 import { createCommandHandler } from '../lib/background/commands';
+import { createAgentAttribution } from '../lib/background/agent-attribution';
 
 export default defineBackground(() => {
   // Everything that matters lives in the extension's own IndexedDB, out of content scripts' reach;
@@ -70,7 +71,8 @@ export default defineBackground(() => {
   const cache = createLookupCache(session);
   const hub = createSidebarHub(session);
   const gladly = createGladlyBridge({ settings, vault });
-  const agents = new Map<number, string | undefined>();
+  // Who acted: what the page reports, confirmed through Gladly's API when it is connected.
+  const agents = createAgentAttribution({ assignee: gladly.conversationAssignee });
 
   // Who may talk to the background: the same rule for one-shot messages and the sidebar's port.
   const policy = {
@@ -92,7 +94,7 @@ export default defineBackground(() => {
         confirmIdentity: gladly.confirmIdentity,
         openOptions: () => browser.runtime.openOptionsPage(),
         sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
-        setAgent: (tabId, agent) => agents.set(tabId, agent),
+        setAgent: (tabId, agent, url) => void agents.report(tabId, agent, url),
       }),
       ...createLookupHandlers({
         registry,
@@ -110,7 +112,7 @@ export default defineBackground(() => {
         audit: createAuditLog(local),
         cache,
         storage: local,
-        agentFor: (tabId) => (tabId === undefined ? undefined : agents.get(tabId)),
+        agentFor: (tabId) => agents.label(tabId),
       }),
     ],
   });
@@ -159,7 +161,7 @@ export default defineBackground(() => {
   );
 
   browser.tabs.onRemoved.addListener((tabId) => {
-    agents.delete(tabId);
+    agents.forget(tabId);
     void hub.forgetTab(tabId);
   });
 });

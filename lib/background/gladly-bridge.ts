@@ -17,6 +17,8 @@ export interface GladlyBridgeDeps {
 
 export interface GladlyBridge {
   confirmIdentity(customerId: string, identity: Identity): Promise<Identity>;
+  /** The agent Gladly assigns a conversation to (null when the API is not connected or none is assigned). */
+  conversationAssignee(conversationId: string): Promise<{ email?: string; name?: string } | null>;
   overwriteFromStore(identity: Identity, connection: Connection, customer: Customer): Promise<void>;
 }
 
@@ -56,6 +58,14 @@ export function createGladlyBridge(deps: GladlyBridgeDeps): GladlyBridge {
         emails: [...emails.values()],
         phones,
       };
+    },
+    async conversationAssignee(conversationId) {
+      const api = await client();
+      if (!api) return null;
+      const { agentId } = await api.getConversation(conversationId);
+      if (!agentId) return null;
+      const agent = await api.getAgent(agentId);
+      return { email: agent.emailAddress, name: agent.name };
     },
     async overwriteFromStore(identity, connection, customer) {
       if (!connection.overwriteExistingValues || !identity.gladlyCustomerId) return;

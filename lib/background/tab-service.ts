@@ -18,8 +18,8 @@ export interface TabServiceDeps {
   confirmIdentity?(customerId: string, identity: Identity): Promise<Identity>;
   openOptions(): Promise<void>;
   sendToTab(tabId: number, message: TabMessage): Promise<unknown>;
-  /** Remembers the signed-in agent per tab (for the audit log). */
-  setAgent?(tabId: number, agent: string | undefined): void;
+  /** The signed-in agent the page reports per tab, and the page's URL (for the audit log). */
+  setAgent?(tabId: number, agent: string | undefined, url: string): void;
 }
 
 export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
@@ -45,7 +45,7 @@ export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
       const tabId = sender.tabId;
       const mine = ++sequence;
       latest.set(tabId, mine);
-      deps.setAgent?.(tabId, message.agent);
+      deps.setAgent?.(tabId, message.agent, message.url);
       let identity = message.identity;
       if (identity && message.customerId && deps.confirmIdentity) {
         // Show the panel's identity at once; the API's answer replaces it when it lands.
