@@ -75,10 +75,18 @@ export default defineBackground(() => {
   const agents = createAgentAttribution({ assignee: gladly.conversationAssignee });
 
   // Who may talk to the background: the same rule for one-shot messages and the sidebar's port.
+  // Agent-app pages are an allow-list: the organisation's Gladly host once the settings name one.
+  let orgHost: string | null = null;
+  const orgHostReady = settings
+    .get()
+    .then((current) => {
+      orgHost = current.gladlyApi?.host ?? null;
+    })
+    .catch(() => undefined);
   const policy = {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-    isAllowedPage: isAgentAppHost,
+    isAllowedPage: (url: string) => isAgentAppHost(url, __E2E__, orgHost),
   };
 
   const router = createRouter({
@@ -117,29 +125,40 @@ export default defineBackground(() => {
     ],
   });
 
-  browser.runtime.onMessage.addListener((message, sender) => router.onMessage(message, sender));
+  browser.runtime.onMessage.addListener(async (message, sender) => {
+    await orgHostReady;
+    return router.onMessage(message, sender);
+  });
 
   browser.runtime.onConnect.addListener((port) => {
-    const sender = classifySender(port.sender, policy);
-    if (port.name !== SIDEBAR_PORT || sender.kind !== 'extension-page' || sender.page !== '/sidebar.html') {
-      port.disconnect();
-      return;
-    }
-    const post = (message: unknown) => {
-      try {
-        port.postMessage(message);
-      } catch {
-        // The sidebar went away mid-answer.
+    // Messages that arrive while the organisation's host is still being read wait for the check.
+    const early: unknown[] = [];
+    let deliver: ((message: unknown) => void) | null = null;
+    port.onMessage.addListener((message: unknown) => (deliver ? deliver(message) : early.push(message)));
+    void orgHostReady.then(() => {
+      const sender = classifySender(port.sender, policy);
+      if (port.name !== SIDEBAR_PORT || sender.kind !== 'extension-page' || sender.page !== '/sidebar.html') {
+        port.disconnect();
+        return;
       }
-    };
-    port.onMessage.addListener((message: unknown) => void router.onPortMessage(message, sender, post));
-    void (async () => {
-      post(await sidebarConfig(await settings.get()));
-      if (sender.tabId !== undefined) post(await hub.attach(sender.tabId, port as unknown as PortLike));
-    })();
+      const post = (message: unknown) => {
+        try {
+          port.postMessage(message);
+        } catch {
+          // The sidebar went away mid-answer.
+        }
+      };
+      deliver = (message) => void router.onPortMessage(message, sender, post);
+      for (const message of early.splice(0)) deliver(message);
+      void (async () => {
+        post(await sidebarConfig(await settings.get()));
+        if (sender.tabId !== undefined) post(await hub.attach(sender.tabId, port as unknown as PortLike));
+      })();
+    });
   });
 
   const settingsChanged = async (next: Settings) => {
+    orgHost = next.gladlyApi?.host ?? null;
     registry.reset();
     hub.broadcast(await sidebarConfig(next));
   };
