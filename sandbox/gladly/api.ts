@@ -1,7 +1,8 @@
 /**
  * Gladly's REST API subset: customer profiles by id, search by email or phone, PATCH of name,
- * address and custom attributes; agents (list, by id) and a conversation by id (its assignee). HTTP Basic auth (agent email + API token), 10 requests per
- * second per method (429 beyond, with Gladly's Ratelimit-* headers), merged ids answer 301.
+ * address and custom attributes; agents (list, by id) and a conversation by id (its assignee).
+ * HTTP Basic auth (agent email + API token), 10 requests per second per method (429 beyond,
+ * with Gladly's Ratelimit-* headers), merged ids answer 301.
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';

@@ -252,7 +252,10 @@ describe('credentials never leave the background', () => {
       await inContentScript(
         page,
         `chrome.storage.local.set({
-          settings: { version: 2, connections: [], selectors: {}, gladlyApi: { host: 'https://evil.example', email: 'x@evil.example', tokenHint: null } },
+          settings: {
+            version: 2, connections: [], selectors: {},
+            gladlyApi: { host: 'https://evil.example', email: 'x@evil.example', tokenHint: null },
+          },
           'actions.pending': {},
           'actions.results': {},
           links: {},
