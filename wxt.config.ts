@@ -12,6 +12,45 @@ const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 /** The sandbox's API base: plain HTTP/1.1, or HTTPS with HTTP/2 (`startSandbox({ tls: true })`). */
 const LOOPBACK_API_HOSTS = [...LOOPBACK_HOSTS, 'https://127.0.0.1/*', 'https://localhost/*'];
 
+/**
+ * Where product images may load from: BigCommerce's CDN hosts only (cdn11 serves current stores,
+ * cdn8 appears in BigCommerce's own OpenAPI examples, older stores still have images on the lower
+ * numbers). An image from anywhere else would tell that host the agent's IP and when an order was
+ * opened. The e2e build adds the sandbox, which serves its images itself.
+ */
+const BIGCOMMERCE_CDN = Array.from({ length: 11 }, (_, i) => `https://cdn${i + 1}.bigcommerce.com`);
+const LOOPBACK_ORIGINS = ['http://127.0.0.1:*', 'https://127.0.0.1:*', 'http://localhost:*', 'https://localhost:*'];
+
+/**
+ * The extension pages' policy (the MV3 service worker included, so connect-src is what the
+ * background may call: BigCommerce's API and the organisation's Gladly API, as the manifest's hosts).
+ */
+function extensionPagesCsp(): string {
+  const loopback = isE2E ? LOOPBACK_ORIGINS : [];
+  const directives: Array<[string, string[]]> = [
+    ['default-src', ["'self'"]],
+    ['script-src', ["'self'"]],
+    ['object-src', ["'none'"]],
+    ['base-uri', ["'none'"]],
+    ['style-src', ["'self'"]],
+    ['img-src', ["'self'", ...BIGCOMMERCE_CDN, ...loopback]],
+    [
+      'connect-src',
+      ["'self'", 'https://api.bigcommerce.com', 'https://*.gladly.com', 'https://*.gladly.qa', ...loopback],
+    ],
+    [
+      'frame-ancestors',
+      [
+        "'self'",
+        'https://*.gladly.com',
+        'https://*.gladly.qa',
+        ...(isE2E ? ['http://127.0.0.1:*', 'http://localhost:*'] : []),
+      ],
+    ],
+  ];
+  return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+}
+
 export default defineConfig({
   imports: false,
   outDir: isE2E ? '.output-e2e' : '.output',
@@ -35,9 +74,7 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: ['https://api.bigcommerce.com/*', ...GLADLY_HOSTS, ...(isE2E ? LOOPBACK_API_HOSTS : [])],
     content_security_policy: {
-      extension_pages:
-        "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self' https://*.gladly.com https://*.gladly.qa" +
-        (isE2E ? ' http://127.0.0.1:* http://localhost:*' : ''),
+      extension_pages: extensionPagesCsp(),
     },
     web_accessible_resources: [
       { resources: ['sidebar.html'], matches: [...GLADLY_HOSTS, ...(isE2E ? LOOPBACK_HOSTS : [])] },

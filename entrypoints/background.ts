@@ -5,6 +5,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { areaStore } from '../lib/core/kv-store';
+import { indexedDbStore } from '../lib/core/idb-store';
+import { afterReady, moveOutOfLocal } from '../lib/core/move-out-of-local';
+import { createDockHandlers } from '../lib/background/dock-service';
 import { createLinkStore } from '../lib/lookup/linking';
 import { createLookupCache } from '../lib/lookup/cache';
 import { samePhone } from '../lib/core/phone';
@@ -29,9 +32,22 @@ import { createGladlyBridge } from '../lib/background/gladly-bridge';
 import { SIDEBAR_PORT } from '../lib/messages/sidebar';
 import { sidebarConfig } from '../lib/background/sidebar-config';
 import { createCommandHandler } from '../lib/background/commands';
+import { createAgentAttribution } from '../lib/background/agent-attribution';
 
 export default defineBackground(() => {
-  const local = areaStore(browser.storage.local);
+  // Everything that matters lives in the extension's own IndexedDB, out of content scripts' reach;
+  // what an earlier version kept in storage.local is moved there once (and deleted) before any use.
+  const state = indexedDbStore(indexedDB);
+  const moved = moveOutOfLocal(browser.storage.local, state).catch((error: unknown) => {
+    console.warn('[bigcommerce-for-gladly] Could not move settings out of storage.local');
+    throw error;
+  });
+  const local = afterReady(state, moved);
+  // storage.session holds the lookup cache and each tab's customer: trusted contexts only (the
+  // default in Chrome; said explicitly so no content script ever gets it).
+  void Promise.resolve(browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })).catch(
+    () => undefined,
+  );
   const session = areaStore(browser.storage.session);
 
   const settings = createSettingsStore({ local, managed: () => browser.storage.managed.get().catch(() => ({})) });
@@ -68,13 +84,22 @@ export default defineBackground(() => {
   const cache = createLookupCache(session);
   const hub = createSidebarHub(session);
   const gladly = createGladlyBridge({ settings, vault, samePhone });
-  const agents = new Map<number, string | undefined>();
+  // Who acted: what the page reports, confirmed through Gladly's API when it is connected.
+  const agents = createAgentAttribution({ assignee: gladly.conversationAssignee });
 
   // Who may talk to the background: the same rule for one-shot messages and the sidebar's port.
+  // Agent-app pages are an allow-list: the organisation's Gladly host once the settings name one.
+  let orgHost: string | null = null;
+  const orgHostReady = settings
+    .get()
+    .then((current) => {
+      orgHost = current.gladlyApi?.host ?? null;
+    })
+    .catch(() => undefined);
   const policy = {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-    isAllowedPage: isAgentAppHost,
+    isAllowedPage: (url: string) => isAgentAppHost(url, __E2E__, orgHost),
   };
 
   const lookupDeps: LookupServiceDeps = {
@@ -102,10 +127,11 @@ export default defineBackground(() => {
         identityFromApi: gladly.identityFor,
         openOptions: () => browser.runtime.openOptionsPage(),
         sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
-        setAgent: (tabId, agent) => agents.set(tabId, agent),
+        setAgent: (tabId, agent, url) => void agents.report(tabId, agent, url),
         prefetch: (tabId, identity) => prefetch.start(tabId, { kind: 'identity', identity }),
       }),
       ...createLookupHandlers(lookupDeps),
+      ...createDockHandlers(local),
       ...createOptionsHandlers({ settings, vault, apisFor, requiredScopes, isE2E: __E2E__ }),
       ...createActionsHandlers({
         apisFor: async (connectionId) => (await registry.apis(connectionId)).apis,
@@ -113,35 +139,46 @@ export default defineBackground(() => {
         audit: createAuditLog(local),
         cache,
         storage: local,
-        agentFor: (tabId) => (tabId === undefined ? undefined : agents.get(tabId)),
+        agentFor: (tabId) => agents.label(tabId),
       }),
     ],
   });
 
-  browser.runtime.onMessage.addListener((message, sender) => router.onMessage(message, sender));
+  browser.runtime.onMessage.addListener(async (message, sender) => {
+    await orgHostReady;
+    return router.onMessage(message, sender);
+  });
 
   browser.runtime.onConnect.addListener((port) => {
-    const sender = classifySender(port.sender, policy);
-    if (port.name !== SIDEBAR_PORT || sender.kind !== 'extension-page' || sender.page !== '/sidebar.html') {
-      port.disconnect();
-      return;
-    }
-    const post = (message: unknown) => {
-      try {
-        port.postMessage(message);
-      } catch {
-        // The sidebar went away mid-answer.
+    // Messages that arrive while the organisation's host is still being read wait for the check.
+    const early: unknown[] = [];
+    let deliver: ((message: unknown) => void) | null = null;
+    port.onMessage.addListener((message: unknown) => (deliver ? deliver(message) : early.push(message)));
+    void orgHostReady.then(() => {
+      const sender = classifySender(port.sender, policy);
+      if (port.name !== SIDEBAR_PORT || sender.kind !== 'extension-page' || sender.page !== '/sidebar.html') {
+        port.disconnect();
+        return;
       }
-    };
-    port.onMessage.addListener((message: unknown) => void router.onPortMessage(message, sender, post));
-    void (async () => {
-      post(await sidebarConfig(await currentSettings()));
-      if (sender.tabId !== undefined) post(await hub.attach(sender.tabId, port as unknown as PortLike));
-    })();
+      const post = (message: unknown) => {
+        try {
+          port.postMessage(message);
+        } catch {
+          // The sidebar went away mid-answer.
+        }
+      };
+      deliver = (message) => void router.onPortMessage(message, sender, post);
+      for (const message of early.splice(0)) deliver(message);
+      void (async () => {
+        post(await sidebarConfig(await currentSettings()));
+        if (sender.tabId !== undefined) post(await hub.attach(sender.tabId, port as unknown as PortLike));
+      })();
+    });
   });
 
   const settingsChanged = async (next: Settings) => {
     settingsRead = Promise.resolve(next);
+    orgHost = next.gladlyApi?.host ?? null;
     registry.reset();
     gladly.reset();
     hub.broadcast(await sidebarConfig(next));
@@ -164,7 +201,7 @@ export default defineBackground(() => {
   );
 
   browser.tabs.onRemoved.addListener((tabId) => {
-    agents.delete(tabId);
+    agents.forget(tabId);
     prefetch.forget(tabId);
     void hub.forgetTab(tabId);
   });

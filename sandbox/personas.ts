@@ -130,3 +130,13 @@ export const DECOYS = {
 };
 
 export const GLADLY_API_USER = { email: 'agent.smith@cooperco.example', token: 'gladly-sandbox-api-token' };
+
+/**
+ * The organisation's agents in the look-alike (Gladly's `GET /api/v1/agents`): Agent Smith is the
+ * one signed in on the look-alike's pages and assigned every persona's conversation.
+ */
+export const GLADLY_AGENTS = [
+  { id: 'AgSmith7wQk2Lr0pZx', name: 'Agent Smith', emailAddress: 'agent.smith@cooperco.example' },
+  { id: 'AgOrtiz3mNb8Vc1qYe', name: 'Ana Ortiz', emailAddress: 'ana.ortiz@cooperco.example' },
+] as const;
+export const SUPPORT_INBOX_ID = 'InboxSupport4hTq';

@@ -5,6 +5,7 @@ import type { CancelResult } from '../../lib/messages/actions';
 import type { ErrorInfo } from '../../lib/messages/common';
 import { formatMoney } from '../../lib/actions/money';
 import { Modal } from './Modal';
+import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
 import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
 import { useOrderStatus } from './use-order-status';
@@ -76,14 +77,20 @@ export function CancelDialog({ order, connectionId, request, onClose, onChanged,
             onInput={(e) => setReason(e.currentTarget.value)}
           />
           <p class="bc-muted">Cancelling does not refund a payment that was already taken.</p>
-          <button
-            type="button"
-            class="bc-button bc-button--danger"
-            disabled={!(phase === 'idle' || phase === 'failed') || status.checking || status.blocked !== null}
-            onClick={confirm}
-          >
-            {running ? 'Cancelling…' : 'Confirm cancel'}
-          </button>
+          <Guarded>
+            {(covered) => (
+              <button
+                type="button"
+                class="bc-button bc-button--danger"
+                disabled={
+                  !(phase === 'idle' || phase === 'failed') || status.checking || status.blocked !== null || covered
+                }
+                onClick={confirm}
+              >
+                {running ? 'Cancelling…' : 'Confirm cancel'}
+              </button>
+            )}
+          </Guarded>
         </>
       )}
       {error && phase !== 'succeeded' && (

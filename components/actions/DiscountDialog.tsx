@@ -11,6 +11,7 @@ import { couponCodeProblem, generateCouponCode } from '../../lib/actions/coupon-
 import { fromMinor, parseAmountInput } from '../../lib/actions/money';
 import { copyText } from '../../lib/sidebar/clipboard';
 import { Modal } from './Modal';
+import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
 import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
 import { useOrderStatus } from './use-order-status';
@@ -276,9 +277,13 @@ export function DiscountDialog({
             )}
           </p>
         )}
-        <button type="submit" class="bc-button bc-button--primary" disabled={!canCreate}>
-          {running ? 'Creating…' : 'Create code'}
-        </button>
+        <Guarded>
+          {(covered) => (
+            <button type="submit" class="bc-button bc-button--primary" disabled={!canCreate || covered}>
+              {running ? 'Creating…' : 'Create code'}
+            </button>
+          )}
+        </Guarded>
       </form>
     </Modal>
   );

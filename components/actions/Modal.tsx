@@ -1,9 +1,11 @@
 /**
  * An accessible modal dialog: labelled, focus moved in on open and kept inside (Tab wraps),
- * Escape closes, focus returns to what opened it.
+ * Escape closes, focus returns to what opened it. Its Confirm is held off while the page covers
+ * or fades the sidebar (visibility-guard.ts).
  */
 import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
+import { ConfirmGuardContext, useVisibility } from './visibility-guard';
 
 const FOCUSABLE =
   'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), ' +
@@ -22,6 +24,9 @@ export function Modal({
   const ref = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
+  // Money confirmations: Confirm only while the browser says the dialog is really seen (visibility-guard.ts).
+  const visibility = useVisibility(ref);
+  const guard = { blocked: visibility === 'checking' || visibility === 'covered' };
 
   // Layout effect: focus moves before paint, and returns on unmount synchronously.
   useLayoutEffect(() => {
@@ -94,7 +99,12 @@ export function Modal({
             ×
           </button>
         </div>
-        {children}
+        {visibility === 'covered' && (
+          <p role="alert" class="bc-error bc-modal__covered">
+            Confirm is off: something on the page covers or fades this panel. Move it out of the way to continue.
+          </p>
+        )}
+        <ConfirmGuardContext.Provider value={guard}>{children}</ConfirmGuardContext.Provider>
       </div>
     </div>
   );

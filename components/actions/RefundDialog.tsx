@@ -9,6 +9,7 @@ import type { ErrorInfo } from '../../lib/messages/common';
 import { currencyExponent, formatMoney, toMinor } from '../../lib/actions/money';
 import { refundableLines } from '../../lib/actions/eligibility';
 import { Modal } from './Modal';
+import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
 import { emptyInputs, everythingInputs, readInputs, type RefundInputs } from './refund-form';
 import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
@@ -322,13 +323,22 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
               )}
             </p>
           )}
-          <button type="submit" class="bc-button bc-button--primary" disabled={!canConfirm} aria-disabled={!canConfirm}>
-            {running
-              ? 'Refunding…'
-              : ready
-                ? `Refund ${formatMoney(ready.quote.totalRefundAmount, currency)}`
-                : 'Confirm refund'}
-          </button>
+          <Guarded>
+            {(covered) => (
+              <button
+                type="submit"
+                class="bc-button bc-button--primary"
+                disabled={!canConfirm || covered}
+                aria-disabled={!canConfirm || covered}
+              >
+                {running
+                  ? 'Refunding…'
+                  : ready
+                    ? `Refund ${formatMoney(ready.quote.totalRefundAmount, currency)}`
+                    : 'Confirm refund'}
+              </button>
+            )}
+          </Guarded>
         </form>
       )}
     </Modal>

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Fulfillment, LineItem, Order } from '../../lib/core/model';
 import { formatDateTime, formatMoney, isZeroAmount, type Locale } from '../../lib/sidebar/format';
+import { webUrl } from '../../lib/sidebar/safe-url';
 import { CopyButton } from './CopyButton';
 
 function Amount({ label, children }: { label: string; children: ComponentChildren }) {
@@ -14,8 +15,9 @@ function Amount({ label, children }: { label: string; children: ComponentChildre
 }
 
 /** The product thumbnail, or a quiet placeholder (no image, or it would not load). */
-function LineImage({ src }: { src: string | null }) {
+function LineImage({ src: raw }: { src: string | null }) {
   const [failed, setFailed] = useState(false);
+  const src = webUrl(raw);
   if (!src || failed) return <span class="bc-line__image bc-line__image--empty" aria-hidden="true" />;
   return (
     <img
@@ -62,7 +64,9 @@ function LineItemRow({ line, currency, locale }: { line: LineItem; currency: str
 }
 
 function FulfillmentRow({ fulfillment, locale }: { fulfillment: Fulfillment; locale: Locale }) {
-  const { trackingNumber, trackingUrl } = fulfillment;
+  const { trackingNumber } = fulfillment;
+  // Anything but an http(s) address is shown as the plain tracking number.
+  const trackingUrl = webUrl(fulfillment.trackingUrl);
   return (
     <li class="bc-fulfillment">
       {trackingNumber ? (
@@ -94,6 +98,7 @@ function FulfillmentRow({ fulfillment, locale }: { fulfillment: Fulfillment; loc
 export function OrderDetails({ order, locale, id }: { order: Order; locale: Locale; id: string }) {
   const currency = order.currencyCode;
   const fulfillments = order.fulfillments;
+  const controlPanelUrl = webUrl(order.controlPanelUrl);
   return (
     <div class="bc-order__details" id={id}>
       <dl class="bc-amounts">
@@ -131,8 +136,8 @@ export function OrderDetails({ order, locale, id }: { order: Order; locale: Loca
           {order.staffNotes}
         </p>
       )}
-      {order.controlPanelUrl && (
-        <a class="bc-link" href={order.controlPanelUrl} target="_blank" rel="noopener noreferrer">
+      {controlPanelUrl && (
+        <a class="bc-link" href={controlPanelUrl} target="_blank" rel="noopener noreferrer">
           Open in BigCommerce
         </a>
       )}

@@ -16,8 +16,6 @@ import { helloSelectors, readTabMessage } from '../../lib/messages/content-check
 import type { IdentityCandidate, IdentityChanged } from '../../lib/messages/identity';
 import { createDock, type DockState } from './dock';
 
-const DOCK_KEY = 'dock';
-
 export default defineContentScript({
   matches: ['https://*.gladly.com/*', 'https://*.gladly.qa/*'],
   // At document start: the hello wakes the worker (and the dock's width is read) while Gladly's
@@ -26,10 +24,9 @@ export default defineContentScript({
   async main(ctx) {
     if (!isAgentAppHost(location.href)) return;
 
-    const dockRead = browser.storage.local
-      .get(DOCK_KEY)
-      .then((got) => (got[DOCK_KEY] ?? {}) as Partial<DockState>)
-      .catch(() => ({}) as Partial<DockState>);
+    // The dock as this agent left it, kept by the background (this script has no storage of its
+    // own); asked in parallel with the hello.
+    const dockRead = askBackground({ type: 'dock/get' }) as Promise<Partial<DockState> | null>;
     const hello = await browser.runtime.sendMessage({ type: 'content/hello' } satisfies ContentHello).catch(() => null);
     // Admin overrides from the options page; unknown keys and non-strings are dropped.
     const selectors = mergeSelectors(helloSelectors(hello));
@@ -50,9 +47,9 @@ export default defineContentScript({
         dock = createDock(
           wrapper,
           iframe,
-          { width: saved.width ?? 380, collapsed: saved.collapsed ?? false },
+          { width: saved?.width ?? 380, collapsed: saved?.collapsed ?? false },
           (state) => {
-            void browser.storage.local.set({ [DOCK_KEY]: state });
+            void askBackground({ type: 'dock/set', state });
           },
         );
         return dock;
@@ -97,6 +94,15 @@ export default defineContentScript({
     });
   },
 });
+
+/** One message to the background; its reply's data, or null when it failed or did not answer. */
+async function askBackground(message: { type: string } & Record<string, unknown>): Promise<unknown> {
+  const reply = (await browser.runtime.sendMessage(message).catch(() => null)) as {
+    ok?: unknown;
+    data?: unknown;
+  } | null;
+  return reply?.ok === true ? (reply.data ?? null) : null;
+}
 
 /** Resolves true once the agent app's shell is in the page (it renders after load). */
 function appShellAppears(selector: string, signal: AbortSignal, timeoutMs = 30_000): Promise<boolean> {

@@ -1,5 +1,5 @@
 /**
- * Every action, successful or not, kept in extension storage (storage.local) and bounded: the
+ * Every action, successful or not, kept in the background's store (IndexedDB) and bounded: the
  * newest MAX entries survive. Appends are chained so two at once never overwrite each other.
  */
 import { z } from 'zod';

@@ -27,6 +27,8 @@ export interface GladlyBridge {
   /** The customer's identity from Gladly's API alone; null without an API connection. */
   identityFor(customerId: string): Promise<Identity | null>;
   confirmIdentity(customerId: string, identity: Identity): Promise<Identity>;
+  /** The agent Gladly assigns a conversation to (null when the API is not connected or none is assigned). */
+  conversationAssignee(conversationId: string): Promise<{ email?: string; name?: string } | null>;
   overwriteFromStore(identity: Identity, connection: Connection, customer: Customer): Promise<void>;
 }
 
@@ -109,6 +111,14 @@ export function createGladlyBridge(deps: GladlyBridgeDeps): GladlyBridge {
       const phones = [...api.phones];
       for (const phone of identity.phones) if (!phones.some((p) => samePhone(p.value, phone.value))) phones.push(phone);
       return { ...identity, gladlyCustomerId: profile.id, name: profile.name || identity.name, emails, phones };
+    },
+    async conversationAssignee(conversationId) {
+      const api = await client();
+      if (!api) return null;
+      const { agentId } = await api.getConversation(conversationId);
+      if (!agentId) return null;
+      const agent = await api.getAgent(agentId);
+      return { email: agent.emailAddress, name: agent.name };
     },
     async overwriteFromStore(identity, connection, customer) {
       if (!connection.overwriteExistingValues || !identity.gladlyCustomerId) return;

@@ -203,7 +203,18 @@ export function createOptionsHandlers(deps: OptionsServiceDeps): MessageHandler[
     schema: SettingsTestGladlySchema,
     ...OPTIONS_ONLY,
     async handle({ gladlyApi, token }): Promise<TestGladlyResult> {
-      const apiToken = token ?? (await deps.vault.getSecret('gladly-api'));
+      let apiToken = token;
+      if (apiToken === undefined) {
+        // The saved token only ever goes to the saved host: a typed, unsaved address needs the token typed too.
+        const saved = (await deps.settings.get()).gladlyApi;
+        if (saved && !sameOrigin(saved.host, gladlyApi.host))
+          throw new OptionsError(
+            'config',
+            'The Gladly address differs from the saved one: enter the API token again to test it there.',
+            'gladlyApi.token',
+          );
+        if (saved) apiToken = (await deps.vault.getSecret('gladly-api')) ?? undefined;
+      }
       if (!apiToken)
         throw new OptionsError('config', 'Enter the Gladly API token first: there is none saved.', 'gladlyApi.token');
       const result = await (deps.testGladly ?? checkGladly)(gladlyApi.host, gladlyApi.email, apiToken);
@@ -270,4 +281,12 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error('The store did not answer in time.')), ms);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }

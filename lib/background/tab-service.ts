@@ -20,8 +20,8 @@ export interface TabServiceDeps {
   identityFromApi?(customerId: string): Promise<Identity | null>;
   openOptions(): Promise<void>;
   sendToTab(tabId: number, message: TabMessage): Promise<unknown>;
-  /** Remembers the signed-in agent per tab (for the audit log). */
-  setAgent?(tabId: number, agent: string | undefined): void;
+  /** The signed-in agent the page reports per tab, and the page's URL (for the audit log). */
+  setAgent?(tabId: number, agent: string | undefined, url: string): void;
   /** Starts the lookup of a panel not yet trusted, for the sidebar to take over if it asks the same. */
   prefetch?(tabId: number, identity: Identity): void;
 }
@@ -51,7 +51,7 @@ export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
       const tabId = sender.tabId;
       const mine = ++sequence;
       latest.set(tabId, mine);
-      deps.setAgent?.(tabId, message.agent);
+      deps.setAgent?.(tabId, message.agent, message.url);
       const { customerId } = message;
       let identity = message.identity;
       if (!identity && customerId && deps.identityFromApi) {

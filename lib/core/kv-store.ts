@@ -1,6 +1,6 @@
 /**
  * The small key-value interface the background's services persist through, so they can be
- * unit-tested with an in-memory map and run on `storage.local` / `storage.session` for real.
+ * unit-tested with an in-memory map and run on IndexedDB (lib/core/idb-store.ts) / `storage.session` for real.
  */
 export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;

@@ -35,6 +35,25 @@ export const GladlyProfileSchema = z.object({
 });
 export type GladlyProfile = z.infer<typeof GladlyProfileSchema>;
 
+/** Gladly's Agent (`GET /api/v1/agents/{agentId}`). */
+export const GladlyAgentSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  emailAddress: z.string().optional(),
+});
+export type GladlyAgent = z.infer<typeof GladlyAgentSchema>;
+
+/** The part of Gladly's Conversation (`GET /api/v1/conversations/{id}`) the extension reads. */
+export const GladlyConversationSchema = z.object({
+  id: z.string().min(1),
+  customerId: z.string().optional(),
+  /** The assigned agent; absent while the conversation is unassigned. */
+  agentId: z.string().optional(),
+  inboxId: z.string().optional(),
+  status: z.string().optional(),
+});
+export type GladlyConversation = z.infer<typeof GladlyConversationSchema>;
+
 const ErrorBodySchema = z.object({
   errors: z
     .array(
@@ -80,6 +99,8 @@ export interface GladlyApiClient {
   /** E.164, e.g. +16501234569. */
   searchByPhone(phoneNumber: string): Promise<GladlyProfile[]>;
   patchProfile(id: string, patch: GladlyProfilePatch): Promise<void>;
+  getConversation(id: string): Promise<GladlyConversation>;
+  getAgent(id: string): Promise<GladlyAgent>;
 }
 
 export function createGladlyApiClient(options: GladlyApiClientOptions): GladlyApiClient {
@@ -155,6 +176,16 @@ export function createGladlyApiClient(options: GladlyApiClientOptions): GladlyAp
     getProfile: (id) => getProfileOnce(id, true),
     searchByEmail: (email) => search(new URLSearchParams({ email }).toString()),
     searchByPhone: (phoneNumber) => search(new URLSearchParams({ phoneNumber }).toString()),
+    async getConversation(id) {
+      const { status, json } = await request('GET', `/conversations/${encodeURIComponent(id)}`);
+      if (status !== 200) throw errorFor(status, json, 'This Gladly conversation was not found.');
+      return parse(GladlyConversationSchema, json);
+    },
+    async getAgent(id) {
+      const { status, json } = await request('GET', `/agents/${encodeURIComponent(id)}`);
+      if (status !== 200) throw errorFor(status, json, 'This Gladly agent was not found.');
+      return parse(GladlyAgentSchema, json);
+    },
     async patchProfile(id, patch) {
       const body: GladlyProfilePatch = {};
       if (patch.name !== undefined) body.name = patch.name;

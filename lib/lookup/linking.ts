@@ -2,8 +2,10 @@
  * Linking a Gladly customer to a BigCommerce customer, with Gladly's own rules:
  * auto-link only when auto-linking is on for a field, exactly one customer matches, at least
  * one enabled field matches and no enabled field conflicts, and the agent has not unlinked
- * that pair before. Links and unlink marks persist (storage.local) and survive restarts.
+ * that pair before. Links and unlink marks persist (the background's IndexedDB store) and
+ * survive restarts; what is read back is checked again, and anything unreadable counts as none.
  */
+import { z } from 'zod';
 import type { Customer } from '../core/model';
 import { identityKey, type Identity } from '../messages/identity';
 import type { KeyValueStore } from '../core/kv-store';
@@ -83,6 +85,13 @@ export interface StoredLink {
   by: 'auto' | 'agent';
 }
 
+const StoredLinkSchema = z.object({
+  customerId: z.string().min(1),
+  linkedAt: z.number(),
+  by: z.enum(['auto', 'agent']),
+});
+const LinkTableSchema = z.record(z.string(), z.record(z.string(), StoredLinkSchema));
+const UnlinkTableSchema = z.record(z.string(), z.record(z.string(), z.array(z.string())));
 type LinkTable = Record<string, Record<string, StoredLink>>;
 type UnlinkTable = Record<string, Record<string, string[]>>;
 
@@ -107,8 +116,14 @@ export function createLinkStore(store: KeyValueStore, now: () => number = Date.n
     return next;
   };
 
-  const readLinks = async () => (await store.get<LinkTable>(LINKS_KEY)) ?? {};
-  const readUnlinked = async () => (await store.get<UnlinkTable>(UNLINKED_KEY)) ?? {};
+  const readLinks = async (): Promise<LinkTable> => {
+    const parsed = LinkTableSchema.safeParse((await store.get<unknown>(LINKS_KEY)) ?? {});
+    return parsed.success ? parsed.data : {};
+  };
+  const readUnlinked = async (): Promise<UnlinkTable> => {
+    const parsed = UnlinkTableSchema.safeParse((await store.get<unknown>(UNLINKED_KEY)) ?? {});
+    return parsed.success ? parsed.data : {};
+  };
 
   return {
     async get(identity, connectionId) {

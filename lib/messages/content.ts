@@ -38,3 +38,15 @@ export interface TabInsertTextReply {
 /** Everything the background sends a Gladly tab. */
 export const TabMessageSchema = z.discriminatedUnion('type', [ToggleSidebarSchema, TabInsertTextSchema]);
 export type TabMessage = z.infer<typeof TabMessageSchema>;
+
+/** The sidebar's dock as each agent left it (width in CSS px, or collapsed to a slim tab). */
+export const DockStateSchema = z.object({
+  width: z.number().int().min(100).max(4000),
+  collapsed: z.boolean(),
+});
+export type DockStateMessage = z.infer<typeof DockStateSchema>;
+
+/** Content script → background: the saved dock state (it keeps no storage of its own). */
+export const DockGetSchema = z.object({ type: z.literal('dock/get') });
+/** Content script → background: the agent resized or collapsed the dock. */
+export const DockSetSchema = z.object({ type: z.literal('dock/set'), state: DockStateSchema });

@@ -22,7 +22,7 @@ import type {
   RefundRequestSchema,
   RefundResult,
 } from './actions';
-import type { ContentHello, ContentHelloReply } from './content';
+import type { ContentHello, ContentHelloReply, DockGetSchema, DockSetSchema, DockStateMessage } from './content';
 import type { IdentityChanged } from './identity';
 import type { LinkRequestSchema, LookupRequestSchema, UnlinkRequestSchema } from './lookup';
 import type {
@@ -51,6 +51,8 @@ export interface ProtocolMap {
   // Content script → background (runtime.sendMessage)
   'content/hello': Message<ContentHello, ContentHelloReply>;
   'identity/changed': Message<IdentityChanged, null>;
+  'dock/get': Message<z.infer<typeof DockGetSchema>, DockStateMessage | null>;
+  'dock/set': Message<z.infer<typeof DockSetSchema>, null>;
   // Options page → background (runtime.sendMessage)
   'settings/get': Message<SettingsGet, SettingsView>;
   'settings/save': Message<SettingsSave, SaveReply>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { isGladlyDomain } from '../gladly/routes';
 
 /**
- * The settings schema (stored in storage.local, never with a secret in it). Tokens live in the
+ * The settings schema (stored in the background's IndexedDB store, never with a secret in it). Tokens live in the
  * vault (lib/settings/vault.ts); a connection only records that one is set and its last 4 characters.
  * Bump SETTINGS_VERSION and add a migration in lib/settings/storage.ts when the shape changes.
  * v2: a connection remembers its last successful "Test connection" (`lastTest`); a search query
@@ -74,9 +75,19 @@ export const ConnectionSchema = z.object({
   lastTest: LastTestSchema.nullable(),
 });
 
+/** The Gladly API token goes to this host: Gladly's own domains only (loopback in the e2e build). */
+export const GladlyHostSchema = z
+  .string()
+  .trim()
+  .url()
+  .refine(
+    (value) => isGladlyDomain(value),
+    'Use your Gladly address, on gladly.com or gladly.qa (e.g. https://acme.gladly.com)',
+  );
+
 export const GladlyApiSettingsSchema = z.object({
   /** e.g. https://acme.gladly.com */
-  host: HttpUrlSchema,
+  host: GladlyHostSchema,
   email: z.string().email(),
   tokenHint: z.string().max(4).nullable(),
 });

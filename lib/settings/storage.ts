@@ -1,5 +1,5 @@
 /**
- * The settings store: reads and writes Settings in storage.local, migrates older shapes, sets
+ * The settings store: reads and writes Settings in the background's store, migrates older shapes, sets
  * aside what it cannot read (never silently dropping it), and lays the administrator's managed
  * policy (storage.managed, public/managed_schema.json) over the result. Secrets are not here:
  * see lib/settings/vault.ts.
@@ -9,6 +9,7 @@ import type { KeyValueStore } from '../core/kv-store';
 import {
   ConnectionIdSchema,
   DEFAULT_SETTINGS,
+  GladlyHostSchema,
   SETTINGS_VERSION,
   SettingsSchema,
   newConnection,
@@ -27,7 +28,7 @@ const MAX_SET_ASIDE = 5;
 export interface SetAsideRecord {
   at: string;
   reason: string;
-  /** How many plain-text secrets were cut out of the copy (they must not sit in storage.local). */
+  /** How many plain-text secrets were cut out of the copy (they must not sit in extension storage). */
   removedSecrets: number;
   data: unknown;
 }
@@ -177,7 +178,7 @@ const ManagedConnectionSchema = z.object({
 export const ManagedPolicySchema = z.object({
   connections: z.array(ManagedConnectionSchema).optional(),
   allowActions: z.boolean().optional(),
-  gladlyApi: z.object({ host: z.string().trim().url(), email: z.string().trim().email() }).optional(),
+  gladlyApi: z.object({ host: GladlyHostSchema, email: z.string().trim().email() }).optional(),
   selectors: z.record(z.string(), z.string().min(1)).optional(),
 });
 export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;

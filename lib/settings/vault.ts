@@ -2,7 +2,7 @@
  * Secrets at rest. A secret (a store's access token, the Gladly API token) is encrypted with
  * AES-GCM under a key WebCrypto generates as NON-extractable and that only ever lives in this
  * extension's own IndexedDB (a CryptoKey survives structured clone, its bytes never leave the
- * crypto engine). storage.local holds only { keyId, iv, ciphertext, hint }. The secret's name is
+ * crypto engine). The background's store holds only { keyId, iv, ciphertext, hint }. The secret's name is
  * bound in as additional data, so a ciphertext copied to another name fails like a tampered one.
  */
 import type { KeyValueStore } from '../core/kv-store';

@@ -1,7 +1,8 @@
 /**
  * Gladly's REST API subset: customer profiles by id, search by email or phone, PATCH of name,
- * address and custom attributes. HTTP Basic auth (agent email + API token), 10 requests per
- * second per method (429 beyond, with Gladly's Ratelimit-* headers), merged ids answer 301.
+ * address and custom attributes; agents (list, by id) and a conversation by id (its assignee).
+ * HTTP Basic auth (agent email + API token), 10 requests per second per method (429 beyond,
+ * with Gladly's Ratelimit-* headers), merged ids answer 301.
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -121,6 +122,19 @@ export function createApi(options: ApiOptions): Hono {
     if (merged) return merged;
     const profile = state.profiles.get(id);
     return profile ? c.json(toJson(profile)) : errors(c, 404, 'not_exist', 'Customer profile does not exist');
+  });
+
+  // Agents and conversations (Gladly's Agents and Conversations APIs): who works a conversation.
+  api.get('/agents', (c) => c.json([...options.state().agents.values()]));
+
+  api.get('/agents/:agentId', (c) => {
+    const agent = options.state().agents.get(c.req.param('agentId'));
+    return agent ? c.json(agent) : errors(c, 404, 'not_exist', `agent ${c.req.param('agentId')} does not exist`);
+  });
+
+  api.get('/conversations/:conversationId', (c) => {
+    const conversation = options.state().conversations.get(c.req.param('conversationId'));
+    return conversation ? c.json(conversation) : errors(c, 404, 'not_exist', 'conversation does not exist');
   });
 
   api.patch('/customer-profiles/:id', async (c) => {

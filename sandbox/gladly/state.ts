@@ -3,7 +3,15 @@
  * The agent-app pages render from the same state, so a PATCH shows up in the panel.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { MERGED_GLADLY_ID, MERGED_INTO, personas, type Persona, type PersonaKey } from '../personas';
+import {
+  GLADLY_AGENTS,
+  MERGED_GLADLY_ID,
+  MERGED_INTO,
+  personas,
+  SUPPORT_INBOX_ID,
+  type Persona,
+  type PersonaKey,
+} from '../personas';
 
 export interface ProfileEmail {
   original: string;
@@ -32,8 +40,30 @@ export interface Profile {
   updatedAt: string;
 }
 
+/** Gladly's Agent resource. */
+export interface Agent {
+  id: string;
+  name: string;
+  emailAddress: string;
+}
+
+/** Gladly's Conversation resource as `GET /api/v1/conversations/{id}` answers it. */
+export interface Conversation {
+  id: string;
+  customerId: string;
+  /** The assigned agent; absent while the conversation sits unassigned in its inbox. */
+  agentId?: string;
+  inboxId: string;
+  customAttributes: Array<{ id: string; value: string }>;
+  topicIds: string[];
+  createdAt: string;
+  status: 'OPEN' | 'WAITING' | 'CLOSED';
+}
+
 export interface GladlyState {
   profiles: Map<string, Profile>;
+  agents: Map<string, Agent>;
+  conversations: Map<string, Conversation>;
   /** Old id → the id it was merged into. */
   merged: Map<string, string>;
   /** Per HTTP method: timestamps of the requests in the last second. */
@@ -61,7 +91,24 @@ export function createState(): GladlyState {
   Object.values(personas).forEach((persona: Persona, index) =>
     profiles.set(persona.gladlyId, toProfile(persona, index)),
   );
-  return { profiles, merged: new Map([[MERGED_GLADLY_ID, MERGED_INTO]]), rate: new Map() };
+  const agents = new Map<string, Agent>(GLADLY_AGENTS.map((agent) => [agent.id, { ...agent }]));
+  const conversations = new Map<string, Conversation>(
+    Object.values(personas).map((persona: Persona, index) => [
+      persona.conversationId,
+      {
+        id: persona.conversationId,
+        customerId: persona.gladlyId,
+        // The signed-in agent (the look-alike's top bar) works every persona's conversation.
+        agentId: GLADLY_AGENTS[0].id,
+        inboxId: SUPPORT_INBOX_ID,
+        customAttributes: [],
+        topicIds: [],
+        createdAt: new Date(Date.UTC(2026, 10, 1 + index, 9, 30)).toISOString(),
+        status: 'OPEN',
+      },
+    ]),
+  );
+  return { profiles, agents, conversations, merged: new Map([[MERGED_GLADLY_ID, MERGED_INTO]]), rate: new Map() };
 }
 
 /** E.164 as Gladly stores it; numbers without a country code are read as US numbers. */

@@ -7,6 +7,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { SEED_IDS } from '../../sandbox/bigcommerce/seed';
 import { connectSandboxStores } from '../../scripts/lib/configure';
 import { gladlyUrl, sidebarFrame, startWorld, type E2EWorld } from './harness';
+import { dumpState } from './admin-helpers';
 
 export const MAIN = SEED_IDS.main.hash;
 export const JANE_ORDERS = SEED_IDS.main.orders;
@@ -193,19 +194,12 @@ export async function holdsFor<T>(
   }
 }
 
-/** The actions' pending record for an order, as the background stored it (storage.local). */
+/** The actions' pending record for an order, as the background stored it (its IndexedDB store). */
 export async function pendingRecord(
   world: E2EWorld,
   orderId: number,
 ): Promise<{ phase: string; amount: string | null } | null> {
-  const all = await world.browser.serviceWorker.evaluate(async () => {
-    const chromeApi = (
-      globalThis as unknown as {
-        chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
-      }
-    ).chrome;
-    return (await chromeApi.storage.local.get('actions.pending'))['actions.pending'] ?? {};
-  });
+  const all = (await dumpState(world.browser.serviceWorker))['actions.pending'] ?? {};
   const entry = Object.entries(all as Record<string, { orderId: string; phase: string; amount: string | null }>).find(
     ([, r]) => r.orderId === String(orderId),
   );

@@ -90,6 +90,37 @@ export async function dumpStorage(
 }
 
 /**
+ * Everything the background keeps in its own IndexedDB store (settings, sealed secrets, links,
+ * audit log, pending records), read from an extension page or the service worker: the same origin.
+ */
+export async function dumpState(target: Page | Worker): Promise<Record<string, unknown>> {
+  // A page and a worker evaluate alike; the union's overloads just don't merge in TypeScript.
+  return (target as Page).evaluate(
+    () =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const open = indexedDB.open('gladly-bigcommerce-state');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('kv')) {
+            db.close();
+            resolve({});
+            return;
+          }
+          const store = db.transaction('kv', 'readonly').objectStore('kv');
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => {
+            db.close();
+            resolve(Object.fromEntries(keys.result.map((key, i) => [String(key), values.result[i]])));
+          };
+          values.onerror = () => reject(values.error);
+        };
+      }),
+  );
+}
+
+/**
  * Every base64 (or base64url) run of 16+ characters in a text, decoded as bytes read as latin1:
  * so a token merely encoded (not encrypted) is still found.
  */

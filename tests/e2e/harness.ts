@@ -4,6 +4,7 @@
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox/server';
 import { launchWithExtension, type LaunchedExtension, type LaunchOptions } from '../../scripts/lib/browser';
 import { sidebarFrameOf } from '../../scripts/lib/frames';
+import type { Page } from 'playwright-core';
 import { personas, type PersonaKey } from '../../sandbox/personas';
 
 export interface E2EWorld {
@@ -42,3 +43,37 @@ export function gladlyUrl(world: E2EWorld, key: PersonaKey, query = ''): string 
 
 /** The sidebar iframe's frame in a Gladly page (its URL contains `sidebar`). */
 export const sidebarFrame = sidebarFrameOf;
+
+/**
+ * Runs an expression in the extension's content-script world of a page (Chromium's isolated
+ * world, found through CDP), awaiting a promise it returns; the result comes back by value.
+ */
+export async function inContentScript<T>(page: Page, expression: string, timeoutMs = 10_000): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
+    cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
+    await cdp.send('Runtime.enable');
+    const deadline = Date.now() + timeoutMs;
+    let world: (typeof contexts)[number] | undefined;
+    while (
+      !(world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')))
+    ) {
+      if (Date.now() > deadline) throw new Error('No content-script world in this page');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const answer = await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: world.id,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (answer.exceptionDetails)
+      throw new Error(
+        `In the content script: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`,
+      );
+    return answer.result.value as T;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}

@@ -12,8 +12,9 @@ import { personas, STORES, type PersonaKey } from '../../sandbox/personas';
 import { SEED_IDS } from '../../sandbox/bigcommerce/seed';
 import { connectSandboxStores } from '../../scripts/lib/configure';
 import { E2E_EXTENSION_DIR } from '../../scripts/lib/browser';
-import { gladlyUrl, sidebarFrame, startWorld, type E2EWorld } from './harness';
+import { gladlyUrl, inContentScript, sidebarFrame, startWorld, type E2EWorld } from './harness';
 import {
+  dumpState,
   dumpStorage,
   filesUnder,
   holdsFor,
@@ -22,6 +23,7 @@ import {
   recordConsole,
   secretsIn,
   sendFromPage,
+  settingsView,
   storeSection,
   visibleText,
   waitUntil,
@@ -212,17 +214,67 @@ describe('credentials never leave the background', () => {
     }
   });
 
-  it('no token in chrome.storage (local or sync), plainly or base64-encoded', async () => {
+  it('no token in chrome.storage (local or sync) or the background store, plainly or base64-encoded', async () => {
     const { local, sync } = await dumpStorage(options);
-    // The dump is real: the settings and the sealed secrets are in it.
-    expect(Object.keys(local)).toEqual(
+    const state = await dumpState(options);
+    // The dump is real: the settings and the sealed secrets are in the background's store.
+    expect(Object.keys(state)).toEqual(
       expect.arrayContaining(['settings', 'vault:connection:sandbox-abc123', 'vault:connection:sandbox-eu7x9k']),
     );
+    expect(secretsIn(JSON.stringify(state), tokens)).toEqual([]);
     expect(secretsIn(JSON.stringify(local), tokens)).toEqual([]);
     expect(secretsIn(JSON.stringify(sync), tokens)).toEqual([]);
     // Nor under any key whose value is an object holding one deeper down.
-    for (const [key, value] of Object.entries({ ...local, ...sync }))
+    for (const [key, value] of Object.entries({ ...local, ...sync, ...state }))
       expect(secretsIn(JSON.stringify(value), tokens), key).toEqual([]);
+  });
+
+  it("a Gladly tab's content script finds nothing that matters in storage.local, and what it writes there changes nothing", async () => {
+    const page = await world.browser.context.newPage();
+    try {
+      await page.goto(gladlyUrl(world, 'jane', '?skeleton=0'));
+      const frame = await sidebarFrame(page);
+      await visibleText(frame.locator('section[aria-label="Customer profile"]'), 30_000);
+      const before = await settingsView(options);
+
+      const seen = await inContentScript<{ local: Record<string, unknown>; session: string }>(
+        page,
+        `(async () => ({
+          local: await chrome.storage.local.get(null),
+          session: await chrome.storage.session.get(null).then((v) => 'readable: ' + JSON.stringify(v), (e) => 'refused: ' + e.message),
+        }))()`,
+      );
+      // Nothing at all: settings, switches, pending records, audit log, sealed secrets and links are elsewhere.
+      expect(seen.local).toEqual({});
+      expect(seen.session).toMatch(/^refused/);
+
+      // Point the Gladly host elsewhere, clear the pending locks and the links, plant a sealed secret.
+      await inContentScript(
+        page,
+        `chrome.storage.local.set({
+          settings: {
+            version: 2, connections: [], selectors: {},
+            gladlyApi: { host: 'https://evil.example', email: 'x@evil.example', tokenHint: null },
+          },
+          'actions.pending': {},
+          'actions.results': {},
+          links: {},
+          unlinkMarks: {},
+          'vault:gladly-api': { v: 1, keyId: 'planted', iv: 'AAAA', data: 'AAAA', hint: 'evil' },
+        }).then(() => true)`,
+      );
+      expect((await settingsView(options)).settings).toEqual(before.settings);
+      const state = await dumpState(options);
+      expect(state['vault:gladly-api']).toBeUndefined();
+      expect(JSON.stringify(state)).not.toContain('evil.example');
+
+      // The extension works on as before: a fresh tab shows Jane's profile from both stores' settings.
+      await page.reload();
+      const again = await sidebarFrame(page);
+      expect(await visibleText(again.locator('section[aria-label="Customer profile"]'), 30_000)).toContain('Jane');
+    } finally {
+      await page.close();
+    }
   });
 
   it('no token in any built file: content scripts included, e2e build and production build', () => {

@@ -83,6 +83,35 @@ function expectStrictCsp(manifest: Manifest, allowFrameAncestor: (source: string
   }
 }
 
+const CDN_ORIGIN = /^https:\/\/cdn\d{1,2}\.bigcommerce\.com$/;
+const LOOPBACK_ANY = /^https?:\/\/(127\.0\.0\.1|localhost):\*$/;
+
+/**
+ * Finding 6: nothing loads from a host the extension does not need. default-src is 'self';
+ * images come only from BigCommerce's CDN; connections only to what the manifest's hosts need.
+ */
+function expectNarrowSources(manifest: Manifest, allowLoopback: boolean): void {
+  const csp = pagesCsp(manifest);
+  const loopback = (source: string) => allowLoopback && LOOPBACK_ANY.test(source);
+  expect(csp.get('default-src')).toEqual(["'self'"]);
+  expect(csp.get('style-src')).toEqual(["'self'"]);
+  const images = csp.get('img-src') ?? [];
+  expect(images).toContain('https://cdn11.bigcommerce.com');
+  expect(images).toContain('https://cdn8.bigcommerce.com');
+  for (const source of images)
+    expect(source === "'self'" || CDN_ORIGIN.test(source) || loopback(source), `img-src allows ${source}`).toBe(true);
+  const connect = csp.get('connect-src') ?? [];
+  const needed = hostPatterns(manifest).map((pattern) => pattern.replace(/\/\*$/, ''));
+  for (const origin of needed) {
+    const covered = connect.includes(origin) || (LOOPBACK.test(`${origin}/*`) && connect.includes(`${origin}:*`));
+    expect(covered, `connect-src misses ${origin}, which the manifest's hosts need`).toBe(true);
+  }
+  for (const source of connect) {
+    const origin = source.replace(/:\*$/, '');
+    expect(source === "'self'" || needed.includes(origin), `connect-src allows ${source}`).toBe(true);
+  }
+}
+
 function expectProductionHosts(manifest: Manifest, extra: (pattern: string) => boolean = () => false): void {
   const hosts = hostPatterns(manifest);
   expect(hosts).toContain(API);
@@ -113,6 +142,13 @@ describe('production manifests', () => {
   it.each([
     ['Chrome (MV3)', '.output/chrome-mv3'],
     ['Firefox (MV2)', '.output/firefox-mv2'],
+  ])('%s: images only from BigCommerce CDN hosts, connections only to the manifest hosts', (_, dir) => {
+    expectNarrowSources(read(dir), false);
+  });
+
+  it.each([
+    ['Chrome (MV3)', '.output/chrome-mv3'],
+    ['Firefox (MV2)', '.output/firefox-mv2'],
   ])('%s: host access only to api.bigcommerce.com and Gladly', (_, dir) => {
     expectProductionHosts(read(dir));
   });
@@ -125,5 +161,6 @@ describe.runIf(existsSync(join(ROOT, E2E, 'manifest.json')))('e2e manifest', () 
     const manifest = read(E2E);
     expectStrictCsp(manifest, (source) => LOOPBACK_ORIGIN.test(source));
     expectProductionHosts(manifest, (pattern) => LOOPBACK.test(pattern));
+    expectNarrowSources(manifest, true);
   });
 });

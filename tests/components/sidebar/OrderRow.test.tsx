@@ -80,6 +80,34 @@ describe('order card', () => {
     expect(within(row).queryByText(/Merino Wool/)).toBeNull();
   });
 
+  it('uses a store URL as a link or an image only when it is http(s): a javascript: tracking link is plain text', () => {
+    const orders = janeOrders();
+    const shipped = orders[0]!;
+    shipped.fulfillments = [{ ...shipped.fulfillments![0]!, trackingUrl: 'javascript:alert(document.domain)' }];
+    shipped.firstTrackingUrl = 'javascript:alert(1)';
+    shipped.controlPanelUrl = 'JavaScript:alert(2)';
+    shipped.lineItems[0] = { ...shipped.lineItems[0]!, image: 'javascript:alert(3)' };
+    shipped.lineItems[1] = {
+      ...shipped.lineItems[1]!,
+      image: 'https://cdn11.bigcommerce.com/s-abc123/products/202/boot.jpg',
+    };
+    showJane([linkedStore({ orders })]);
+    const row = orderRow('112');
+    fireEvent.click(within(row).getByRole('button', { expanded: false }));
+    // The tracking number is still shown (and copyable), as text.
+    expect(within(row).getAllByText('1Z999AA10123456784').length).toBeGreaterThan(0);
+    expect(within(row).queryByRole('link', { name: '1Z999AA10123456784' })).toBeNull();
+    expect(within(row).queryByRole('link', { name: 'Open in BigCommerce' })).toBeNull();
+    for (const element of row.querySelectorAll('[href], [src]')) {
+      const url = element.getAttribute('href') ?? element.getAttribute('src') ?? '';
+      expect(url.toLowerCase()).not.toContain('javascript:');
+    }
+    // The first line's image is a placeholder; the second, an https URL, is shown.
+    expect([...row.querySelectorAll('img')].map((img) => img.getAttribute('src'))).toEqual([
+      'https://cdn11.bigcommerce.com/s-abc123/products/202/boot.jpg',
+    ]);
+  });
+
   it('copies the order and tracking numbers, falling back when the Clipboard API refuses', async () => {
     showJane();
     const writeText = vi.fn().mockResolvedValue(undefined);

@@ -44,6 +44,24 @@ describe('isAgentAppHost', () => {
     expect(isAgentAppHost(url, false)).toBe(expected);
   });
 
+  it.each(['https://go.gladly.com/demo', 'https://blog.gladly.com/post', 'https://community.gladly.com/t/1'])(
+    "%s is one of Gladly's own sites, never an agent app",
+    (url) => {
+      expect(isAgentAppHost(url, false)).toBe(false);
+      expect(isAgentAppHost(url, false, null)).toBe(false);
+    },
+  );
+
+  it("is an allow-list of the organisation's host once the settings name it", () => {
+    const org = 'https://acme.us-1.gladly.com';
+    expect(isAgentAppHost('https://acme.us-1.gladly.com/customer/x', false, org)).toBe(true);
+    expect(isAgentAppHost('https://ACME.us-1.gladly.com/home', false, `${org}/`)).toBe(true);
+    // Another organisation's agent app (or anything else on the domain) no longer counts.
+    expect(isAgentAppHost('https://other.gladly.com/customer/x', false, org)).toBe(false);
+    expect(isAgentAppHost('https://acme.gladly.com/customer/x', false, org)).toBe(false);
+    expect(isAgentAppHost('http://acme.us-1.gladly.com/customer/x', false, org)).toBe(false);
+  });
+
   it('accepts loopback pages only when the e2e build allows them', () => {
     expect(isAgentAppHost('http://127.0.0.1:4567/customer/x', true)).toBe(true);
     expect(isAgentAppHost('http://localhost:4567/home', true)).toBe(true);

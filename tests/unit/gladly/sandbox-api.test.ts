@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createGladlyApp, resetGladlyState } from '../../../sandbox/gladly/app';
-import { GLADLY_API_USER, MERGED_GLADLY_ID, MERGED_INTO, personas } from '../../../sandbox/personas';
+import {
+  GLADLY_AGENTS,
+  GLADLY_API_USER,
+  MERGED_GLADLY_ID,
+  MERGED_INTO,
+  personas,
+  SUPPORT_INBOX_ID,
+} from '../../../sandbox/personas';
 
 const requests: Array<{ method: string; path: string; status: number }> = [];
 const app = createGladlyApp({ apiUser: GLADLY_API_USER, onApiRequest: (entry) => requests.push(entry) });
@@ -15,6 +22,27 @@ beforeEach(() => {
 });
 
 describe('the look-alike Gladly REST API', () => {
+  it("answers a conversation (its assigned agent) and agents in Gladly's shapes, 404 and 401 as Gladly does", async () => {
+    const conversation = await app.request(`/api/v1/conversations/${personas.jane.conversationId}`, { headers: auth });
+    expect(conversation.status).toBe(200);
+    expect(await conversation.json()).toMatchObject({
+      id: personas.jane.conversationId,
+      customerId: personas.jane.gladlyId,
+      agentId: GLADLY_AGENTS[0].id,
+      inboxId: SUPPORT_INBOX_ID,
+      status: 'OPEN',
+    });
+    const agent = await app.request(`/api/v1/agents/${GLADLY_AGENTS[0].id}`, { headers: auth });
+    expect(await agent.json()).toEqual({ ...GLADLY_AGENTS[0] });
+    const list = await app.request('/api/v1/agents', { headers: auth });
+    expect(((await list.json()) as unknown[]).length).toBe(GLADLY_AGENTS.length);
+    const missing = await app.request('/api/v1/conversations/Nope', { headers: auth });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ errors: [{ code: 'not_exist', detail: 'conversation does not exist' }] });
+    expect((await app.request('/api/v1/agents/Nope', { headers: auth })).status).toBe(404);
+    expect((await app.request(`/api/v1/agents/${GLADLY_AGENTS[0].id}`)).status).toBe(401);
+  });
+
   it('allows 10 requests per second per method, then answers 429 with the rate-limit headers', async () => {
     const statuses: number[] = [];
     const remaining: Array<string | null> = [];

@@ -252,6 +252,31 @@ describe('options service', () => {
     expect(JSON.stringify(replies)).not.toContain(GLADLY_TOKEN);
   });
 
+  it('sends the saved Gladly token only to the saved host, never to a typed, unsaved one', async () => {
+    const checks: string[] = [];
+    const { send, replies } = setup({
+      testGladly: async (host, email, token) => {
+        checks.push(`${host}|${email}|${token}`);
+        return { detail: `ok for ${email}` };
+      },
+    });
+    const gladlyApi = { host: 'https://acme.gladly.com', email: 'bot@acme.com', tokenHint: null };
+    await send({ type: 'settings/save', settings: { ...DEFAULT_SETTINGS, gladlyApi }, gladlyApiToken: GLADLY_TOKEN });
+    const typed = { host: 'https://other-org.gladly.com', email: 'bot@acme.com' };
+    await expect(send({ type: 'settings/test-gladly', gladlyApi: typed })).rejects.toMatchObject({
+      kind: 'config',
+      field: 'gladlyApi.token',
+    });
+    expect(checks).toEqual([]);
+    // The saved host (spelled with a trailing slash) still gets the saved token.
+    await send({
+      type: 'settings/test-gladly',
+      gladlyApi: { host: 'https://acme.gladly.com/', email: 'bot@acme.com' },
+    });
+    expect(checks).toEqual([`https://acme.gladly.com/|bot@acme.com|${GLADLY_TOKEN}`]);
+    expect(JSON.stringify(replies)).not.toContain(GLADLY_TOKEN);
+  });
+
   it('keeps a managed connection and its token even when a save leaves it out', async () => {
     const managed = { connections: [{ id: 'hq', name: 'HQ store', storeHash: 'hq777', clientId: 'hq-client' }] };
     const { send, vault } = setup({ managed });
