@@ -1,13 +1,14 @@
 /**
  * The optional Gladly REST API connection (an admin sets host, agent email and API token):
  * confirms the panel's identity with Gladly's own record of the customer, and — with
- * "Overwrite existing values" on — copies a linked customer's name and address from the store
- * into Gladly. Emails and phones are never replaced (Gladly's rule).
+ * "Overwrite existing values" on — copies a linked customer's name, address and the mapped custom
+ * attributes from the store into Gladly on every visit, writing only what differs. Emails and phones are never replaced (Gladly's rule).
  */
 import type { Identity } from '../messages/identity';
 import type { Customer } from '../core/model';
 import type { Connection, Settings } from '../settings/schema';
 import { createGladlyApiClient } from '../gladly/api-client';
+import { overwritePatch } from '../gladly/overwrite';
 
 export interface GladlyBridgeDeps {
   settings: { get(): Promise<Settings> };
@@ -17,8 +18,11 @@ export interface GladlyBridgeDeps {
 
 export interface GladlyBridge {
   confirmIdentity(customerId: string, identity: Identity): Promise<Identity>;
-  overwriteFromStore(identity: Identity, connection: Connection, customer: Customer): Promise<void>;
+  /** On every visit of a linked customer; 'off' when the setting or the Gladly API is not set. */
+  overwriteFromStore(identity: Identity, connection: Connection, customer: Customer): Promise<OverwriteOutcome>;
 }
+
+export type OverwriteOutcome = 'off' | 'unchanged' | 'written';
 
 export const GLADLY_SECRET = 'gladly-api';
 
@@ -58,22 +62,15 @@ export function createGladlyBridge(deps: GladlyBridgeDeps): GladlyBridge {
       };
     },
     async overwriteFromStore(identity, connection, customer) {
-      if (!connection.overwriteExistingValues || !identity.gladlyCustomerId) return;
+      if (!connection.overwriteExistingValues || !identity.gladlyCustomerId) return 'off';
       const api = await client();
-      if (!api) return;
-      const address = customer.address
-        ? [
-            customer.address.street1,
-            customer.address.street2,
-            customer.address.city,
-            customer.address.state,
-            customer.address.zip,
-            customer.address.countryCode,
-          ]
-            .filter(Boolean)
-            .join(', ')
-        : undefined;
-      await api.patchProfile(identity.gladlyCustomerId, { name: customer.name || undefined, address });
+      if (!api) return 'off';
+      // Read first: a visit whose values already match writes nothing.
+      const profile = await api.getProfile(identity.gladlyCustomerId);
+      const patch = overwritePatch(profile, customer, connection.overwriteAttributes);
+      if (!patch) return 'unchanged';
+      await api.patchProfile(profile.id, patch);
+      return 'written';
     },
   };
 }

@@ -22,7 +22,23 @@ export interface LookupConnection {
   id: string;
   name: string;
   autoLink: AutoLinkFields;
+  /**
+   * What the automatic lookup may search this store by (the connection's Search Query
+   * Attributes): a field that is not listed is never sent, neither as a customer search nor,
+   * for email, as the orders-by-email search.
+   */
+  searchBy: SearchFields;
   api: StoreApi;
+}
+
+export interface SearchFields {
+  email: boolean;
+  phone: boolean;
+}
+
+/** The fields a connection's Search Query Attributes rows name. */
+export function searchFieldsOf(rows: ReadonlyArray<{ attribute: string }>): SearchFields {
+  return { email: rows.some((r) => r.attribute === 'email'), phone: rows.some((r) => r.attribute === 'phone') };
 }
 
 export interface LookupStats {
@@ -155,8 +171,10 @@ async function lookupOneStore(
     return withProblems(await manualLookup(query, { ...connection, api }, round), problems, deps);
 
   const identity = query.identity;
-  const emails = unique(identity.emails.map((e) => e.value.trim().toLowerCase()).filter(Boolean));
-  const phones = unique(identity.phones.map((p) => p.value.trim()).filter(Boolean));
+  const emails = connection.searchBy.email
+    ? unique(identity.emails.map((e) => e.value.trim().toLowerCase()).filter(Boolean))
+    : [];
+  const phones = connection.searchBy.phone ? unique(identity.phones.map((p) => p.value.trim()).filter(Boolean)) : [];
   // A customer an agent linked by hand stays linked even when Gladly shows no email or phone.
   // Both reads now, so nothing but BigCommerce's answer stands between round 1 and the first paint.
   const [link, unlinked] = await Promise.all([

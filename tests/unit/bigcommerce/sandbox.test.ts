@@ -124,7 +124,15 @@ describe('client × sandbox: a whole lookup (lib/lookup/lookup.ts)', () => {
           phones: jane.phones.map((p) => ({ value: p.number, type: p.type, source: 'panel' as const })),
         },
       },
-      [{ id: 'main', name: main.name, autoLink: { email: true, phone: true }, api: api.lookup }],
+      [
+        {
+          id: 'main',
+          name: main.name,
+          autoLink: { email: true, phone: true },
+          searchBy: { email: true, phone: true },
+          api: api.lookup,
+        },
+      ],
       {
         links: createLinkStore(memoryStore()),
         cache: createLookupCache(null),
