@@ -441,4 +441,15 @@ describe('the sidebar beside Gladly', () => {
     await opened.page.locator(`[data-aid="customerName-input"][value="${priya.name}"]`).waitFor({ timeout: LONG });
     await profileOf(main).getByText(priya.name).waitFor({ timeout: 10_000 });
   });
+
+  it("reads at a glance: the sidebar's body text is at least 13 px (not Chrome's 75 % of it)", async () => {
+    const { frame } = await open('jane');
+    await profileOf(storeSection(frame, mainName)).waitFor({ timeout: LONG });
+    const sizes = await frame.evaluate(() => ({
+      body: Number.parseFloat(getComputedStyle(document.body).fontSize),
+      field: Number.parseFloat(getComputedStyle(document.querySelector('dd') ?? document.body).fontSize),
+    }));
+    expect(sizes.body).toBeGreaterThanOrEqual(13);
+    expect(sizes.field).toBeGreaterThanOrEqual(13);
+  });
 });
