@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatMoney, statusTone, type Locale } from
 import { OrderActions } from '../actions/OrderActions';
 import { CopyButton } from './CopyButton';
 import { OrderDetails } from './OrderDetails';
+import { OrderSummaryButtons } from './OrderSummaryButtons';
 
 export interface OrderRowProps {
   order: Order;
@@ -58,6 +59,7 @@ function OrderRowView({ order, locale, actions }: OrderRowProps) {
       {open && (
         <>
           <OrderDetails order={order} locale={locale} id={detailsId} />
+          <OrderSummaryButtons order={order} />
           {actions && (
             <OrderActions
               order={order}
