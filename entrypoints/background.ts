@@ -20,6 +20,7 @@ import { classifySender } from '../lib/background/senders';
 import { createSidebarHub, type PortLike } from '../lib/background/sidebar-hub';
 import { createConnectionRegistry } from '../lib/background/connections';
 import { createLookupHandlers } from '../lib/background/lookup-service';
+import { createHistoryHandlers } from '../lib/background/history-service';
 import { createTabHandlers } from '../lib/background/tab-service';
 import { createOptionsHandlers } from '../lib/background/options-service';
 import { createActionsHandlers } from '../lib/background/actions-service';
@@ -87,6 +88,7 @@ export default defineBackground(() => {
         toErrorInfo: describeError,
         onLinked: gladly.overwriteFromStore,
       }),
+      ...createHistoryHandlers({ registry }),
       ...createOptionsHandlers({ settings, vault, apisFor, requiredScopes, isE2E: __E2E__ }),
       ...createActionsHandlers({
         apisFor: async (connectionId) => (await registry.apis(connectionId)).apis,

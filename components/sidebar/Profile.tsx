@@ -2,10 +2,13 @@ import type { ComponentChildren } from 'preact';
 import type { Customer } from '../../lib/core/model';
 import { formatAddress, formatDate, formatMoney } from '../../lib/sidebar/format';
 import { useSidebar } from './context';
+import { Lifetime } from './Lifetime';
 
 interface Props {
   customer: Customer;
-  storeName: string;
+  /** The store's name, when no heading above already says it (else null). */
+  storeName: string | null;
+  connectionId: string;
   autoLinked: boolean;
   onUnlink: (() => void) | null;
   busy: boolean;
@@ -23,7 +26,7 @@ function Row({ label, children, title }: { label: string; children: ComponentChi
 }
 
 /** The linked customer's profile: every field the store has a value for. */
-export function Profile({ customer, storeName, autoLinked, onUnlink, busy }: Props) {
+export function Profile({ customer, storeName, connectionId, autoLinked, onUnlink, busy }: Props) {
   const { locale } = useSidebar();
   const name = customer.name || [customer.firstName, customer.lastName].filter(Boolean).join(' ') || customer.email;
   const more = customer.addressCount - (customer.address ? 1 : 0);
@@ -66,8 +69,9 @@ export function Profile({ customer, storeName, autoLinked, onUnlink, busy }: Pro
           </Row>
         )}
         {customer.notes && <Row label="Notes">{customer.notes}</Row>}
-        <Row label="Store">{storeName}</Row>
+        {storeName && <Row label="Store">{storeName}</Row>}
       </dl>
+      <Lifetime connectionId={connectionId} customerId={customer.id} email={customer.email} />
     </section>
   );
 }

@@ -451,3 +451,8 @@ function uniqueBy<T>(values: T[], key: (v: T) => string): T[] {
 }
 
 export type { Identity };
+
+/** Older orders ("Show more orders") completed like the first ten: shipments and images in one round. */
+export function completeOlderOrders(api: StoreApi, orders: Order[]): Promise<Order[]> {
+  return completeOrders(api, orders, planCompletion(orders, []));
+}
