@@ -2,6 +2,7 @@
  * The audit log on the options page: every action agents took from the sidebar, newest first,
  * with an export as CSV. It reads the log from the background (`audit/list`).
  */
+import { formatDateTime } from '../../lib/sidebar/format';
 import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
 import { AuditEntrySchema, type AuditEntry } from '../../lib/actions/audit-log';
@@ -110,7 +111,7 @@ export function AuditLogSection({ load = loadAuditLog }: { load?: () => Promise<
             {entries.slice(0, shown).map((entry) => (
               <tr key={entry.id}>
                 <td>
-                  <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
+                  <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                 </td>
                 <td>{entry.agent}</td>
                 <td>{entry.storeName}</td>

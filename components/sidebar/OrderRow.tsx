@@ -39,9 +39,7 @@ function OrderRowView({ order, locale, actions }: OrderRowProps) {
           <span class="bc-order__line">
             <span class="bc-order__number">#{order.orderNumber}</span>
             {order.isGuest && <span class="bc-badge bc-badge--muted">Guest</span>}
-            <span class={`bc-badge bc-badge--${statusTone(order.statusId)} bc-ellipsis`} title={order.status}>
-              {order.status}
-            </span>
+            <span class={`bc-badge bc-badge--${statusTone(order.statusId)}`}>{order.status}</span>
             <span class="bc-order__total">{formatMoney(order.orderTotal, order.currencyCode, locale)}</span>
           </span>
           <span class="bc-order__line bc-muted">

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Customer } from '../../lib/core/model';
 import { formatAddress, formatDate, formatMoney } from '../../lib/sidebar/format';
+import { formatPhone } from '../../lib/core/phone';
 import { useSidebar } from './context';
 import { Lifetime } from './Lifetime';
 
@@ -50,7 +51,9 @@ export function Profile({ customer, storeName, connectionId, autoLinked, onUnlin
             {customer.email}
           </Row>
         )}
-        {customer.phone && <Row label="Phone">{customer.phone}</Row>}
+        {customer.phone && (
+          <Row label="Phone">{formatPhone(customer.phone, customer.address?.countryCode || undefined)}</Row>
+        )}
         {customer.company && <Row label="Company">{customer.company}</Row>}
         {customer.createdAt && <Row label="Customer since">{formatDate(customer.createdAt, locale)}</Row>}
         {customer.address && (

@@ -139,7 +139,7 @@ describe('sidebar screens', () => {
     for (const expected of [
       'Jane Cooper',
       'jane.cooper@example.com',
-      '+1 650-123-4569',
+      '+1 650 123 4569', // stored as "+1 650-123-4569": shown in the one international format (issue #17)
       'Cooper Design Studio',
       'Feb 1, 2024',
       '1200 Market St, San Francisco, CA 94102, US',

@@ -72,7 +72,9 @@ describe('order card', () => {
     expect(row.querySelectorAll('.bc-line__image--empty')).toHaveLength(1);
     const tracking = within(row).getByRole('link', { name: '1Z999AA10123456784' });
     expect(tracking.getAttribute('href')).toBe('https://www.ups.com/track?tracknum=1Z999AA10123456784');
-    expect(text).toContain('UPS Ground · UPS');
+    // The carrier is not repeated after a shipping method that already names it (issue #17).
+    expect(text).toContain('UPS Ground');
+    expect(text).not.toContain('UPS Ground · UPS');
     expect(within(row).getByRole('link', { name: 'Open in BigCommerce' }).getAttribute('href')).toBe(
       'https://store-abc123.mybigcommerce.com/manage/orders/112',
     );
