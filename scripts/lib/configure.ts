@@ -69,6 +69,7 @@ export async function connectSandboxStores(
       requestId: 'configure-save',
       settings: save.settings,
       secrets: save.secrets,
+      ...(save.gladlyApiToken ? { gladlyApiToken: save.gladlyApiToken } : {}),
     };
     const saved = SaveReplySchema.safeParse(await send(page, message));
     if (!saved.success)

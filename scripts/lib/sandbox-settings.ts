@@ -2,7 +2,7 @@
  * The settings the options page would save for the sandbox's stores, and the check that they
  * took. Pure, so the demo, the benchmark and the e2e tests all connect stores the same way.
  */
-import { newConnection, type Connection, type Settings } from '../../lib/settings/schema';
+import { newConnection, type Connection, type OverwriteAttribute, type Settings } from '../../lib/settings/schema';
 
 /** What this needs of the sandbox (a subset of sandbox/server.ts SandboxInfo). */
 export interface SandboxStoreLike {
@@ -16,6 +16,8 @@ export interface SandboxStoreLike {
 export interface SandboxInfoLike {
   /** `baseUrl` is http://127.0.0.1:PORT, or https:// for a TLS sandbox (then with its `certPem`). */
   bigcommerce: { baseUrl: string; stores: SandboxStoreLike[]; certPem?: string };
+  /** The Gladly look-alike (needed only to connect the Gladly API). */
+  gladly?: { baseUrl: string; apiUser: { email: string; token: string } };
 }
 
 export interface ConnectOptions {
@@ -26,12 +28,16 @@ export interface ConnectOptions {
   /** Turn actions on (every action switch on). Default off, as a new connection starts. */
   actions?: boolean;
   autoLink?: { email: boolean; phone: boolean };
+  /** Connect the Gladly look-alike's API, with Overwrite Existing Values on and these custom attributes. */
+  overwrite?: { attributes: OverwriteAttribute[] };
 }
 
 export interface SaveRequest {
   settings: Settings;
   /** connection id → access token (goes to the vault, never into settings). */
   secrets: Record<string, string>;
+  /** The Gladly API token, when the Gladly API is connected. */
+  gladlyApiToken?: string;
 }
 
 /** A connection id that stays the same across runs, so re-connecting replaces rather than adds. */
@@ -64,12 +70,22 @@ export function buildSandboxSave(current: Settings, info: SandboxInfoLike, optio
       apiBaseUrl: info.bigcommerce.baseUrl,
       autoLink: options.autoLink ?? base.autoLink,
       actions: { ...base.actions, enabled: options.actions ?? false },
+      ...(options.overwrite
+        ? { overwriteExistingValues: true, overwriteAttributes: options.overwrite.attributes }
+        : {}),
     };
   });
+  const gladly = options.overwrite ? info.gladly : undefined;
+  if (options.overwrite && !gladly) throw new Error("Connecting the Gladly API needs the sandbox's Gladly look-alike.");
   const ours = new Set(connections.map((c) => c.id));
   return {
-    settings: { ...current, connections: [...current.connections.filter((c) => !ours.has(c.id)), ...connections] },
+    settings: {
+      ...current,
+      connections: [...current.connections.filter((c) => !ours.has(c.id)), ...connections],
+      ...(gladly ? { gladlyApi: { host: gladly.baseUrl, email: gladly.apiUser.email, tokenHint: null } } : {}),
+    },
     secrets,
+    ...(gladly ? { gladlyApiToken: gladly.apiUser.token } : {}),
   };
 }
 
