@@ -24,6 +24,7 @@ import { createSidebarHub, type PortLike } from '../lib/background/sidebar-hub';
 import { createConnectionRegistry } from '../lib/background/connections';
 import { createLookupHandlers, createLookupRunner, type LookupServiceDeps } from '../lib/background/lookup-service';
 import { createLookupPrefetch } from '../lib/background/lookup-prefetch';
+import { createHistoryHandlers } from '../lib/background/history-service';
 import { createTabHandlers } from '../lib/background/tab-service';
 import { createOptionsHandlers } from '../lib/background/options-service';
 import { createActionsHandlers } from '../lib/background/actions-service';
@@ -132,6 +133,7 @@ export default defineBackground(() => {
       }),
       ...createLookupHandlers(lookupDeps),
       ...createDockHandlers(local),
+      ...createHistoryHandlers({ registry }),
       ...createOptionsHandlers({ settings, vault, apisFor, requiredScopes, isE2E: __E2E__ }),
       ...createActionsHandlers({
         apisFor: async (connectionId) => (await registry.apis(connectionId)).apis,

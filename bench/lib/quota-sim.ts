@@ -109,7 +109,15 @@ export async function runQuotaSim(sandbox: SandboxHandle, options: QuotaSimOptio
       try {
         await runLookup(
           { kind: 'identity', identity: personaIdentity(persona) },
-          [{ id, name: store.name, autoLink: { email: true, phone: true }, api }],
+          [
+            {
+              id,
+              name: store.name,
+              autoLink: { email: true, phone: true },
+              searchBy: { email: true, phone: true },
+              api,
+            },
+          ],
           { links, cache: createLookupCache(null), samePhone, toErrorInfo },
           (stores) => {
             final = stores;

@@ -1,4 +1,10 @@
-import type { SearchQueryAttribute, SearchResultsAttribute } from '../../lib/settings/schema';
+import {
+  OVERWRITE_FIELDS,
+  type OverwriteAttribute,
+  type OverwriteField,
+  type SearchQueryAttribute,
+  type SearchResultsAttribute,
+} from '../../lib/settings/schema';
 import { fieldId } from './Field';
 
 const QUERY_ATTRIBUTES: ReadonlyArray<{ value: SearchQueryAttribute['attribute']; label: string }> = [
@@ -191,6 +197,96 @@ export function SearchResultsTable({ base, rows, disabled, problems, onChange }:
       <button type="button" disabled={disabled} onClick={() => onChange([...rows, { attribute: '', label: '' }])}>
         Add a result column
       </button>
+    </fieldset>
+  );
+}
+
+/** How each mappable store field reads in the options page. */
+const OVERWRITE_FIELD_LABELS: Record<OverwriteField, string> = {
+  id: 'Customer ID',
+  company: 'Company',
+  customerGroupName: 'Customer group',
+  storeCreditAmount: 'Store credit',
+  notes: 'Notes',
+  acceptsMarketing: 'Accepts marketing',
+  createdAt: 'Customer since',
+};
+
+/** Which editable Gladly custom attributes "Overwrite Existing Values" keeps equal to a store field. */
+export function OverwriteAttributesTable({ base, rows, disabled, problems, onChange }: TableProps<OverwriteAttribute>) {
+  const set = (index: number, row: OverwriteAttribute) => onChange(rows.map((r, i) => (i === index ? row : r)));
+  const tableError = problems[base];
+  return (
+    <fieldset class="table-field" aria-describedby={tableError ? `${fieldId(base)}-error` : undefined}>
+      <legend>Custom attributes to overwrite</legend>
+      <p class="help">
+        Besides name and address, these Gladly custom attributes (their keys, as in Gladly's Customer Profile
+        Attributes) get the store's value on every visit of a linked customer.
+      </p>
+      {rows.length > 0 ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Store field</th>
+              <th scope="col">Gladly attribute key</th>
+              <th scope="col">
+                <span class="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => {
+              const attributePath = `${base}.${index}.attribute`;
+              const attributeId = fieldId(attributePath);
+              return (
+                <tr key={index}>
+                  <td>
+                    <select
+                      aria-label={`Store field ${index + 1}`}
+                      value={row.field}
+                      disabled={disabled}
+                      onChange={(e) => set(index, { ...row, field: e.currentTarget.value as OverwriteField })}
+                    >
+                      {OVERWRITE_FIELDS.map((field) => (
+                        <option key={field} value={field}>
+                          {OVERWRITE_FIELD_LABELS[field]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <input
+                      id={attributeId}
+                      aria-label={`Gladly attribute key ${index + 1}`}
+                      value={row.attribute}
+                      disabled={disabled}
+                      aria-invalid={problems[attributePath] ? 'true' : undefined}
+                      aria-describedby={problems[attributePath] ? `${attributeId}-error` : undefined}
+                      onInput={(e) => set(index, { ...row, attribute: e.currentTarget.value })}
+                    />
+                    <RowError id={`${attributeId}-error`} message={problems[attributePath]} />
+                  </td>
+                  <td>
+                    <TrashButton
+                      label={`Remove attribute ${row.attribute || index + 1}`}
+                      disabled={disabled}
+                      onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={() => onChange([...rows, { field: 'company', attribute: '' }])}
+      >
+        Add a custom attribute
+      </button>
+      <RowError id={`${fieldId(base)}-error`} message={tableError} />
     </fieldset>
   );
 }

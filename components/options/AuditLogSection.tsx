@@ -2,6 +2,7 @@
  * The audit log on the options page: every action agents took from the sidebar, newest first,
  * with an export as CSV. `load` reads the log from the background (OptionsApi.auditLog: `audit/list`).
  */
+import { formatDateTime } from '../../lib/sidebar/format';
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditEntry } from '../../lib/actions/audit-log';
 import { auditToCsv } from '../../lib/actions/audit-csv';
@@ -93,7 +94,7 @@ export function AuditLogSection({ load }: { load: () => Promise<AuditEntry[]> })
             {entries.slice(0, shown).map((entry) => (
               <tr key={entry.id}>
                 <td>
-                  <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
+                  <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                 </td>
                 <td>{entry.agent}</td>
                 <td>{entry.storeName}</td>

@@ -6,7 +6,7 @@ import { parseStoreHash } from '../../lib/settings/store-hash';
 import type { ScopeStatus } from '../../lib/core/store-ports';
 import { messageOf, type OptionsApi } from './api';
 import { Field, Locked, fieldId } from './Field';
-import { SearchQueryTable, SearchResultsTable } from './AttributeTables';
+import { OverwriteAttributesTable, SearchQueryTable, SearchResultsTable } from './AttributeTables';
 
 export interface ConnectionFormProps {
   index: number;
@@ -283,6 +283,15 @@ export function ConnectionForm(props: ConnectionFormProps) {
           Needs a Gladly API connection (below): without it the extension cannot write to Gladly profiles.
         </p>
       )}
+      {c.overwriteExistingValues ? (
+        <OverwriteAttributesTable
+          base={`${at}.overwriteAttributes`}
+          rows={c.overwriteAttributes}
+          disabled={locked || !props.hasGladlyApi}
+          problems={problems}
+          onChange={(overwriteAttributes) => set({ overwriteAttributes })}
+        />
+      ) : null}
 
       <fieldset>
         <legend>Actions</legend>

@@ -1,3 +1,4 @@
+import { formatPhone } from '../../lib/core/phone';
 import type { Customer } from '../../lib/core/model';
 import type { SearchResultsAttribute } from '../../lib/settings/schema';
 
@@ -15,7 +16,7 @@ export function resultValue(customer: Customer, attribute: string): string {
     case 'email':
       return customer.email;
     case 'phone':
-      return customer.phone;
+      return formatPhone(customer.phone, customer.address?.countryCode || undefined);
     case 'externalCustomerId':
       return customer.id;
     default:

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Fulfillment, LineItem, Order } from '../../lib/core/model';
-import { formatDateTime, formatMoney, isZeroAmount, type Locale } from '../../lib/sidebar/format';
+import { formatDate, formatMoney, isZeroAmount, type Locale } from '../../lib/sidebar/format';
 import { webUrl } from '../../lib/sidebar/safe-url';
 import { CopyButton } from './CopyButton';
 
@@ -33,8 +33,32 @@ function LineImage({ src: raw }: { src: string | null }) {
   );
 }
 
-function LineItemRow({ line, currency, locale }: { line: LineItem; currency: string; locale: Locale }) {
+/**
+ * What a line adds to the order's own status, said once: its shipped and refunded counts when it
+ * has any; otherwise its state, unless every line is in the same state (the order's status says it).
+ */
+export function lineState(line: LineItem, uniform: boolean): string {
+  const counts = [
+    line.quantityShipped > 0 ? `Shipped ${line.quantityShipped}` : '',
+    line.quantityRefunded > 0 ? `Refunded ${line.quantityRefunded}` : '',
+  ].filter(Boolean);
+  if (counts.length > 0) return counts.join(' · ');
+  return uniform ? '' : line.status;
+}
+
+function LineItemRow({
+  line,
+  currency,
+  locale,
+  uniform,
+}: {
+  line: LineItem;
+  currency: string;
+  locale: Locale;
+  uniform: boolean;
+}) {
   const options = line.options.map((o) => `${o.name}: ${o.value}`).join(' · ');
+  const state = lineState(line, uniform);
   return (
     <li class="bc-line">
       <LineImage src={line.image} />
@@ -54,13 +78,20 @@ function LineItemRow({ line, currency, locale }: { line: LineItem; currency: str
         )}
         <div class="bc-line__meta">
           {line.quantity} × {formatMoney(line.unitPrice, currency, locale)}
-          {line.quantityShipped > 0 && <span> · Shipped {line.quantityShipped}</span>}
-          {line.quantityRefunded > 0 && <span> · Refunded {line.quantityRefunded}</span>}
-          {line.status && <span class="bc-muted"> · {line.status}</span>}
+          {state && <span> · {state}</span>}
         </div>
       </div>
     </li>
   );
+}
+
+/** "UPS Ground" already names UPS: the carrier is added only when the method does not say it. */
+export function shippingLabel(fulfillment: Pick<Fulfillment, 'shippingMethod' | 'carrier'>): string {
+  const method = fulfillment.shippingMethod.trim();
+  const carrier = fulfillment.carrier.trim();
+  if (!carrier || method.toLowerCase().includes(carrier.toLowerCase())) return method;
+  if (!method || carrier.toLowerCase().includes(method.toLowerCase())) return carrier;
+  return `${method} · ${carrier}`;
 }
 
 function FulfillmentRow({ fulfillment, locale }: { fulfillment: Fulfillment; locale: Locale }) {
@@ -86,9 +117,7 @@ function FulfillmentRow({ fulfillment, locale }: { fulfillment: Fulfillment; loc
         <div class="bc-muted">No tracking number</div>
       )}
       <div class="bc-line__meta bc-wrap">
-        {[fulfillment.shippingMethod, fulfillment.carrier, formatDateTime(fulfillment.createdAt, locale)]
-          .filter(Boolean)
-          .join(' · ')}
+        {[shippingLabel(fulfillment), formatDate(fulfillment.createdAt, locale)].filter(Boolean).join(' · ')}
       </div>
     </li>
   );
@@ -99,6 +128,7 @@ export function OrderDetails({ order, locale, id }: { order: Order; locale: Loca
   const currency = order.currencyCode;
   const fulfillments = order.fulfillments;
   const controlPanelUrl = webUrl(order.controlPanelUrl);
+  const uniform = new Set(order.lineItems.map((l) => l.status)).size <= 1;
   return (
     <div class="bc-order__details" id={id}>
       <dl class="bc-amounts">
@@ -116,7 +146,7 @@ export function OrderDetails({ order, locale, id }: { order: Order; locale: Loca
       <h4 class="bc-subtitle">Items</h4>
       <ul class="bc-lines">
         {order.lineItems.map((line) => (
-          <LineItemRow key={line.id} line={line} currency={currency} locale={locale} />
+          <LineItemRow key={line.id} line={line} currency={currency} locale={locale} uniform={uniform} />
         ))}
       </ul>
       {fulfillments === null && order.itemsShipped > 0 && <p class="bc-muted">Loading shipments…</p>}

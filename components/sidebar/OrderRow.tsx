@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatMoney, statusTone, type Locale } from
 import { OrderActions } from '../actions/OrderActions';
 import { CopyButton } from './CopyButton';
 import { OrderDetails } from './OrderDetails';
+import { OrderSummaryButtons } from './OrderSummaryButtons';
 
 export interface OrderRowProps {
   order: Order;
@@ -38,9 +39,7 @@ function OrderRowView({ order, locale, actions }: OrderRowProps) {
           <span class="bc-order__line">
             <span class="bc-order__number">#{order.orderNumber}</span>
             {order.isGuest && <span class="bc-badge bc-badge--muted">Guest</span>}
-            <span class={`bc-badge bc-badge--${statusTone(order.statusId)} bc-ellipsis`} title={order.status}>
-              {order.status}
-            </span>
+            <span class={`bc-badge bc-badge--${statusTone(order.statusId)}`}>{order.status}</span>
             <span class="bc-order__total">{formatMoney(order.orderTotal, order.currencyCode, locale)}</span>
           </span>
           <span class="bc-order__line bc-muted">
@@ -58,6 +57,7 @@ function OrderRowView({ order, locale, actions }: OrderRowProps) {
       {open && (
         <>
           <OrderDetails order={order} locale={locale} id={detailsId} />
+          <OrderSummaryButtons order={order} />
           {actions && (
             <OrderActions
               order={order}

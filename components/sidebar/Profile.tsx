@@ -1,11 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import type { Customer } from '../../lib/core/model';
 import { formatAddress, formatDate, formatMoney } from '../../lib/sidebar/format';
+import { formatPhone } from '../../lib/core/phone';
 import { useSidebar } from './context';
+import { Lifetime } from './Lifetime';
 
 interface Props {
   customer: Customer;
-  storeName: string;
+  /** The store's name, when no heading above already says it (else null). */
+  storeName: string | null;
+  connectionId: string;
   autoLinked: boolean;
   onUnlink: (() => void) | null;
   busy: boolean;
@@ -23,7 +27,7 @@ function Row({ label, children, title }: { label: string; children: ComponentChi
 }
 
 /** The linked customer's profile: every field the store has a value for. */
-export function Profile({ customer, storeName, autoLinked, onUnlink, busy }: Props) {
+export function Profile({ customer, storeName, connectionId, autoLinked, onUnlink, busy }: Props) {
   const { locale } = useSidebar();
   const name = customer.name || [customer.firstName, customer.lastName].filter(Boolean).join(' ') || customer.email;
   const more = customer.addressCount - (customer.address ? 1 : 0);
@@ -47,7 +51,9 @@ export function Profile({ customer, storeName, autoLinked, onUnlink, busy }: Pro
             {customer.email}
           </Row>
         )}
-        {customer.phone && <Row label="Phone">{customer.phone}</Row>}
+        {customer.phone && (
+          <Row label="Phone">{formatPhone(customer.phone, customer.address?.countryCode || undefined)}</Row>
+        )}
         {customer.company && <Row label="Company">{customer.company}</Row>}
         {customer.createdAt && <Row label="Customer since">{formatDate(customer.createdAt, locale)}</Row>}
         {customer.address && (
@@ -66,8 +72,9 @@ export function Profile({ customer, storeName, autoLinked, onUnlink, busy }: Pro
           </Row>
         )}
         {customer.notes && <Row label="Notes">{customer.notes}</Row>}
-        <Row label="Store">{storeName}</Row>
+        {storeName && <Row label="Store">{storeName}</Row>}
       </dl>
+      <Lifetime connectionId={connectionId} customerId={customer.id} email={customer.email} />
     </section>
   );
 }

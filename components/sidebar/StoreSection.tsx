@@ -63,7 +63,16 @@ export function StoreSection({ store, connection, showName }: Props) {
       body = (
         <>
           <p class="bc-note">No customer account: guest orders placed with this email.</p>
-          <OrderList orders={store.orders ?? []} customer={null} connection={connection} />
+          <OrderList
+            orders={store.orders ?? []}
+            customer={null}
+            connection={connection}
+            history={{
+              connectionId: store.connectionId,
+              customerId: null,
+              email: store.orders?.[0]?.billingEmail ?? '',
+            }}
+          />
         </>
       );
       break;
@@ -72,12 +81,18 @@ export function StoreSection({ store, connection, showName }: Props) {
         <>
           <Profile
             customer={store.customer}
-            storeName={storeName}
+            storeName={showName ? null : storeName}
+            connectionId={store.connectionId}
             autoLinked={store.autoLinked === true}
             onUnlink={canLink ? () => void unlink(store.connectionId) : null}
             busy={busy}
           />
-          <OrderList orders={store.orders ?? []} customer={store.customer} connection={connection} />
+          <OrderList
+            orders={store.orders ?? []}
+            customer={store.customer}
+            connection={connection}
+            history={{ connectionId: store.connectionId, customerId: store.customer.id, email: store.customer.email }}
+          />
         </>
       ) : null;
       break;

@@ -5,12 +5,14 @@
  * Gladly is still rendering its panel, and the panel's reading then only confirms it
  * (`confirmIdentity`: anything the panel shows that the API does not is added, which changes the
  * lookup). With "Overwrite existing values" on it also copies a linked customer's name and
- * address from the store into Gladly. Emails and phones are never replaced (Gladly's rule).
+ * address and the mapped custom attributes from the store into Gladly on every visit of a linked
+ * customer, writing only what differs. Emails and phones are never replaced (Gladly's rule).
  */
 import type { Identity } from '../messages/identity';
 import type { Customer } from '../core/model';
 import type { Connection, Settings } from '../settings/schema';
 import { createGladlyApiClient, type GladlyProfile } from '../gladly/api-client';
+import { overwritePatch } from '../gladly/overwrite';
 
 export interface GladlyBridgeDeps {
   settings: { get(): Promise<Settings> };
@@ -29,8 +31,11 @@ export interface GladlyBridge {
   confirmIdentity(customerId: string, identity: Identity): Promise<Identity>;
   /** The agent Gladly assigns a conversation to (null when the API is not connected or none is assigned). */
   conversationAssignee(conversationId: string): Promise<{ email?: string; name?: string } | null>;
-  overwriteFromStore(identity: Identity, connection: Connection, customer: Customer): Promise<void>;
+  /** On every visit of a linked customer; 'off' when the setting or the Gladly API is not set. */
+  overwriteFromStore(identity: Identity, connection: Connection, customer: Customer): Promise<OverwriteOutcome>;
 }
+
+export type OverwriteOutcome = 'off' | 'unchanged' | 'written';
 
 /** One profile read serves both the navigation's early identity and the panel's confirmation. */
 const PROFILE_REUSE_MS = 30_000;
@@ -121,22 +126,15 @@ export function createGladlyBridge(deps: GladlyBridgeDeps): GladlyBridge {
       return { email: agent.emailAddress, name: agent.name };
     },
     async overwriteFromStore(identity, connection, customer) {
-      if (!connection.overwriteExistingValues || !identity.gladlyCustomerId) return;
+      if (!connection.overwriteExistingValues || !identity.gladlyCustomerId) return 'off';
       const api = await client();
-      if (!api) return;
-      const address = customer.address
-        ? [
-            customer.address.street1,
-            customer.address.street2,
-            customer.address.city,
-            customer.address.state,
-            customer.address.zip,
-            customer.address.countryCode,
-          ]
-            .filter(Boolean)
-            .join(', ')
-        : undefined;
-      await api.patchProfile(identity.gladlyCustomerId, { name: customer.name || undefined, address });
+      if (!api) return 'off';
+      // Read first: a visit whose values already match writes nothing.
+      const profile = await api.getProfile(identity.gladlyCustomerId);
+      const patch = overwritePatch(profile, customer, connection.overwriteAttributes);
+      if (!patch) return 'unchanged';
+      await api.patchProfile(profile.id, patch);
+      return 'written';
     },
   };
 }

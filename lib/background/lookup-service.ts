@@ -3,7 +3,7 @@
  * `link` and `unlink` change which BigCommerce customer a Gladly customer is linked to.
  */
 import type { z } from 'zod';
-import { runLookup, type Emit, type LookupConnection, type LookupDeps } from '../lookup/lookup';
+import { runLookup, searchFieldsOf, type Emit, type LookupConnection, type LookupDeps } from '../lookup/lookup';
 import { queryKey } from '../messages/lookup';
 import type { LinkStore } from '../lookup/linking';
 import type { LookupCache } from '../lookup/cache';
@@ -23,8 +23,11 @@ export interface LookupServiceDeps {
   cache: LookupCache;
   samePhone: LookupDeps['samePhone'];
   toErrorInfo(error: unknown): ErrorInfo;
-  /** Called when a Gladly customer gets linked (by the rules or by an agent): e.g. overwrite Gladly's values. */
-  onLinked?(identity: Identity, connection: Connection, customer: Customer): Promise<void>;
+  /**
+   * Called on every visit of a linked customer (once its store's result is complete and fresh)
+   * and when an agent links one: e.g. overwrite Gladly's values with the store's.
+   */
+  onLinked?(identity: Identity, connection: Connection, customer: Customer): Promise<unknown>;
   now?: () => number;
   /** Lookups started from a panel before it was trusted: taken over when the sidebar asks for the same query. */
   prefetch?: LookupPrefetch;
@@ -45,7 +48,13 @@ async function lookupConnections(registry: ConnectionRegistry): Promise<LookupCo
       } catch (error) {
         api = failingApi(error);
       }
-      return { id: connection.id, name: connection.name, autoLink: connection.autoLink, api };
+      return {
+        id: connection.id,
+        name: connection.name,
+        autoLink: connection.autoLink,
+        searchBy: searchFieldsOf(connection.searchQueryAttributes),
+        api,
+      };
     }),
   );
 }
@@ -80,22 +89,20 @@ export function createLookupHandlers(deps: LookupServiceDeps): MessageHandler[] 
     from: ['extension-page'],
     pages: ['/sidebar.html'],
     async handle(request, { emit, sender }) {
-      const autoLinkedBefore = new Set<string>();
+      // Once per store and visit: the first complete, fresh result of a linked customer (from the
+      // cache or the store) — not only when the link is made.
+      const visited = new Set<string>();
       const onUpdate = (...[stores, done, stats]: Parameters<Emit>) => {
         const update: LookupUpdate = { type: 'lookup/update', requestId: request.requestId, stores, done, stats };
         emit(update);
         if (!deps.onLinked || request.query.kind !== 'identity') return;
         for (const store of stores) {
-          if (
-            store.status !== 'linked' ||
-            !store.autoLinked ||
-            !store.customer ||
-            autoLinkedBefore.has(store.connectionId)
-          )
-            continue;
-          autoLinkedBefore.add(store.connectionId);
+          if (store.status !== 'linked' || !store.customer || !store.complete || store.stale) continue;
+          if (visited.has(store.connectionId)) continue;
+          visited.add(store.connectionId);
           const identity = request.query.identity;
           const customer = store.customer;
+          // Never the agent's wait, and a failure only means trying again on the next visit.
           void deps.registry
             .apis(store.connectionId)
             .then(({ connection }) => deps.onLinked?.(identity, connection, customer))

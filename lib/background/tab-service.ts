@@ -3,7 +3,7 @@
  * reports who the agent is looking at; the sidebar asks to open the settings or to put text into
  * Gladly's reply box. The current customer per tab is kept by the sidebar hub.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ContentHelloSchema, type ContentHelloReply, type TabMessage } from '../messages/content';
 import { IdentityCandidateSchema, IdentityChangedSchema, type Identity } from '../messages/identity';
 import { InsertTextSchema, OpenOptionsSchema, type InsertTextReply } from '../messages/sidebar';

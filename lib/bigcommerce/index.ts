@@ -6,6 +6,7 @@ import type { StoreRef } from '../core/model';
 import type { ConnectionApis } from '../core/store-ports';
 import { createActionsApi } from './actions-api';
 import { createAdminApi } from './admin-api';
+import { createHistoryApi } from './history-api';
 import { createClient, type ClientOptions } from './request';
 import { createStoreApi } from './store-api';
 
@@ -27,6 +28,7 @@ export function createConnectionApis(options: ConnectionApisOptions): Connection
   };
   return {
     lookup: createStoreApi(client, store),
+    history: createHistoryApi(client, store),
     actions: createActionsApi(client, store),
     admin: createAdminApi(client),
     requestCount: () => client.requestCount(),

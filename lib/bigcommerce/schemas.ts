@@ -304,3 +304,16 @@ export const StoreSchema = z.object({
     .transform((v) => (typeof v === 'string' ? v : (v?.name ?? ''))),
   control_panel_base_url: text,
 });
+
+/** What the lifetime view reads of an order (a plain `GET /v2/orders` item, no includes). */
+export const OrderTotalSchema = z.object({
+  id,
+  status_id: z.number().int(),
+  total_inc_tax: money,
+  refunded_amount: moneyOrZero,
+  currency_code: text,
+});
+export const OrderTotalListSchema = z.array(OrderTotalSchema);
+
+/** `GET /v2/orders/count`: per status, and in all. */
+export const OrderCountSchema = z.object({ count: count });

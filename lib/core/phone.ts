@@ -56,3 +56,13 @@ export function samePhone(a: string, b: string, defaultCountry: CountryCode = 'U
   const dx = digitsOf(a);
   return dx.length > MIN_DIGITS && dx === digitsOf(b);
 }
+
+/**
+ * One way to show a phone everywhere: international ("+1 650 123 4569"), read in the country of
+ * the customer's address when it has no country code; as stored when it is not a number.
+ */
+export function formatPhone(stored: string, country?: string): string {
+  const home = country && /^[A-Z]{2}$/.test(country) ? (country as CountryCode) : 'US';
+  const parsed = parse(stored, home);
+  return parsed ? parsed.formatInternational() : stored.trim();
+}

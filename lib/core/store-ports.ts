@@ -120,8 +120,34 @@ export interface AdminApi {
   probeScopes(scopes: string[]): Promise<ScopeProbe[]>;
 }
 
+/** The v2 orders list's largest page. */
+export const ORDER_PAGE_MAX = 250;
+
+/** Which orders: a customer's account orders, or every order billed to an email (guest ones too). */
+export type OrderFilter = { customerId: string } | { email: string };
+
+/** What lifetime spend needs of one order. */
+export interface OrderTotal {
+  id: string;
+  statusId: number;
+  total: Money;
+  refunded: Money;
+  currency: string;
+}
+
+/** Reads beyond the 10 newest orders: lifetime totals and older pages. */
+export interface HistoryApi {
+  /** BigCommerce's largest page (250) of the filter's orders, only the amounts (`page` from 1). */
+  orderTotals(filter: OrderFilter, page: number): Promise<OrderTotal[]>;
+  /** `GET /v2/orders/count`: every order the filter selects, whatever its status. */
+  orderCount(filter: OrderFilter): Promise<number>;
+  /** Newest first, created at or before `before` (ISO instant), line items embedded. */
+  ordersBefore(filter: OrderFilter, before: string, limit: number): Promise<Order[]>;
+}
+
 export interface ConnectionApis {
   lookup: StoreApi;
+  history: HistoryApi;
   actions: ActionsApi;
   admin: AdminApi;
   /** Requests sent so far through this connection's client (for per-lookup counters). */

@@ -90,6 +90,8 @@ export interface GladlyApiClientOptions {
 export interface GladlyProfilePatch {
   name?: string;
   address?: string;
+  /** Only the keys given change; others stay as they are. */
+  customAttributes?: Record<string, string>;
 }
 
 export interface GladlyApiClient {
@@ -190,6 +192,7 @@ export function createGladlyApiClient(options: GladlyApiClientOptions): GladlyAp
       const body: GladlyProfilePatch = {};
       if (patch.name !== undefined) body.name = patch.name;
       if (patch.address !== undefined) body.address = patch.address;
+      if (patch.customAttributes !== undefined) body.customAttributes = patch.customAttributes;
       const { status, json } = await request('PATCH', `/customer-profiles/${encodeURIComponent(id)}`, body);
       if (status !== 200 && status !== 204) throw errorFor(status, json, 'This Gladly customer was not found.');
     },

@@ -9,7 +9,13 @@ import { queryKey, type LookupQuery, type StoreLookup } from '../messages/lookup
 import type { LookupCache } from './cache';
 import { lookupStore, type LookupConnection, type Round, type StoreLookupDeps } from './store-lookup';
 
-export { ORDER_LIMIT, type LookupConnection } from './store-lookup';
+export {
+  ORDER_LIMIT,
+  completeOlderOrders,
+  searchFieldsOf,
+  type LookupConnection,
+  type SearchFields,
+} from './store-lookup';
 
 export interface LookupStats {
   requests: number;

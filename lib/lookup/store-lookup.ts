@@ -21,7 +21,23 @@ export interface LookupConnection {
   id: string;
   name: string;
   autoLink: AutoLinkFields;
+  /**
+   * What the automatic lookup may search this store by (the connection's Search Query
+   * Attributes): a field that is not listed is never sent, neither as a customer search nor,
+   * for email, as the orders-by-email search.
+   */
+  searchBy: SearchFields;
   api: StoreApi;
+}
+
+export interface SearchFields {
+  email: boolean;
+  phone: boolean;
+}
+
+/** The fields a connection's Search Query Attributes rows name. */
+export function searchFieldsOf(rows: ReadonlyArray<{ attribute: string }>): SearchFields {
+  return { email: rows.some((r) => r.attribute === 'email'), phone: rows.some((r) => r.attribute === 'phone') };
 }
 
 /** What one store's lookup needs besides the store itself. */
@@ -50,8 +66,10 @@ export async function lookupStore(
     return withProblems(await manualLookup(query, { ...connection, api }, round), problems, deps);
 
   const identity = query.identity;
-  const emails = unique(identity.emails.map((e) => e.value.trim().toLowerCase()).filter(Boolean));
-  const phones = unique(identity.phones.map((p) => p.value.trim()).filter(Boolean));
+  const emails = connection.searchBy.email
+    ? unique(identity.emails.map((e) => e.value.trim().toLowerCase()).filter(Boolean))
+    : [];
+  const phones = connection.searchBy.phone ? unique(identity.phones.map((p) => p.value.trim()).filter(Boolean)) : [];
   // A customer an agent linked by hand stays linked even when Gladly shows no email or phone.
   // Both reads now, so nothing but BigCommerce's answer stands between round 1 and the first paint.
   const [link, unlinked] = await Promise.all([
@@ -325,4 +343,9 @@ function unique<T>(values: T[]): T[] {
 function uniqueBy<T>(values: T[], key: (v: T) => string): T[] {
   const seen = new Set<string>();
   return values.filter((v) => (seen.has(key(v)) ? false : (seen.add(key(v)), true)));
+}
+
+/** Older orders ("Show more orders") completed like the first ten: shipments and images in one round. */
+export function completeOlderOrders(api: StoreApi, orders: Order[]): Promise<Order[]> {
+  return completeOrders(api, orders, planCompletion(orders, []));
 }

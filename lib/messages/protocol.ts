@@ -23,6 +23,7 @@ import type {
   RefundResult,
 } from './actions';
 import type { ContentHello, ContentHelloReply, DockGetSchema, DockSetSchema, DockStateMessage } from './content';
+import type { LifetimeReply, LifetimeRequest, MoreOrdersReply, MoreOrdersRequest } from './history';
 import type { IdentityChanged } from './identity';
 import type { LinkRequestSchema, LookupRequestSchema, UnlinkRequestSchema } from './lookup';
 import type {
@@ -65,6 +66,8 @@ export interface ProtocolMap {
   lookup: Message<z.infer<typeof LookupRequestSchema>, null>;
   link: Message<z.infer<typeof LinkRequestSchema>, { customerId: string }>;
   unlink: Message<z.infer<typeof UnlinkRequestSchema>, { customerId: string | null }>;
+  lifetime: Message<LifetimeRequest, LifetimeReply>;
+  'orders/more': Message<MoreOrdersRequest, MoreOrdersReply>;
   'open-options': Message<OpenOptions, null>;
   'gladly/insert-text': Message<InsertText, InsertTextReply | null>;
   'actions/cancel': Message<z.infer<typeof CancelRequestSchema>, CancelResult>;
@@ -114,6 +117,8 @@ export type SidebarMessageType =
   | 'lookup'
   | 'link'
   | 'unlink'
+  | 'lifetime'
+  | 'orders/more'
   | 'open-options'
   | 'gladly/insert-text'
   | ActionMessageType;

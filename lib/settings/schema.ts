@@ -21,6 +21,28 @@ export const SearchResultsAttributeSchema = z.object({
   label: z.string().trim().min(1).max(60),
 });
 
+/** BigCommerce customer fields an admin can copy into a Gladly custom attribute. */
+export const OVERWRITE_FIELDS = [
+  'id',
+  'company',
+  'customerGroupName',
+  'storeCreditAmount',
+  'notes',
+  'acceptsMarketing',
+  'createdAt',
+] as const;
+export type OverwriteField = (typeof OVERWRITE_FIELDS)[number];
+
+/** One editable Gladly custom attribute that "Overwrite Existing Values" keeps equal to a store field. */
+export const OverwriteAttributeSchema = z.object({
+  field: z.enum(OVERWRITE_FIELDS),
+  /** The custom attribute's key in Gladly (Settings → Customer Profile Attributes), e.g. "bcCompany". */
+  attribute: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][\w.-]{0,59}$/, 'A Gladly attribute key is letters, digits, "_", "." or "-", e.g. bcCompany'),
+});
+
 export const ActionSwitchesSchema = z.object({
   enabled: z.boolean(),
   cancel: z.boolean(),
@@ -71,6 +93,15 @@ export const ConnectionSchema = z.object({
   searchResultsAttributes: z.array(SearchResultsAttributeSchema),
   autoLink: z.object({ email: z.boolean(), phone: z.boolean() }),
   overwriteExistingValues: z.boolean(),
+  /** Gladly custom attributes overwritten along with name and address (absent in older settings: none). */
+  overwriteAttributes: z
+    .array(OverwriteAttributeSchema)
+    .max(20)
+    .refine(
+      (rows) => new Set(rows.map((row) => row.attribute)).size === rows.length,
+      'Each Gladly attribute can be mapped once',
+    )
+    .default([]),
   actions: ActionSwitchesSchema,
   lastTest: LastTestSchema.nullable(),
 });
@@ -103,6 +134,7 @@ export const SettingsSchema = z.object({
 
 export type SearchQueryAttribute = z.infer<typeof SearchQueryAttributeSchema>;
 export type SearchResultsAttribute = z.infer<typeof SearchResultsAttributeSchema>;
+export type OverwriteAttribute = z.infer<typeof OverwriteAttributeSchema>;
 export type ActionSwitches = z.infer<typeof ActionSwitchesSchema>;
 export type LastTest = z.infer<typeof LastTestSchema>;
 export type Connection = z.infer<typeof ConnectionSchema>;
@@ -135,6 +167,7 @@ export function newConnection(id: string): Connection {
     ],
     autoLink: { email: true, phone: true },
     overwriteExistingValues: false,
+    overwriteAttributes: [],
     actions: { enabled: false, cancel: true, refund: true, partialRefund: true, discount: true },
     lastTest: null,
   };
@@ -175,7 +208,8 @@ export function validateDraft(draft: Settings, context: DraftContext): DraftProb
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = [...issue.path].reverse().find((part) => typeof part === 'string');
-      const custom = issue.code === 'custom';
+      // The overwrite table's key rule has its own wording (not the search results' "attribute").
+      const custom = issue.code === 'custom' || issue.path.includes('overwriteAttributes');
       const message = (!custom && typeof key === 'string' && FIELD_MESSAGES[key]) || issue.message;
       problems.push({ path: issue.path.map(String).join('.'), message });
     }

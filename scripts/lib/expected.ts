@@ -44,6 +44,7 @@ export async function expectedLookup(
       id,
       name: store.name,
       autoLink: { email: true, phone: true },
+      searchBy: { email: true, phone: true },
       api: createConnectionApis({
         storeHash: hash,
         accessToken: store.accessToken,

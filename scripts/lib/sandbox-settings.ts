@@ -2,7 +2,7 @@
  * The settings the options page would save for the sandbox's stores, and the check that they
  * took. Pure, so the demo, the benchmark and the e2e tests all connect stores the same way.
  */
-import { newConnection, type Connection, type Settings } from '../../lib/settings/schema';
+import { newConnection, type Connection, type OverwriteAttribute, type Settings } from '../../lib/settings/schema';
 
 /** What this needs of the sandbox (a subset of sandbox/server.ts SandboxInfo). */
 export interface SandboxStoreLike {
@@ -16,6 +16,8 @@ export interface SandboxStoreLike {
 export interface SandboxInfoLike {
   /** `baseUrl` is http://127.0.0.1:PORT, or https:// for a TLS sandbox (then with its `certPem`). */
   bigcommerce: { baseUrl: string; stores: SandboxStoreLike[]; certPem?: string };
+  /** The Gladly look-alike (needed only to connect the Gladly API). */
+  gladly?: { baseUrl: string; apiUser: { email: string; token: string } };
 }
 
 export interface ConnectOptions {
@@ -28,6 +30,8 @@ export interface ConnectOptions {
   autoLink?: { email: boolean; phone: boolean };
   /** Also connect the Gladly look-alike's REST API (host = its base URL, an API user's email and token). */
   gladlyApi?: { host: string; email: string; token: string };
+  /** Connect the Gladly look-alike's API, with Overwrite Existing Values on and these custom attributes. */
+  overwrite?: { attributes: OverwriteAttribute[] };
 }
 
 export interface SaveRequest {
@@ -68,10 +72,20 @@ export function buildSandboxSave(current: Settings, info: SandboxInfoLike, optio
       apiBaseUrl: info.bigcommerce.baseUrl,
       autoLink: options.autoLink ?? base.autoLink,
       actions: { ...base.actions, enabled: options.actions ?? false },
+      ...(options.overwrite
+        ? { overwriteExistingValues: true, overwriteAttributes: options.overwrite.attributes }
+        : {}),
     };
   });
+  const lookalike = options.overwrite ? info.gladly : undefined;
+  if (options.overwrite && !lookalike)
+    throw new Error("Connecting the Gladly API needs the sandbox's Gladly look-alike.");
   const ours = new Set(connections.map((c) => c.id));
-  const gladly = options.gladlyApi;
+  const gladly =
+    options.gladlyApi ??
+    (lookalike
+      ? { host: lookalike.baseUrl, email: lookalike.apiUser.email, token: lookalike.apiUser.token }
+      : undefined);
   return {
     settings: {
       ...current,

@@ -113,6 +113,11 @@ const STEPS: Step[] = [
       expectStatus(none.status, 204, 'orders of nobody');
       const all = await client.call(main, 'GET', '/v2/orders?limit=250&sort=id:asc');
       run.orders = OrdersZ.parse(all.json);
+      // The lifetime view's count: one customer's, then nobody's (200 with zero, never 204 or 404).
+      const count = await client.call(main, 'GET', `/v2/orders/count?customer_id=${ids.customer_id ?? 1}`);
+      expectStatus(count.status, 200, 'the order count of a customer');
+      const noneCounted = await client.call(main, 'GET', `/v2/orders/count?email=${enc(NOBODY)}`);
+      expectStatus(noneCounted.status, 200, 'the order count of nobody');
       ids.order_id = String(pick(run.orders, 'shipped', (o) => o.items_shipped > 0).id);
     },
   ],

@@ -441,4 +441,16 @@ describe('the sidebar beside Gladly', () => {
     await opened.page.locator(`[data-aid="customerName-input"][value="${priya.name}"]`).waitFor({ timeout: LONG });
     await profileOf(main).getByText(priya.name).waitFor({ timeout: 10_000 });
   });
+
+  it("reads at a glance: the sidebar's body text is at least 13 px (not Chrome's 75 % of it)", async () => {
+    // Priya: linked by her phone whatever earlier tests did to Jane's link.
+    const { frame } = await open('phoneOnly');
+    await profileOf(storeSection(frame, mainName)).waitFor({ timeout: LONG });
+    const sizes = await frame.evaluate(() => ({
+      body: Number.parseFloat(getComputedStyle(document.body).fontSize),
+      field: Number.parseFloat(getComputedStyle(document.querySelector('.bc-profile dd')!).fontSize),
+    }));
+    expect(sizes.body).toBeGreaterThanOrEqual(13);
+    expect(sizes.field).toBeGreaterThanOrEqual(13);
+  });
 });

@@ -66,39 +66,73 @@ const UpdateOrderSchema = z.object({
   customer_message: z.string().max(65535).optional(),
 });
 
+/**
+ * The orders a v2 list or count filter selects (the filters both share), or the 400 a bad
+ * parameter gets. Incomplete orders (status 0) are left out unless `withIncomplete`.
+ */
+function filterOrders(
+  c: SandboxContext,
+  store: StoreData,
+  params: URLSearchParams,
+  withIncomplete: boolean,
+): OrderRec[] | Response {
+  const ints: Record<string, number | undefined> = {};
+  for (const name of ['customer_id', 'status_id', 'min_id', 'max_id']) {
+    const value = intParam(params, name);
+    if (value === null) return fail(c, 400, `The ${name} parameter must be an integer.`);
+    ints[name] = value;
+  }
+  const dates: Record<string, number | undefined> = {};
+  for (const name of ['min_date_created', 'max_date_created', 'min_date_modified', 'max_date_modified']) {
+    const raw = params.get(name);
+    if (raw === null) continue;
+    const value = parseDateParam(raw);
+    if (value === null) return fail(c, 400, `The ${name} parameter must be an RFC 2822 or ISO 8601 date.`);
+    dates[name] = value;
+  }
+  const email = params.get('email')?.trim().toLowerCase();
+  return store.orders.filter(
+    (o) =>
+      (ints.status_id === undefined ? withIncomplete || o.status_id !== 0 : o.status_id === ints.status_id) &&
+      // The email filter matches the billing email, ignoring case, so guest orders are found too.
+      (email === undefined || o.billing.email.toLowerCase() === email) &&
+      (ints.customer_id === undefined || o.customer_id === ints.customer_id) &&
+      (ints.min_id === undefined || o.id >= ints.min_id) &&
+      (ints.max_id === undefined || o.id <= ints.max_id) &&
+      (dates.min_date_created === undefined || o.created >= dates.min_date_created) &&
+      (dates.max_date_created === undefined || o.created <= dates.max_date_created) &&
+      (dates.min_date_modified === undefined || o.modified >= dates.min_date_modified) &&
+      (dates.max_date_modified === undefined || o.modified <= dates.max_date_modified),
+  );
+}
+
 export function registerOrders(app: SandboxApp, deps: RouteDeps): void {
+  // Registered before /v2/orders/:id, which would otherwise answer 404 for "count".
+  app.get('/v2/orders/count', (c) => {
+    const store = c.get('store');
+    // Like the real API (its example's total includes its 15 Incomplete orders), every status counts.
+    const orders = filterOrders(c, store, query(c), true);
+    if (orders instanceof Response) return orders;
+    return c.json({
+      statuses: store.statuses.map((s, index) => ({
+        id: s.id,
+        name: s.system_label,
+        system_label: s.system_label,
+        custom_label: s.custom_label,
+        system_description: s.system_description,
+        count: orders.filter((o) => o.status_id === s.id).length,
+        sort_order: index,
+      })),
+      count: orders.length,
+    });
+  });
+
   app.get('/v2/orders', (c) => {
     const store = c.get('store');
     const params = query(c);
-    const ints: Record<string, number | undefined> = {};
-    for (const name of ['customer_id', 'status_id', 'min_id', 'max_id']) {
-      const value = intParam(params, name);
-      if (value === null) return fail(c, 400, `The ${name} parameter must be an integer.`);
-      ints[name] = value;
-    }
-    const dates: Record<string, number | undefined> = {};
-    for (const name of ['min_date_created', 'max_date_created', 'min_date_modified', 'max_date_modified']) {
-      const raw = params.get(name);
-      if (raw === null) continue;
-      const value = parseDateParam(raw);
-      if (value === null) return fail(c, 400, `The ${name} parameter must be an RFC 2822 or ISO 8601 date.`);
-      dates[name] = value;
-    }
-    const email = params.get('email')?.trim().toLowerCase();
-    let orders = store.orders.filter(
-      (o) =>
-        // Incomplete orders (status 0) only when asked for explicitly.
-        (ints.status_id === undefined ? o.status_id !== 0 : o.status_id === ints.status_id) &&
-        // The email filter matches the billing email, ignoring case, so guest orders are found too.
-        (email === undefined || o.billing.email.toLowerCase() === email) &&
-        (ints.customer_id === undefined || o.customer_id === ints.customer_id) &&
-        (ints.min_id === undefined || o.id >= ints.min_id) &&
-        (ints.max_id === undefined || o.id <= ints.max_id) &&
-        (dates.min_date_created === undefined || o.created >= dates.min_date_created) &&
-        (dates.max_date_created === undefined || o.created <= dates.max_date_created) &&
-        (dates.min_date_modified === undefined || o.modified >= dates.min_date_modified) &&
-        (dates.max_date_modified === undefined || o.modified <= dates.max_date_modified),
-    );
+    const filtered = filterOrders(c, store, params, false);
+    if (filtered instanceof Response) return filtered;
+    let orders = filtered;
     const sort = params.get('sort');
     if (sort) {
       // The spec's enum lists bare names; its description (and real clients) append :asc/:desc.

@@ -139,7 +139,7 @@ describe('sidebar screens', () => {
     for (const expected of [
       'Jane Cooper',
       'jane.cooper@example.com',
-      '+1 650-123-4569',
+      '+1 650 123 4569', // stored as "+1 650-123-4569": shown in the one international format (issue #17)
       'Cooper Design Studio',
       'Feb 1, 2024',
       '1200 Market St, San Francisco, CA 94102, US',
@@ -148,11 +148,14 @@ describe('sidebar screens', () => {
       'VIP',
       '$25.00',
       'Prefers email over phone.',
-      'Cooper & Co Outfitters',
       'Linked automatically',
     ]) {
       expect(text).toContain(expected);
     }
+    // The store's name is said once, by the heading of its section (issue #17: nothing said twice).
+    const section = screen.getByRole('region', { name: 'Cooper & Co Outfitters' });
+    expect(section.textContent?.split('Cooper & Co Outfitters').length).toBe(2);
+    expect(within(section).getByRole('heading', { name: 'Cooper & Co Outfitters' })).toBeTruthy();
     fireEvent.click(within(profile).getByRole('button', { name: 'Unlink' }));
     expect(ui.port().sentOf('unlink')).toEqual([
       expect.objectContaining({ type: 'unlink', identity: janeIdentity, connectionId: 'main' }),

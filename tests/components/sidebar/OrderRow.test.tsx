@@ -72,7 +72,9 @@ describe('order card', () => {
     expect(row.querySelectorAll('.bc-line__image--empty')).toHaveLength(1);
     const tracking = within(row).getByRole('link', { name: '1Z999AA10123456784' });
     expect(tracking.getAttribute('href')).toBe('https://www.ups.com/track?tracknum=1Z999AA10123456784');
-    expect(text).toContain('UPS Ground · UPS');
+    // The carrier is not repeated after a shipping method that already names it (issue #17).
+    expect(text).toContain('UPS Ground');
+    expect(text).not.toContain('UPS Ground · UPS');
     expect(within(row).getByRole('link', { name: 'Open in BigCommerce' }).getAttribute('href')).toBe(
       'https://store-abc123.mybigcommerce.com/manage/orders/112',
     );
@@ -177,5 +179,38 @@ describe('order card', () => {
     const euro = makeOrder(300, { currencyCode: 'EUR', orderTotal: '1234.50' });
     showJane([linkedStore({ customer: jane, orders: [euro] })]);
     expect(orderRow('300').textContent).toContain('€1,234.50');
+  });
+});
+
+describe('order summary for the reply', () => {
+  it('one click sends a short plain summary (number, status, items, tracking link) to Gladly’s reply box', async () => {
+    const order = makeOrder(7, {
+      orderNumber: '107',
+      status: 'Shipped',
+      statusId: 2,
+      itemsShipped: 1,
+      productIds: [1, 2],
+      fulfillments: [
+        {
+          id: 's1',
+          trackingNumber: '1Z999',
+          trackingUrl: 'https://track.example/1Z999',
+          shippingMethod: 'UPS Ground',
+          carrier: 'UPS',
+          createdAt: '',
+          items: [],
+        },
+      ],
+    });
+    const ui = showJane([linkedStore({ orders: [order] })]);
+    fireEvent.click(within(orderRow('107')).getByRole('button', { name: /#107/ }));
+    fireEvent.click(within(orderRow('107')).getByRole('button', { name: 'Insert summary into reply' }));
+    const sent = ui.port().sentOf<{ requestId: string; text: string }>('gladly/insert-text');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toBe(
+      ['Order #107: Shipped', '- 1 × Product 1', '- 1 × Product 2', 'Tracking: https://track.example/1Z999'].join('\n'),
+    );
+    await ui.deliver({ type: 'reply', requestId: sent[0]!.requestId, ok: true, data: { inserted: true } });
+    expect(await within(orderRow('107')).findByText('Inserted into the reply.')).toBeTruthy();
   });
 });

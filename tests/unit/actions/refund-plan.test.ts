@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRefundItems, fullRefundSelection, refundErrorField } from '../../../lib/actions/refund-plan';
-import { ActionError } from '../../../lib/actions/errors';
+import type { ActionError } from '../../../lib/actions/errors';
 import { testOrder } from './fakes';
 
 describe('refund items from the dialog', () => {

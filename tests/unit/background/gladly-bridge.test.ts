@@ -10,6 +10,7 @@ const HOST = 'http://127.0.0.1:4011';
 
 function setup(options: { gladlyApi?: boolean; overwrite?: boolean } = {}) {
   const app = createGladlyApp({ apiUser: GLADLY_API_USER });
+  const requests: string[] = [];
   const settings: Settings = {
     ...DEFAULT_SETTINGS,
     gladlyApi: options.gladlyApi === false ? null : { host: HOST, email: GLADLY_API_USER.email, tokenHint: 'oken' },
@@ -19,11 +20,18 @@ function setup(options: { gladlyApi?: boolean; overwrite?: boolean } = {}) {
     name: 'Main',
     storeHash: 'abc123',
     overwriteExistingValues: options.overwrite ?? true,
+    overwriteAttributes: [
+      { field: 'company' as const, attribute: 'bcCompany' },
+      { field: 'customerGroupName' as const, attribute: 'bcGroup' },
+    ],
   };
   const bridge = createGladlyBridge({
     settings: { get: async () => settings },
     vault: { getSecret: async (name) => (name === GLADLY_SECRET ? GLADLY_API_USER.token : null) },
-    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => app.request(String(input), init)) as typeof fetch,
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      requests.push(init?.method ?? 'GET');
+      return app.request(String(input), init);
+    }) as typeof fetch,
   });
   const profile = async (id: string) =>
     (await (
@@ -34,8 +42,9 @@ function setup(options: { gladlyApi?: boolean; overwrite?: boolean } = {}) {
       name: string;
       address: string;
       emails: { original: string }[];
+      customAttributes: Record<string, string>;
     };
-  return { bridge, connection, profile };
+  return { bridge, connection, profile, requests };
 }
 
 const chrisFromPanel: Identity = {
@@ -94,5 +103,25 @@ describe('the Gladly REST API bridge', () => {
     const before = await profile(personas.multiEmail.gladlyId);
     await bridge.overwriteFromStore(chrisFromPanel, connection, makeCustomer({ name: 'Somebody Else' }));
     expect(await profile(personas.multiEmail.gladlyId)).toEqual(before);
+  });
+
+  it('writes only what differs, mapped custom attributes included, and nothing on a visit where all matches', async () => {
+    const { bridge, connection, profile, requests } = setup({ overwrite: true });
+    const customer = makeCustomer({ name: 'Christopher Rivera', company: 'Rivera Design', customerGroupName: 'VIP' });
+    expect(await bridge.overwriteFromStore(chrisFromPanel, connection, customer)).toBe('written');
+    const after = await profile(personas.multiEmail.gladlyId);
+    expect(after.name).toBe('Christopher Rivera');
+    expect(after.customAttributes).toMatchObject({ bcCompany: 'Rivera Design', bcGroup: 'VIP' });
+    requests.length = 0;
+    // The next visit reads the profile and, with nothing changed, writes nothing.
+    expect(await bridge.overwriteFromStore(chrisFromPanel, connection, customer)).toBe('unchanged');
+    expect(requests).toEqual(['GET']);
+    // A value that changed in the store is written on the next visit, alone.
+    requests.length = 0;
+    expect(await bridge.overwriteFromStore(chrisFromPanel, connection, { ...customer, company: 'Rivera Studio' })).toBe(
+      'written',
+    );
+    expect(requests).toEqual(['GET', 'PATCH']);
+    expect((await profile(personas.multiEmail.gladlyId)).customAttributes.bcCompany).toBe('Rivera Studio');
   });
 });

@@ -49,6 +49,7 @@ function setup() {
     storeHash: 'abc123',
     enabled: true,
     autoLink: { email: true, phone: true },
+    searchQueryAttributes: [{ attribute: 'email' }, { attribute: 'phone' }],
   } as unknown as Connection;
   let requests = 0;
   const counted = new Proxy(api, {

@@ -124,7 +124,15 @@ describe('client × sandbox: a whole lookup (lib/lookup/lookup.ts)', () => {
           phones: jane.phones.map((p) => ({ value: p.number, type: p.type, source: 'panel' as const })),
         },
       },
-      [{ id: 'main', name: main.name, autoLink: { email: true, phone: true }, api: api.lookup }],
+      [
+        {
+          id: 'main',
+          name: main.name,
+          autoLink: { email: true, phone: true },
+          searchBy: { email: true, phone: true },
+          api: api.lookup,
+        },
+      ],
       {
         links: createLinkStore(memoryStore()),
         cache: createLookupCache(null),
@@ -251,5 +259,46 @@ describe('client × sandbox: actions', () => {
     const target = orders.find((o) => o.statusId === ORDER_STATUS.AWAITING_FULFILLMENT) ?? orders[0]!;
     const updated = await actions.setOrderStatus(target.id, ORDER_STATUS.CANCELLED);
     expect(updated.statusId).toBe(ORDER_STATUS.CANCELLED);
+  });
+});
+
+describe('client × sandbox: beyond the 10 newest', () => {
+  it('lifetime totals for Jane in two requests (account + email), agreeing with the order count', async () => {
+    const api = connect();
+    const [jane] = await api.lookup.customersByEmail(personas.jane.emails);
+    const before = api.requestCount();
+    const { lifetimeOf } = await import('../../../lib/lookup/lifetime');
+    const totals = await lifetimeOf(api.history, { customerId: jane!.id, email: jane!.email });
+    const counted = totals.reduce((n, t) => n + t.orders, 0);
+    expect(api.requestCount() - before).toBe(2);
+    // Every order the two sources find, read independently, minus cancelled/declined.
+    const account = await api.history.orderTotals({ customerId: jane!.id }, 1);
+    const billed = await api.history.orderTotals({ email: jane!.email }, 1);
+    const all = new Map([...account, ...billed].map((o) => [o.id, o]));
+    const paid = [...all.values()].filter((o) => o.statusId !== 5 && o.statusId !== 6);
+    expect(counted).toBe(paid.length);
+    expect(counted).toBeGreaterThan(10);
+    expect(new Set(totals.map((t) => t.currency))).toEqual(new Set(paid.map((o) => o.currency)));
+    // GET /v2/orders/count answers (it was a 404) and, like the real API, counts every status,
+    // Incomplete included, which the list leaves out (Jane has one incomplete checkout).
+    const raw = await inProcessFetch(app)(
+      `http://127.0.0.1:4010/stores/${main.hash}/v2/orders?customer_id=${jane!.id}&status_id=0`,
+      { headers: { 'X-Auth-Token': main.accessToken, Accept: 'application/json' } },
+    );
+    const incomplete = raw.status === 204 ? 0 : ((await raw.json()) as unknown[]).length;
+    expect(await api.history.orderCount({ customerId: jane!.id })).toBe(account.length + incomplete);
+  });
+
+  it('pages past the 10 newest by date, without repeating one', async () => {
+    const api = connect();
+    const [jane] = await api.lookup.customersByEmail(personas.jane.emails);
+    const newest = await api.lookup.ordersByEmail(jane!.email, 10);
+    const oldest = newest.at(-1)!;
+    const older = await api.history.ordersBefore({ email: jane!.email }, oldest.createdAt, 10);
+    const shown = new Set(newest.map((o) => o.id));
+    const fresh = older.filter((o) => !shown.has(o.id));
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(fresh.every((o) => o.createdAt <= oldest.createdAt)).toBe(true);
+    expect(fresh[0]!.lineItems.length).toBeGreaterThan(0);
   });
 });

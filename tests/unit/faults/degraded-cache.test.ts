@@ -23,6 +23,7 @@ describe('a lookup missing its tracking', () => {
         id: 'main',
         name: 'Main',
         autoLink: { email: true, phone: true },
+        searchBy: { email: true, phone: true },
         api: connect(product, sandbox, FAULTY, 'main').lookup,
       },
     ];

@@ -134,6 +134,7 @@ export async function runRow(product: Product, transport: Transport, row: ReadRo
     id,
     name: transport.stores.find((s) => s.hash === hash)!.name,
     autoLink,
+    searchBy: autoLink,
     api: connect(product, transport, hash, id).lookup,
   }));
   const run: LookupRun = { stores: [], done: false, updates: 0 };

@@ -33,6 +33,7 @@ const connection = (api: StoreApi, id = 'main'): LookupConnection => ({
   id,
   name: id,
   autoLink: { email: true, phone: true },
+  searchBy: { email: true, phone: true },
   api,
 });
 

@@ -34,6 +34,7 @@ function setup(
     calls.push(call);
     return {
       lookup: {} as StoreApi,
+      history: {} as ConnectionApis['history'],
       actions: {} as ActionsApi,
       requestCount: () => 0,
       admin: {

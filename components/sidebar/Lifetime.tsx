@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { LifetimeTotals } from '../../lib/lookup/lifetime';
+import { formatMoney } from '../../lib/sidebar/format';
+import { useSidebar } from './context';
+
+interface Props {
+  connectionId: string;
+  customerId: string | null;
+  email: string;
+}
+
+/** Order count, lifetime spend and average order value in this store (asked once the profile shows). */
+export function Lifetime({ connectionId, customerId, email }: Props) {
+  const { request, locale } = useSidebar();
+  const [state, setState] = useState<{ totals: LifetimeTotals[] } | 'loading' | 'failed'>('loading');
+  useEffect(() => {
+    let live = true;
+    setState('loading');
+    request({ type: 'lifetime', connectionId, customerId, email })
+      .then((reply) => live && setState({ totals: reply.totals }))
+      .catch(() => live && setState('failed'));
+    return () => {
+      live = false;
+    };
+  }, [request, connectionId, customerId, email]);
+
+  if (state === 'loading') return <p class="bc-muted bc-lifetime">Lifetime totals loading…</p>;
+  if (state === 'failed') return <p class="bc-muted bc-lifetime">Lifetime totals could not be loaded.</p>;
+  if (state.totals.length === 0) return <p class="bc-muted bc-lifetime">No paid orders yet.</p>;
+  return (
+    <dl class="bc-lifetime" aria-label="Lifetime">
+      {state.totals.map((t) => (
+        <div key={t.currency} class="bc-lifetime__set">
+          <div class="bc-lifetime__cell">
+            <dt>Orders</dt>
+            <dd>{t.orders}</dd>
+          </div>
+          <div class="bc-lifetime__cell">
+            <dt>Lifetime spend</dt>
+            <dd>{formatMoney(t.spend, t.currency, locale)}</dd>
+          </div>
+          <div class="bc-lifetime__cell">
+            <dt>Average order</dt>
+            <dd>{formatMoney(t.average, t.currency, locale)}</dd>
+          </div>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,209 @@
+/**
+ * `npm run screenshots`: every state of the sidebar and the options page, in real Chromium
+ * against the sandbox (the e2e build, like `npm run demo`), light and dark, and the sidebar also
+ * at its narrowest width, into docs/screenshots/. Each action dialog is opened by clicking.
+ *
+ *   npm run screenshots                 # builds the e2e extension first
+ *   npm run screenshots -- --no-build   # reuse .output-e2e/chrome-mv3
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Frame, Page } from 'playwright-core';
+import { startSandbox, type SandboxHandle } from '../sandbox/server';
+import { personas, type PersonaKey } from '../sandbox/personas';
+import { launchWithExtension, type LaunchedExtension } from './lib/browser';
+import { connectSandboxStores } from './lib/configure';
+import { sidebarFrameOf } from './lib/frames';
+import { buildE2E } from './lib/run';
+import { MIN_WIDTH } from '../entrypoints/gladly.content/dock';
+
+const { values: flags } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false } }, strict: true });
+const OUT = resolve(import.meta.dirname, '../docs/screenshots');
+const SCHEMES = ['light', 'dark'] as const;
+type Scheme = (typeof SCHEMES)[number];
+const WAIT = 20_000;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: resolve(OUT, `${name}.png`) });
+  log(`  ${name}.png`);
+}
+
+/** The sidebar alone (its iframe), for the narrow shots and the dialogs. */
+async function shootSidebar(page: Page, frame: Frame, name: string): Promise<void> {
+  const element = await frame.frameElement();
+  await element.screenshot({ path: resolve(OUT, `${name}.png`) });
+  log(`  ${name}.png`);
+}
+
+/** Opens a persona's conversation and waits until the sidebar has stopped loading. */
+async function openPersona(browser: LaunchedExtension, sandbox: SandboxHandle, key: PersonaKey, scheme: Scheme) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.emulateMedia({ colorScheme: scheme });
+  const persona = personas[key];
+  await page.goto(
+    `${sandbox.info.gladly.baseUrl}/customer/${persona.gladlyId}/conversation/${persona.conversationId}?skeleton=0`,
+  );
+  const frame = await sidebarFrameOf(page, WAIT);
+  return { page, frame };
+}
+
+async function settled(frame: Frame): Promise<void> {
+  // No skeleton, no "Loading…" line, and the lifetime totals answered.
+  await frame.waitForFunction(
+    () =>
+      !document.querySelector('.bc-skel') && !/Loading tracking|Lifetime totals loading/.test(document.body.innerText),
+    undefined,
+    { timeout: WAIT, polling: 100 },
+  );
+  await frame.page().waitForTimeout(300);
+}
+
+async function setDockWidth(browser: LaunchedExtension, width: number | null): Promise<void> {
+  await browser.serviceWorker.evaluate(async (w) => {
+    const local = (
+      globalThis as unknown as {
+        chrome: { storage: { local: { set(v: object): Promise<void>; remove(k: string): Promise<void> } } };
+      }
+    ).chrome.storage.local;
+    // The content script's remembered dock state (entrypoints/gladly.content/index.ts).
+    await (w === null ? local.remove('dock') : local.set({ dock: { width: w, collapsed: false } }));
+  }, width);
+}
+
+async function sidebarStates(browser: LaunchedExtension, sandbox: SandboxHandle, scheme: Scheme, suffix: string) {
+  const narrow = suffix !== '';
+  const save = (page: Page, frame: Frame, name: string) =>
+    narrow ? shootSidebar(page, frame, `${name}${suffix}`) : shoot(page, `${name}-${scheme}`);
+
+  // A linked customer, then the newest order opened, then each action dialog.
+  {
+    const { page, frame } = await openPersona(browser, sandbox, 'jane', scheme);
+    await frame.getByRole('region', { name: 'Customer profile' }).first().waitFor({ timeout: WAIT });
+    await settled(frame);
+    await save(page, frame, 'customer');
+    const first = frame.locator('li.bc-order').first();
+    await first.locator('.bc-order__toggle').click();
+    await first.locator('.bc-order__details').waitFor({ timeout: WAIT });
+    await page.waitForTimeout(500);
+    await save(page, frame, 'expanded-order');
+    if (!narrow) {
+      const actions = first.locator('.bc-actions button:not([aria-disabled="true"])');
+      const labels = await actions.allTextContents();
+      for (const label of labels) {
+        await first.getByRole('button', { name: label, exact: true }).click();
+        const dialog = frame.getByRole('dialog');
+        await dialog.waitFor({ timeout: WAIT });
+        await page.waitForTimeout(800);
+        await shootSidebar(page, frame, `dialog-${label.toLowerCase().replace(/[^a-z]+/g, '-')}-${scheme}`);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached', timeout: WAIT }).catch(async () => {
+          await dialog
+            .getByRole('button', { name: /Close|Cancel|Not now/ })
+            .first()
+            .click();
+        });
+      }
+    }
+    await page.close();
+  }
+  // Several matches (a phone shared by two customers).
+  {
+    const { page, frame } = await openPersona(browser, sandbox, 'sharedPhone', scheme);
+    await frame.getByRole('button', { name: /Link/ }).first().waitFor({ timeout: WAIT });
+    await settled(frame);
+    await save(page, frame, 'several-matches');
+    await page.close();
+  }
+  // Not found.
+  {
+    const { page, frame } = await openPersona(browser, sandbox, 'notFound', scheme);
+    await frame
+      .getByText(/No customer or orders found/)
+      .first()
+      .waitFor({ timeout: WAIT });
+    await settled(frame);
+    await save(page, frame, 'not-found');
+    await page.close();
+  }
+  // A store failing (the other still answers).
+  {
+    sandbox.control.addFault({ store: 'eu7x9k', path: '^/v', kind: 'status', status: 500 });
+    const { page, frame } = await openPersona(browser, sandbox, 'twoStores', scheme);
+    await frame.getByRole('alert').first().waitFor({ timeout: WAIT });
+    await settled(frame).catch(() => undefined);
+    await save(page, frame, 'error');
+    await page.close();
+    sandbox.control.clearFaults();
+  }
+  // Loading: the store does not answer yet.
+  {
+    sandbox.control.addFault({ path: '^/v', kind: 'hang' });
+    const { page, frame } = await openPersona(browser, sandbox, 'guest', scheme);
+    await frame.locator('.bc-skel').first().waitFor({ timeout: WAIT });
+    await page.waitForTimeout(400);
+    await save(page, frame, 'loading');
+    await page.close();
+    sandbox.control.clearFaults();
+  }
+}
+
+async function optionsState(
+  browser: LaunchedExtension,
+  scheme: Scheme,
+  name: string,
+  prepare?: (page: Page) => Promise<void>,
+) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 1400 });
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.getByRole('heading').first().waitFor({ timeout: WAIT });
+  await prepare?.(page);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: resolve(OUT, `${name}-${scheme}.png`), fullPage: true });
+  log(`  ${name}-${scheme}.png`);
+  await page.close();
+}
+
+async function main(): Promise<void> {
+  if (!flags['no-build']) {
+    log('Building the e2e extension (npm run build:e2e)…');
+    await buildE2E();
+  }
+  await mkdir(OUT, { recursive: true });
+  const sandbox = await startSandbox({ port: 0, gladlyPort: 0, latencyMs: 0 });
+  const browser = await launchWithExtension({ headless: true, viewport: { width: 1400, height: 900 } });
+  try {
+    for (const scheme of SCHEMES) await optionsState(browser, scheme, 'options-empty');
+    await connectSandboxStores(browser, sandbox.info, { actions: true });
+    for (const scheme of SCHEMES) {
+      await optionsState(browser, scheme, 'options-stores');
+      await optionsState(browser, scheme, 'options-invalid', async (page) => {
+        await page.getByRole('button', { name: 'Add a store' }).click();
+        await page.getByRole('button', { name: 'Save' }).click();
+        await page.locator('[aria-invalid="true"]').first().waitFor({ timeout: WAIT });
+      });
+    }
+    for (const scheme of SCHEMES) {
+      log(`Sidebar, ${scheme}:`);
+      await setDockWidth(browser, null);
+      await sidebarStates(browser, sandbox, scheme, '');
+      log(`Sidebar, ${scheme}, narrowest (${MIN_WIDTH} px):`);
+      await setDockWidth(browser, MIN_WIDTH);
+      await sidebarStates(browser, sandbox, scheme, `-narrow-${scheme}`);
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
+    await sandbox.close().catch(() => undefined);
+  }
+  log(`Done: ${OUT}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`screenshots: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

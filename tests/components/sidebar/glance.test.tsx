@@ -1,0 +1,88 @@
+/** Issue #17, "reading at a glance" and the lifetime view: each rule as the agent sees it. */
+import { describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, within } from '@testing-library/preact';
+import { formatPhone } from '../../../lib/core/phone';
+import { lineState, shippingLabel } from '../../../components/sidebar/OrderDetails';
+import { makeOrder } from '../../fixtures/fake-store-api';
+import { renderSidebar } from './render';
+import { janeIdentity, janeOrders, linkedStore, mainConnection } from './fixtures';
+
+function showJane(stores = [linkedStore()]) {
+  const ui = renderSidebar();
+  ui.config([mainConnection]);
+  ui.identity(janeIdentity);
+  ui.update(stores);
+  return ui;
+}
+
+describe('one way to say each thing', () => {
+  it('phones in one international format, whatever the store kept', () => {
+    for (const stored of ['650-123-4569', '(650) 123-4569', '+1 650-123-4569', '6501234569'])
+      expect(formatPhone(stored)).toBe('+1 650 123 4569');
+    expect(formatPhone('020 7946 0958', 'GB')).toBe('+44 20 7946 0958');
+    expect(formatPhone('ask at the desk')).toBe('ask at the desk');
+  });
+
+  it('the carrier only when the shipping method does not already name it', () => {
+    expect(shippingLabel({ shippingMethod: 'UPS Ground', carrier: 'UPS' })).toBe('UPS Ground');
+    expect(shippingLabel({ shippingMethod: 'Flat rate', carrier: 'USPS' })).toBe('Flat rate · USPS');
+    expect(shippingLabel({ shippingMethod: '', carrier: 'FedEx' })).toBe('FedEx');
+  });
+
+  it("a line's state only when it adds to the order's status", () => {
+    const [line] = makeOrder(1).lineItems;
+    expect(lineState({ ...line!, status: 'Not shipped' }, true)).toBe('');
+    expect(lineState({ ...line!, status: 'Not shipped' }, false)).toBe('Not shipped');
+    expect(lineState({ ...line!, quantity: 2, quantityShipped: 2, quantityRefunded: 1 }, true)).toBe(
+      'Shipped 2 · Refunded 1',
+    );
+  });
+
+  it('the status pill is never cut: no ellipsis, the whole status is its text', () => {
+    showJane([linkedStore({ orders: [makeOrder(1, { status: 'Manual Verification Required', statusId: 12 })] })]);
+    const pill = screen.getByText('Manual Verification Required');
+    expect(pill.classList.contains('bc-badge')).toBe(true);
+    expect(pill.classList.contains('bc-ellipsis')).toBe(false);
+  });
+});
+
+describe('lifetime view and older orders', () => {
+  it('asks once for the lifetime totals of the linked customer and shows them in the store currency', async () => {
+    const ui = showJane();
+    const [asked, ...more] = ui.port().sentOf<{ requestId: string; customerId: string }>('lifetime');
+    expect(more).toEqual([]);
+    expect(asked).toMatchObject({ connectionId: 'main', customerId: '11', email: 'jane.cooper@example.com' });
+    await act(() =>
+      ui.port().deliver({
+        type: 'reply',
+        requestId: asked!.requestId,
+        ok: true,
+        data: { totals: [{ currency: 'USD', orders: 14, spend: '1890.50', average: '135.04' }] },
+      }),
+    );
+    const lifetime = await screen.findByLabelText('Lifetime');
+    expect(lifetime.textContent).toContain('14');
+    expect(lifetime.textContent).toContain('$1,890.50');
+    expect(lifetime.textContent).toContain('$135.04');
+  });
+
+  it('"Show more orders" asks for orders older than the 10 shown and adds them below', async () => {
+    const ui = showJane();
+    const shown = janeOrders();
+    fireEvent.click(screen.getByRole('button', { name: 'Show more orders' }));
+    const [asked] = ui.port().sentOf<{ requestId: string; before: string; shownIds: string[] }>('orders/more');
+    const oldest = [...shown].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[9]!;
+    expect(asked!.before).toBe(oldest.createdAt);
+    expect(asked!.shownIds).toHaveLength(10);
+    const older = makeOrder(1, { orderNumber: '9001', createdAt: '2020-01-01T00:00:00.000Z' });
+    await act(() =>
+      ui
+        .port()
+        .deliver({ type: 'reply', requestId: asked!.requestId, ok: true, data: { orders: [older], more: false } }),
+    );
+    const list = screen.getByRole('region', { name: 'Recent orders' });
+    expect(await within(list).findByText('#9001')).toBeTruthy();
+    expect(within(list).getByText('No older orders.')).toBeTruthy();
+    expect(within(list).queryByRole('button', { name: 'Show more orders' })).toBeNull();
+  });
+});
