@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { DEFAULT_SHORTCUT } from './lib/background/commands';
 
 // The e2e build is the same extension pointed at the local sandbox: its content script also
 // runs on loopback pages, its background may call a loopback API base (http, or https when the
@@ -42,9 +43,12 @@ export default defineConfig({
     web_accessible_resources: [
       { resources: ['sidebar.html'], matches: [...GLADLY_HOSTS, ...(isE2E ? LOOPBACK_HOSTS : [])] },
     ],
+    // The toolbar button: no popup, so a click reaches action.onClicked (lib/background/commands.ts).
+    action: { default_title: 'BigCommerce for Gladly' },
     commands: {
       'toggle-sidebar': {
-        suggested_key: { default: 'Alt+Shift+B' },
+        // Not Alt+Shift+B: Chromium keeps it for "focus the bookmarks bar" and so assigns it to no extension.
+        suggested_key: { default: DEFAULT_SHORTCUT },
         description: 'Show or hide the BigCommerce sidebar',
       },
     },

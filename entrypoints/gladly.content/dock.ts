@@ -79,8 +79,8 @@ export function createDock(
       state.collapsed ? 'Show the BigCommerce sidebar' : 'Resize the BigCommerce sidebar (double-click to hide)',
     );
     handle.title = state.collapsed
-      ? 'Show BigCommerce (Alt+Shift+B)'
-      : 'Drag to resize, double-click to hide (Alt+Shift+B)';
+      ? 'Show BigCommerce (Alt+Shift+G)'
+      : 'Drag to resize, double-click to hide (Alt+Shift+G)';
     // Narrow Gladly's layout rather than cover it.
     style.textContent = `html{margin-right:${width}px !important;}body{max-width:calc(100vw - ${width}px) !important;}`;
   }

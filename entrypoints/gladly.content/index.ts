@@ -58,7 +58,11 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       const { type, text } = (message ?? {}) as { type?: unknown; text?: unknown };
-      if (type === 'sidebar/toggle') dock?.toggle();
+      // The answer tells the toolbar button that this tab had a sidebar to toggle (else it opens the options).
+      if (type === 'sidebar/toggle') {
+        dock?.toggle();
+        return Promise.resolve({ toggled: dock !== undefined });
+      }
       // Only the background can send here (runtime messages come from this extension alone).
       if (type === 'gladly/insert-text' && typeof text === 'string') {
         return Promise.resolve({ inserted: insertIntoReplyBox(document, selectors.replyBox, text.slice(0, 2000)) });

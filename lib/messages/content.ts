@@ -10,7 +10,12 @@ export interface ContentHelloReply {
   configured: boolean;
 }
 
-/** Background → content script: the keyboard shortcut was pressed. */
+/** Background → content script: the keyboard shortcut or the toolbar button was pressed. */
 export interface ToggleSidebarMessage {
   type: 'sidebar/toggle';
+}
+
+/** Content script → background: the sidebar was there and was shown or hidden. */
+export interface ToggleSidebarReply {
+  toggled: boolean;
 }

@@ -59,6 +59,11 @@ export interface LaunchOptions {
    * which Chromium honours only with a `--user-data-dir` (always the case here).
    */
   trustSpki?: string;
+  /**
+   * Let the test drive the extension's toolbar button through the DevTools protocol
+   * (`Extensions.triggerAction`, which Chromium only offers with this flag over the pipe Playwright uses).
+   */
+  extensionDebugging?: boolean;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
@@ -87,6 +92,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--no-first-run',
       '--no-default-browser-check',
       ...(options.trustSpki ? [`--ignore-certificate-errors-spki-list=${options.trustSpki}`] : []),
+      ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
     ],
   });
   const serviceWorker =
