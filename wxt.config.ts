@@ -44,7 +44,9 @@ export default defineConfig({
       { resources: ['sidebar.html'], matches: [...GLADLY_HOSTS, ...(isE2E ? LOOPBACK_HOSTS : [])] },
     ],
     // The toolbar button: no popup, so a click reaches action.onClicked (lib/background/commands.ts).
-    action: { default_title: 'BigCommerce for Gladly' },
+    action: { default_title: 'BigCommerce for Gladly', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    // Drawn by scripts/make-icons.mjs: every size Chrome's and Firefox's stores and extension pages ask for.
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     commands: {
       'toggle-sidebar': {
         // Not Alt+Shift+B: Chromium keeps it for "focus the bookmarks bar" and so assigns it to no extension.
