@@ -7,6 +7,7 @@ import type { ScopeStatus } from '../../lib/core/store-ports';
 import { messageOf, type OptionsApi } from './api';
 import { Field, Locked, fieldId } from './Field';
 import { SearchQueryTable, SearchResultsTable } from './AttributeTables';
+import { i18n } from '#i18n';
 import { ScopeGuide } from './ScopeGuide';
 import { scopeVerdictText, storeSummary } from './store-summary';
 
@@ -67,7 +68,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<Connection>) => props.onChange({ ...c, ...patch });
   const hash = parseStoreHash(props.hashInput);
-  const title = c.name.trim() || 'New store';
+  const title = c.name.trim() || i18n.t('stores.newStore');
   const tokenSet = tokenSetText(c.tokenHint);
 
   async function readFile(file: File) {
@@ -134,8 +135,10 @@ export function ConnectionForm(props: ConnectionFormProps) {
           onClick={() => props.onToggle(!props.open)}
         >
           <span class="store-card__name">{title}</span>
-          <span class="store-card__hash">{hash.ok ? hash.hash : props.hashInput.trim() || 'no store hash'}</span>
-          {c.enabled ? null : <span class="badge">Off</span>}
+          <span class="store-card__hash">
+            {hash.ok ? hash.hash : props.hashInput.trim() || i18n.t('stores.noHash')}
+          </span>
+          {c.enabled ? null : <span class="badge">{i18n.t('stores.off')}</span>}
           <span class={`badge badge--${summary.test.ok === null ? 'none' : summary.test.ok ? 'ok' : 'bad'}`}>
             {summary.test.text}
           </span>
@@ -369,18 +372,14 @@ function TestResult({ result }: { result: TestConnectionResult }) {
         <span aria-hidden="true" class="test-result__icon">
           {state === 'ok' ? '✓' : state === 'bad' ? '✗' : '?'}
         </span>{' '}
-        {state === 'ok'
-          ? 'Connected: the API account has every scope these settings need.'
-          : state === 'bad'
-            ? 'Connected, but the API account lacks a scope these settings need.'
-            : 'Connected; some scopes could not be checked.'}
+        {i18n.t(state === 'ok' ? 'testResult.ok' : state === 'bad' ? 'testResult.missing' : 'testResult.unsure')}
       </p>
       <dl class="test-result__facts">
-        <dt>Store name</dt>
+        <dt>{i18n.t('testResult.storeName')}</dt>
         <dd>{result.store.name}</dd>
-        <dt>Currency</dt>
+        <dt>{i18n.t('testResult.currency')}</dt>
         <dd>{result.store.currency}</dd>
-        <dt>Timezone</dt>
+        <dt>{i18n.t('testResult.timezone')}</dt>
         <dd>{result.store.timezone}</dd>
       </dl>
       <p>

@@ -9,6 +9,7 @@ import {
   type Settings,
 } from '../../lib/settings/schema';
 import { parseStoreHash } from '../../lib/settings/store-hash';
+import { i18n } from '#i18n';
 import { AuditLogSection } from './AuditLogSection';
 import { ConnectionForm } from './ConnectionForm';
 import { fieldId } from './Field';
@@ -203,10 +204,7 @@ export function OptionsPage(props: OptionsPageProps) {
         <section aria-labelledby="stores-title">
           <h2 id="stores-title">Store connections</h2>
           {settings.connections.length === 0 ? <p>No store is connected yet.</p> : null}
-          <p class="help">
-            Each store needs a Store-level API account in BigCommerce (Settings → API → Store-level API accounts). Add a
-            store first: its card lists the exact scopes for the actions you switch on, before you enter any credential.
-          </p>
+          <p class="help">{i18n.t('stores.intro')}</p>
           {settings.connections.map((c, index) => (
             <ConnectionForm
               key={c.id}

@@ -1,18 +1,19 @@
+import { i18n } from '#i18n';
 import { requiredScopes, scopeLabel, type Scope } from '../../lib/bigcommerce/scopes';
 import type { ActionSwitches } from '../../lib/settings/schema';
 
 /** What each scope is for, in the admin's words (the README's table says the same). */
-const NEEDED_FOR: Record<Scope, string> = {
-  store_v2_customers_read_only: 'finding the customer, store credit, addresses, groups',
-  store_v2_customers: 'finding the customer',
-  store_v2_orders_read_only: 'orders and shipments',
-  store_v2_orders: 'orders and shipments, and the cancel and refund actions',
-  store_v2_products_read_only: 'line-item images',
-  store_v2_information_read_only: 'the store’s name, currency and timezone (Test connection)',
-  store_v2_marketing_read_only: 'discount codes (read)',
-  store_v2_marketing: 'creating discount codes',
-  store_v2_transactions_read_only: 'order transactions',
-  store_v2_transactions: 'order transactions',
+const NEEDED_FOR: Record<Scope, () => string> = {
+  store_v2_customers_read_only: () => i18n.t('guide.customersRead'),
+  store_v2_customers: () => i18n.t('guide.customersWrite'),
+  store_v2_orders_read_only: () => i18n.t('guide.ordersRead'),
+  store_v2_orders: () => i18n.t('guide.ordersWrite'),
+  store_v2_products_read_only: () => i18n.t('guide.productsRead'),
+  store_v2_information_read_only: () => i18n.t('guide.informationRead'),
+  store_v2_marketing_read_only: () => i18n.t('guide.marketingRead'),
+  store_v2_marketing: () => i18n.t('guide.marketingWrite'),
+  store_v2_transactions_read_only: () => i18n.t('guide.transactions'),
+  store_v2_transactions: () => i18n.t('guide.transactions'),
 };
 
 /**
@@ -22,22 +23,18 @@ const NEEDED_FOR: Record<Scope, string> = {
 export function ScopeGuide({ actions, id }: { actions: ActionSwitches; id: string }) {
   const scopes = requiredScopes({ actions });
   return (
-    <aside class="guide" id={id} aria-label="What to create in BigCommerce">
-      <p>
-        In BigCommerce: <strong>Settings → API → Store-level API accounts → Create API account</strong>, with these
-        scopes (every other scope stays <em>None</em>):
-      </p>
+    <aside class="guide" id={id} aria-label={i18n.t('guide.label')}>
+      <p>{i18n.t('guide.create')}</p>
       <ul class="guide__scopes">
         {scopes.map((scope) => (
           <li key={scope} data-scope={scope}>
-            <strong>{scopeLabel(scope)}</strong> <code>{scope}</code> — {NEEDED_FOR[scope]}
+            <strong>{scopeLabel(scope)}</strong> <code>{scope}</code> — {NEEDED_FOR[scope]()}
           </li>
         ))}
       </ul>
       <p class="help">
-        Then copy the Client ID and Access token below, or drop the credentials file BigCommerce downloads onto this
-        card.
-        {actions.enabled ? '' : ' Turning actions on later needs “modify” scopes: the list above changes with them.'}
+        {i18n.t('guide.then')}
+        {actions.enabled ? '' : ` ${i18n.t('guide.actionsLater')}`}
       </p>
     </aside>
   );

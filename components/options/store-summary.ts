@@ -3,6 +3,7 @@
  * whether the last test worked, when, and whether the API account has every scope the
  * connection's switches need now.
  */
+import { i18n } from '#i18n';
 import { requiredScopes, scopeLabel } from '../../lib/bigcommerce/scopes';
 import type { Connection } from '../../lib/settings/schema';
 
@@ -27,10 +28,10 @@ export function formatTestedAt(iso: string, locale?: string): string {
 
 export function storeSummary(connection: Connection, failure: string | null, locale?: string): StoreSummary {
   const test = failure
-    ? { ok: false, text: `Test failed: ${failure}` }
+    ? { ok: false, text: i18n.t('stores.testFailed', [failure]) }
     : connection.lastTest
-      ? { ok: true, text: `Tested ${formatTestedAt(connection.lastTest.at, locale)}` }
-      : { ok: null, text: 'Not tested' };
+      ? { ok: true, text: i18n.t('stores.tested', [formatTestedAt(connection.lastTest.at, locale)]) }
+      : { ok: null, text: i18n.t('stores.notTested') };
   const needed = requiredScopes(connection);
   const found = new Map<string, string>();
   for (const { scope, status } of connection.lastTest?.scopes ?? []) {
@@ -52,10 +53,12 @@ export function storeSummary(connection: Connection, failure: string | null, loc
 export function scopeVerdictText(verdict: ScopeVerdict): string {
   switch (verdict.kind) {
     case 'ok':
-      return 'Scopes ok';
+      return i18n.t('stores.scopesOk');
     case 'missing':
-      return `Missing: ${verdict.labels.join(', ')}`;
+      return i18n.t('stores.scopesMissing', [verdict.labels.join(', ')]);
     case 'unchecked':
-      return verdict.never ? 'Scopes not checked yet' : `Not checked yet: ${verdict.labels.join(', ')}`;
+      return verdict.never
+        ? i18n.t('stores.scopesNeverChecked')
+        : i18n.t('stores.scopesNotChecked', [verdict.labels.join(', ')]);
   }
 }
