@@ -1,9 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
 // Four suites, one runner: `npm test` runs them all (scripts/test-all.mjs).
 export default defineConfig({
   plugins: [preact()],
+  // WXT's i18n module makes `#i18n` at build time; tests read the English catalog directly.
+  resolve: { alias: { '#i18n': fileURLToPath(new URL('./tests/support/i18n.ts', import.meta.url)) } },
   define: { __E2E__: 'true' },
   test: {
     server: { deps: { inline: ['zustand'] } },

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { DEFAULT_SHORTCUT } from './lib/background/commands';
 
 // The e2e build is the same extension pointed at the local sandbox: its content script also
 // runs on loopback pages, its background may call a loopback API base (http, or https when the
@@ -53,6 +54,10 @@ function extensionPagesCsp(): string {
 
 export default defineConfig({
   imports: false,
+  // `browser` from 'wxt/browser' is Mozilla's webextension-polyfill everywhere: the same
+  // promise-based API in Chrome and Firefox (WXT's supported way of using it).
+  // locales/{en,de}.json become _locales/<lang>/messages.json and the typed `i18n.t` of '#i18n'.
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDir: isE2E ? '.output-e2e' : '.output',
   vite: () => ({
     plugins: [preact()],
@@ -69,8 +74,10 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'BigCommerce for Gladly',
-    description: "Shows a customer's BigCommerce profile and recent orders beside the Gladly agent desktop.",
+    // The browser's language picks the catalog (locales/), English where it has none.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: ['storage'],
     host_permissions: ['https://api.bigcommerce.com/*', ...GLADLY_HOSTS, ...(isE2E ? LOOPBACK_API_HOSTS : [])],
     content_security_policy: {
@@ -79,10 +86,15 @@ export default defineConfig({
     web_accessible_resources: [
       { resources: ['sidebar.html'], matches: [...GLADLY_HOSTS, ...(isE2E ? LOOPBACK_HOSTS : [])] },
     ],
+    // The toolbar button: no popup, so a click reaches action.onClicked (lib/background/commands.ts).
+    action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    // Drawn by scripts/make-icons.mjs: every size Chrome's and Firefox's stores and extension pages ask for.
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     commands: {
       'toggle-sidebar': {
-        suggested_key: { default: 'Alt+Shift+B' },
-        description: 'Show or hide the BigCommerce sidebar',
+        // Not Alt+Shift+B: Chromium keeps it for "focus the bookmarks bar" and so assigns it to no extension.
+        suggested_key: { default: DEFAULT_SHORTCUT },
+        description: '__MSG_commandToggle__',
       },
     },
     // IT can push connections and settings by browser policy (Chrome's managed storage).

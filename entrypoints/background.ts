@@ -32,7 +32,7 @@ import { createAuditLog } from '../lib/actions/audit-log';
 import { createGladlyBridge } from '../lib/background/gladly-bridge';
 import { SIDEBAR_PORT } from '../lib/messages/sidebar';
 import { sidebarConfig } from '../lib/background/sidebar-config';
-import { createCommandHandler } from '../lib/background/commands';
+import { createCommandHandler, createToolbarHandler } from '../lib/background/commands';
 import { createAgentAttribution } from '../lib/background/agent-attribution';
 
 export default defineBackground(() => {
@@ -201,6 +201,14 @@ export default defineBackground(() => {
       sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
     }),
   );
+
+  // The toolbar button (no popup): toggles the sidebar on a Gladly tab, else opens the options page.
+  // Firefox's MV2 build calls it browserAction.
+  const toolbarClicked = createToolbarHandler({
+    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+    openOptions: () => browser.runtime.openOptionsPage(),
+  });
+  (browser.action ?? browser.browserAction)?.onClicked.addListener((tab) => void toolbarClicked(tab));
 
   browser.tabs.onRemoved.addListener((tabId) => {
     agents.forget(tabId);

@@ -7,6 +7,9 @@ import type { ScopeStatus } from '../../lib/core/store-ports';
 import { messageOf, type OptionsApi } from './api';
 import { Field, Locked, fieldId } from './Field';
 import { OverwriteAttributesTable, SearchQueryTable, SearchResultsTable } from './AttributeTables';
+import { i18n } from '#i18n';
+import { ScopeGuide } from './ScopeGuide';
+import { scopeVerdictText, storeSummary } from './store-summary';
 
 export interface ConnectionFormProps {
   index: number;
@@ -20,6 +23,9 @@ export interface ConnectionFormProps {
   hasGladlyApi: boolean;
   isE2E: boolean;
   api: OptionsApi;
+  /** The card shows its fields (else only its one-line summary). */
+  open: boolean;
+  onToggle(open: boolean): void;
   onChange(next: Connection): void;
   /** Recorded on the connection as it is when the answer arrives (the admin may have typed meanwhile). */
   onTested(lastTest: LastTest): void;
@@ -62,7 +68,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<Connection>) => props.onChange({ ...c, ...patch });
   const hash = parseStoreHash(props.hashInput);
-  const title = c.name.trim() || 'New store';
+  const title = c.name.trim() || i18n.t('stores.newStore');
   const tokenSet = tokenSetText(c.tokenHint);
 
   async function readFile(file: File) {
@@ -74,9 +80,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
     props.onCredentials(result.credentials);
     setFileMessage({
       ok: true,
-      text:
-        `Filled in from “${file.name}”: Client ID, store hash ${result.credentials.storeHash} ` +
-        `and access token. Press Save to keep them.`,
+      text: `Filled in from “${file.name}”: Client ID, store hash ${result.credentials.storeHash} and access token. Press Save to keep them.`,
     });
   }
 
@@ -98,16 +102,18 @@ export function ConnectionForm(props: ConnectionFormProps) {
         storeName: result.store.name,
         currency: result.store.currency,
         timezone: result.store.timezone,
+        scopes: result.scopes.map(({ scope, status }) => ({ scope, status })),
       });
     } catch (error) {
       setTest({ state: 'failed', message: messageOf(error) });
     }
   }
 
+  const summary = storeSummary(c, test.state === 'failed' ? test.message : null);
+  const bodyId = `${fieldId(at)}-body`;
   return (
-    <fieldset
-      class={`connection${dragging ? ' connection--drop' : ''}${c.enabled ? '' : ' connection--off'}`}
-      aria-labelledby={`${fieldId(at)}-title`}
+    <article
+      class={`store-card${dragging ? ' connection--drop' : ''}${c.enabled ? '' : ' connection--off'}${props.open ? ' store-card--open' : ''}`}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);
@@ -120,242 +126,275 @@ export function ConnectionForm(props: ConnectionFormProps) {
         if (file) void readFile(file);
       }}
     >
-      <h3 id={`${fieldId(at)}-title`}>{title}</h3>
-      <Locked when={locked} />
-      <div class="row">
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={c.enabled}
-            disabled={locked}
-            onChange={(e) => set({ enabled: e.currentTarget.checked })}
-          />
-          Enabled
-        </label>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Import credentials file
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".txt,text/plain"
-          class="visually-hidden"
-          tabIndex={-1}
-          aria-label="Credentials file"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) void readFile(file);
-            e.currentTarget.value = '';
-          }}
-        />
-        <span class="help">or drop the file here</span>
-      </div>
-      {fileMessage ? (
-        <p role={fileMessage.ok ? 'status' : 'alert'} class={fileMessage.ok ? 'note' : 'field__error'}>
-          {fileMessage.text}
-        </p>
-      ) : null}
-
-      <Field
-        path={`${at}.name`}
-        label="Name"
-        value={c.name}
-        disabled={locked}
-        error={problems[`${at}.name`]}
-        onInput={(name) => set({ name })}
-      />
-      <Field
-        path={`${at}.storeHash`}
-        label="Store hash"
-        value={props.hashInput}
-        disabled={locked}
-        placeholder="abc123, store-abc123 or the API path"
-        error={problems[`${at}.storeHash`]}
-        hint={hash.ok ? `Understood as: ${hash.understoodAs}` : undefined}
-        onInput={props.onHashInput}
-      />
-      <Field
-        path={`${at}.clientId`}
-        label="Client ID"
-        value={c.clientId}
-        disabled={locked}
-        error={problems[`${at}.clientId`]}
-        onInput={(clientId) => set({ clientId })}
-      />
-      <Field
-        path={`${at}.token`}
-        label="Access token"
-        type="password"
-        value={props.newToken}
-        placeholder={tokenSet ? 'Enter a new token to replace it' : ''}
-        hint={
-          tokenSet && !props.newToken
-            ? tokenSet
-            : props.newToken && tokenSet
-              ? 'The new token replaces the saved one when you save.'
-              : undefined
-        }
-        error={problems[`${at}.token`]}
-        onInput={props.onToken}
-      />
-      {props.isE2E ? (
-        <Field
-          path={`${at}.apiBaseUrl`}
-          label="API base URL"
-          type="url"
-          value={c.apiBaseUrl ?? ''}
-          disabled={locked}
-          placeholder="https://api.bigcommerce.com"
-          error={problems[`${at}.apiBaseUrl`]}
-          onInput={(value) => set({ apiBaseUrl: value.trim() === '' ? undefined : value })}
-        />
-      ) : null}
-
-      <div class="row">
-        <button type="button" onClick={() => void runTest()} disabled={test.state === 'running'}>
-          Test connection
-        </button>
-        {c.lastTest && test.state === 'idle' ? (
-          <span class="help">
-            Last tested: {c.lastTest.storeName} ({c.lastTest.currency}, {c.lastTest.timezone})
+      <h3 id={`${fieldId(at)}-title`} class="store-card__title">
+        <button
+          type="button"
+          class="store-card__toggle"
+          aria-expanded={props.open}
+          aria-controls={bodyId}
+          onClick={() => props.onToggle(!props.open)}
+        >
+          <span class="store-card__name">{title}</span>
+          <span class="store-card__hash">
+            {hash.ok ? hash.hash : props.hashInput.trim() || i18n.t('stores.noHash')}
           </span>
-        ) : null}
-      </div>
-      <div aria-live="polite">
-        {test.state === 'running' ? <p>Testing…</p> : null}
-        {test.state === 'failed' ? (
-          <p role="alert" class="field__error">
-            {test.message}
-          </p>
-        ) : null}
-        {test.state === 'done' ? <TestResult result={test.result} /> : null}
-      </div>
-
-      <SearchQueryTable
-        base={`${at}.searchQueryAttributes`}
-        rows={c.searchQueryAttributes}
-        disabled={locked}
-        problems={problems}
-        onChange={(searchQueryAttributes) => set({ searchQueryAttributes })}
-      />
-      <SearchResultsTable
-        base={`${at}.searchResultsAttributes`}
-        rows={c.searchResultsAttributes}
-        disabled={locked}
-        problems={problems}
-        onChange={(searchResultsAttributes) => set({ searchResultsAttributes })}
-      />
-
-      <fieldset>
-        <legend>Auto-Linking Fields</legend>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={c.autoLink.email}
-            disabled={locked}
-            onChange={(e) => set({ autoLink: { ...c.autoLink, email: e.currentTarget.checked } })}
-          />
-          Customer Email
-        </label>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={c.autoLink.phone}
-            disabled={locked}
-            onChange={(e) => set({ autoLink: { ...c.autoLink, phone: e.currentTarget.checked } })}
-          />
-          Phone Number
-        </label>
-      </fieldset>
-
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={c.overwriteExistingValues}
-          disabled={locked || !props.hasGladlyApi}
-          aria-describedby={props.hasGladlyApi ? undefined : `${fieldId(at)}-overwrite-why`}
-          onChange={(e) => set({ overwriteExistingValues: e.currentTarget.checked })}
-        />
-        Overwrite Existing Values
-      </label>
-      {props.hasGladlyApi ? null : (
-        <p id={`${fieldId(at)}-overwrite-why`} class="help">
-          Needs a Gladly API connection (below): without it the extension cannot write to Gladly profiles.
-        </p>
-      )}
-      {c.overwriteExistingValues ? (
-        <OverwriteAttributesTable
-          base={`${at}.overwriteAttributes`}
-          rows={c.overwriteAttributes}
-          disabled={locked || !props.hasGladlyApi}
-          problems={problems}
-          onChange={(overwriteAttributes) => set({ overwriteAttributes })}
-        />
-      ) : null}
-
-      <fieldset>
-        <legend>Actions</legend>
-        <Locked when={props.actionsOff && !locked} />
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={c.actions.enabled}
-            disabled={locked || props.actionsOff}
-            onChange={(e) => set({ actions: { ...c.actions, enabled: e.currentTarget.checked } })}
-          />
-          Actions
-        </label>
-        {ACTION_SWITCHES.map(({ key, label }) => (
-          <label class="check switch" key={key}>
+          {c.enabled ? null : <span class="badge">{i18n.t('stores.off')}</span>}
+          <span class={`badge badge--${summary.test.ok === null ? 'none' : summary.test.ok ? 'ok' : 'bad'}`}>
+            {summary.test.text}
+          </span>
+          <span
+            class={`badge badge--${summary.scopes.kind === 'ok' ? 'ok' : summary.scopes.kind === 'missing' ? 'bad' : 'none'}`}
+          >
+            {scopeVerdictText(summary.scopes)}
+          </span>
+        </button>
+      </h3>
+      <fieldset id={bodyId} class="connection" aria-labelledby={`${fieldId(at)}-title`} hidden={!props.open}>
+        <Locked when={locked} />
+        <div class="row">
+          <label class="check">
             <input
               type="checkbox"
-              role="switch"
-              aria-checked={c.actions[key]}
-              checked={c.actions[key]}
-              disabled={locked || props.actionsOff || !c.actions.enabled}
-              onChange={(e) => set({ actions: { ...c.actions, [key]: e.currentTarget.checked } })}
+              checked={c.enabled}
+              disabled={locked}
+              onChange={(e) => set({ enabled: e.currentTarget.checked })}
             />
-            {label}
+            Enabled
           </label>
-        ))}
-      </fieldset>
-
-      {locked ? null : confirmingRemove ? (
-        <div role="alertdialog" aria-labelledby={`${fieldId(at)}-remove`} class="confirm">
-          <p id={`${fieldId(at)}-remove`}>Remove “{title}”? Its saved access token is deleted when you save.</p>
-          <button type="button" class="danger" onClick={props.onRemove}>
-            Remove
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            Import credentials file
           </button>
-          <button type="button" onClick={() => setConfirmingRemove(false)}>
-            Keep it
-          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".txt,text/plain"
+            class="visually-hidden"
+            tabIndex={-1}
+            aria-label="Credentials file"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) void readFile(file);
+              e.currentTarget.value = '';
+            }}
+          />
+          <span class="help">or drop the file here</span>
         </div>
-      ) : (
-        <button type="button" class="danger" onClick={() => setConfirmingRemove(true)}>
-          Remove store
-        </button>
-      )}
-    </fieldset>
+        {fileMessage ? (
+          <p role={fileMessage.ok ? 'status' : 'alert'} class={fileMessage.ok ? 'note' : 'field__error'}>
+            {fileMessage.text}
+          </p>
+        ) : null}
+
+        <fieldset>
+          <legend>Actions</legend>
+          <Locked when={props.actionsOff && !locked} />
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={c.actions.enabled}
+              disabled={locked || props.actionsOff}
+              onChange={(e) => set({ actions: { ...c.actions, enabled: e.currentTarget.checked } })}
+            />
+            Actions
+          </label>
+          {ACTION_SWITCHES.map(({ key, label }) => (
+            <label class="check switch" key={key}>
+              <input
+                type="checkbox"
+                role="switch"
+                aria-checked={c.actions[key]}
+                checked={c.actions[key]}
+                disabled={locked || props.actionsOff || !c.actions.enabled}
+                onChange={(e) => set({ actions: { ...c.actions, [key]: e.currentTarget.checked } })}
+              />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <ScopeGuide actions={c.actions} id={`${fieldId(at)}-guide`} />
+
+        <Field
+          path={`${at}.name`}
+          label="Name"
+          value={c.name}
+          disabled={locked}
+          error={problems[`${at}.name`]}
+          onInput={(name) => set({ name })}
+        />
+        <Field
+          path={`${at}.storeHash`}
+          label="Store hash"
+          value={props.hashInput}
+          disabled={locked}
+          placeholder="abc123, store-abc123 or the API path"
+          error={problems[`${at}.storeHash`]}
+          hint={hash.ok ? `Understood as: ${hash.understoodAs}` : undefined}
+          onInput={props.onHashInput}
+        />
+        <Field
+          path={`${at}.clientId`}
+          label="Client ID"
+          value={c.clientId}
+          disabled={locked}
+          error={problems[`${at}.clientId`]}
+          onInput={(clientId) => set({ clientId })}
+        />
+        <Field
+          path={`${at}.token`}
+          label="Access token"
+          type="password"
+          value={props.newToken}
+          placeholder={tokenSet ? 'Enter a new token to replace it' : ''}
+          hint={
+            tokenSet && !props.newToken
+              ? tokenSet
+              : props.newToken && tokenSet
+                ? 'The new token replaces the saved one when you save.'
+                : undefined
+          }
+          error={problems[`${at}.token`]}
+          onInput={props.onToken}
+        />
+        {props.isE2E ? (
+          <Field
+            path={`${at}.apiBaseUrl`}
+            label="API base URL"
+            type="url"
+            value={c.apiBaseUrl ?? ''}
+            disabled={locked}
+            placeholder="https://api.bigcommerce.com"
+            error={problems[`${at}.apiBaseUrl`]}
+            onInput={(value) => set({ apiBaseUrl: value.trim() === '' ? undefined : value })}
+          />
+        ) : null}
+
+        <div class="row">
+          <button type="button" onClick={() => void runTest()} disabled={test.state === 'running'}>
+            Test connection
+          </button>
+          {c.lastTest && test.state === 'idle' ? (
+            <span class="help">
+              Last tested: {c.lastTest.storeName} ({c.lastTest.currency}, {c.lastTest.timezone})
+            </span>
+          ) : null}
+        </div>
+        <div aria-live="polite">
+          {test.state === 'running' ? <p>Testing…</p> : null}
+          {test.state === 'failed' ? (
+            <p role="alert" class="field__error">
+              {test.message}
+            </p>
+          ) : null}
+          {test.state === 'done' ? <TestResult result={test.result} /> : null}
+        </div>
+
+        <SearchQueryTable
+          base={`${at}.searchQueryAttributes`}
+          rows={c.searchQueryAttributes}
+          disabled={locked}
+          problems={problems}
+          onChange={(searchQueryAttributes) => set({ searchQueryAttributes })}
+        />
+        <SearchResultsTable
+          base={`${at}.searchResultsAttributes`}
+          rows={c.searchResultsAttributes}
+          disabled={locked}
+          problems={problems}
+          onChange={(searchResultsAttributes) => set({ searchResultsAttributes })}
+        />
+
+        <fieldset>
+          <legend>Auto-Linking Fields</legend>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={c.autoLink.email}
+              disabled={locked}
+              onChange={(e) => set({ autoLink: { ...c.autoLink, email: e.currentTarget.checked } })}
+            />
+            Customer Email
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={c.autoLink.phone}
+              disabled={locked}
+              onChange={(e) => set({ autoLink: { ...c.autoLink, phone: e.currentTarget.checked } })}
+            />
+            Phone Number
+          </label>
+        </fieldset>
+
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={c.overwriteExistingValues}
+            disabled={locked || !props.hasGladlyApi}
+            aria-describedby={props.hasGladlyApi ? undefined : `${fieldId(at)}-overwrite-why`}
+            onChange={(e) => set({ overwriteExistingValues: e.currentTarget.checked })}
+          />
+          Overwrite Existing Values
+        </label>
+        {props.hasGladlyApi ? null : (
+          <p id={`${fieldId(at)}-overwrite-why`} class="help">
+            Needs a Gladly API connection (below): without it the extension cannot write to Gladly profiles.
+          </p>
+        )}
+        {c.overwriteExistingValues ? (
+          <OverwriteAttributesTable
+            base={`${at}.overwriteAttributes`}
+            rows={c.overwriteAttributes}
+            disabled={locked || !props.hasGladlyApi}
+            problems={problems}
+            onChange={(overwriteAttributes) => set({ overwriteAttributes })}
+          />
+        ) : null}
+
+        {locked ? null : confirmingRemove ? (
+          <div role="alertdialog" aria-labelledby={`${fieldId(at)}-remove`} class="confirm">
+            <p id={`${fieldId(at)}-remove`}>Remove “{title}”? Its saved access token is deleted when you save.</p>
+            <button type="button" class="danger" onClick={props.onRemove}>
+              Remove
+            </button>
+            <button type="button" onClick={() => setConfirmingRemove(false)}>
+              Keep it
+            </button>
+          </div>
+        ) : (
+          <button type="button" class="danger" onClick={() => setConfirmingRemove(true)}>
+            Remove store
+          </button>
+        )}
+      </fieldset>
+    </article>
   );
 }
 
+/** The test's answer as one summary: a headline that says whether all is well, the store's facts, each scope. */
 function TestResult({ result }: { result: TestConnectionResult }) {
   const missing = result.scopes.filter((s) => s.status === 'missing').length;
+  const undecided = result.scopes.filter((s) => s.status === 'undecided').length;
+  const state = missing > 0 ? 'bad' : undecided > 0 ? 'unsure' : 'ok';
   return (
-    <div class="test-result" role="status">
-      <dl>
-        <dt>Store name</dt>
+    <div class={`test-result test-result--${state}`} role="status">
+      <p class="test-result__headline">
+        <span aria-hidden="true" class="test-result__icon">
+          {state === 'ok' ? '✓' : state === 'bad' ? '✗' : '?'}
+        </span>{' '}
+        {i18n.t(state === 'ok' ? 'testResult.ok' : state === 'bad' ? 'testResult.missing' : 'testResult.unsure')}
+      </p>
+      <dl class="test-result__facts">
+        <dt>{i18n.t('testResult.storeName')}</dt>
         <dd>{result.store.name}</dd>
-        <dt>Currency</dt>
+        <dt>{i18n.t('testResult.currency')}</dt>
         <dd>{result.store.currency}</dd>
-        <dt>Timezone</dt>
+        <dt>{i18n.t('testResult.timezone')}</dt>
         <dd>{result.store.timezone}</dd>
       </dl>
       <p>
         {missing === 0
           ? 'API scopes:'
-          : `${missing} API scope${missing === 1 ? ' is' : 's are'} missing: ` +
-            `add ${missing === 1 ? 'it' : 'them'} to the API account in BigCommerce.`}
+          : `${missing} API scope${missing === 1 ? ' is' : 's are'} missing: add ${missing === 1 ? 'it' : 'them'} to the API account in BigCommerce.`}
       </p>
       <ul class="scopes">
         {result.scopes.map((s) => (

@@ -9,6 +9,7 @@ import {
   type Settings,
 } from '../../lib/settings/schema';
 import { parseStoreHash } from '../../lib/settings/store-hash';
+import { i18n } from '#i18n';
 import { AuditLogSection } from './AuditLogSection';
 import { ConnectionForm } from './ConnectionForm';
 import { fieldId } from './Field';
@@ -55,7 +56,11 @@ export function OptionsPage(props: OptionsPageProps) {
   const [announcement, setAnnouncement] = useState<Announcement>(null);
   const [importNotes, setImportNotes] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
+  /** Store cards shown open: new ones and those with a problem; saved ones start as a summary line. */
+  const [openCards, setOpenCards] = useState<ReadonlySet<string>>(new Set());
   const importInput = useRef<HTMLInputElement>(null);
+  const saveBar = useRef<HTMLDivElement>(null);
+  useSaveBarRoom(saveBar, view !== null && draft !== null);
 
   const load = (next: SettingsView) => {
     setView(next);
@@ -109,6 +114,12 @@ export function OptionsPage(props: OptionsPageProps) {
   }
 
   function showProblems(found: DraftProblem[]) {
+    // A problem in a closed card opens it: the field is shown, outlined and focused.
+    const withProblems = found
+      .map((p) => /^connections\.(\d+)\./.exec(p.path))
+      .map((m) => (m ? draft?.settings.connections[Number(m[1])]?.id : undefined))
+      .filter((id): id is string => id !== undefined);
+    if (withProblems.length > 0) setOpenCards((open) => new Set([...open, ...withProblems]));
     setProblems(Object.fromEntries(found.map((p) => [p.path, p.message])));
     setAnnouncement({
       kind: 'error',
@@ -193,6 +204,7 @@ export function OptionsPage(props: OptionsPageProps) {
         <section aria-labelledby="stores-title">
           <h2 id="stores-title">Store connections</h2>
           {settings.connections.length === 0 ? <p>No store is connected yet.</p> : null}
+          <p class="help">{i18n.t('stores.intro')}</p>
           {settings.connections.map((c, index) => (
             <ConnectionForm
               key={c.id}
@@ -206,6 +218,15 @@ export function OptionsPage(props: OptionsPageProps) {
               hasGladlyApi={settings.gladlyApi !== null}
               isE2E={props.isE2E}
               api={props.api}
+              open={openCards.has(c.id)}
+              onToggle={(open) =>
+                setOpenCards((cards) => {
+                  const next = new Set(cards);
+                  if (open) next.add(c.id);
+                  else next.delete(c.id);
+                  return next;
+                })
+              }
               onChange={(next) => setConnection(c.id, next)}
               onTested={(lastTest) =>
                 update((d) => ({
@@ -243,6 +264,7 @@ export function OptionsPage(props: OptionsPageProps) {
             type="button"
             onClick={() => {
               const id = newId();
+              setOpenCards((open) => new Set([...open, id]));
               update((d) => ({
                 ...d,
                 hashInputs: { ...d.hashInputs, [id]: '' },
@@ -271,7 +293,7 @@ export function OptionsPage(props: OptionsPageProps) {
           onChange={(selectors) => setSettings({ selectors })}
         />
 
-        <div class="save-bar">
+        <div class="save-bar" ref={saveBar}>
           <button type="submit" class="primary" disabled={saving}>
             Save
           </button>
@@ -319,6 +341,25 @@ export function OptionsPage(props: OptionsPageProps) {
       </section>
     </main>
   );
+}
+
+/**
+ * The sticky Save bar must never cover a field: the page keeps as much room at its bottom, and
+ * scrolling a field into view (focus, a validation error) stops above the bar, whatever its height
+ * (it grows with an error message).
+ */
+function useSaveBarRoom(bar: { current: HTMLElement | null }, ready: boolean) {
+  useEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    const root = document.documentElement;
+    const apply = () => root.style.setProperty('--save-bar-height', `${Math.ceil(element.offsetHeight)}px`);
+    apply();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(apply);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ready]);
 }
 
 function Notices({ notices }: { notices: SettingsNotice[] }) {

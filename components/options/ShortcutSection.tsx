@@ -6,9 +6,13 @@ export function ShortcutSection({ shortcut }: { shortcut: string | null }) {
       <p>
         Show or hide the sidebar: <kbd>{shortcut || 'not set'}</kbd>
       </p>
+      {shortcut ? null : (
+        <p class="help">The browser assigned none: another extension may already use Alt+Shift+G. Choose one below.</p>
+      )}
       <p class="help">
-        To change it, open <code>chrome://extensions/shortcuts</code> in a new tab (Firefox: Add-ons → gear menu →
-        Manage Extension Shortcuts).
+        The toolbar button does the same on a Gladly tab (and opens this page anywhere else). To change it, open{' '}
+        <code>chrome://extensions/shortcuts</code> in a new tab (Firefox: Add-ons → gear menu → Manage Extension
+        Shortcuts).
       </p>
     </section>
   );

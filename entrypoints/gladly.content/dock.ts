@@ -3,6 +3,9 @@
  * resizable by dragging its left edge (width remembered), collapsible to a slim tab.
  * Plain DOM on purpose: the content script must stay small.
  */
+import { i18n } from '#i18n';
+import { DEFAULT_SHORTCUT } from '../../lib/background/commands';
+
 export const MIN_WIDTH = 280;
 export const MAX_WIDTH = 900;
 export const COLLAPSED_WIDTH = 28;
@@ -44,7 +47,7 @@ export function createDock(
     boxSizing: 'border-box',
   } satisfies Partial<CSSStyleDeclaration>);
   Object.assign(iframe.style, { border: '0', flex: '1 1 auto', width: '100%', height: '100%', colorScheme: 'normal' });
-  iframe.title = 'BigCommerce';
+  iframe.title = i18n.t('dock.frameTitle');
 
   // The resize handle doubles as the collapsed tab.
   const handle = doc.createElement('button');
@@ -73,14 +76,10 @@ export function createDock(
     iframe.style.display = state.collapsed ? 'none' : '';
     handle.style.width = state.collapsed ? '100%' : '8px';
     handle.style.cursor = state.collapsed ? 'pointer' : 'col-resize';
-    handle.textContent = state.collapsed ? 'BigCommerce' : '';
-    handle.setAttribute(
-      'aria-label',
-      state.collapsed ? 'Show the BigCommerce sidebar' : 'Resize the BigCommerce sidebar (double-click to hide)',
-    );
-    handle.title = state.collapsed
-      ? 'Show BigCommerce (Alt+Shift+B)'
-      : 'Drag to resize, double-click to hide (Alt+Shift+B)';
+    handle.textContent = state.collapsed ? i18n.t('dock.tab') : '';
+    handle.setAttribute('aria-label', i18n.t(state.collapsed ? 'dock.showLabel' : 'dock.resizeLabel'));
+    // The default shortcut: a content script cannot ask which one the agent chose.
+    handle.title = i18n.t(state.collapsed ? 'dock.showTitle' : 'dock.resizeTitle', [DEFAULT_SHORTCUT]);
     // Narrow Gladly's layout rather than cover it.
     style.textContent = `html{margin-right:${width}px !important;}body{max-width:calc(100vw - ${width}px) !important;}`;
   }

@@ -11,7 +11,7 @@ import { readAgentEmail } from '../../lib/gladly/identity';
 import { mergeSelectors, queryOne } from '../../lib/gladly/selectors';
 import { insertIntoReplyBox } from '../../lib/gladly/reply-box';
 import { watchGladly } from '../../lib/gladly/watcher';
-import type { ContentHello, TabInsertTextReply } from '../../lib/messages/content';
+import type { ContentHello, TabInsertTextReply, ToggleSidebarReply } from '../../lib/messages/content';
 import { helloSelectors, readTabMessage } from '../../lib/messages/content-checks';
 import type { IdentityCandidate, IdentityChanged } from '../../lib/messages/identity';
 import { createDock, type DockState } from './dock';
@@ -61,7 +61,11 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((raw: unknown) => {
       // Only the background can send here (runtime messages come from this extension alone).
       const message = readTabMessage(raw);
-      if (message?.type === 'sidebar/toggle') dock?.toggle();
+      // The answer tells the toolbar button that this tab had a sidebar to toggle (else it opens the options).
+      if (message?.type === 'sidebar/toggle') {
+        dock?.toggle();
+        return Promise.resolve({ toggled: dock !== undefined } satisfies ToggleSidebarReply);
+      }
       if (message?.type === 'gladly/insert-text') {
         const inserted = insertIntoReplyBox(document, selectors.replyBox, message.text);
         return Promise.resolve({ inserted } satisfies TabInsertTextReply);

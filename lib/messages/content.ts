@@ -18,9 +18,14 @@ export interface ContentHelloReply {
   configured: boolean;
 }
 
-/** Background → content script: the keyboard shortcut was pressed. */
+/** Background → content script: the keyboard shortcut or the toolbar button was pressed. */
 export const ToggleSidebarSchema = z.object({ type: z.literal('sidebar/toggle') });
 export type ToggleSidebarMessage = z.infer<typeof ToggleSidebarSchema>;
+
+/** Content script → background: the sidebar was there and was shown or hidden. */
+export interface ToggleSidebarReply {
+  toggled: boolean;
+}
 
 /** Background → content script: put the agent's text (e.g. a new discount code) into the reply box. */
 export const TabInsertTextSchema = z.object({

@@ -60,6 +60,14 @@ export const LastTestSchema = z.object({
   storeName: z.string().max(200),
   currency: z.string().max(10),
   timezone: z.string().max(100),
+  /**
+   * What the test found for each scope it checked (absent when the save, not the page, asked the
+   * store: that only learns name, currency and timezone). Optional, so v2 settings read as before.
+   */
+  scopes: z
+    .array(z.object({ scope: z.string().max(80), status: z.enum(['present', 'missing', 'undecided']) }))
+    .max(20)
+    .optional(),
 });
 
 const HttpUrlSchema = z
@@ -199,7 +207,7 @@ const FIELD_MESSAGES: Record<string, string> = {
 
 /**
  * Everything that must hold before settings are saved: the schema plus what the schema can't
- * know (a token for each connection, a Client ID, one connection per store). Used by the page
+ * know (a token for each connection, a Client ID, one connection per store, one store per name). Used by the page
  * (to mark fields) and by the background (which never trusts the page).
  */
 export function validateDraft(draft: Settings, context: DraftContext): DraftProblem[] {
@@ -215,6 +223,8 @@ export function validateDraft(draft: Settings, context: DraftContext): DraftProb
     }
   }
   const seenHashes = new Map<string, string>();
+  // Agents tell stores apart by name (the sidebar's headings, the audit log): one name, one store.
+  const seenNames = new Set<string>();
   draft.connections.forEach((connection, index) => {
     const at = `connections.${index}`;
     if (connection.clientId.trim() === '')
@@ -226,6 +236,14 @@ export function validateDraft(draft: Settings, context: DraftContext): DraftProb
       problems.push({ path: `${at}.storeHash`, message: `This store is already connected as “${other}”.` });
     }
     seenHashes.set(connection.storeHash, connection.name || 'another connection');
+    const name = connection.name.trim().toLocaleLowerCase();
+    if (name !== '' && seenNames.has(name)) {
+      problems.push({
+        path: `${at}.name`,
+        message: `Another store is already named “${connection.name.trim()}”: choose another name.`,
+      });
+    }
+    seenNames.add(name);
   });
   if (draft.gladlyApi && !context.hasGladlyToken)
     problems.push({ path: 'gladlyApi.token', message: 'Enter the Gladly API token.' });

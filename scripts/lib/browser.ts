@@ -59,6 +59,13 @@ export interface LaunchOptions {
    * which Chromium honours only with a `--user-data-dir` (always the case here).
    */
   trustSpki?: string;
+  /**
+   * Let the test drive the extension's toolbar button through the DevTools protocol
+   * (`Extensions.triggerAction`, which Chromium only offers with this flag over the pipe Playwright uses).
+   */
+  extensionDebugging?: boolean;
+  /** The browser's language (e.g. 'de'): `--lang` and LANGUAGE, which Chromium on Linux reads. */
+  lang?: string;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
@@ -87,7 +94,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--no-first-run',
       '--no-default-browser-check',
       ...(options.trustSpki ? [`--ignore-certificate-errors-spki-list=${options.trustSpki}`] : []),
+      ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
+    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}.UTF-8` } } : {}),
   });
   const serviceWorker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));

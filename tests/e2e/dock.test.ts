@@ -2,7 +2,7 @@
  * The dock an agent handles: what the keyboard shortcut's message does to the sidebar in the
  * Gladly tab (collapsed to a slim tab and back), resizing from the keyboard, and both remembered
  * across a reload. Chrome's own key handling for `commands` cannot be driven headless; the
- * background's half (Alt+Shift+B → this message to the active tab) is unit-tested.
+ * background's half (Alt+Shift+G → this message to the active tab) is unit-tested.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

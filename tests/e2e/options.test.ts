@@ -140,6 +140,10 @@ describe('the options page', () => {
     // A reload shows the same: the hint from the vault, an empty token field.
     await page.reload();
     await page.getByRole('button', { name: 'Save', exact: true }).waitFor();
+    // A saved store is a card's summary line until opened.
+    const card = page.getByRole('button', { name: /Main \(US\)/, expanded: false });
+    expect(await visibleText(card)).toContain(main().hash);
+    await card.click();
     expect(await connection(0).getByLabel('Access token', { exact: true }).inputValue()).toBe('');
     expect(await visibleText(connection(0).getByText(/^Token set/))).toBe(hint);
     expect(await page.content()).not.toContain(token);
@@ -200,5 +204,32 @@ describe('the options page', () => {
     ]);
     // Nothing is saved until Save.
     expect((await settingsView(page)).settings.connections.map((c) => c.storeHash)).toEqual([main().hash]);
+  });
+
+  // Runs on the page as the tests above left it: two store cards open, a long form.
+  it('the sticky Save bar never covers a field scrolled into view', async () => {
+    const bar = page.locator('.save-bar');
+    const fields = page.locator('form input:visible, form select:visible, form button:visible:not(.save-bar button)');
+    const count = await fields.count();
+    expect(count).toBeGreaterThan(10);
+    const covered: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const field = fields.nth(i);
+      // The way a browser brings a field into view (focus, find, a validation error): its bottom at the viewport's.
+      const boxes = await field.evaluate((el, barSelector) => {
+        el.scrollIntoView({ block: 'end' });
+        const bar = document.querySelector(barSelector)!.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return { label: el.id || el.textContent || el.tagName, bottom: box.bottom, barTop: bar.top };
+      }, '.save-bar');
+      if (boxes.bottom > boxes.barTop + 0.5) covered.push(`${boxes.label} (${boxes.bottom} > ${boxes.barTop})`);
+    }
+    expect(covered).toEqual([]);
+    // The last field of the form, scrolled into view, sits wholly above the bar.
+    const last = fields.nth(count - 1);
+    await last.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    const [lastBox, barBox] = [await last.boundingBox(), await bar.boundingBox()];
+    expect(lastBox!.y + lastBox!.height).toBeLessThanOrEqual(barBox!.y + 0.5);
+    expect(barBox!.y + barBox!.height).toBeLessThanOrEqual(page.viewportSize()!.height + 0.5);
   });
 });

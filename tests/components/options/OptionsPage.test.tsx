@@ -42,6 +42,11 @@ async function renderPage(api: OptionsApi, isE2E = false) {
   return result;
 }
 
+/** A saved store starts as its card's summary line: open it to edit. */
+function openStore(name: RegExp | string) {
+  fireEvent.click(screen.getByRole('button', { name, expanded: false }));
+}
+
 function type(label: string, value: string) {
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
 }
@@ -107,6 +112,7 @@ describe('options page', () => {
 
   it('says what is wrong with a file that is not the credentials file', async () => {
     await renderPage(fakeApi(viewOf({ ...DEFAULT_SETTINGS, connections: [savedConnection()] })));
+    openStore(/Acme US/);
     fireEvent.change(screen.getByLabelText('Credentials file'), {
       target: { files: [new File(['hello'], 'notes.txt')] },
     });
@@ -160,6 +166,7 @@ describe('options page', () => {
       ],
     }));
     await renderPage(api);
+    openStore(/Acme US/);
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     const result = await screen.findByText('Acme Outdoor');
     const box = within(result.closest('.test-result') as HTMLElement);
@@ -179,6 +186,7 @@ describe('options page', () => {
       throw new OptionsApiError({ kind: 'auth', message: 'BigCommerce refused the access token.' });
     });
     await renderPage(api);
+    openStore(/Acme US/);
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     expect((await screen.findByRole('alert')).textContent).toBe('BigCommerce refused the access token.');
   });
@@ -206,6 +214,7 @@ describe('options page', () => {
   it('asks before removing a store', async () => {
     const api = fakeApi(viewOf({ ...DEFAULT_SETTINGS, connections: [savedConnection()] }));
     await renderPage(api);
+    openStore(/Acme US/);
     fireEvent.click(screen.getByRole('button', { name: 'Remove store' }));
     fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
     expect(screen.getByLabelText('Name')).toBeTruthy();
@@ -241,5 +250,99 @@ describe('options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(api.save).toHaveBeenCalledTimes(1));
     expect(api.save.mock.calls[0]?.[0].settings.selectors).toEqual({});
+  });
+
+  it('shows each saved store as one summary line: name, hash, last test and when, scopes', async () => {
+    const tested = {
+      ...savedConnection(),
+      lastTest: {
+        at: '2026-12-05T14:03:00Z',
+        storeName: 'Acme Outdoor',
+        currency: 'USD',
+        timezone: 'America/Chicago',
+        scopes: [
+          { scope: 'store_v2_customers_read_only', status: 'present' as const },
+          { scope: 'store_v2_orders', status: 'present' as const },
+          { scope: 'store_v2_products_read_only', status: 'present' as const },
+          { scope: 'store_v2_information_read_only', status: 'present' as const },
+          { scope: 'store_v2_marketing', status: 'missing' as const },
+        ],
+      },
+    };
+    const untested = { ...newConnection('eu'), name: 'Acme EU', storeHash: 'eu0001', clientId: 'c', tokenHint: 'wxyz' };
+    await renderPage(fakeApi(viewOf({ ...DEFAULT_SETTINGS, connections: [tested, untested] })));
+
+    const us = screen.getByRole('button', { name: /Acme US/ });
+    expect(us.getAttribute('aria-expanded')).toBe('false');
+    expect(us.textContent).toContain('abc123');
+    expect(us.textContent).toContain(
+      `Tested ${new Date('2026-12-05T14:03:00Z').toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}`,
+    );
+    // Actions are off: the reads are all there, so the scopes are fine as the settings stand.
+    expect(us.textContent).toContain('Scopes ok');
+    expect(screen.getByRole('button', { name: /Acme EU/ }).textContent).toMatch(
+      /eu0001.*Not tested.*Scopes not checked yet/,
+    );
+    // Closed: no field of either store is on the page; opening one shows its fields.
+    expect(screen.queryByRole('textbox', { name: 'Client ID' })).toBeNull();
+    openStore(/Acme US/);
+    expect(screen.getByRole('button', { name: /Acme US/ }).getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getAllByRole('textbox', { name: 'Client ID' })).toHaveLength(1);
+
+    // Switching discount codes on needs Marketing: modify, which the last test found missing.
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Actions' }));
+    expect(screen.getByRole('button', { name: /Acme US/ }).textContent).toContain('Missing: Marketing: modify');
+  });
+
+  it('lists the scopes to create before any credential, and re-computes them as the switches change', async () => {
+    await renderPage(fakeApi(viewOf(DEFAULT_SETTINGS)));
+    fireEvent.click(screen.getByRole('button', { name: 'Add a store' }));
+    const guide = () => screen.getByRole('complementary', { name: 'What to create in BigCommerce' });
+    const listed = () => Array.from(guide().querySelectorAll('li code'), (code) => code.textContent);
+    expect(guide().textContent).toContain('Settings → API → Store-level API accounts');
+    // The guide comes before the first credential field.
+    expect(
+      guide().compareDocumentPosition(screen.getByLabelText('Client ID')) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(listed()).toEqual([
+      'store_v2_customers_read_only',
+      'store_v2_orders_read_only',
+      'store_v2_products_read_only',
+      'store_v2_information_read_only',
+    ]);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Actions' }));
+    expect(listed()).toEqual([
+      'store_v2_customers_read_only',
+      'store_v2_orders',
+      'store_v2_products_read_only',
+      'store_v2_information_read_only',
+      'store_v2_marketing',
+    ]);
+    expect(guide().textContent).toContain('Marketing: modify');
+    fireEvent.click(screen.getByRole('switch', { name: 'Create a discount code' }));
+    expect(listed()).not.toContain('store_v2_marketing');
+    for (const name of ['Cancel an order', 'Refund an order', 'Partial refund'])
+      fireEvent.click(screen.getByRole('switch', { name }));
+    expect(listed()).toContain('store_v2_orders_read_only');
+  });
+
+  it('refuses two stores with the same name: the closed card opens on the field, nothing is saved', async () => {
+    const eu = { ...newConnection('eu'), name: 'Acme EU', storeHash: 'eu0001', clientId: 'c', tokenHint: 'wxyz' };
+    const api = fakeApi(viewOf({ ...DEFAULT_SETTINGS, connections: [savedConnection(), eu] }));
+    await renderPage(api);
+    openStore(/Acme EU/);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'acme us' } });
+    fireEvent.click(screen.getByRole('button', { name: /acme us/, expanded: true }));
+    expect(screen.queryByRole('textbox', { name: 'Name' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe('Nothing was saved: one field needs fixing.');
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(`${name.id}-error`)?.textContent).toBe(
+      'Another store is already named “acme us”: choose another name.',
+    );
+    await waitFor(() => expect(document.activeElement).toBe(name));
+    expect(api.save).not.toHaveBeenCalled();
   });
 });

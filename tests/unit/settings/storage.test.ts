@@ -300,3 +300,31 @@ describe('validateDraft', () => {
     );
   });
 });
+
+describe('validateDraft: store names', () => {
+  const withToken = { hasToken: () => true, hasGladlyToken: true };
+
+  it('refuses two stores with the same name (case and spaces aside) and names the second', () => {
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      connections: [
+        { ...acme('a'), name: 'Acme US' },
+        { ...acme('b'), storeHash: 'other1', name: '  acme us ' },
+      ],
+    };
+    expect(validateDraft(settings, withToken)).toEqual([
+      { path: 'connections.1.name', message: 'Another store is already named “acme us”: choose another name.' },
+    ]);
+  });
+
+  it('accepts two stores with different names', () => {
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      connections: [
+        { ...acme('a'), name: 'Acme US' },
+        { ...acme('b'), storeHash: 'other1', name: 'Acme EU' },
+      ],
+    };
+    expect(validateDraft(settings, withToken)).toEqual([]);
+  });
+});
