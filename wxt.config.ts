@@ -34,6 +34,9 @@ export default defineConfig({
     description: "Shows a customer's BigCommerce profile and recent orders beside the Gladly agent desktop.",
     permissions: ['storage'],
     host_permissions: ['https://api.bigcommerce.com/*', ...GLADLY_HOSTS, ...(isE2E ? LOOPBACK_API_HOSTS : [])],
+    // Team mode: the team service's address is the admin's choice, so its one origin is asked for
+    // on the options page when Connect is pressed (permissions.request), never granted up front.
+    optional_host_permissions: ['https://*/*', ...(isE2E ? LOOPBACK_HOSTS : [])],
     content_security_policy: {
       extension_pages:
         "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self' https://*.gladly.com https://*.gladly.qa" +
