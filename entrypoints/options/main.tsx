@@ -5,13 +5,17 @@ import { OptionsApiError, type OptionsApi } from '../../components/options/api';
 import { DEFAULT_SELECTORS } from '../../lib/gladly/selectors';
 import { ReplySchema } from '../../lib/messages/common';
 import type { OptionsRequest } from '../../lib/messages/options';
+import type { TeamAdmin, TeamConnect, TeamMe, TeamSetMode } from '../../lib/messages/team';
+import type { TeamApi } from '../../components/options/TeamSection';
 import './style.css';
 
 const NO_ANSWER = 'The extension did not answer. Reload this page and try again.';
 let sequence = 0;
 
 /** One request to the background; resolves with the reply's data or throws its ErrorInfo. */
-async function send<T>(message: DistributiveOmit<OptionsRequest, 'requestId'>): Promise<T> {
+async function send<T>(
+  message: DistributiveOmit<OptionsRequest | TeamConnect | TeamSetMode | TeamMe | TeamAdmin, 'requestId'>,
+): Promise<T> {
   const requestId = `options-${Date.now().toString(36)}-${sequence++}`;
   let raw: unknown;
   try {
@@ -37,6 +41,28 @@ const api: OptionsApi = {
   importSettings: (text) => send({ type: 'settings/import', text }),
 };
 
+/** The team service's one origin, asked for at Connect (optional_host_permissions in the manifest). */
+function originPattern(serviceUrl: string): string | null {
+  try {
+    return `${new URL(serviceUrl).origin}/*`;
+  } catch {
+    return null;
+  }
+}
+
+const teamApi: TeamApi = {
+  requestOrigin: (serviceUrl) => {
+    const pattern = originPattern(serviceUrl);
+    // The background refuses a bad address with a clear sentence; nothing to ask the browser for.
+    if (!pattern) return Promise.resolve(true);
+    return browser.permissions.request({ origins: [pattern] }).catch(() => false);
+  },
+  connect: (serviceUrl, key) => send({ type: 'team/connect', serviceUrl, key }),
+  setMode: (mode) => send({ type: 'team/set-mode', mode }),
+  me: () => send({ type: 'team/me' }),
+  admin: (request) => send({ type: 'team/admin', request }),
+};
+
 async function currentShortcut(): Promise<string | null> {
   try {
     const commands = await browser.commands.getAll();
@@ -48,7 +74,13 @@ async function currentShortcut(): Promise<string | null> {
 
 void currentShortcut().then((shortcut) => {
   render(
-    <OptionsPage api={api} isE2E={__E2E__} defaultSelectors={DEFAULT_SELECTORS} shortcut={shortcut} />,
+    <OptionsPage
+      api={api}
+      teamApi={teamApi}
+      isE2E={__E2E__}
+      defaultSelectors={DEFAULT_SELECTORS}
+      shortcut={shortcut}
+    />,
     document.getElementById('app')!,
   );
 });
