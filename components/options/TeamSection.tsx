@@ -526,7 +526,13 @@ function TeamKeys({ api }: { api: TeamApi }) {
           <p>
             The key for <strong>{issued.name}</strong>. Copy it now: it is shown only this once.
           </p>
-          <code aria-label="New access key">{issued.key}</code>{' '}
+          <input
+            class="issued-key__value"
+            aria-label="New access key"
+            readOnly
+            value={issued.key}
+            onFocus={(e) => e.currentTarget.select()}
+          />{' '}
           <button type="button" onClick={() => void copyText(issued.key).then(setCopied)}>
             {copied ? 'Copied' : 'Copy'}
           </button>{' '}

@@ -262,7 +262,7 @@ describe('GET /v1/me and the admin routes', () => {
     expect(profile.stores[0]?.actions.partialRefund).toBe(false);
     // The address and key being tried, not the saved ones.
     expect(calls[0]?.url).toBe('https://other.example.com/v1/me');
-    expect((calls[0]?.init.headers as Record<string, string>).Authorization).toBe(`Bearer ${other.key}`);
+    expect((calls[0]?.init.headers as Record<string, string> | undefined)?.Authorization).toBe(`Bearer ${other.key}`);
   });
 
   it('refuses a /v1/me answer without a role as malformed', async () => {
