@@ -93,7 +93,11 @@ export function memoryGuardStore(storage: KeyValueStore): GuardStore {
   let writes: Promise<unknown> = Promise.resolve();
 
   /** Read-modify-write of one storage key, one at a time. */
-  function update<T>(key: string, schema: z.ZodType<Record<string, T>>, change: (map: Record<string, T>) => void): Promise<void> {
+  function update<T>(
+    key: string,
+    schema: z.ZodType<Record<string, T>>,
+    change: (map: Record<string, T>) => void,
+  ): Promise<void> {
     const next = writes.then(async () => {
       const parsed = schema.safeParse((await storage.get<unknown>(key)) ?? {});
       const map = parsed.success ? parsed.data : {};
@@ -219,7 +223,10 @@ export function createOrderGuard(options: GuardOptions): OrderGuard {
       const first = await store.result(actionId);
       if (first) return replay<T>(first);
     }
-    throw new ActionError('busy', 'This action is still running elsewhere. Open the order again in a moment to see its outcome.');
+    throw new ActionError(
+      'busy',
+      'This action is still running elsewhere. Open the order again in a moment to see its outcome.',
+    );
   }
 
   return {
@@ -232,7 +239,8 @@ export function createOrderGuard(options: GuardOptions): OrderGuard {
       const promise = (async () => {
         const holder = await locking;
         if (holder === facts.actionId) return awaitFirstAnswer<T>(facts.actionId);
-        if (holder !== null) throw new ActionError('busy', 'Another action on this order is still running. Wait for it to finish.');
+        if (holder !== null)
+          throw new ActionError('busy', 'Another action on this order is still running. Wait for it to finish.');
         try {
           // Looked up with the lock held: an answer saved before it was taken is seen here.
           const first = await store.result(facts.actionId);
@@ -259,7 +267,9 @@ export function createOrderGuard(options: GuardOptions): OrderGuard {
         const record = await store.pending(key);
         if (!record) return { phase: 'idle', action: null, reconciled: null };
         const found = await settle(key, record);
-        return found ? { phase: 'idle', action: record.action, reconciled: found } : { phase: 'unknown', action: record.action, reconciled: null };
+        return found
+          ? { phase: 'idle', action: record.action, reconciled: found }
+          : { phase: 'unknown', action: record.action, reconciled: null };
       } finally {
         await store.unlock(key).catch(() => undefined);
       }
