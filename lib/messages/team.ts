@@ -36,6 +36,8 @@ export const TeamStoreInputSchema = ConnectionSchema.pick({
   storeHash: true,
   clientId: true,
   enabled: true,
+  // Kept as the service has it (it honours one only when started with --allow-loopback-api: tests, demo).
+  apiBaseUrl: true,
   searchQueryAttributes: true,
   searchResultsAttributes: true,
   autoLink: true,

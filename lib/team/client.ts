@@ -206,8 +206,11 @@ export function createTeamClient(deps: TeamClientDeps): TeamClient {
               continue;
             }
             const reply = ReplySchema.safeParse(value);
-            if (!reply.success || reply.data.requestId !== message.requestId)
-              throw new TeamServiceError(write ? OUTCOME_UNKNOWN : MALFORMED);
+            // 'none': the service failed before it could read the request's id (its own error).
+            const ours = reply.success && (reply.data.requestId === message.requestId || !reply.data.ok);
+            if (!reply.success || !ours) throw new TeamServiceError(write ? OUTCOME_UNKNOWN : MALFORMED);
+            if (!reply.data.ok && reply.data.requestId !== message.requestId && write)
+              throw new TeamServiceError(OUTCOME_UNKNOWN);
             if (!reply.data.ok) throw new TeamServiceError(reply.data.error);
             return reply.data.data;
           }
