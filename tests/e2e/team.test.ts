@@ -43,6 +43,7 @@ import {
   type ConsoleLine,
 } from './admin-helpers';
 import { gladlyUrl, sidebarFrame, type E2EWorld } from './harness';
+import { sidebarText, waitSettled } from './sidebar-helpers';
 
 const REVOKED = 'This access key was revoked. Ask your admin for a new one.';
 const STORE_NAME = 'Main';
@@ -229,8 +230,10 @@ describe.runIf(BACKENDS.length > 0)(
       const [alice, bob] = agents as [Agent, Agent];
       const { page, frame } = await openJane(alice.world);
       const main = storeSection(frame, STORE_NAME);
-      await main.getByText('Linked automatically').waitFor({ timeout: 30_000 });
-      await main.locator('section[aria-label="Customer profile"]').getByRole('button', { name: 'Unlink' }).click();
+      // Linked since the first lookup (by the rules, team-wide).
+      const unlink = main.locator('section[aria-label="Customer profile"]').getByRole('button', { name: 'Unlink' });
+      await unlink.waitFor({ timeout: 30_000 });
+      await unlink.click();
       const linkJane = (f: typeof frame) =>
         storeSection(f, STORE_NAME).getByRole('button', { name: `Link ${personas.jane.name}`, exact: true });
       await linkJane(frame).waitFor({ timeout: 30_000 });
@@ -241,7 +244,14 @@ describe.runIf(BACKENDS.length > 0)(
       await other.goto(gladlyUrl(bob.world, 'jane', '?skeleton=0'));
       const bobFrame = await sidebarFrame(other, 30_000);
       await linkJane(bobFrame).waitFor({ timeout: 30_000 });
-      expect(await storeSection(bobFrame, STORE_NAME).getByText('Linked automatically').count()).toBe(0);
+      await waitSettled(bobFrame);
+      expect(await sidebarText(bobFrame)).not.toContain('Linked automatically');
+      expect(await sidebarText(bobFrame)).toContain(
+        'This customer was unlinked before, so it is not linked automatically.',
+      );
+      expect(await storeSection(bobFrame, STORE_NAME).getByText('Linked automatically', { exact: true }).count()).toBe(
+        0,
+      );
       expect(await storeSection(bobFrame, STORE_NAME).locator('section[aria-label="Customer profile"]').count()).toBe(
         0,
       );
@@ -277,7 +287,8 @@ describe.runIf(BACKENDS.length > 0)(
         const page = await agent.world.browser.context.newPage();
         await page.goto(gladlyUrl(agent.world, 'jane', '?skeleton=0'));
         const frame = await sidebarFrame(page, 30_000);
-        await frame.locator('main').first().waitFor({ timeout: 30_000 });
+        // Alice sees Jane; Bob, whose key was revoked, the refusal.
+        await storeSection(frame, STORE_NAME).or(frame.getByText(REVOKED)).first().waitFor({ timeout: 30_000 });
         for (const f of page.frames()) expect(secretsIn(await f.content(), storeTokens), f.url()).toEqual([]);
         const seen = await page.evaluate(
           () => (window as unknown as { __seenMessages?: string[] }).__seenMessages ?? [],
