@@ -11,6 +11,8 @@ const isE2E = process.env.WXT_E2E === '1';
 const GLADLY_HOSTS = ['https://*.gladly.com/*', 'https://*.gladly.qa/*'];
 const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 /** The sandbox's API base: plain HTTP/1.1, or HTTPS with HTTP/2 (`startSandbox({ tls: true })`). */
+/** Any https origin, granted one at a time by the admin at Connect (the team service). */
+const TEAM_SERVICE_HOSTS = ['https://*/*'];
 const LOOPBACK_API_HOSTS = [...LOOPBACK_HOSTS, 'https://127.0.0.1/*', 'https://localhost/*'];
 
 /**
@@ -80,6 +82,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     permissions: ['storage'],
     host_permissions: ['https://api.bigcommerce.com/*', ...GLADLY_HOSTS, ...(isE2E ? LOOPBACK_API_HOSTS : [])],
+    // Team mode: the team service's address is the admin's choice, so its one origin is asked for
+    // on the options page when Connect is pressed (permissions.request), never granted up front.
+    // MV2 (Firefox) spells it optional_permissions; WXT does not carry the MV3 key over.
+    ...(browser === 'firefox'
+      ? { optional_permissions: TEAM_SERVICE_HOSTS as never }
+      : { optional_host_permissions: [...TEAM_SERVICE_HOSTS, ...(isE2E ? LOOPBACK_HOSTS : [])] }),
     content_security_policy: {
       extension_pages: extensionPagesCsp(),
     },

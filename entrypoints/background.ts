@@ -15,7 +15,7 @@ import { createConnectionApis } from '../lib/bigcommerce';
 import { requiredScopes } from '../lib/bigcommerce/scopes';
 import { describeError } from '../lib/background/errors';
 import { createSettingsStore } from '../lib/settings/storage';
-import type { Settings } from '../lib/settings/schema';
+import { isTeamMode, teamOf, type Settings } from '../lib/settings/schema';
 import { createVault } from '../lib/settings/vault';
 import { isAgentAppHost } from '../lib/gladly/routes';
 import { createRouter } from '../lib/background/router';
@@ -33,6 +33,10 @@ import { createGladlyBridge } from '../lib/background/gladly-bridge';
 import { SIDEBAR_PORT } from '../lib/messages/sidebar';
 import { sidebarConfig } from '../lib/background/sidebar-config';
 import { createCommandHandler, createToolbarHandler } from '../lib/background/commands';
+import { createTeamClient, type TeamEndpoint } from '../lib/team/client';
+import { withTeamForwarding } from '../lib/team/forwarding';
+import { readTeamProfile, saveTeamProfile } from '../lib/team/profile';
+import { createTeamOptionsHandlers } from '../lib/background/team-options';
 import { createAgentAttribution } from '../lib/background/agent-attribution';
 
 export default defineBackground(() => {
@@ -87,6 +91,41 @@ export default defineBackground(() => {
   const gladly = createGladlyBridge({ settings, vault, samePhone });
   // Who acted: what the page reports, confirmed through Gladly's API when it is connected.
   const agents = createAgentAttribution({ assignee: gladly.conversationAssignee });
+  const agentFor = (tabId?: number) => agents.label(tabId);
+
+  // Team mode: the saved address and the sealed key, kept decrypted in memory (never storage)
+  // until the settings change, like the store tokens in the registry.
+  let teamEndpoint: Promise<TeamEndpoint | null> | null = null;
+  const team = createTeamClient({
+    fetch: (input, init) => fetch(input, init),
+    endpoint: () => {
+      const read = (teamEndpoint ??= (async () => {
+        const { serviceUrl } = teamOf(await currentSettings());
+        const key = serviceUrl === null ? null : await vault.getSecret('team-key');
+        return serviceUrl !== null && key ? { serviceUrl, key } : null;
+      })());
+      read.catch(() => {
+        if (teamEndpoint === read) teamEndpoint = null;
+      });
+      return read;
+    },
+  });
+  /** The sidebar's config: this browser's connections, or in team mode the service's stores. */
+  const currentConfig = async (current?: Settings) => {
+    const s = current ?? (await currentSettings());
+    const { serviceUrl } = teamOf(s);
+    return sidebarConfig(s, isTeamMode(s) && serviceUrl ? await readTeamProfile(local, serviceUrl) : null);
+  };
+  /** In team mode, ask the service for this agent's stores again; the sidebars hear of a change. */
+  const refreshTeamProfile = async () => {
+    const s = await currentSettings();
+    const { serviceUrl } = teamOf(s);
+    if (!isTeamMode(s) || !serviceUrl) return;
+    const before = JSON.stringify((await readTeamProfile(local, serviceUrl))?.stores ?? null);
+    const profile = await team.me();
+    await saveTeamProfile(local, serviceUrl, profile);
+    if (JSON.stringify(profile.stores) !== before) hub.broadcast(await currentConfig());
+  };
 
   // Who may talk to the background: the same rule for one-shot messages and the sidebar's port.
   // Agent-app pages are an allow-list: the organisation's Gladly host once the settings name one.
@@ -123,7 +162,7 @@ export default defineBackground(() => {
         hub,
         selectors: async () => (await currentSettings()).selectors,
         // One definition of "configured" for the content script and the sidebar: enabled, with a token.
-        configured: async () => sidebarConfig(await currentSettings()).configured === true,
+        configured: async () => (await currentConfig()).configured === true,
         confirmIdentity: gladly.confirmIdentity,
         identityFromApi: gladly.identityFor,
         openOptions: () => browser.runtime.openOptionsPage(),
@@ -131,17 +170,31 @@ export default defineBackground(() => {
         setAgent: (tabId, agent, url) => void agents.report(tabId, agent, url),
         prefetch: (tabId, identity) => prefetch.start(tabId, { kind: 'identity', identity }),
       }),
-      ...createLookupHandlers(lookupDeps),
       ...createDockHandlers(local),
       ...createHistoryHandlers({ registry }),
+      // In team mode these go to the team service, after the same sender and schema checks.
+      ...withTeamForwarding(
+        [
+          ...createLookupHandlers(lookupDeps),
+          ...createActionsHandlers({
+            apisFor: async (connectionId) => (await registry.apis(connectionId)).apis,
+            switches: async (connectionId) => (await registry.apis(connectionId)).connection.actions,
+            audit: createAuditLog(local),
+            cache,
+            storage: local,
+            agentFor,
+          }),
+        ],
+        { teamMode: async () => isTeamMode(await currentSettings()), client: team, agentFor },
+      ),
       ...createOptionsHandlers({ settings, vault, apisFor, requiredScopes, isE2E: __E2E__ }),
-      ...createActionsHandlers({
-        apisFor: async (connectionId) => (await registry.apis(connectionId)).apis,
-        switches: async (connectionId) => (await registry.apis(connectionId)).connection.actions,
-        audit: createAuditLog(local),
-        cache,
-        storage: local,
-        agentFor: (tabId) => agents.label(tabId),
+      ...createTeamOptionsHandlers({
+        settings,
+        vault,
+        local,
+        client: team,
+        isE2E: __E2E__,
+        onProfile: () => void currentConfig().then((config) => hub.broadcast(config)),
       }),
     ],
   });
@@ -172,8 +225,10 @@ export default defineBackground(() => {
       deliver = (message) => void router.onPortMessage(message, sender, post);
       for (const message of early.splice(0)) deliver(message);
       void (async () => {
-        post(await sidebarConfig(await currentSettings()));
+        post(await currentConfig());
         if (sender.tabId !== undefined) post(await hub.attach(sender.tabId, port as unknown as PortLike));
+        // A store added or switched off on the service reaches the sidebar without a Connect.
+        await refreshTeamProfile().catch(() => undefined);
       })();
     });
   });
@@ -183,7 +238,8 @@ export default defineBackground(() => {
     orgHost = next.gladlyApi?.host ?? null;
     registry.reset();
     gladly.reset();
-    hub.broadcast(await sidebarConfig(next));
+    teamEndpoint = null;
+    hub.broadcast(await currentConfig(next));
   };
   settings.onChange(settingsChanged);
   // A policy the administrator pushes applies at once, like a save on the options page.

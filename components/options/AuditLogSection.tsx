@@ -34,7 +34,14 @@ const ACTION_WORDS: Record<AuditEntry['action'], string> = {
   reconcile: 'Check lost action',
 };
 
-export function AuditLogSection({ load }: { load: () => Promise<AuditEntry[]> }) {
+export function AuditLogSection({
+  load,
+  exportCsv,
+}: {
+  load: () => Promise<AuditEntry[]>;
+  /** The team service's own CSV (same columns); by default the entries shown are exported. */
+  exportCsv?: () => Promise<{ csv: string; filename: string }>;
+}) {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
@@ -65,9 +72,14 @@ export function AuditLogSection({ load }: { load: () => Promise<AuditEntry[]> })
         <button
           type="button"
           disabled={!entries?.length}
-          onClick={() =>
-            entries && download(auditToCsv(entries), `audit-log-${new Date().toISOString().slice(0, 10)}.csv`)
-          }
+          onClick={() => {
+            if (exportCsv)
+              void exportCsv().then(
+                ({ csv, filename }) => download(csv, filename),
+                (e: unknown) => setError(e instanceof Error && e.message ? e.message : NO_ANSWER),
+              );
+            else if (entries) download(auditToCsv(entries), `audit-log-${new Date().toISOString().slice(0, 10)}.csv`);
+          }}
         >
           Export as CSV
         </button>

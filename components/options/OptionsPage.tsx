@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SettingsView } from '../../lib/messages/options';
 import type { SettingsNotice } from '../../lib/settings/schema';
 import {
+  isTeamMode,
   newConnection,
+  teamOf,
   validateDraft,
   type Connection,
   type DraftProblem,
@@ -16,6 +18,7 @@ import { fieldId } from './Field';
 import { GladlyApiSection } from './GladlyApiSection';
 import { SelectorsSection } from './SelectorsSection';
 import { ShortcutSection } from './ShortcutSection';
+import { TeamSection, type TeamApi } from './TeamSection';
 import { messageOf, type OptionsApi } from './api';
 
 export interface OptionsPageProps {
@@ -27,6 +30,8 @@ export interface OptionsPageProps {
   /** The current sidebar shortcut (browser.commands), or null when none is set. */
   shortcut: string | null;
   newId?: () => string;
+  /** Team mode (the "Team service" section); absent, the page is standalone only. */
+  teamApi?: TeamApi;
 }
 
 type Announcement = { kind: 'error' | 'ok'; text: string } | null;
@@ -194,6 +199,16 @@ export function OptionsPage(props: OptionsPageProps) {
         </ul>
       ) : null}
 
+      {props.teamApi ? (
+        <TeamSection
+          api={props.teamApi}
+          team={teamOf(view.settings)}
+          locks={view.locks.team}
+          // Only the view: the team settings are saved by the background, never through this draft.
+          onSaved={() => void props.api.get().then(setView, () => undefined)}
+        />
+      ) : null}
+
       <form
         noValidate
         onSubmit={(e) => {
@@ -203,6 +218,12 @@ export function OptionsPage(props: OptionsPageProps) {
       >
         <section aria-labelledby="stores-title">
           <h2 id="stores-title">Store connections</h2>
+          {isTeamMode(view.settings) ? (
+            <p class="note">
+              Team mode is on: these connections are kept as they are, but lookups and actions use the team service’s
+              stores.
+            </p>
+          ) : null}
           {settings.connections.length === 0 ? <p>No store is connected yet.</p> : null}
           <p class="help">{i18n.t('stores.intro')}</p>
           {settings.connections.map((c, index) => (

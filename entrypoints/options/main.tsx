@@ -5,6 +5,7 @@ import { OptionsApiError, createOptionsApi } from '../../components/options/api'
 import { DEFAULT_SELECTORS } from '../../lib/gladly/selectors';
 import { ReplySchema } from '../../lib/messages/common';
 import type { OptionsMessageType, Outgoing, ReplyOf } from '../../lib/messages/protocol';
+import type { TeamApi } from '../../components/options/TeamSection';
 import './style.css';
 
 const NO_ANSWER = 'The extension did not answer. Reload this page and try again.';
@@ -29,6 +30,31 @@ async function send<K extends OptionsMessageType>(message: Outgoing<K>): Promise
 
 const api = createOptionsApi(send);
 
+/** The team service's one origin, asked for at Connect (optional_host_permissions in the manifest). */
+function originPattern(serviceUrl: string): string | null {
+  try {
+    return `${new URL(serviceUrl).origin}/*`;
+  } catch {
+    return null;
+  }
+}
+
+const teamApi: TeamApi = {
+  requestOrigin: (serviceUrl) => {
+    const pattern = originPattern(serviceUrl);
+    // The background refuses a bad address with a clear sentence; nothing to ask the browser for.
+    if (!pattern) return Promise.resolve(true);
+    return browser.permissions.request({ origins: [pattern] }).catch(() => false);
+  },
+  connect: (serviceUrl, key) => send({ type: 'team/connect', serviceUrl, key }),
+  setMode: async (mode) => {
+    await send({ type: 'team/set-mode', mode });
+  },
+  me: () => send({ type: 'team/me' }),
+  // The admin routes answer per operation; TeamSection knows which one it asked.
+  admin: <T,>(request: Parameters<TeamApi['admin']>[0]) => send({ type: 'team/admin', request }) as Promise<T>,
+};
+
 async function currentShortcut(): Promise<string | null> {
   try {
     const commands = await browser.commands.getAll();
@@ -40,7 +66,13 @@ async function currentShortcut(): Promise<string | null> {
 
 void currentShortcut().then((shortcut) => {
   render(
-    <OptionsPage api={api} isE2E={__E2E__} defaultSelectors={DEFAULT_SELECTORS} shortcut={shortcut} />,
+    <OptionsPage
+      api={api}
+      teamApi={teamApi}
+      isE2E={__E2E__}
+      defaultSelectors={DEFAULT_SELECTORS}
+      shortcut={shortcut}
+    />,
     document.getElementById('app')!,
   );
 });

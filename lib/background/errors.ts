@@ -7,11 +7,14 @@
 import { ERROR_KINDS, type ErrorInfo, type ErrorKind } from '../messages/common';
 import { toErrorInfo as bigCommerceErrorInfo, BigCommerceError } from '../bigcommerce/errors';
 import { ActionError } from '../actions/errors';
+import { TeamServiceError } from '../team/client';
 
 const KINDS = new Set<string>(ERROR_KINDS);
 
 export function describeError(error: unknown): ErrorInfo {
   if (error instanceof ActionError) return error.info;
+  // The team service's own ErrorInfo (the contract keeps it free of secrets), or ours about it.
+  if (error instanceof TeamServiceError) return error.info;
   if (error instanceof BigCommerceError) return bigCommerceErrorInfo(error);
   if (error instanceof Error && KINDS.has((error as { kind?: string }).kind ?? '')) {
     const { kind, field } = error as Error & { kind: ErrorKind; field?: unknown };

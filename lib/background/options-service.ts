@@ -76,7 +76,8 @@ export function createOptionsHandlers(deps: OptionsServiceDeps): MessageHandler[
     const gladlyApi = settings.gladlyApi
       ? { ...settings.gladlyApi, tokenHint: await deps.vault.hint('gladly-api') }
       : null;
-    return { ...settings, connections, gladlyApi };
+    const team = settings.team ? { ...settings.team, keyHint: await deps.vault.hint('team-key') } : undefined;
+    return { ...settings, ...(team ? { team } : {}), connections, gladlyApi };
   }
 
   /**
@@ -145,12 +146,15 @@ export function createOptionsHandlers(deps: OptionsServiceDeps): MessageHandler[
     async handle(message): Promise<SaveReply> {
       const secrets = message.secrets ?? {};
       const [previous, locks] = await Promise.all([deps.settings.get(), deps.settings.locks()]);
+      const { team: _fromPage, ...fromPage } = message.settings;
       const draft: Settings = {
-        ...message.settings,
+        ...fromPage,
+        // Team mode changes only through team/connect and team/set-mode (lib/background/team-options.ts).
+        ...(previous.team ? { team: previous.team } : {}),
         // Only the e2e build may point a connection at another API base (the sandbox).
         connections: Array.isArray(message.settings.connections)
           ? message.settings.connections.map((c) => (deps.isE2E && c.apiBaseUrl ? c : withoutApiBase(c)))
-          : message.settings.connections,
+          : fromPage.connections,
       };
       const saved = new Set<string>();
       for (const c of previous.connections)

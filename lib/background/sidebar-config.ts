@@ -1,8 +1,15 @@
 /** What the sidebar may know about the settings: connections without any secret. */
-import type { Settings } from '../settings/schema';
+import { isTeamMode, type Settings } from '../settings/schema';
 import type { ConfigPush, SidebarConnection } from '../messages/sidebar';
+import type { TeamProfile } from '../team/client';
+import { teamSidebarConnections } from '../team/profile';
 
-export function sidebarConfig(settings: Settings): ConfigPush {
+/** In team mode the stores are the team service's (its last `GET /v1/me`), not this browser's connections. */
+export function sidebarConfig(settings: Settings, teamProfile: TeamProfile | null = null): ConfigPush {
+  if (isTeamMode(settings)) {
+    const connections = teamSidebarConnections(teamProfile);
+    return { type: 'config', connections, configured: connections.length > 0 };
+  }
   const connections: SidebarConnection[] = settings.connections
     .filter((c) => c.enabled && c.tokenHint !== null)
     .map((c) => ({

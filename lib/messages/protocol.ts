@@ -25,6 +25,8 @@ import type {
 import type { ContentHello, ContentHelloReply, DockGetSchema, DockSetSchema, DockStateMessage } from './content';
 import type { LifetimeReply, LifetimeRequest, MoreOrdersReply, MoreOrdersRequest } from './history';
 import type { IdentityChanged } from './identity';
+import type { TeamAdmin, TeamConnect, TeamMe, TeamSetMode } from './team';
+import type { TeamProfile } from '../team/client';
 import type { LinkRequestSchema, LookupRequestSchema, UnlinkRequestSchema } from './lookup';
 import type {
   ExportResult,
@@ -62,6 +64,11 @@ export interface ProtocolMap {
   'settings/export': Message<SettingsExport, ExportResult>;
   'settings/import': Message<SettingsImport, ImportReply>;
   'audit/list': Message<z.infer<typeof AuditListRequestSchema>, AuditListResult>;
+  // Options page → background, team mode (the background calls the team service)
+  'team/connect': Message<TeamConnect, { profile: TeamProfile }>;
+  'team/set-mode': Message<TeamSetMode, null>;
+  'team/me': Message<TeamMe, { profile: TeamProfile }>;
+  'team/admin': Message<TeamAdmin, unknown>;
   // Sidebar → background (over the port). A lookup's data comes as lookup/update; its reply is null.
   lookup: Message<z.infer<typeof LookupRequestSchema>, null>;
   link: Message<z.infer<typeof LinkRequestSchema>, { customerId: string }>;
@@ -111,7 +118,11 @@ export type OptionsMessageType =
   | 'settings/test-gladly'
   | 'settings/export'
   | 'settings/import'
-  | 'audit/list';
+  | 'audit/list'
+  | 'team/connect'
+  | 'team/set-mode'
+  | 'team/me'
+  | 'team/admin';
 export type ActionMessageType = Extract<MessageType, `actions/${string}`>;
 export type SidebarMessageType =
   | 'lookup'

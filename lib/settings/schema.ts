@@ -131,8 +131,24 @@ export const GladlyApiSettingsSchema = z.object({
   tokenHint: z.string().max(4).nullable(),
 });
 
+export const TeamModeSchema = z.enum(['standalone', 'team']);
+
+/**
+ * Team mode (optional): the background forwards lookups and actions to a team service, which
+ * alone holds the store tokens. The access key is sealed in the vault ('team-key'); only its
+ * hint is here. Absent means standalone, as every profile was before team mode existed, so no
+ * migration is needed and switching back and forth keeps the standalone connections untouched.
+ */
+export const TeamSettingsSchema = z.object({
+  mode: TeamModeSchema,
+  /** The service's origin, e.g. https://team.example.com (no path). */
+  serviceUrl: HttpUrlSchema.nullable(),
+  keyHint: z.string().max(4).nullable(),
+});
+
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
+  team: TeamSettingsSchema.optional(),
   connections: z.array(ConnectionSchema),
   /** Admin overrides of the Gladly detection selectors (key → CSS selector). */
   selectors: z.record(z.string(), z.string()),
@@ -148,6 +164,21 @@ export type LastTest = z.infer<typeof LastTestSchema>;
 export type Connection = z.infer<typeof ConnectionSchema>;
 export type GladlyApiSettings = z.infer<typeof GladlyApiSettingsSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
+export type TeamMode = z.infer<typeof TeamModeSchema>;
+export type TeamSettings = z.infer<typeof TeamSettingsSchema>;
+
+export const STANDALONE: TeamSettings = { mode: 'standalone', serviceUrl: null, keyHint: null };
+
+/** The team settings of any saved settings: absent (every profile before team mode) is standalone. */
+export function teamOf(settings: Pick<Settings, 'team'>): TeamSettings {
+  return settings.team ?? STANDALONE;
+}
+
+/** True when the background forwards to a team service (mode team, with an address). */
+export function isTeamMode(settings: Pick<Settings, 'team'>): boolean {
+  const team = teamOf(settings);
+  return team.mode === 'team' && team.serviceUrl !== null;
+}
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -191,6 +222,8 @@ export interface DraftContext {
   /** A token is saved in the vault for this connection, or a new one was typed. */
   hasToken(connectionId: string): boolean;
   hasGladlyToken: boolean;
+  /** A team service access key is sealed in the vault (only asked in team mode). */
+  hasTeamKey?: boolean;
 }
 
 /** Plain-words messages for the fields an admin fills in (zod's own wording is for developers). */
@@ -202,6 +235,7 @@ const FIELD_MESSAGES: Record<string, string> = {
   label: 'Enter a label.',
   attribute: 'Enter an attribute, e.g. name or externalCustomerId.',
   host: 'Enter your Gladly address, e.g. https://acme.gladly.com.',
+  serviceUrl: 'Enter the team service address, e.g. https://team.example.com.',
   email: 'Enter the email of the Gladly user the API token belongs to.',
 };
 
@@ -247,6 +281,16 @@ export function validateDraft(draft: Settings, context: DraftContext): DraftProb
   });
   if (draft.gladlyApi && !context.hasGladlyToken)
     problems.push({ path: 'gladlyApi.token', message: 'Enter the Gladly API token.' });
+  const team = teamOf(draft);
+  if (team.mode === 'team') {
+    if (team.serviceUrl === null)
+      problems.push({
+        path: 'team.serviceUrl',
+        message: 'Enter the team service address, e.g. https://team.example.com.',
+      });
+    else if (!context.hasTeamKey)
+      problems.push({ path: 'team.key', message: 'Enter the access key your admin gave you, then press Connect.' });
+  }
   // One message per field: the first is the most useful.
   const seen = new Set<string>();
   return problems.filter((problem) => (seen.has(problem.path) ? false : (seen.add(problem.path), true)));
@@ -269,6 +313,8 @@ export interface SettingsLocks {
   gladlyApi: boolean;
   /** Selector keys fixed by policy. */
   selectors: string[];
+  /** Team mode and service address pushed by policy (the access key is still entered on the page). */
+  team?: { mode: boolean; serviceUrl: boolean };
 }
 
 export const NO_LOCKS: SettingsLocks = { connections: [], actionsOff: false, gladlyApi: false, selectors: [] };

@@ -13,6 +13,7 @@ import {
   SETTINGS_VERSION,
   SettingsSchema,
   newConnection,
+  teamOf,
   type Connection,
   type Settings,
 } from './schema';
@@ -180,6 +181,19 @@ export const ManagedPolicySchema = z.object({
   allowActions: z.boolean().optional(),
   gladlyApi: z.object({ host: GladlyHostSchema, email: z.string().trim().email() }).optional(),
   selectors: z.record(z.string(), z.string().min(1)).optional(),
+  /** IT pushes the mode and the service address; each agent still pastes their own access key. */
+  team: z
+    .object({
+      mode: z.enum(['standalone', 'team']).optional(),
+      serviceUrl: z
+        .string()
+        .trim()
+        .url()
+        .refine((value) => /^https?:\/\//i.test(value), 'Use an http:// or https:// address')
+        .transform(trimTrailingSlash)
+        .optional(),
+    })
+    .optional(),
 });
 export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
 
@@ -212,15 +226,38 @@ export function applyPolicy(saved: Settings, policy: ManagedPolicy): { settings:
   const gladlyApi = policy.gladlyApi
     ? { host: policy.gladlyApi.host, email: policy.gladlyApi.email, tokenHint: saved.gladlyApi?.tokenHint ?? null }
     : saved.gladlyApi;
+  // Team mode laid over, never replacing: the standalone connections above stay as they are.
+  const team =
+    policy.team && (policy.team.mode !== undefined || policy.team.serviceUrl !== undefined)
+      ? {
+          ...teamOf(saved),
+          ...(policy.team.mode !== undefined ? { mode: policy.team.mode } : {}),
+          ...(policy.team.serviceUrl !== undefined ? { serviceUrl: policy.team.serviceUrl } : {}),
+        }
+      : saved.team;
   return {
-    settings: { ...saved, connections, gladlyApi, selectors: { ...saved.selectors, ...policy.selectors } },
+    settings: {
+      ...saved,
+      ...(team !== undefined ? { team } : {}),
+      connections,
+      gladlyApi,
+      selectors: { ...saved.selectors, ...policy.selectors },
+    },
     locks: {
       connections: [...managedIds],
       actionsOff,
       gladlyApi: policy.gladlyApi !== undefined,
       selectors: Object.keys(policy.selectors ?? {}),
+      ...(policy.team
+        ? { team: { mode: policy.team.mode !== undefined, serviceUrl: policy.team.serviceUrl !== undefined } }
+        : {}),
     },
   };
+}
+
+/** "https://team.example.com/" and "https://team.example.com" are one service. */
+export function trimTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
 }
 
 // ---- the store --------------------------------------------------------------------------------

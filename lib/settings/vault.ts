@@ -1,5 +1,5 @@
 /**
- * Secrets at rest. A secret (a store's access token, the Gladly API token) is encrypted with
+ * Secrets at rest. A secret (a store's access token, the Gladly API token, the team service key) is encrypted with
  * AES-GCM under a key WebCrypto generates as NON-extractable and that only ever lives in this
  * extension's own IndexedDB (a CryptoKey survives structured clone, its bytes never leave the
  * crypto engine). The background's store holds only { keyId, iv, ciphertext, hint }. The secret's name is
@@ -21,7 +21,7 @@ export class VaultError extends Error {
   }
 }
 
-export type SecretName = `connection:${string}` | 'gladly-api';
+export type SecretName = `connection:${string}` | 'gladly-api' | 'team-key';
 
 export interface Vault {
   setSecret(name: SecretName, value: string): Promise<void>;
@@ -54,7 +54,7 @@ interface StoredKey {
 const DB_NAME = 'gladly-bigcommerce-vault';
 const KEY_STORE = 'keys';
 const KEY_RECORD = 'primary';
-const NAME = /^(connection:[\w.-]{1,64}|gladly-api)$/;
+const NAME = /^(connection:[\w.-]{1,64}|gladly-api|team-key)$/;
 
 export function secretKey(name: SecretName): string {
   return `vault:${name}`;
@@ -136,6 +136,7 @@ function checkName(name: string): void {
 }
 
 function describe(name: SecretName): string {
+  if (name === 'team-key') return 'team service access key';
   return name === 'gladly-api' ? 'Gladly API token' : 'store access token';
 }
 

@@ -16,6 +16,8 @@ interface Manifest {
   manifest_version: number;
   permissions?: string[];
   host_permissions?: string[];
+  optional_host_permissions?: string[];
+  optional_permissions?: string[];
   content_security_policy?: string | { extension_pages?: string; sandbox?: string };
   content_scripts?: { matches?: string[] }[];
   web_accessible_resources?: (string | { matches?: string[] })[];
@@ -126,11 +128,26 @@ function expectProductionHosts(manifest: Manifest, extra: (pattern: string) => b
   }
 }
 
+/** Origins the extension may ask for at run time (team mode's service, at Connect): MV3 and MV2 spellings. */
+function optionalHosts(manifest: Manifest): string[] {
+  return [
+    ...(manifest.optional_host_permissions ?? []),
+    ...(manifest.optional_permissions ?? []).filter((p) => p.includes('://')),
+  ];
+}
+
 describe('production manifests', () => {
   beforeAll(() => {
     build('chrome');
     build('firefox');
   }, 300_000);
+
+  it.each([
+    ['Chrome (MV3)', '.output/chrome-mv3'],
+    ['Firefox (MV2)', '.output/firefox-mv2'],
+  ])('%s: the team service origin is only optional (asked for at Connect), and only over https', (_, dir) => {
+    expect(optionalHosts(read(dir))).toEqual(['https://*/*']);
+  });
 
   it.each([
     ['Chrome (MV3)', '.output/chrome-mv3'],
@@ -162,5 +179,7 @@ describe.runIf(existsSync(join(ROOT, E2E, 'manifest.json')))('e2e manifest', () 
     expectStrictCsp(manifest, (source) => LOOPBACK_ORIGIN.test(source));
     expectProductionHosts(manifest, (pattern) => LOOPBACK.test(pattern));
     expectNarrowSources(manifest, true);
+    // The e2e team service listens on plain http on this machine.
+    expect(optionalHosts(manifest).sort()).toEqual(['http://127.0.0.1/*', 'http://localhost/*', 'https://*/*']);
   });
 });
