@@ -25,6 +25,21 @@ const BIGCOMMERCE_CDN = Array.from({ length: 11 }, (_, i) => `https://cdn${i + 1
 const LOOPBACK_ORIGINS = ['http://127.0.0.1:*', 'https://127.0.0.1:*', 'http://localhost:*', 'https://localhost:*'];
 
 /**
+ * Team mode: the service's origin, fixed when the organisation builds its package
+ * (`TEAM_SERVICE_ORIGIN=https://team.example.com npm run build`). The pages' CSP is static, so a
+ * service the build does not name cannot be reached from a production build: connect-src stays
+ * a list of known origins, never `https:`. Anything but a bare https origin fails the build.
+ */
+const TEAM_SERVICE_ORIGIN = teamServiceOrigin(process.env.TEAM_SERVICE_ORIGIN);
+function teamServiceOrigin(raw: string | undefined): string[] {
+  if (!raw) return [];
+  const url = new URL(raw);
+  if (url.protocol !== 'https:' || url.origin !== raw.replace(/\/$/, ''))
+    throw new Error(`TEAM_SERVICE_ORIGIN must be a bare https origin such as https://team.example.com (got ${raw})`);
+  return [url.origin];
+}
+
+/**
  * The extension pages' policy (the MV3 service worker included, so connect-src is what the
  * background may call: BigCommerce's API and the organisation's Gladly API, as the manifest's hosts).
  */
@@ -39,7 +54,14 @@ function extensionPagesCsp(): string {
     ['img-src', ["'self'", ...BIGCOMMERCE_CDN, ...loopback]],
     [
       'connect-src',
-      ["'self'", 'https://api.bigcommerce.com', 'https://*.gladly.com', 'https://*.gladly.qa', ...loopback],
+      [
+        "'self'",
+        'https://api.bigcommerce.com',
+        'https://*.gladly.com',
+        'https://*.gladly.qa',
+        ...TEAM_SERVICE_ORIGIN,
+        ...loopback,
+      ],
     ],
     [
       'frame-ancestors',
