@@ -28,7 +28,7 @@ import type { AuditEntry, AuditLog } from '../actions/audit-log';
 import { cancelVerdict, refundVerdict } from '../actions/eligibility';
 import { ActionError, infoOf, isOutcomeUnknown, unknownOutcomeReason } from '../actions/errors';
 import { currencyExponent, formatMoney, normalizeMoney, toMinor } from '../actions/money';
-import { createOrderGuard, type PendingFacts } from '../actions/order-guard';
+import { createOrderGuard, type GuardStore, type PendingFacts } from '../actions/order-guard';
 import { reconcileRecord } from '../actions/reconcile';
 import { buildRefundItems, fullRefundSelection, leftToRefund, refundErrorField } from '../actions/refund-plan';
 import { appendNote, staffNoteLine } from '../actions/staff-notes';
@@ -41,7 +41,9 @@ export interface ActionsServiceDeps {
   audit: AuditLog;
   cache: { invalidateOrder(connectionId: string, orderId: string): Promise<void> };
   /** storage.local: locks and pending records must survive a service-worker restart. */
-  storage: KeyValueStore;
+  storage?: KeyValueStore;
+  /** Where locks, pending records and first answers live instead (the team service: database rows). */
+  guardStore?: GuardStore;
   now?: () => number;
   /** The Gladly agent working in a tab (for the audit log and staff notes). */
   agentFor?(tabId?: number): string | undefined;
@@ -59,6 +61,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
   const now = deps.now ?? Date.now;
   const guard = createOrderGuard({
     storage: deps.storage,
+    store: deps.guardStore,
     now,
     async reconcile(record) {
       const found = await reconcileRecord(record, await deps.apisFor(record.connectionId));

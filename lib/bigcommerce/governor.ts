@@ -46,7 +46,15 @@ export function headerNumber(headers: Headers, name: string): number | null {
   return Number.isFinite(value) && value >= 0 ? value : null;
 }
 
-export class Governor {
+/** What the request core needs from a governor (the team service's one keeps its state in a database). */
+export interface RequestGovernor {
+  /** Waits for a slot; call the returned function when the request has finished. */
+  acquire(): Promise<() => void>;
+  /** Learn the store's quota from a response's `X-Rate-Limit-*` headers. */
+  observe(headers: Headers): void;
+}
+
+export class Governor implements RequestGovernor {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
   private waking = false;

@@ -4,7 +4,7 @@
  * nowhere else; no error or log line built here contains it or a response body.
  */
 import { BigCommerceError, errorForStatus } from './errors';
-import { governorFor, headerNumber, type Governor } from './governor';
+import { governorFor, headerNumber, type RequestGovernor } from './governor';
 
 export const PRODUCTION_API = 'https://api.bigcommerce.com';
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -28,7 +28,7 @@ export interface ClientOptions {
   now?: () => number;
   random?: () => number;
   /** Defaults to the governor shared by every client of this store hash. */
-  governor?: Governor;
+  governor?: RequestGovernor;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT';
