@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
-// Four suites, one runner: `npm test` runs them all (scripts/test-all.mjs).
+// Five suites, one runner: `npm test` runs them all (scripts/test-all.mjs).
 export default defineConfig({
   plugins: [preact()],
   define: { __E2E__: 'true' },
@@ -22,6 +22,17 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'contract', include: ['tests/contract/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: {
+          name: 'team',
+          include: ['tests/team/**/*.test.ts'],
+          environment: 'node',
+          // Real service processes on a real database (PGlite's first start takes seconds).
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
       {
         extends: true,
         test: {
