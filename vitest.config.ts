@@ -29,7 +29,7 @@ export default defineConfig({
           include: ['tests/team/**/*.test.ts'],
           environment: 'node',
           // Real service processes on a real database (PGlite's first start takes seconds).
-          testTimeout: 60_000,
+          testTimeout: 180_000,
           hookTimeout: 180_000,
         },
       },
