@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type check, then every Vitest suite (unit, components, contract, e2e), then one
+// `npm test`: type check, then every Vitest suite (unit, components, contract, team, e2e), then one
 // plain closing line `N passed, N failed` that sums every runner (CI reads that line).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdirSync, rmSync } from 'node:fs';
