@@ -12,8 +12,8 @@ import type { MessageHandler, TrustedSender } from '../lib/background/handler';
 import { createLookupHandlers } from '../lib/background/lookup-service';
 import { createRouter } from '../lib/background/router';
 import type { ErrorInfo } from '../lib/messages/common';
-import { samePhone } from '../lib/phone';
-import { ConnectionIdSchema, type ActionSwitches } from '../lib/settings-schema';
+import { samePhone } from '../lib/core/phone';
+import { ConnectionIdSchema, type ActionSwitches } from '../lib/settings/schema';
 import { z } from 'zod';
 import { createDbAuditLog } from './audit';
 import type { Db } from './db/db';
@@ -22,7 +22,16 @@ import { createRateLimiter } from './rate-limit';
 import { requestContext } from './request-context';
 import type { Sealer } from './seal';
 import { shareLookups } from './shared-lookups';
-import { createStoreClients, deleteStore, listStores, openToken, saveStore, StoreInputError, StoreInputSchema, testConnection } from './stores';
+import {
+  createStoreClients,
+  deleteStore,
+  listStores,
+  openToken,
+  saveStore,
+  StoreInputError,
+  StoreInputSchema,
+  testConnection,
+} from './stores';
 import { createDbGuardStore, createDbLinkStore, createDbLookupCache } from './team-state';
 
 export interface TeamAppOptions {
@@ -61,7 +70,13 @@ export function createTeamApp(options: TeamAppOptions) {
   const audit = createDbAuditLog(db);
   const limiter = createRateLimiter(options.rateLimit ?? { burst: 20, perSecond: 20 });
 
-  const [lookup, ...linkHandlers] = createLookupHandlers({ registry, links: createDbLinkStore(db), cache, samePhone, toErrorInfo: describeError });
+  const [lookup, ...linkHandlers] = createLookupHandlers({
+    registry,
+    links: createDbLinkStore(db),
+    cache,
+    samePhone,
+    toErrorInfo: describeError,
+  });
   const handlers: MessageHandler[] = [
     shareLookups(lookup!),
     ...linkHandlers,
@@ -109,7 +124,10 @@ export function createTeamApp(options: TeamAppOptions) {
     // Limited by the key as presented, before the database is asked: a flood costs no queries.
     if (!limiter.take(hashKey(match[1]!))) {
       c.header('Retry-After', '1');
-      return c.json(errorBody('rate-limited', 'Too many requests with this access key. Wait a moment and try again.'), 429);
+      return c.json(
+        errorBody('rate-limited', 'Too many requests with this access key. Wait a moment and try again.'),
+        429,
+      );
     }
     const key = await findKey(db, match[1]!);
     if (!key) return c.json(errorBody('auth', UNKNOWN_MESSAGE), 401);
@@ -118,13 +136,19 @@ export function createTeamApp(options: TeamAppOptions) {
     return next();
   });
   app.use('/v1/admin/*', async (c, next) => {
-    if (c.get('key').role !== 'admin') return c.json(errorBody('forbidden-sender', 'Only an admin key may do that.'), 403);
+    if (c.get('key').role !== 'admin')
+      return c.json(errorBody('forbidden-sender', 'Only an admin key may do that.'), 403);
     return next();
   });
 
   app.get('/v1/me', async (c) => {
     const key = c.get('key');
-    const stores = (await listStores(db)).map((s) => ({ id: s.id, name: s.name, enabled: s.enabled, actions: s.actions }));
+    const stores = (await listStores(db)).map((s) => ({
+      id: s.id,
+      name: s.name,
+      enabled: s.enabled,
+      actions: s.actions,
+    }));
     return c.json({ role: key.role, name: key.name, stores });
   });
 
@@ -134,8 +158,10 @@ export function createTeamApp(options: TeamAppOptions) {
     const type = (message as { type?: unknown } | undefined)?.type;
     const handler = typeof type === 'string' ? byType.get(type) : undefined;
     if (!handler) return c.json(errorBody('bad-message', 'The team service did not understand that request.'), 400);
-    if (!handler.schema.safeParse(message).success) return c.json(errorBody('bad-message', 'The request was malformed.'), 400);
-    if (ADMIN_MESSAGES.has(handler.type) && key.role !== 'admin') return c.json(errorBody('forbidden-sender', 'Only an admin key may do that.'), 403);
+    if (!handler.schema.safeParse(message).success)
+      return c.json(errorBody('bad-message', 'The request was malformed.'), 400);
+    if (ADMIN_MESSAGES.has(handler.type) && key.role !== 'admin')
+      return c.json(errorBody('forbidden-sender', 'Only an admin key may do that.'), 403);
     await clients.sync();
     const money = MONEY[handler.type];
     if (money) {
@@ -145,7 +171,10 @@ export function createTeamApp(options: TeamAppOptions) {
         return c.json(errorBody('forbidden-sender', `${money.what} are turned off for this store by your admin.`), 403);
       }
     }
-    const sender: TrustedSender = { kind: 'extension-page', page: ADMIN_MESSAGES.has(handler.type) ? '/options.html' : '/sidebar.html' };
+    const sender: TrustedSender = {
+      kind: 'extension-page',
+      page: ADMIN_MESSAGES.has(handler.type) ? '/options.html' : '/sidebar.html',
+    };
     const reportedAgent = (c.req.header('X-Gladly-Agent') ?? '').trim().slice(0, 200) || null;
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
@@ -161,7 +190,14 @@ export function createTeamApp(options: TeamAppOptions) {
         };
         void requestContext
           .run({ key, reportedAgent }, () => router.onPortMessage(message, sender, post))
-          .catch(() => post({ type: 'reply', requestId: 'none', ok: false, error: { kind: 'unknown', message: 'The team service could not answer that.' } }))
+          .catch(() =>
+            post({
+              type: 'reply',
+              requestId: 'none',
+              ok: false,
+              error: { kind: 'unknown', message: 'The team service could not answer that.' },
+            }),
+          )
           .finally(() => {
             if (!open) return;
             open = false;
@@ -169,7 +205,10 @@ export function createTeamApp(options: TeamAppOptions) {
           });
       },
     });
-    return new Response(body, { status: 200, headers: { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' } });
+    return new Response(body, {
+      status: 200,
+      headers: { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' },
+    });
   });
 
   // ---- admin: stores ----
@@ -183,7 +222,13 @@ export function createTeamApp(options: TeamAppOptions) {
     if (!id.success || !input.success) {
       const issue = input.success ? undefined : input.error.issues[0];
       const where = issue ? ` (${issue.path.join('.') || 'body'}: ${issue.message})` : '';
-      return c.json(errorBody('bad-message', `The store settings were malformed${id.success ? where : ': a store id is 1–64 letters, digits, "_", "." or "-"'}.`), 400);
+      return c.json(
+        errorBody(
+          'bad-message',
+          `The store settings were malformed${id.success ? where : ': a store id is 1–64 letters, digits, "_", "." or "-"'}.`,
+        ),
+        400,
+      );
     }
     try {
       const store = await saveStore(db, id.data, input.data, {
@@ -191,7 +236,12 @@ export function createTeamApp(options: TeamAppOptions) {
         allowLoopbackApi: options.allowLoopbackApi,
         async storeInfo(connection, token) {
           const info = await withTimeout(clients.apisFor(connection, token).admin.storeInfo(), 4000);
-          return { at: new Date().toISOString(), storeName: info.name, currency: info.currency, timezone: info.timezone };
+          return {
+            at: new Date().toISOString(),
+            storeName: info.name,
+            currency: info.currency,
+            timezone: info.timezone,
+          };
         },
       });
       return c.json({ store });
@@ -203,7 +253,8 @@ export function createTeamApp(options: TeamAppOptions) {
 
   app.delete('/v1/admin/stores/:id', async (c) => {
     const id = storeId(c);
-    if (!id.success || !(await deleteStore(db, id.data))) return c.json(errorBody('not-found', 'There is no such store.'), 404);
+    if (!id.success || !(await deleteStore(db, id.data)))
+      return c.json(errorBody('not-found', 'There is no such store.'), 404);
     return c.json({ deleted: true });
   });
 
@@ -218,7 +269,8 @@ export function createTeamApp(options: TeamAppOptions) {
     const connection = draft?.success ? { ...draft.data, id: id.data } : saved;
     if (!connection) return c.json(errorBody('not-found', 'There is no such store.'), 404);
     const token = (draft?.success ? draft.data.accessToken : undefined) ?? (await openToken(db, sealer, id.data));
-    if (!token) return c.json(errorBody('config', 'Enter the access token first: there is none saved for this store.'), 400);
+    if (!token)
+      return c.json(errorBody('config', 'Enter the access token first: there is none saved for this store.'), 400);
     const apiBaseUrl = options.allowLoopbackApi ? connection.apiBaseUrl : undefined;
     try {
       return c.json(await testConnection(clients.apisFor({ ...connection, apiBaseUrl }, token), connection));
@@ -234,7 +286,11 @@ export function createTeamApp(options: TeamAppOptions) {
   const KeyInputSchema = z.object({ name: z.string().trim().min(1).max(120), role: z.enum(['agent', 'admin']) });
   app.post('/v1/admin/keys', async (c) => {
     const input = KeyInputSchema.safeParse(await c.req.json().catch(() => undefined));
-    if (!input.success) return c.json(errorBody('bad-message', 'Give the key a name (up to 120 characters) and a role: agent or admin.'), 400);
+    if (!input.success)
+      return c.json(
+        errorBody('bad-message', 'Give the key a name (up to 120 characters) and a role: agent or admin.'),
+        400,
+      );
     return c.json(await issueKey(db, input.data.name, input.data.role), 201);
   });
 
@@ -247,7 +303,10 @@ export function createTeamApp(options: TeamAppOptions) {
   app.get('/v1/admin/audit', async (c) => {
     const entries = await audit.list();
     if (c.req.query('format') === 'csv') {
-      return c.body(auditToCsv(entries), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="team-audit.csv"' });
+      return c.body(auditToCsv(entries), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="team-audit.csv"',
+      });
     }
     return c.json({ entries });
   });

@@ -58,12 +58,29 @@ export function createDbAuditLog(db: Queryable): AuditLog & { list(): Promise<Te
         `INSERT INTO audit_log (at, key_name, reported_agent, agent, connection_id, store_name, order_id, action, amount, currency, result, detail, reference, action_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
          RETURNING *`,
-        [entry.at, keyName, context?.reportedAgent ?? null, entry.agent, entry.connectionId, entry.storeName, entry.orderId, entry.action, entry.amount, entry.currency, entry.result, entry.detail, entry.reference, entry.actionId],
+        [
+          entry.at,
+          keyName,
+          context?.reportedAgent ?? null,
+          entry.agent,
+          entry.connectionId,
+          entry.storeName,
+          entry.orderId,
+          entry.action,
+          entry.amount,
+          entry.currency,
+          entry.result,
+          entry.detail,
+          entry.reference,
+          entry.actionId,
+        ],
       );
       return toEntry(row!);
     },
     async list() {
-      return (await db.query<AuditRow>(`SELECT * FROM audit_log ORDER BY id DESC LIMIT ${AUDIT_LIST_MAX}`)).map(toEntry);
+      return (await db.query<AuditRow>(`SELECT * FROM audit_log ORDER BY id DESC LIMIT ${AUDIT_LIST_MAX}`)).map(
+        toEntry,
+      );
     },
   };
 }

@@ -35,7 +35,8 @@ const fail = (message: string, code = 2): never => {
 
 function whole(name: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) fail(`--${name} wants a whole number from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    fail(`--${name} wants a whole number from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 
@@ -43,7 +44,10 @@ function whole(name: string, raw: string, min: number, max: number): number {
 function secretKey(dataDir: string, embedded: boolean): { key: Buffer; generated: string | null } {
   const raw = process.env.TEAM_SECRET_KEY;
   if (raw) return { key: parseSecretKey(raw), generated: null };
-  if (!embedded) throw new SecretKeyError('TEAM_SECRET_KEY is required with DATABASE_URL (32 bytes in base64, e.g. `openssl rand -base64 32`): every replica needs the same key.');
+  if (!embedded)
+    throw new SecretKeyError(
+      'TEAM_SECRET_KEY is required with DATABASE_URL (32 bytes in base64, e.g. `openssl rand -base64 32`): every replica needs the same key.',
+    );
   const file = join(resolve(dataDir), 'secret.key');
   if (!existsSync(file)) {
     mkdirSync(resolve(dataDir), { recursive: true, mode: 0o700 });
@@ -61,14 +65,25 @@ async function main(): Promise<void> {
   if (url && !/^postgres(ql)?:\/\//.test(url)) fail('DATABASE_URL must start with postgres:// or postgresql://');
   const dataDir = values['data-dir'];
   const secret = secretKey(dataDir, !url);
-  const previous = process.env.TEAM_SECRET_KEY_PREVIOUS ? [parseSecretKey(process.env.TEAM_SECRET_KEY_PREVIOUS, 'TEAM_SECRET_KEY_PREVIOUS')] : [];
+  const previous = process.env.TEAM_SECRET_KEY_PREVIOUS
+    ? [parseSecretKey(process.env.TEAM_SECRET_KEY_PREVIOUS, 'TEAM_SECRET_KEY_PREVIOUS')]
+    : [];
   const sealer = createSealer(secret.key, previous);
 
   const db: Db = await openDatabase({ url, dataDir });
   const log = (line: string) => process.stderr.write(`team-service: ${line}\n`);
   const handles: TeamServiceHandle[] = [];
   for (let i = 0; i < replicas; i += 1) {
-    handles.push(await startTeamService({ db, sealer, host: values.host, port, allowLoopbackApi: values['allow-loopback-api'], log }));
+    handles.push(
+      await startTeamService({
+        db,
+        sealer,
+        host: values.host,
+        port,
+        allowLoopbackApi: values['allow-loopback-api'],
+        log,
+      }),
+    );
   }
   const adminKey = handles.find((h) => h.adminKey)?.adminKey;
   const info = {
@@ -81,8 +96,14 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(info)}\n`);
   process.stdout.write(`\nTeam service  ${handles.map((h) => h.url).join('  ')}  (${db.label})\n`);
   if (adminKey) process.stdout.write('  The admin key above is shown this once: keep it somewhere safe.\n');
-  if (secret.generated) process.stdout.write(`  Store tokens are sealed with a key generated in ${secret.generated}: back it up with the data folder.\n`);
-  if (values['allow-loopback-api']) process.stdout.write('  --allow-loopback-api: stores may point at a loopback API (the sandbox). Not for production.\n');
+  if (secret.generated)
+    process.stdout.write(
+      `  Store tokens are sealed with a key generated in ${secret.generated}: back it up with the data folder.\n`,
+    );
+  if (values['allow-loopback-api'])
+    process.stdout.write(
+      '  --allow-loopback-api: stores may point at a loopback API (the sandbox). Not for production.\n',
+    );
   process.stdout.write('Ctrl-C stops it.\n');
 
   const stop = () => {
@@ -96,6 +117,10 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Our own errors are written for people; anything else is named, never quoted (it could hold a URL with a password).
-  const message = error instanceof SecretKeyError || (error instanceof Error && /team service|DATABASE_URL|TEAM_SECRET/.test(error.message)) ? error.message : `could not start (${error instanceof Error ? error.name : 'error'}${(error as { code?: string })?.code ? ` ${(error as { code?: string }).code}` : ''})`;
+  const message =
+    error instanceof SecretKeyError ||
+    (error instanceof Error && /team service|DATABASE_URL|TEAM_SECRET/.test(error.message))
+      ? error.message
+      : `could not start (${error instanceof Error ? error.name : 'error'}${(error as { code?: string })?.code ? ` ${(error as { code?: string }).code}` : ''})`;
   fail(message, 1);
 });

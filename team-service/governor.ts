@@ -20,7 +20,16 @@ const POLL_CAP_MS = 250;
 export function createDbGovernor(db: Queryable, storeHash: string, clock: GovernorClock = realClock): RequestGovernor {
   const local = new Governor({ now: clock.now, sleep: clock.sleep });
   let ensured: Promise<unknown> | null = null;
-  const ensureRow = () => (ensured ??= db.query('INSERT INTO store_quota (store_hash) VALUES ($1) ON CONFLICT DO NOTHING', [storeHash]).catch((e) => ((ensured = null), Promise.reject(e))));
+  const ensureRow = () => {
+    if (!ensured) {
+      ensured = db.query('INSERT INTO store_quota (store_hash) VALUES ($1) ON CONFLICT DO NOTHING', [storeHash]);
+      // A failed insert is tried again by the next request.
+      ensured.catch(() => {
+        ensured = null;
+      });
+    }
+    return ensured;
+  };
 
   /** Spends one request if the window allows it; otherwise says when to look again. */
   async function spend(): Promise<number | null> {
@@ -40,7 +49,10 @@ export function createDbGovernor(db: Queryable, storeHash: string, clock: Govern
       [storeHash, now],
     );
     if (rows.length > 0) return null;
-    const [row] = await db.query<{ reset_at: number | null }>('SELECT reset_at FROM store_quota WHERE store_hash = $1', [storeHash]);
+    const [row] = await db.query<{ reset_at: number | null }>(
+      'SELECT reset_at FROM store_quota WHERE store_hash = $1',
+      [storeHash],
+    );
     const resetAt = row?.reset_at === null || row?.reset_at === undefined ? now : Number(row.reset_at);
     return Math.max(10, Math.min(POLL_CAP_MS, resetAt - now));
   }

@@ -17,7 +17,8 @@ export interface AccessKey {
 
 export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
-const iso = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string).toISOString());
+const iso = (value: unknown): string | null =>
+  value === null || value === undefined ? null : new Date(value as string).toISOString();
 
 interface KeyRow {
   id: string;
@@ -26,28 +27,47 @@ interface KeyRow {
   created_at: unknown;
   revoked_at: unknown;
 }
-const toKey = (row: KeyRow): AccessKey => ({ id: row.id, name: row.name, role: row.role, createdAt: iso(row.created_at)!, revokedAt: iso(row.revoked_at) });
+const toKey = (row: KeyRow): AccessKey => ({
+  id: row.id,
+  name: row.name,
+  role: row.role,
+  createdAt: iso(row.created_at)!,
+  revokedAt: iso(row.revoked_at),
+});
 
 export async function issueKey(db: Queryable, name: string, role: Role): Promise<{ id: string; key: string }> {
   // "tsk_" makes a leaked key easy to recognise in a scanner.
   const key = `tsk_${randomBytes(32).toString('base64url')}`;
   const id = randomUUID();
-  await db.query('INSERT INTO access_keys (id, name, role, key_hash) VALUES ($1, $2, $3, $4)', [id, name, role, hashKey(key)]);
+  await db.query('INSERT INTO access_keys (id, name, role, key_hash) VALUES ($1, $2, $3, $4)', [
+    id,
+    name,
+    role,
+    hashKey(key),
+  ]);
   return { id, key };
 }
 
 export async function findKey(db: Queryable, key: string): Promise<AccessKey | null> {
-  const rows = await db.query<KeyRow>('SELECT id, name, role, created_at, revoked_at FROM access_keys WHERE key_hash = $1', [hashKey(key)]);
+  const rows = await db.query<KeyRow>(
+    'SELECT id, name, role, created_at, revoked_at FROM access_keys WHERE key_hash = $1',
+    [hashKey(key)],
+  );
   return rows[0] ? toKey(rows[0]) : null;
 }
 
 export async function listKeys(db: Queryable): Promise<AccessKey[]> {
-  return (await db.query<KeyRow>('SELECT id, name, role, created_at, revoked_at FROM access_keys ORDER BY created_at, id')).map(toKey);
+  return (
+    await db.query<KeyRow>('SELECT id, name, role, created_at, revoked_at FROM access_keys ORDER BY created_at, id')
+  ).map(toKey);
 }
 
 /** Revokes; false when there is no such key. Revoking twice keeps the first time. */
 export async function revokeKey(db: Queryable, id: string): Promise<boolean> {
-  const rows = await db.query('UPDATE access_keys SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING id', [id]);
+  const rows = await db.query(
+    'UPDATE access_keys SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING id',
+    [id],
+  );
   return rows.length > 0;
 }
 

@@ -11,7 +11,9 @@ export function createRateLimiter(options: { burst: number; perSecond: number; n
     take(keyId) {
       const t = now();
       // Forget idle keys (a full bucket is the same as no bucket), so guessed keys cannot grow the map.
-      if (buckets.size > 10_000) for (const [id, b] of buckets) if (b.tokens + ((t - b.at) / 1000) * options.perSecond >= options.burst) buckets.delete(id);
+      if (buckets.size > 10_000)
+        for (const [id, b] of buckets)
+          if (b.tokens + ((t - b.at) / 1000) * options.perSecond >= options.burst) buckets.delete(id);
       const bucket = buckets.get(keyId) ?? { tokens: options.burst, at: t };
       bucket.tokens = Math.min(options.burst, bucket.tokens + ((t - bucket.at) / 1000) * options.perSecond);
       bucket.at = t;

@@ -18,7 +18,8 @@ export class SecretKeyError extends Error {}
 /** A base64 32-byte key, or a clear error that never quotes the value. */
 export function parseSecretKey(raw: string, name = 'TEAM_SECRET_KEY'): Buffer {
   const key = Buffer.from(raw.trim(), 'base64');
-  if (key.length !== 32) throw new SecretKeyError(`${name} must be 32 bytes in base64 (e.g. \`openssl rand -base64 32\`).`);
+  if (key.length !== 32)
+    throw new SecretKeyError(`${name} must be 32 bytes in base64 (e.g. \`openssl rand -base64 32\`).`);
   return key;
 }
 
@@ -34,13 +35,21 @@ export function createSealer(current: Buffer, previous: Buffer[] = []): Sealer {
       const cipher = createCipheriv('aes-256-gcm', current, iv);
       cipher.setAAD(Buffer.from(`store:${storeId}`));
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return ['v1', currentId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
+      return [
+        'v1',
+        currentId,
+        iv.toString('base64'),
+        cipher.getAuthTag().toString('base64'),
+        body.toString('base64'),
+      ].join('.');
     },
     open(sealed, storeId) {
       const [version, keyId, iv, tag, body] = sealed.split('.');
       const key = keyId ? keys.get(keyId) : undefined;
       if (version !== 'v1' || !key || !iv || !tag || body === undefined) {
-        throw new SecretKeyError('A stored token was sealed with a key this service does not have. Set TEAM_SECRET_KEY (and TEAM_SECRET_KEY_PREVIOUS while rotating).');
+        throw new SecretKeyError(
+          'A stored token was sealed with a key this service does not have. Set TEAM_SECRET_KEY (and TEAM_SECRET_KEY_PREVIOUS while rotating).',
+        );
       }
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
       decipher.setAAD(Buffer.from(`store:${storeId}`));
@@ -48,7 +57,9 @@ export function createSealer(current: Buffer, previous: Buffer[] = []): Sealer {
       try {
         return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
       } catch {
-        throw new SecretKeyError('A stored token could not be opened (wrong key or damaged data). Save the token again.');
+        throw new SecretKeyError(
+          'A stored token could not be opened (wrong key or damaged data). Save the token again.',
+        );
       }
     },
     isCurrent: (sealed) => sealed.split('.')[1] === currentId,

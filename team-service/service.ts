@@ -40,10 +40,18 @@ export async function prepareDatabase(db: Db, sealer: Sealer): Promise<{ adminKe
 
 export async function startTeamService(options: TeamServiceOptions): Promise<TeamServiceHandle> {
   const { adminKey } = await prepareDatabase(options.db, options.sealer);
-  const app = createTeamApp({ db: options.db, sealer: options.sealer, allowLoopbackApi: options.allowLoopbackApi ?? false, rateLimit: options.rateLimit, log: options.log });
+  const app = createTeamApp({
+    db: options.db,
+    sealer: options.sealer,
+    allowLoopbackApi: options.allowLoopbackApi ?? false,
+    rateLimit: options.rateLimit,
+    log: options.log,
+  });
   const host = options.host ?? '127.0.0.1';
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? 4020, hostname: host }, (info: AddressInfo) => resolve({ server, port: info.port }));
+    const server = serve({ fetch: app.fetch, port: options.port ?? 4020, hostname: host }, (info: AddressInfo) =>
+      resolve({ server, port: info.port }),
+    );
     server.once('error', reject);
   });
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;

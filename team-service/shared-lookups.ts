@@ -3,7 +3,7 @@
  * a second asker gets the latest update at once, then every later one, each with its own
  * requestId. Across replicas the shared cache does the same job.
  */
-import { queryKey } from '../lib/lookup';
+import { queryKey } from '../lib/messages/lookup';
 import type { MessageHandler } from '../lib/background/handler';
 import type { LookupUpdate } from '../lib/messages/lookup';
 import type { LookupQuery } from '../lib/messages/lookup';

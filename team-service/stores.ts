@@ -9,8 +9,8 @@ import { requiredScopes } from '../lib/bigcommerce/scopes';
 import { createConnectionRegistry, type ConnectionRegistry } from '../lib/background/connections';
 import type { RequestGovernor } from '../lib/bigcommerce/governor';
 import type { TestConnectionResult } from '../lib/messages/options';
-import { ConnectionSchema, LastTestSchema, type Connection } from '../lib/settings-schema';
-import type { ConnectionApis } from '../lib/store-api';
+import { ConnectionSchema, LastTestSchema, type Connection } from '../lib/settings/schema';
+import type { ConnectionApis } from '../lib/core/store-ports';
 import type { Db, Queryable } from './db/db';
 import { createDbGovernor } from './governor';
 import type { Sealer } from './seal';
@@ -32,11 +32,19 @@ interface StoreRow {
   has_token: boolean;
 }
 
-const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as Omit<Connection, 'id' | 'tokenHint'>;
+const parse = (value: unknown) =>
+  (typeof value === 'string' ? JSON.parse(value) : value) as Omit<Connection, 'id' | 'tokenHint'>;
 
 export async function listStores(db: Queryable): Promise<StoreView[]> {
-  const rows = await db.query<StoreRow>('SELECT id, connection, token_hint, sealed_token IS NOT NULL AS has_token FROM stores ORDER BY position, id');
-  return rows.map((row) => ({ ...parse(row.connection), id: row.id, tokenHint: row.token_hint, hasToken: row.has_token }));
+  const rows = await db.query<StoreRow>(
+    'SELECT id, connection, token_hint, sealed_token IS NOT NULL AS has_token FROM stores ORDER BY position, id',
+  );
+  return rows.map((row) => ({
+    ...parse(row.connection),
+    id: row.id,
+    tokenHint: row.token_hint,
+    hasToken: row.has_token,
+  }));
 }
 
 export async function storeGeneration(db: Queryable): Promise<number> {
@@ -60,22 +68,34 @@ export async function saveStore(db: Db, id: string, input: StoreInput, options: 
   const { accessToken, ...fields } = input;
   // Only a service started with --allow-loopback-api may point a store at another API base (the sandbox).
   const { apiBaseUrl, ...rest } = fields;
-  const connectionFields: typeof rest & { apiBaseUrl?: string } = options.allowLoopbackApi && apiBaseUrl ? { ...rest, apiBaseUrl } : rest;
+  const connectionFields: typeof rest & { apiBaseUrl?: string } =
+    options.allowLoopbackApi && apiBaseUrl ? { ...rest, apiBaseUrl } : rest;
   const previous = (await listStores(db)).find((s) => s.id === id);
-  if (!accessToken && !previous?.hasToken) throw new StoreInputError('Enter the access token from the API account: none is saved for this store.');
+  if (!accessToken && !previous?.hasToken)
+    throw new StoreInputError('Enter the access token from the API account: none is saved for this store.');
   const others = (await listStores(db)).filter((s) => s.id !== id && s.storeHash === connectionFields.storeHash);
   if (others[0]) throw new StoreInputError(`This store is already connected as “${others[0].name}”.`);
 
   let lastTest = fields.lastTest ?? previous?.lastTest ?? null;
-  const changed = !previous || previous.storeHash !== connectionFields.storeHash || previous.apiBaseUrl !== connectionFields.apiBaseUrl || accessToken !== undefined;
+  const changed =
+    !previous ||
+    previous.storeHash !== connectionFields.storeHash ||
+    previous.apiBaseUrl !== connectionFields.apiBaseUrl ||
+    accessToken !== undefined;
   if (changed) lastTest = null;
   if (options.storeInfo && connectionFields.enabled && (changed || !lastTest)) {
     const token = accessToken ?? (await openToken(db, options.sealer, id));
-    if (token) lastTest = (await options.storeInfo({ ...connectionFields, id, tokenHint: null, lastTest: null }, token).catch(() => null)) ?? lastTest;
+    if (token)
+      lastTest =
+        (await options
+          .storeInfo({ ...connectionFields, id, tokenHint: null, lastTest: null }, token)
+          .catch(() => null)) ?? lastTest;
   }
   const connection = { ...connectionFields, lastTest };
   await db.transaction(async (tx) => {
-    const position = previous ? null : Number((await tx.query<{ n: number }>('SELECT COALESCE(max(position), -1) + 1 AS n FROM stores'))[0]?.n ?? 0);
+    const position = previous
+      ? null
+      : Number((await tx.query<{ n: number }>('SELECT COALESCE(max(position), -1) + 1 AS n FROM stores'))[0]?.n ?? 0);
     if (accessToken) {
       await tx.query(
         `INSERT INTO stores (id, position, connection, sealed_token, token_hint) VALUES ($1, $2, $3::jsonb, $4, $5)
@@ -83,7 +103,10 @@ export async function saveStore(db: Db, id: string, input: StoreInput, options: 
         [id, position ?? 0, JSON.stringify(connection), options.sealer.seal(accessToken, id), accessToken.slice(-4)],
       );
     } else {
-      await tx.query('UPDATE stores SET connection = $2::jsonb, updated_at = now() WHERE id = $1', [id, JSON.stringify(connection)]);
+      await tx.query('UPDATE stores SET connection = $2::jsonb, updated_at = now() WHERE id = $1', [
+        id,
+        JSON.stringify(connection),
+      ]);
     }
     await tx.query('UPDATE store_generation SET generation = generation + 1 WHERE id = 1');
   });
@@ -107,11 +130,16 @@ export async function openToken(db: Queryable, sealer: Sealer, id: string): Prom
 /** After a key rotation: tokens sealed under TEAM_SECRET_KEY_PREVIOUS are sealed again under the current key. */
 export async function resealTokens(db: Db, sealer: Sealer): Promise<number> {
   return db.transaction(async (tx) => {
-    const rows = await tx.query<{ id: string; sealed_token: string }>('SELECT id, sealed_token FROM stores WHERE sealed_token IS NOT NULL FOR UPDATE');
+    const rows = await tx.query<{ id: string; sealed_token: string }>(
+      'SELECT id, sealed_token FROM stores WHERE sealed_token IS NOT NULL FOR UPDATE',
+    );
     let count = 0;
     for (const row of rows) {
       if (sealer.isCurrent(row.sealed_token)) continue;
-      await tx.query('UPDATE stores SET sealed_token = $2 WHERE id = $1', [row.id, sealer.seal(sealer.open(row.sealed_token, row.id), row.id)]);
+      await tx.query('UPDATE stores SET sealed_token = $2 WHERE id = $1', [
+        row.id,
+        sealer.seal(sealer.open(row.sealed_token, row.id), row.id),
+      ]);
       count += 1;
     }
     return count;
@@ -130,7 +158,10 @@ export function createStoreClients(db: Db, sealer: Sealer, allowLoopbackApi: boo
   const governors = new Map<string, RequestGovernor>();
   const governorFor = (storeHash: string) => {
     let governor = governors.get(storeHash);
-    if (!governor) governors.set(storeHash, (governor = createDbGovernor(db, storeHash)));
+    if (!governor) {
+      governor = createDbGovernor(db, storeHash);
+      governors.set(storeHash, governor);
+    }
     return governor;
   };
   const apisFor: StoreClients['apisFor'] = (connection, token) =>
@@ -162,7 +193,10 @@ export function createStoreClients(db: Db, sealer: Sealer, allowLoopbackApi: boo
 }
 
 /** "Test connection", as the options page shows it: the store's name, currency and each scope. */
-export async function testConnection(apis: ConnectionApis, connection: Pick<Connection, 'actions'>): Promise<TestConnectionResult> {
+export async function testConnection(
+  apis: ConnectionApis,
+  connection: Pick<Connection, 'actions'>,
+): Promise<TestConnectionResult> {
   const info = await apis.admin.storeInfo();
   const scopes = await apis.admin.probeScopes(requiredScopes(connection));
   return {

@@ -6,9 +6,15 @@
  * transaction guarded by a key or constraint.
  */
 import { randomUUID } from 'node:crypto';
-import { PendingRecordSchema, type GuardStore, type PendingRecord, type StoredResult } from '../lib/actions/order-guard';
-import { identityKey, type LinkStore, type StoredLink } from '../lib/linking';
-import { FRESH_MS, STALE_MS, type LookupCache } from '../lib/lookup-cache';
+import {
+  PendingRecordSchema,
+  type GuardStore,
+  type PendingRecord,
+  type StoredResult,
+} from '../lib/actions/order-guard';
+import { identityKey } from '../lib/messages/identity';
+import type { LinkStore, StoredLink } from '../lib/lookup/linking';
+import { FRESH_MS, STALE_MS, type LookupCache } from '../lib/lookup/cache';
 import type { StoreLookup } from '../lib/messages/lookup';
 import type { Db } from './db/db';
 
@@ -45,24 +51,40 @@ export function createDbLinkStore(db: Db, now: () => number = Date.now): LinkSto
           [key, connectionId, customerId, now()],
         );
         // An agent linking a customer on purpose lifts an earlier unlink mark for that pair.
-        await tx.query('DELETE FROM unlink_marks WHERE identity_key = $1 AND connection_id = $2 AND customer_id = $3', [key, connectionId, customerId]);
+        await tx.query('DELETE FROM unlink_marks WHERE identity_key = $1 AND connection_id = $2 AND customer_id = $3', [
+          key,
+          connectionId,
+          customerId,
+        ]);
       });
     },
     async unlink(identity, connectionId) {
       const key = identityKey(identity);
       return db.transaction(async (tx) => {
-        const [removed] = await tx.query<{ customer_id: string }>('DELETE FROM links WHERE identity_key = $1 AND connection_id = $2 RETURNING customer_id', [key, connectionId]);
+        const [removed] = await tx.query<{ customer_id: string }>(
+          'DELETE FROM links WHERE identity_key = $1 AND connection_id = $2 RETURNING customer_id',
+          [key, connectionId],
+        );
         if (!removed) return undefined;
-        await tx.query('INSERT INTO unlink_marks (identity_key, connection_id, customer_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [key, connectionId, removed.customer_id]);
+        await tx.query(
+          'INSERT INTO unlink_marks (identity_key, connection_id, customer_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+          [key, connectionId, removed.customer_id],
+        );
         return removed.customer_id;
       });
     },
     async wasUnlinked(identity, connectionId, customerId) {
-      const rows = await db.query('SELECT 1 FROM unlink_marks WHERE identity_key = $1 AND connection_id = $2 AND customer_id = $3', [identityKey(identity), connectionId, customerId]);
+      const rows = await db.query(
+        'SELECT 1 FROM unlink_marks WHERE identity_key = $1 AND connection_id = $2 AND customer_id = $3',
+        [identityKey(identity), connectionId, customerId],
+      );
       return rows.length > 0;
     },
     async unlinkedIds(identity, connectionId) {
-      const rows = await db.query<{ customer_id: string }>('SELECT customer_id FROM unlink_marks WHERE identity_key = $1 AND connection_id = $2', [identityKey(identity), connectionId]);
+      const rows = await db.query<{ customer_id: string }>(
+        'SELECT customer_id FROM unlink_marks WHERE identity_key = $1 AND connection_id = $2',
+        [identityKey(identity), connectionId],
+      );
       return new Set(rows.map((r) => r.customer_id));
     },
   };
@@ -72,7 +94,10 @@ export function createDbLookupCache(db: Db, now: () => number = Date.now): Looku
   let lastPrune = 0;
   return {
     async get(connectionId, queryKey) {
-      const [row] = await db.query<{ value: unknown; stored_at: string | number }>('SELECT value, stored_at FROM lookup_cache WHERE connection_id = $1 AND query_key = $2', [connectionId, queryKey]);
+      const [row] = await db.query<{ value: unknown; stored_at: string | number }>(
+        'SELECT value, stored_at FROM lookup_cache WHERE connection_id = $1 AND query_key = $2',
+        [connectionId, queryKey],
+      );
       if (!row) return undefined;
       const age = now() - Number(row.stored_at);
       if (age > STALE_MS) return undefined;
@@ -92,7 +117,10 @@ export function createDbLookupCache(db: Db, now: () => number = Date.now): Looku
       }
     },
     async invalidateOrder(connectionId, orderId) {
-      await db.query('DELETE FROM lookup_cache WHERE connection_id = $1 AND order_ids @> $2::jsonb', [connectionId, JSON.stringify([orderId])]);
+      await db.query('DELETE FROM lookup_cache WHERE connection_id = $1 AND order_ids @> $2::jsonb', [
+        connectionId,
+        JSON.stringify([orderId]),
+      ]);
     },
     async invalidate(connectionId, queryKey) {
       await db.query('DELETE FROM lookup_cache WHERE connection_id = $1 AND query_key = $2', [connectionId, queryKey]);
@@ -124,7 +152,10 @@ export function createDbGuardStore(db: Db, now: () => number = Date.now): GuardS
         mine.set(key, owner);
         return null;
       }
-      const [holder] = await db.query<{ action_id: string }>('SELECT action_id FROM action_locks WHERE order_key = $1', [key]);
+      const [holder] = await db.query<{ action_id: string }>(
+        'SELECT action_id FROM action_locks WHERE order_key = $1',
+        [key],
+      );
       // Released between the two statements: report it as held all the same (the caller retries).
       return holder?.action_id ?? 'status';
     },
@@ -135,22 +166,33 @@ export function createDbGuardStore(db: Db, now: () => number = Date.now): GuardS
       await db.query('DELETE FROM action_locks WHERE order_key = $1 AND owner = $2', [key, owner]);
     },
     async pending(key) {
-      const [row] = await db.query<{ record: unknown }>('SELECT record FROM action_pending WHERE order_key = $1', [key]);
+      const [row] = await db.query<{ record: unknown }>('SELECT record FROM action_pending WHERE order_key = $1', [
+        key,
+      ]);
       if (!row) return undefined;
       const parsed = PendingRecordSchema.safeParse(json(row.record));
       return parsed.success ? parsed.data : undefined;
     },
     async setPending(key, record: PendingRecord | null) {
       if (!record) await db.query('DELETE FROM action_pending WHERE order_key = $1', [key]);
-      else await db.query('INSERT INTO action_pending (order_key, record) VALUES ($1, $2::jsonb) ON CONFLICT (order_key) DO UPDATE SET record = excluded.record', [key, JSON.stringify(record)]);
+      else
+        await db.query(
+          'INSERT INTO action_pending (order_key, record) VALUES ($1, $2::jsonb) ON CONFLICT (order_key) DO UPDATE SET record = excluded.record',
+          [key, JSON.stringify(record)],
+        );
     },
     async result(actionId) {
-      const [row] = await db.query<{ result: unknown }>('SELECT result FROM action_results WHERE action_id = $1', [actionId]);
+      const [row] = await db.query<{ result: unknown }>('SELECT result FROM action_results WHERE action_id = $1', [
+        actionId,
+      ]);
       return row ? json<StoredResult>(row.result) : undefined;
     },
     async saveResult(actionId, result) {
       // The first answer wins: a second one for the same actionId is never kept.
-      await db.query('INSERT INTO action_results (action_id, result, at) VALUES ($1, $2::jsonb, $3) ON CONFLICT (action_id) DO NOTHING', [actionId, JSON.stringify(result), result.at]);
+      await db.query(
+        'INSERT INTO action_results (action_id, result, at) VALUES ($1, $2::jsonb, $3) ON CONFLICT (action_id) DO NOTHING',
+        [actionId, JSON.stringify(result), result.at],
+      );
     },
   };
 }

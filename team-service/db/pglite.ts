@@ -17,7 +17,9 @@ function takeFolder(dir: string): () => void {
   } catch {
     const pid = Number(readFileSync(lock, 'utf8'));
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
-      throw new Error(`Another team service (pid ${pid}) is using ${dir}. Replicas share a real PostgreSQL: set DATABASE_URL.`);
+      throw new Error(
+        `Another team service (pid ${pid}) is using ${dir}. Replicas share a real PostgreSQL: set DATABASE_URL.`,
+      );
     }
     writeFileSync(lock, String(process.pid));
   }

@@ -4,7 +4,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../sandbox/server';
-import { BACKENDS, createTestDatabase, jane, mainStoreInput, startService, startTestSandbox, teamClient, type ServiceProcess, type TestDatabase } from './harness';
+import {
+  BACKENDS,
+  createTestDatabase,
+  jane,
+  mainStoreInput,
+  startService,
+  startTestSandbox,
+  teamClient,
+  type ServiceProcess,
+  type TestDatabase,
+} from './harness';
 
 const REVOKED = 'This access key was revoked. Ask your admin for a new one.';
 
@@ -35,7 +45,18 @@ describe.each(BACKENDS)('team service access (%s)', (backend) => {
   it('says who the key belongs to, and which stores it may use with which action switches', async () => {
     const me = await admin.json('GET', '/v1/me');
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ role: 'admin', name: 'first admin', stores: [{ id: 'main', name: 'Main', enabled: true, actions: { enabled: true, cancel: true, refund: true, partialRefund: true, discount: true } }] });
+    expect(me.body).toEqual({
+      role: 'admin',
+      name: 'first admin',
+      stores: [
+        {
+          id: 'main',
+          name: 'Main',
+          enabled: true,
+          actions: { enabled: true, cancel: true, refund: true, partialRefund: true, discount: true },
+        },
+      ],
+    });
     expect(service.info.database).toMatch(backend === 'pglite' ? /^pglite:\// : /^postgres$/);
   });
 
@@ -50,7 +71,11 @@ describe.each(BACKENDS)('team service access (%s)', (backend) => {
     const issued = await admin.json('POST', '/v1/admin/keys', { name: 'Ann Agent', role: 'agent' });
     expect(issued.status).toBe(201);
     const ann = teamClient(service.info.url, issued.body.key);
-    const lookup = { type: 'lookup', requestId: 'r-ann-1', query: { kind: 'manual', attribute: 'email', value: 'gary.guest@example.net' } };
+    const lookup = {
+      type: 'lookup',
+      requestId: 'r-ann-1',
+      query: { kind: 'manual', attribute: 'email', value: 'gary.guest@example.net' },
+    };
     expect((await ann.message(lookup)).status).toBe(200);
 
     expect((await admin.json('DELETE', `/v1/admin/keys/${issued.body.id}`)).status).toBe(200);
@@ -58,7 +83,11 @@ describe.each(BACKENDS)('team service access (%s)', (backend) => {
     expect(refused.status).toBe(401);
     expect(refused.lines[0]).toEqual({ error: { kind: 'auth', message: REVOKED } });
     const listed = await admin.json('GET', '/v1/admin/keys');
-    expect(listed.body.keys.find((k: any) => k.id === issued.body.id)).toMatchObject({ name: 'Ann Agent', role: 'agent', revokedAt: expect.any(String) });
+    expect(listed.body.keys.find((k: any) => k.id === issued.body.id)).toMatchObject({
+      name: 'Ann Agent',
+      role: 'agent',
+      revokedAt: expect.any(String),
+    });
     // Keys are listed, never shown again.
     expect(listed.text).not.toContain(issued.body.key);
   });
@@ -74,7 +103,11 @@ describe.each(BACKENDS)('team service access (%s)', (backend) => {
       ['POST', '/v1/admin/keys'],
       ['GET', '/v1/admin/audit'],
     ] as const) {
-      const reply = await bo.json(method, path, method === 'GET' || method === 'DELETE' ? undefined : { name: 'x', role: 'admin' });
+      const reply = await bo.json(
+        method,
+        path,
+        method === 'GET' || method === 'DELETE' ? undefined : { name: 'x', role: 'admin' },
+      );
       expect([path, reply.status, reply.body?.error?.kind]).toEqual([path, 403, 'forbidden-sender']);
     }
     const auditList = await bo.message({ type: 'audit/list', requestId: 'a1' });
@@ -82,7 +115,11 @@ describe.each(BACKENDS)('team service access (%s)', (backend) => {
     // The store is still there: the refused DELETE did nothing.
     expect((await admin.json('GET', '/v1/admin/stores')).body.stores).toHaveLength(1);
 
-    const bad = await bo.message({ type: 'lookup', requestId: 'r1', query: { kind: 'manual', attribute: 'shoe-size', value: '9' } });
+    const bad = await bo.message({
+      type: 'lookup',
+      requestId: 'r1',
+      query: { kind: 'manual', attribute: 'shoe-size', value: '9' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.lines[0].error.kind).toBe('bad-message');
     const unknownType = await bo.message({ type: 'settings/get', requestId: 'r2' });
@@ -92,16 +129,32 @@ describe.each(BACKENDS)('team service access (%s)', (backend) => {
   it('refuses a money action the admin switched off with 403, and allows it again when switched on', async () => {
     const issued = await admin.json('POST', '/v1/admin/keys', { name: 'Cy Agent', role: 'agent' });
     const cy = teamClient(service.info.url, issued.body.key);
-    const cancel = { type: 'actions/cancel', requestId: 'c1', connectionId: 'main', orderId: '999999', actionId: 'cancel-off-0001' };
-    await admin.json('PUT', '/v1/admin/stores/main', { ...mainStoreInput(sandbox, { actions: { enabled: true, cancel: false, refund: true, partialRefund: true, discount: true } }), accessToken: undefined });
+    const cancel = {
+      type: 'actions/cancel',
+      requestId: 'c1',
+      connectionId: 'main',
+      orderId: '999999',
+      actionId: 'cancel-off-0001',
+    };
+    await admin.json('PUT', '/v1/admin/stores/main', {
+      ...mainStoreInput(sandbox, {
+        actions: { enabled: true, cancel: false, refund: true, partialRefund: true, discount: true },
+      }),
+      accessToken: undefined,
+    });
     const refused = await cy.message(cancel);
     expect(refused.status).toBe(403);
-    expect(refused.lines[0].error).toMatchObject({ kind: 'forbidden-sender', message: expect.stringContaining('turned off') });
+    expect(refused.lines[0].error).toMatchObject({
+      kind: 'forbidden-sender',
+      message: expect.stringContaining('turned off'),
+    });
     await admin.json('PUT', '/v1/admin/stores/main', { ...mainStoreInput(sandbox), accessToken: undefined });
     const allowed = await cy.message({ ...cancel, actionId: 'cancel-on-0001' });
     expect(allowed.status).toBe(200);
     // The order does not exist: the handler ran and answered in the reply envelope.
-    expect(allowed.lines).toEqual([{ type: 'reply', requestId: 'c1', ok: false, error: expect.objectContaining({ kind: 'not-found' }) }]);
+    expect(allowed.lines).toEqual([
+      { type: 'reply', requestId: 'c1', ok: false, error: expect.objectContaining({ kind: 'not-found' }) },
+    ]);
   });
 
   it('limits each key to a burst of 20 requests, with 429 rate-limited, without slowing another key', async () => {
@@ -117,9 +170,18 @@ describe.each(BACKENDS)('team service access (%s)', (backend) => {
 
   it('answers CORS only for extension origins', async () => {
     const preflight = (origin: string) =>
-      fetch(`${service.info.url}/v1/messages`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type,x-gladly-agent' } });
+      fetch(`${service.info.url}/v1/messages`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'authorization,content-type,x-gladly-agent',
+        },
+      });
     const extension = await preflight('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
-    expect(extension.headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
+    expect(extension.headers.get('access-control-allow-origin')).toBe(
+      'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+    );
     expect(extension.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('x-gladly-agent');
     const page = await preflight('https://evil.example');
     expect(page.headers.get('access-control-allow-origin')).toBeNull();
@@ -130,11 +192,27 @@ describe.each(BACKENDS)('team service access (%s)', (backend) => {
     expect(stores.body.stores[0]).toMatchObject({ id: 'main', hasToken: true, tokenHint: token.slice(-4) });
     const texts = [stores.text];
     texts.push((await admin.json('POST', '/v1/admin/stores/main/test')).text);
-    texts.push((await admin.message({ type: 'lookup', requestId: 'r-token', query: { kind: 'identity', identity: jane } })).text);
+    texts.push(
+      (await admin.message({ type: 'lookup', requestId: 'r-token', query: { kind: 'identity', identity: jane } })).text,
+    );
     // A write through the actions service: audited, with the store token in its request header.
-    texts.push((await admin.message({ type: 'actions/cancel', requestId: 'c9', connectionId: 'main', orderId: '999998', actionId: 'token-check-0001' })).text);
+    texts.push(
+      (
+        await admin.message({
+          type: 'actions/cancel',
+          requestId: 'c9',
+          connectionId: 'main',
+          orderId: '999998',
+          actionId: 'token-check-0001',
+        })
+      ).text,
+    );
     texts.push((await admin.json('GET', '/v1/admin/audit')).text);
-    texts.push((await fetch(`${service.info.url}/v1/admin/audit?format=csv`, { headers: { Authorization: `Bearer ${service.info.adminKey}` } }).then((r) => r.text())));
+    texts.push(
+      await fetch(`${service.info.url}/v1/admin/audit?format=csv`, {
+        headers: { Authorization: `Bearer ${service.info.adminKey}` },
+      }).then((r) => r.text()),
+    );
     const all = texts.join('\n');
     expect(all).toContain('Jane Cooper');
     expect(all).toContain('999998');

@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
-import { newConnection } from '../../lib/settings-schema';
+import { newConnection } from '../../lib/settings/schema';
 
 export type BackendName = 'pglite' | 'postgres';
 export const BACKENDS: BackendName[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -52,7 +52,12 @@ export interface TestDatabase {
 export async function createTestDatabase(backend: BackendName): Promise<TestDatabase> {
   if (backend === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'team-pglite-'));
-    return { backend, env: {}, args: ['--data-dir', dir], drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      backend,
+      env: {},
+      args: ['--data-dir', dir],
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const adminUrl = process.env.TEST_DATABASE_URL!;
   const name = `team_test_${randomBytes(6).toString('hex')}`;
@@ -79,7 +84,11 @@ export function startService(database: TestDatabase, extraArgs: string[] = []): 
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'team-service/cli.ts', '--port', '0', '--allow-loopback-api', ...database.args, ...extraArgs],
-    { cwd: ROOT, env: { ...process.env, TEAM_SECRET_KEY: SECRET_KEY, ...database.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: ROOT,
+      env: { ...process.env, TEAM_SECRET_KEY: SECRET_KEY, ...database.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout!.on('data', (chunk) => (output += String(chunk)));
@@ -108,14 +117,20 @@ export function startService(database: TestDatabase, extraArgs: string[] = []): 
 }
 
 /** Two services on one database: two processes on PostgreSQL, `--replicas 2` on PGlite. */
-export async function startReplicas(database: TestDatabase): Promise<{ urls: [string, string]; processes: ServiceProcess[]; adminKey: string | undefined }> {
+export async function startReplicas(
+  database: TestDatabase,
+): Promise<{ urls: [string, string]; processes: ServiceProcess[]; adminKey: string | undefined }> {
   if (database.backend === 'pglite') {
     const service = await startService(database, ['--replicas', '2']);
     const [a, b] = service.info.urls!;
     return { urls: [a!, b!], processes: [service], adminKey: service.info.adminKey };
   }
   const processes = await Promise.all([startService(database), startService(database)]);
-  return { urls: [processes[0]!.info.url, processes[1]!.info.url], processes, adminKey: processes.find((p) => p.info.adminKey)?.info.adminKey };
+  return {
+    urls: [processes[0]!.info.url, processes[1]!.info.url],
+    processes,
+    adminKey: processes.find((p) => p.info.adminKey)?.info.adminKey,
+  };
 }
 
 export async function startTestSandbox(): Promise<SandboxHandle> {
@@ -124,10 +139,23 @@ export async function startTestSandbox(): Promise<SandboxHandle> {
 
 /** A small client for the contract. */
 export function teamClient(baseUrl: string, key: string, agent?: string) {
-  const headers = (extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', ...(agent ? { 'X-Gladly-Agent': agent } : {}), ...extra });
+  const headers = (extra: Record<string, string> = {}) => ({
+    Authorization: `Bearer ${key}`,
+    'Content-Type': 'application/json',
+    ...(agent ? { 'X-Gladly-Agent': agent } : {}),
+    ...extra,
+  });
   return {
-    async json<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; text: string }> {
-      const response = await fetch(`${baseUrl}${path}`, { method, headers: headers(), body: body === undefined ? undefined : JSON.stringify(body) });
+    async json<T = any>(
+      method: string,
+      path: string,
+      body?: unknown,
+    ): Promise<{ status: number; body: T; text: string }> {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: headers(),
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const text = await response.text();
       let parsed: unknown;
       try {
@@ -139,9 +167,18 @@ export function teamClient(baseUrl: string, key: string, agent?: string) {
     },
     /** POST /v1/messages: every NDJSON line, parsed. */
     async message(message: unknown): Promise<{ status: number; lines: any[]; text: string }> {
-      const response = await fetch(`${baseUrl}/v1/messages`, { method: 'POST', headers: headers(), body: JSON.stringify(message) });
+      const response = await fetch(`${baseUrl}/v1/messages`, {
+        method: 'POST',
+        headers: headers(),
+        body: JSON.stringify(message),
+      });
       const text = await response.text();
-      const lines = response.headers.get('content-type')?.includes('ndjson') ? text.split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [JSON.parse(text)];
+      const lines = response.headers.get('content-type')?.includes('ndjson')
+        ? text
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l))
+        : [JSON.parse(text)];
       return { status: response.status, lines, text };
     },
   };

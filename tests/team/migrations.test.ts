@@ -8,7 +8,11 @@ import { openDatabase, type Db } from '../../team-service/db/db';
 import { migrate, MIGRATIONS, type Migration } from '../../team-service/db/migrations';
 import { BACKENDS, createTestDatabase, startService, type TestDatabase } from './harness';
 
-const NEXT: Migration = { version: MIGRATIONS.length + 1, name: 'test column', sql: 'ALTER TABLE stores ADD COLUMN test_note text;' };
+const NEXT: Migration = {
+  version: MIGRATIONS.length + 1,
+  name: 'test column',
+  sql: 'ALTER TABLE stores ADD COLUMN test_note text;',
+};
 
 describe.each(BACKENDS)('migrations (%s)', (backend) => {
   // One database for the file (a fresh PGlite folder takes seconds to initialise).
@@ -49,9 +53,14 @@ describe.each(BACKENDS)('migrations (%s)', (backend) => {
     // Two connections on PostgreSQL; PGlite has one, so both calls share it.
     const second: Db = url ? await openDatabase({ url, dataDir }) : first;
     try {
-      const applied = await Promise.all([migrate(first, [...MIGRATIONS, NEXT]), migrate(second, [...MIGRATIONS, NEXT])]);
+      const applied = await Promise.all([
+        migrate(first, [...MIGRATIONS, NEXT]),
+        migrate(second, [...MIGRATIONS, NEXT]),
+      ]);
       expect(applied.flat()).toEqual([NEXT.version]);
-      const columns = await first.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'stores' AND column_name = 'test_note'");
+      const columns = await first.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'stores' AND column_name = 'test_note'",
+      );
       expect(Number(columns[0]!.n)).toBe(1);
       expect(await migrate(first, [...MIGRATIONS, NEXT])).toEqual([]);
     } finally {

@@ -6,10 +6,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../../sandbox/bigcommerce/seed';
 import type { SandboxHandle } from '../../sandbox/server';
-import { BACKENDS, createTestDatabase, jane, mainStoreInput, startReplicas, startTestSandbox, teamClient, type ServiceProcess, type TestDatabase } from './harness';
+import {
+  BACKENDS,
+  createTestDatabase,
+  jane,
+  mainStoreInput,
+  startReplicas,
+  startTestSandbox,
+  teamClient,
+  type ServiceProcess,
+  type TestDatabase,
+} from './harness';
 
 const ORDERS = SEED_IDS.main.orders;
-const isRefundPost = (e: { method: string; path: string; status: number }) => e.method === 'POST' && /^\/v3\/orders\/\d+\/payment_actions\/refunds$/.test(e.path);
+const isRefundPost = (e: { method: string; path: string; status: number }) =>
+  e.method === 'POST' && /^\/v3\/orders\/\d+\/payment_actions\/refunds$/.test(e.path);
 
 describe.each(BACKENDS)('two team services on one database (%s)', (backend) => {
   let sandbox: SandboxHandle;
@@ -29,8 +40,14 @@ describe.each(BACKENDS)('two team services on one database (%s)', (backend) => {
     expect((await admin.json('PUT', '/v1/admin/stores/main', mainStoreInput(sandbox))).status).toBe(200);
     const annKey = (await admin.json('POST', '/v1/admin/keys', { name: 'Ann Agent', role: 'agent' })).body.key;
     const boKey = (await admin.json('POST', '/v1/admin/keys', { name: 'Bo Agent', role: 'agent' })).body.key;
-    ann = [teamClient(started.urls[0], annKey, 'ann@cooperco.example'), teamClient(started.urls[1], annKey, 'ann@cooperco.example')];
-    bo = [teamClient(started.urls[0], boKey, 'bo@cooperco.example'), teamClient(started.urls[1], boKey, 'bo@cooperco.example')];
+    ann = [
+      teamClient(started.urls[0], annKey, 'ann@cooperco.example'),
+      teamClient(started.urls[1], annKey, 'ann@cooperco.example'),
+    ];
+    bo = [
+      teamClient(started.urls[0], boKey, 'bo@cooperco.example'),
+      teamClient(started.urls[1], boKey, 'bo@cooperco.example'),
+    ];
   }, 180_000);
 
   afterAll(async () => {
@@ -45,7 +62,12 @@ describe.each(BACKENDS)('two team services on one database (%s)', (backend) => {
   });
 
   const lookupJane = (client: ReturnType<typeof teamClient>, requestId: string, refresh = false) =>
-    client.message({ type: 'lookup', requestId, query: { kind: 'identity', identity: jane }, ...(refresh ? { refresh: true } : {}) });
+    client.message({
+      type: 'lookup',
+      requestId,
+      query: { kind: 'identity', identity: jane },
+      ...(refresh ? { refresh: true } : {}),
+    });
   const last = (lines: any[]) => lines.filter((l) => l.type === 'lookup/update').at(-1);
 
   it("answers a colleague's repeat lookup through the other service from the shared cache, with 0 store requests", async () => {
@@ -67,7 +89,10 @@ describe.each(BACKENDS)('two team services on one database (%s)', (backend) => {
   it('shares one set of store requests between concurrent lookups of one identity in a service', async () => {
     const query = { kind: 'manual', attribute: 'email', value: 'gary.guest@example.net' };
     sandbox.control.configure({ latencyMs: 150 });
-    const [a, b] = await Promise.all([ann[0].message({ type: 'lookup', requestId: 'g-a', query }), bo[0].message({ type: 'lookup', requestId: 'g-b', query })]);
+    const [a, b] = await Promise.all([
+      ann[0].message({ type: 'lookup', requestId: 'g-a', query }),
+      bo[0].message({ type: 'lookup', requestId: 'g-b', query }),
+    ]);
     expect(last(a.lines)).toMatchObject({ requestId: 'g-a', done: true });
     expect(last(b.lines)).toMatchObject({ requestId: 'g-b', done: true });
     expect(last(b.lines).stores).toEqual(last(a.lines).stores);
@@ -78,7 +103,13 @@ describe.each(BACKENDS)('two team services on one database (%s)', (backend) => {
 
   async function quoteCustom(client: ReturnType<typeof teamClient>, orderId: number, amount: string) {
     const selection = { lines: [], shipping: [], customAmount: amount };
-    const quote = await client.message({ type: 'actions/refund-quote', requestId: 'q1', connectionId: 'main', orderId: String(orderId), selection });
+    const quote = await client.message({
+      type: 'actions/refund-quote',
+      requestId: 'q1',
+      connectionId: 'main',
+      orderId: String(orderId),
+      selection,
+    });
     expect(quote.lines[0]).toMatchObject({ type: 'reply', ok: true });
     const { quote: q } = quote.lines[0].data;
     const method = q.refundMethods.find((m: any[]) => m.every((p) => p.providerId === 'custom')) ?? q.refundMethods[0];
@@ -87,7 +118,14 @@ describe.each(BACKENDS)('two team services on one database (%s)', (backend) => {
 
   it('sends one refund when the same actionId is confirmed through both services at once', async () => {
     const orderId = ORDERS.janeCapturedAwaiting;
-    const refund = { type: 'actions/refund', requestId: 'r1', connectionId: 'main', orderId: String(orderId), actionId: 'same-refund-0001', ...(await quoteCustom(ann[0], orderId, '5.00')) };
+    const refund = {
+      type: 'actions/refund',
+      requestId: 'r1',
+      connectionId: 'main',
+      orderId: String(orderId),
+      actionId: 'same-refund-0001',
+      ...(await quoteCustom(ann[0], orderId, '5.00')),
+    };
     sandbox.control.clearLog();
     sandbox.control.configure({ latencyMs: 150 });
     const [one, two] = await Promise.all([ann[0].message(refund), ann[1].message(refund)]);
@@ -107,8 +145,22 @@ describe.each(BACKENDS)('two team services on one database (%s)', (backend) => {
     sandbox.control.clearLog();
     sandbox.control.configure({ latencyMs: 150 });
     const [a, b] = await Promise.all([
-      ann[0].message({ type: 'actions/refund', requestId: 'ra', connectionId: 'main', orderId: String(orderId), actionId: 'ann-refund-0001', ...plan }),
-      bo[1].message({ type: 'actions/refund', requestId: 'rb', connectionId: 'main', orderId: String(orderId), actionId: 'bo-refund-00001', ...plan }),
+      ann[0].message({
+        type: 'actions/refund',
+        requestId: 'ra',
+        connectionId: 'main',
+        orderId: String(orderId),
+        actionId: 'ann-refund-0001',
+        ...plan,
+      }),
+      bo[1].message({
+        type: 'actions/refund',
+        requestId: 'rb',
+        connectionId: 'main',
+        orderId: String(orderId),
+        actionId: 'bo-refund-00001',
+        ...plan,
+      }),
     ]);
     expect(sandbox.control.log().filter(isRefundPost)).toHaveLength(1);
     const replies = [a.lines[0], b.lines[0]];
@@ -117,7 +169,9 @@ describe.each(BACKENDS)('two team services on one database (%s)', (backend) => {
 
     // The audit has it once, with the key's name as the agent and the page's report beside it.
     const audit = await admin.json('GET', '/v1/admin/audit');
-    const refunds = audit.body.entries.filter((e: any) => e.orderId === String(orderId) && e.action === 'refund' && e.result === 'succeeded');
+    const refunds = audit.body.entries.filter(
+      (e: any) => e.orderId === String(orderId) && e.action === 'refund' && e.result === 'succeeded',
+    );
     expect(refunds).toHaveLength(1);
     const who = replies[0].ok ? ['Ann Agent', 'ann@cooperco.example'] : ['Bo Agent', 'bo@cooperco.example'];
     expect(refunds[0]).toMatchObject({ agent: who[0], keyName: who[0], reportedAgent: who[1], amount: '3.00' });
@@ -129,9 +183,16 @@ describe.each(BACKENDS)('two team services on one database (%s)', (backend) => {
     const unlinked = await bo[1].message({ type: 'unlink', requestId: 'u1', identity: jane, connectionId: 'main' });
     expect(unlinked.lines[0]).toMatchObject({ ok: true, data: { customerId: expect.any(String) } });
 
-    for (const [client, id, refresh] of [[ann[0], 'ann-l2', false], [ann[0], 'ann-l3', true], [bo[0], 'bo-l1', true]] as const) {
+    for (const [client, id, refresh] of [
+      [ann[0], 'ann-l2', false],
+      [ann[0], 'ann-l3', true],
+      [bo[0], 'bo-l1', true],
+    ] as const) {
       const after = await lookupJane(client, id, refresh);
-      expect(last(after.lines).stores[0]).toMatchObject({ status: 'candidates', candidateReason: expect.stringContaining('unlinked before') });
+      expect(last(after.lines).stores[0]).toMatchObject({
+        status: 'candidates',
+        candidateReason: expect.stringContaining('unlinked before'),
+      });
     }
   });
 });
