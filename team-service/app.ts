@@ -6,6 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { auditToCsv } from '../lib/actions/audit-csv';
+import type { FetchLike } from '../lib/bigcommerce/request';
 import { createActionsHandlers } from '../lib/background/actions-service';
 import { describeError } from '../lib/background/errors';
 import type { MessageHandler, TrustedSender } from '../lib/background/handler';
@@ -39,6 +40,8 @@ export interface TeamAppOptions {
   sealer: Sealer;
   allowLoopbackApi: boolean;
   rateLimit?: { burst: number; perSecond: number };
+  /** How BigCommerce is called (default: the global fetch); the benchmark trusts a TLS sandbox with it. */
+  storeFetch?: FetchLike;
   /** Refusals and failures, never with a secret or a message's contents. */
   log?(line: string): void;
 }
@@ -64,7 +67,7 @@ const errorBody = (kind: ErrorInfo['kind'], message: string) => ({ error: { kind
 export function createTeamApp(options: TeamAppOptions) {
   const { db, sealer } = options;
   const log = options.log ?? (() => undefined);
-  const clients = createStoreClients(db, sealer, options.allowLoopbackApi);
+  const clients = createStoreClients(db, sealer, options.allowLoopbackApi, options.storeFetch);
   const { registry } = clients;
   const cache = createDbLookupCache(db);
   const audit = createDbAuditLog(db);
