@@ -4,6 +4,7 @@
  * extension's background uses → the same lib/ handlers, on database-backed dependencies.
  */
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { auditToCsv } from '../lib/actions/audit-csv';
 import type { FetchLike } from '../lib/bigcommerce/request';
@@ -117,6 +118,15 @@ export function createTeamApp(options: TeamAppOptions) {
     return c.json(errorBody('unknown', 'The team service could not answer that. Try again in a moment.'), 500);
   });
   app.notFound((c) => c.json(errorBody('bad-message', 'The team service has no such route.'), 404));
+
+  // A message or a store's settings is a few kilobytes; nothing bigger is read.
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: 256 * 1024,
+      onError: (c) => c.json(errorBody('bad-message', 'The request was too large.'), 413),
+    }),
+  );
 
   // Every /v1 route: a valid key, then the per-key rate limit.
   app.use('/v1/*', async (c, next) => {

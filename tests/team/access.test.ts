@@ -123,6 +123,13 @@ describe.each(BACKENDS)('team service access (%s)', (backend) => {
     });
     expect(bad.status).toBe(400);
     expect(bad.lines[0].error.kind).toBe('bad-message');
+    const huge = await bo.message({
+      type: 'lookup',
+      requestId: 'r3',
+      query: { kind: 'manual', attribute: 'email', value: 'x'.repeat(300_000) },
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.lines[0].error.kind).toBe('bad-message');
     const unknownType = await bo.message({ type: 'settings/get', requestId: 'r2' });
     expect(unknownType.status).toBe(400);
   });
