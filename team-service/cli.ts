@@ -113,6 +113,11 @@ async function main(): Promise<void> {
     );
   process.stdout.write('Ctrl-C stops it.\n');
 
+  // A stray rejection must not take every agent's service down (nor be quoted: it may hold a body).
+  process.on('unhandledRejection', (reason) =>
+    log(`unhandled rejection (${reason instanceof Error ? reason.name : typeof reason})`),
+  );
+
   const stop = () => {
     void Promise.all(handles.map((h) => h.close()))
       .then(() => db.close())
