@@ -124,7 +124,11 @@ export function createTeamApp(options: TeamAppOptions) {
     '/v1/*',
     bodyLimit({
       maxSize: 256 * 1024,
-      onError: (c) => c.json(errorBody('bad-message', 'The request was too large.'), 413),
+      onError: (c) => {
+        // The rest of the body is never read: this connection cannot carry another request.
+        c.header('Connection', 'close');
+        return c.json(errorBody('bad-message', 'The request was too large.'), 413);
+      },
     }),
   );
 
