@@ -58,10 +58,12 @@ export function createDbGovernor(db: Queryable, storeHash: string, clock: Govern
   }
 
   return {
-    async acquire() {
-      const release = await local.acquire();
+    async acquire(signal) {
+      const release = await local.acquire(signal);
       try {
         for (;;) {
+          // The request's own deadline (or its caller's abort) ends the wait: it leaves unsent.
+          if (signal?.aborted) throw signal.reason;
           const wait = await spend();
           if (wait === null) return release;
           await clock.sleep(wait);
