@@ -9,12 +9,17 @@
  * self-signed certificate by its public key); `--http1` measures over plain HTTP/1.1 instead,
  * where Chromium opens at most 6 connections per host and queues the rest.
  *
- *   npm run bench -- [--latency 150] [--runs 5] [--agents 50] [--no-build] [--only browser,baseline,bundles,render,quota] [--timeline] [--http1]
+ *   npm run bench -- [--latency 150] [--runs 5] [--agents 50] [--team-agents 50,100,200,400] [--no-build]
+ *                    [--only browser,baseline,bundles,render,quota,team] [--timeline] [--http1]
  *                    [--timeline-svg docs/timeline.svg [--timeline-before an-earlier-run.json]]
  *
  * `--timeline-svg` draws a typical visit (the run with the median panel → orders) of Jane as a
  * waterfall, and of Jane with Gladly's API connected; `--timeline-before` adds Jane's visit from an
  * earlier run's JSON (e.g. bench/results/latest.json saved before a change) above them.
+ *
+ * `team`: the quota simulation at each --team-agents count on one Standard-plan store (150 requests /
+ * 30 s), standalone (each agent its own extension) against team mode (every lookup through one team
+ * service on PGlite, or BENCH_DATABASE_URL).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -29,12 +34,13 @@ import { runBaselineBench, type BaselineSample } from './lib/baseline-bench';
 import { runBrowserBench, type FirstLoadSample, type ScenarioSample } from './lib/browser-bench';
 import { measureBundles, type EntrySize } from './lib/bundles';
 import { runQuotaSim, type QuotaSimResult } from './lib/quota-sim';
+import { startBenchTeamService } from './lib/team-sim';
 import { runRenderBench, type RenderResult } from './lib/render-bench';
 import { markdownReport, plainReport, summarise, summariseFirstLoads, targets } from './lib/report';
 import { SCENARIOS } from './lib/scenarios';
 import { typicalVisit, waterfallSvg, type WaterfallVisit } from './lib/waterfall';
 
-const PARTS = ['browser', 'baseline', 'bundles', 'render', 'quota'] as const;
+const PARTS = ['browser', 'baseline', 'bundles', 'render', 'quota', 'team'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values: flags } = parseArgs({
@@ -42,6 +48,7 @@ const { values: flags } = parseArgs({
     latency: { type: 'string', default: '150' },
     runs: { type: 'string', default: '5' },
     agents: { type: 'string', default: '50' },
+    'team-agents': { type: 'string', default: '50,100,200,400' },
     'no-build': { type: 'boolean', default: false },
     only: { type: 'string' },
     skeleton: { type: 'string', default: '500' },
@@ -70,6 +77,7 @@ const config = {
   latencyMs: whole('latency', flags.latency, 0),
   runs: whole('runs', flags.runs, 1),
   agents: whole('agents', flags.agents, 1),
+  teamAgents: (flags['team-agents'] ?? '').split(',').map((n) => whole('team-agents', n.trim(), 1)),
   skeletonMs: whole('skeleton', flags.skeleton, 0),
   lingerMs: whole('linger', flags.linger, 0),
   scenarioTimeoutMs: whole('timeout', flags.timeout, 1000),
@@ -178,10 +186,11 @@ async function main(): Promise<void> {
   let baseline: BaselineSample[] | null = null;
   let render: RenderResult | null = null;
   let quota: QuotaSimResult | null = null;
+  const team: { agents: number; standalone: QuotaSimResult; team: QuotaSimResult }[] = [];
   const bundles: { build: string; sizes: EntrySize[] }[] = [];
 
   try {
-    if (parts.has('browser') || parts.has('baseline') || parts.has('quota')) {
+    if (parts.has('browser') || parts.has('baseline') || parts.has('quota') || parts.has('team')) {
       sandbox = await startSandbox({ port: 0, gladlyPort: 0, latencyMs: 0, tls: overHttp2 });
       say(
         `Sandbox: ${sandbox.info.bigcommerce.baseUrl} (BigCommerce, ${overHttp2 ? 'HTTP/2 over TLS' : 'HTTP/1.1'}), ` +
@@ -272,6 +281,38 @@ async function main(): Promise<void> {
           `ms (not compressed).`,
       );
     }
+    if (sandbox && parts.has('team')) {
+      const q = config.quota;
+      const simOptions = (agents: number) => ({
+        agents,
+        quota: q.requests,
+        windowMs: q.windowMs,
+        lookupIntervalMs: q.lookupIntervalMs,
+        compress: q.compress,
+        lookupsPerAgent: q.lookupsPerAgent,
+        deadlineMs: 40_000,
+      });
+      const service = await startBenchTeamService(sandbox);
+      try {
+        for (const agents of config.teamAgents) {
+          sandbox.control.reset();
+          sandbox.control.configure({ latencyMs: config.latencyMs });
+          say(`Team part: ${agents} agents standalone…`);
+          const standalone = await runQuotaSim(sandbox, simOptions(agents));
+          sandbox.control.reset();
+          sandbox.control.configure({ latencyMs: config.latencyMs });
+          await service.reset();
+          say(`Team part: ${agents} agents through the team service (${service.database.split(':')[0]})…`);
+          const viaTeam = await runQuotaSim(sandbox, { ...simOptions(agents), lookupVia: service.lookupVia });
+          team.push({ agents, standalone, team: viaTeam });
+        }
+      } finally {
+        await service.close();
+      }
+      notes.push(
+        `Team part: the quota simulation's schedule (time ÷ ${q.compress}, ${q.lookupsPerAgent} lookups per agent, ${config.latencyMs} ms per request) on one store of ${q.requests} requests / ${q.windowMs / 1000} s, standalone (each agent its own client, governor and no shared cache) against team mode (each agent its own access key, every lookup through one team service on ${service.database.split(':')[0]}: shared cache, one governor for the store). p50/p95 are of the lookups that succeeded.`,
+      );
+    }
   } finally {
     await stop();
   }
@@ -305,6 +346,7 @@ async function main(): Promise<void> {
     render,
     quota,
     firstLoad,
+    team,
     targets: targetList,
     samples: { ours, baseline, firstLoads },
     markdown,
@@ -352,6 +394,20 @@ async function main(): Promise<void> {
       `* Quota: ${quota.lookups} lookups, ${quota.requests} requests, ${quota.http429} × 429, ` +
         `p50 ${quota.lookupMsP50 ?? '–'} ms, p95 ${quota.lookupMsP95 ?? '–'} ms.`,
     );
+  if (team.length > 0) {
+    say('');
+    say(
+      '| agents | standalone failed | standalone p50 / p95 ms | standalone 429s | team failed | team p50 / p95 ms | team 429s | team requests |',
+    );
+    say('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const row of team) {
+      const a = row.standalone;
+      const b = row.team;
+      say(
+        `| ${row.agents} | ${a.failedLookups} / ${a.lookups} | ${a.lookupMsP50 ?? '–'} / ${a.lookupMsP95 ?? '–'} | ${a.http429} | ${b.failedLookups} / ${b.lookups} | ${b.lookupMsP50 ?? '–'} / ${b.lookupMsP95 ?? '–'} | ${b.http429} | ${b.requests} |`,
+      );
+    }
+  }
   say('');
   say('Markdown for the README (also in bench/results/latest.json):');
   say('');

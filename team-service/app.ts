@@ -4,8 +4,10 @@
  * extension's background uses → the same lib/ handlers, on database-backed dependencies.
  */
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { auditToCsv } from '../lib/actions/audit-csv';
+import type { FetchLike } from '../lib/bigcommerce/request';
 import { createActionsHandlers } from '../lib/background/actions-service';
 import { describeError } from '../lib/background/errors';
 import type { MessageHandler, TrustedSender } from '../lib/background/handler';
@@ -39,6 +41,8 @@ export interface TeamAppOptions {
   sealer: Sealer;
   allowLoopbackApi: boolean;
   rateLimit?: { burst: number; perSecond: number };
+  /** How BigCommerce is called (default: the global fetch); the benchmark trusts a TLS sandbox with it. */
+  storeFetch?: FetchLike;
   /** Refusals and failures, never with a secret or a message's contents. */
   log?(line: string): void;
 }
@@ -64,7 +68,7 @@ const errorBody = (kind: ErrorInfo['kind'], message: string) => ({ error: { kind
 export function createTeamApp(options: TeamAppOptions) {
   const { db, sealer } = options;
   const log = options.log ?? (() => undefined);
-  const clients = createStoreClients(db, sealer, options.allowLoopbackApi);
+  const clients = createStoreClients(db, sealer, options.allowLoopbackApi, options.storeFetch);
   const { registry } = clients;
   const cache = createDbLookupCache(db);
   const audit = createDbAuditLog(db);
@@ -114,6 +118,19 @@ export function createTeamApp(options: TeamAppOptions) {
     return c.json(errorBody('unknown', 'The team service could not answer that. Try again in a moment.'), 500);
   });
   app.notFound((c) => c.json(errorBody('bad-message', 'The team service has no such route.'), 404));
+
+  // A message or a store's settings is a few kilobytes; nothing bigger is read.
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: 256 * 1024,
+      onError: (c) => {
+        // The rest of the body is never read: this connection cannot carry another request.
+        c.header('Connection', 'close');
+        return c.json(errorBody('bad-message', 'The request was too large.'), 413);
+      },
+    }),
+  );
 
   // Every /v1 route: a valid key, then the per-key rate limit.
   app.use('/v1/*', async (c, next) => {

@@ -8,6 +8,7 @@
  *   flags: --port 4020 (0 = free) --host 127.0.0.1 --data-dir .team-data
  *          --allow-loopback-api (a store's apiBaseUrl may be a loopback http(s) URL: tests, demo)
  *          --replicas N (N services on N ports sharing the one database, for demos and tests)
+ *          --rate-limit 20/20 (per access key: a burst of 20 requests, refilled at 20 per second)
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: '.team-data' },
     'allow-loopback-api': { type: 'boolean', default: false },
     replicas: { type: 'string', default: '1' },
+    'rate-limit': { type: 'string', default: '20/20' },
   },
   strict: true,
 });
@@ -61,6 +63,10 @@ async function main(): Promise<void> {
   const port = whole('port', values.port, 0, 65535);
   const replicas = whole('replicas', values.replicas, 1, 16);
   if (replicas > 1 && port !== 0) fail('--replicas needs --port 0 (each replica takes a free port)');
+  const rate = /^(\d{1,5})\/(\d{1,5}(?:\.\d+)?)$/.exec(values['rate-limit']);
+  if (!rate || Number(rate[1]) < 1 || Number(rate[2]) <= 0)
+    fail(`--rate-limit wants burst/per-second, e.g. 20/20, got "${values['rate-limit']}"`);
+  const rateLimit = { burst: Number(rate![1]), perSecond: Number(rate![2]) };
   const url = process.env.DATABASE_URL?.trim() || undefined;
   if (url && !/^postgres(ql)?:\/\//.test(url)) fail('DATABASE_URL must start with postgres:// or postgresql://');
   const dataDir = values['data-dir'];
@@ -81,6 +87,7 @@ async function main(): Promise<void> {
         host: values.host,
         port,
         allowLoopbackApi: values['allow-loopback-api'],
+        rateLimit,
         log,
       }),
     );
@@ -105,6 +112,11 @@ async function main(): Promise<void> {
       '  --allow-loopback-api: stores may point at a loopback API (the sandbox). Not for production.\n',
     );
   process.stdout.write('Ctrl-C stops it.\n');
+
+  // A stray rejection must not take every agent's service down (nor be quoted: it may hold a body).
+  process.on('unhandledRejection', (reason) =>
+    log(`unhandled rejection (${reason instanceof Error ? reason.name : typeof reason})`),
+  );
 
   const stop = () => {
     void Promise.all(handles.map((h) => h.close()))

@@ -5,7 +5,7 @@
  * extension), requests wait for the window to reset instead of pushing the store into 429s.
  * Concurrency per store is still capped per process by the extension's own Governor.
  */
-import { Governor, headerNumber, type RequestGovernor } from '../lib/bigcommerce/governor';
+import { Governor, headerNumber, MAX_RESET_WAIT_MS, type RequestGovernor } from '../lib/bigcommerce/governor';
 import type { Queryable } from './db/db';
 
 export interface GovernorClock {
@@ -58,10 +58,12 @@ export function createDbGovernor(db: Queryable, storeHash: string, clock: Govern
   }
 
   return {
-    async acquire() {
-      const release = await local.acquire();
+    async acquire(signal) {
+      const release = await local.acquire(signal);
       try {
         for (;;) {
+          // The request's own deadline (or its caller's abort) ends the wait: it leaves unsent.
+          if (signal?.aborted) throw signal.reason;
           const wait = await spend();
           if (wait === null) return release;
           await clock.sleep(wait);
@@ -76,18 +78,22 @@ export function createDbGovernor(db: Queryable, storeHash: string, clock: Govern
       const quota = headerNumber(headers, 'X-Rate-Limit-Requests-Quota');
       const resetMs = headerNumber(headers, 'X-Rate-Limit-Time-Reset-Ms');
       if (left === null && quota === null && resetMs === null) return;
-      const resetAt = resetMs === null ? null : clock.now() + resetMs;
-      // Answers arrive out of order: within one window keep the lower count (what others spent
-      // since is already taken off); a later reset time means a new window, whose count wins.
+      const windowMs = headerNumber(headers, 'X-Rate-Limit-Time-Window-Ms');
+      // As the extension's governor: never longer than the announced window, nor MAX_RESET_WAIT_MS.
+      const cap = Math.min(MAX_RESET_WAIT_MS, windowMs && windowMs > 0 ? windowMs : MAX_RESET_WAIT_MS);
+      const resetAt = resetMs === null ? null : clock.now() + Math.min(resetMs, cap);
+      // Answers arrive out of order: within one window (the same reset time, ±1 s) keep the lower
+      // count (what others spent since is already taken off); another reset time means another
+      // window (or a stored one that was wrong), whose count wins.
       void db
         .query(
           `UPDATE store_quota SET
              quota = COALESCE($2, quota),
              requests_left = CASE WHEN $3::integer IS NULL THEN requests_left
-                                  WHEN requests_left IS NULL OR reset_at IS NULL OR $4::bigint > reset_at + 1000 THEN $3::integer
+                                  WHEN requests_left IS NULL OR reset_at IS NULL OR abs($4::bigint - reset_at) > 1000 THEN $3::integer
                                   ELSE LEAST(requests_left, $3::integer) END,
              reset_at = CASE WHEN $4::bigint IS NULL THEN reset_at
-                             WHEN reset_at IS NULL OR $4::bigint > reset_at + 1000 THEN $4::bigint
+                             WHEN reset_at IS NULL OR abs($4::bigint - reset_at) > 1000 THEN $4::bigint
                              ELSE reset_at END
            WHERE store_hash = $1`,
           [storeHash, quota, left, resetAt],

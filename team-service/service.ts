@@ -5,6 +5,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { FetchLike } from '../lib/bigcommerce/request';
 import { createTeamApp } from './app';
 import type { Db } from './db/db';
 import { migrate } from './db/migrations';
@@ -20,6 +21,7 @@ export interface TeamServiceOptions {
   port?: number;
   allowLoopbackApi?: boolean;
   rateLimit?: { burst: number; perSecond: number };
+  storeFetch?: FetchLike;
   log?(line: string): void;
 }
 
@@ -45,6 +47,7 @@ export async function startTeamService(options: TeamServiceOptions): Promise<Tea
     sealer: options.sealer,
     allowLoopbackApi: options.allowLoopbackApi ?? false,
     rateLimit: options.rateLimit,
+    storeFetch: options.storeFetch,
     log: options.log,
   });
   const host = options.host ?? '127.0.0.1';

@@ -8,6 +8,7 @@ import { createConnectionApis } from '../lib/bigcommerce';
 import { requiredScopes } from '../lib/bigcommerce/scopes';
 import { createConnectionRegistry, type ConnectionRegistry } from '../lib/background/connections';
 import type { RequestGovernor } from '../lib/bigcommerce/governor';
+import type { FetchLike } from '../lib/bigcommerce/request';
 import type { TestConnectionResult } from '../lib/messages/options';
 import { ConnectionSchema, LastTestSchema, type Connection } from '../lib/settings/schema';
 import type { ConnectionApis } from '../lib/core/store-ports';
@@ -154,7 +155,7 @@ export interface StoreClients {
   sync(): Promise<void>;
 }
 
-export function createStoreClients(db: Db, sealer: Sealer, allowLoopbackApi: boolean): StoreClients {
+export function createStoreClients(db: Db, sealer: Sealer, allowLoopbackApi: boolean, fetch?: FetchLike): StoreClients {
   const governors = new Map<string, RequestGovernor>();
   const governorFor = (storeHash: string) => {
     let governor = governors.get(storeHash);
@@ -174,6 +175,7 @@ export function createStoreClients(db: Db, sealer: Sealer, allowLoopbackApi: boo
       storeName: connection.name,
       defaultCurrency: (connection as Partial<Connection>).lastTest?.currency || undefined,
       governor: governorFor(connection.storeHash),
+      fetch,
     });
   const registry = createConnectionRegistry({
     connections: () => listStores(db),

@@ -15,6 +15,7 @@ import { runLookup } from '../../lib/lookup/lookup';
 import { memoryStore } from '../../lib/core/kv-store';
 import { samePhone } from '../../lib/core/phone';
 import type { StoreLookup } from '../../lib/messages/lookup';
+import type { Identity } from '../../lib/messages/identity';
 import { personaIdentity } from '../../scripts/lib/expected';
 import { sandboxFetch } from '../../scripts/lib/sandbox-fetch';
 import { sandboxConnectionId } from '../../scripts/lib/sandbox-settings';
@@ -31,6 +32,11 @@ export interface QuotaSimOptions {
   lookupsPerAgent: number;
   /** Hard stop for the whole simulation (ms of compressed time). */
   deadlineMs: number;
+  /**
+   * How agent `index` looks a customer up; default: its own extension in standalone mode (own
+   * client and governor). The team part passes a lookup through the team service.
+   */
+  lookupVia?(index: number, identity: Identity): Promise<StoreLookup[]>;
 }
 
 export interface QuotaSimResult {
@@ -107,22 +113,25 @@ export async function runQuotaSim(sandbox: SandboxHandle, options: QuotaSimOptio
       const t0 = Date.now();
       let final: StoreLookup[] = [];
       try {
-        await runLookup(
-          { kind: 'identity', identity: personaIdentity(persona) },
-          [
-            {
-              id,
-              name: store.name,
-              autoLink: { email: true, phone: true },
-              searchBy: { email: true, phone: true },
-              api,
+        const identity = personaIdentity(persona);
+        if (options.lookupVia) final = await options.lookupVia(index, identity);
+        else
+          await runLookup(
+            { kind: 'identity', identity },
+            [
+              {
+                id,
+                name: store.name,
+                autoLink: { email: true, phone: true },
+                searchBy: { email: true, phone: true },
+                api,
+              },
+            ],
+            { links, cache: createLookupCache(null), samePhone, toErrorInfo },
+            (stores) => {
+              final = stores;
             },
-          ],
-          { links, cache: createLookupCache(null), samePhone, toErrorInfo },
-          (stores) => {
-            final = stores;
-          },
-        );
+          );
         const error = final.find((s) => s.status === 'error')?.error;
         if (error) {
           failed++;

@@ -184,8 +184,7 @@ export function createOrderGuard(options: GuardOptions): OrderGuard {
         'busy',
         found
           ? `${found.message} Nothing new was sent: look at the order again before doing anything else.`
-          : 'An earlier action on this order got no answer, and what it did cannot be checked right ' +
-              'now. Nothing new was sent; try again in a moment.',
+          : 'An earlier action on this order got no answer, and what it did cannot be checked right now. Nothing new was sent; try again in a moment.',
       );
     }
     let record: PendingRecord = { ...facts, startedAt: now(), phase: 'running' };

@@ -48,8 +48,8 @@ export function headerNumber(headers: Headers, name: string): number | null {
 
 /** What the request core needs from a governor (the team service's one keeps its state in a database). */
 export interface RequestGovernor {
-  /** Waits for a slot; call the returned function when the request has finished. */
-  acquire(): Promise<() => void>;
+  /** Waits for a slot (an abort of `signal` ends the wait, unsent); call the returned function when done. */
+  acquire(signal?: AbortSignal): Promise<() => void>;
   /** Learn the store's quota from a response's `X-Rate-Limit-*` headers. */
   observe(headers: Headers): void;
 }

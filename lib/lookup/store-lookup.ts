@@ -181,6 +181,9 @@ export async function lookupStore(
       addedPlan.productIds = addedPlan.productIds.filter((id) => !plan.productIds.includes(id));
       return round(requestsOf(addedPlan), () => completeOrders(api, added, addedPlan));
     });
+    // When the account orders fail, that failure is the lookup's (through Promise.all below):
+    // this chain must not become a second, unhandled rejection (it crashes a Node process).
+    addedCompletion.catch(() => undefined);
     return Promise.all([groupName, completeOrders(api, orders, plan), accountOrders]);
   });
   customer = { ...customer, customerGroupName: group };

@@ -28,7 +28,8 @@ describe.each(BACKENDS)('team service access (%s)', (backend) => {
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     database = await createTestDatabase(backend);
-    service = await startService(database);
+    // A burst of 30 per key, refilled slowly (2/s), so a flood is refused however slow the machine.
+    service = await startService(database, ['--rate-limit', '30/2']);
     expect(service.info.adminKey).toMatch(/^tsk_/);
     admin = teamClient(service.info.url, service.info.adminKey!);
     token = sandbox.info.bigcommerce.stores[0]!.accessToken;
@@ -122,6 +123,13 @@ describe.each(BACKENDS)('team service access (%s)', (backend) => {
     });
     expect(bad.status).toBe(400);
     expect(bad.lines[0].error.kind).toBe('bad-message');
+    const huge = await bo.message({
+      type: 'lookup',
+      requestId: 'r3',
+      query: { kind: 'manual', attribute: 'email', value: 'x'.repeat(300_000) },
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.lines[0].error.kind).toBe('bad-message');
     const unknownType = await bo.message({ type: 'settings/get', requestId: 'r2' });
     expect(unknownType.status).toBe(400);
   });
@@ -157,14 +165,21 @@ describe.each(BACKENDS)('team service access (%s)', (backend) => {
     ]);
   });
 
-  it('limits each key to a burst of 20 requests, with 429 rate-limited, without slowing another key', async () => {
+  it('limits each key to its burst, with 429 rate-limited, without slowing another key', async () => {
     const issued = await admin.json('POST', '/v1/admin/keys', { name: 'Flood', role: 'agent' });
     const flood = teamClient(service.info.url, issued.body.key);
-    const replies = await Promise.all(Array.from({ length: 40 }, () => flood.json('GET', '/v1/me')));
+    const started = Date.now();
+    const replies = await Promise.all(Array.from({ length: 60 }, () => flood.json('GET', '/v1/me')));
+    const seconds = (Date.now() - started) / 1000;
     const limited = replies.filter((r) => r.status === 429);
-    expect(limited.length).toBeGreaterThan(0);
-    expect(limited[0]!.body.error.kind).toBe('rate-limited');
-    expect(replies.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(20);
+    const served = replies.filter((r) => r.status === 200).length;
+    expect(served).toBeGreaterThanOrEqual(30);
+    expect(served).toBeLessThanOrEqual(30 + Math.ceil(2 * seconds));
+    expect(limited.length).toBe(60 - served);
+    expect(limited[0]!.body.error).toEqual({
+      kind: 'rate-limited',
+      message: expect.stringContaining('Too many requests'),
+    });
     expect((await admin.json('GET', '/v1/me')).status).toBe(200);
   });
 

@@ -177,6 +177,30 @@ describe.each(BACKENDS)('two team services on one database (%s)', (backend) => {
     expect(refunds[0]).toMatchObject({ agent: who[0], keyName: who[0], reportedAgent: who[1], amount: '3.00' });
   });
 
+  it("keeps both services together within the store's quota: many lookups, no 429 from the store", async () => {
+    sandbox.control.configure({ quota: 40, windowMs: 3000 });
+    // One small request teaches the shared governor this quota (a real store's does not change).
+    await ann[0].message({
+      type: 'lookup',
+      requestId: 'warm',
+      query: { kind: 'manual', attribute: 'email', value: 'nobody@example.com' },
+    });
+    sandbox.control.clearLog();
+    // Three waves of one lookup through each service (within a service the same query would be shared).
+    const results = [];
+    for (let wave = 0; wave < 3; wave += 1) {
+      results.push(
+        ...(await Promise.all([lookupJane(ann[0], `quota-a${wave}`, true), lookupJane(bo[1], `quota-b${wave}`, true)])),
+      );
+    }
+    for (const result of results) expect(last(result.lines).stores[0].error ?? null).toBeNull();
+    const sent = sandbox.control.log().filter((e) => e.service === 'bigcommerce');
+    // More than one window's worth was needed, and none of it was refused.
+    expect(sent.length).toBeGreaterThan(40);
+    expect(sent.filter((e) => e.status === 429)).toEqual([]);
+    sandbox.control.configure({ quota: 150, windowMs: 30_000 });
+  });
+
   it('keeps an unlink team-wide: a lookup through the other service does not auto-link again', async () => {
     const before = await lookupJane(ann[0], 'ann-l1');
     expect(last(before.lines).stores[0]).toMatchObject({ status: 'linked' });

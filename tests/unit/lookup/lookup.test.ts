@@ -303,3 +303,27 @@ describe('runLookup', () => {
     expect(last.roundTrips).toBe(3);
   });
 });
+
+describe('a failing account-orders request', () => {
+  it('fails that store with its reason and leaves no unhandled rejection behind', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const base = janeStore();
+      const api: StoreApi = {
+        ...base,
+        ordersByCustomerId: () => Promise.reject(new Error('BigCommerce did not answer within 10 s.')),
+      };
+      const { last } = await lookup(jane, [connection(api)], deps());
+      expect(last.stores[0]).toMatchObject({
+        status: 'error',
+        error: { message: 'BigCommerce did not answer within 10 s.' },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
