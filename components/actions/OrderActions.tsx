@@ -5,7 +5,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { Customer, Order } from '../../lib/core/model';
 import type { SidebarConnection } from '../../lib/messages/sidebar';
-import { switchedOn, verdictFor, type ActionName } from '../../lib/actions/eligibility';
+import { actionRows, switchedOn, type ActionName } from '../../lib/actions/eligibility';
 import { CancelDialog } from './CancelDialog';
 import { DiscountDialog } from './DiscountDialog';
 import { RefundDialog } from './RefundDialog';
@@ -20,21 +20,26 @@ export interface OrderActionsProps {
   onChanged(): void;
 }
 
-const LABELS: Record<ActionName, string> = { cancel: 'Cancel order', refund: 'Refund', coupon: 'Create discount code' };
+const LABELS: Record<ActionName, string> = {
+  cancel: 'Cancel order',
+  cancelRefund: 'Cancel & refund',
+  refund: 'Full refund',
+  partialRefund: 'Partial refund',
+  coupon: 'Create discount code',
+};
 
 export function OrderActions({ order, customer, connection, request, onChanged }: OrderActionsProps) {
   const baseId = useId();
   const [open, setOpen] = useState<ActionName | null>(null);
   // Only a linked customer's orders: a guest match is too weak to move money on.
   if (!customer) return null;
-  const shown = (['cancel', 'refund', 'coupon'] as const).filter((action) => switchedOn(action, connection.actions));
-  if (shown.length === 0) return null;
+  const rows = actionRows(order, connection.actions);
+  if (rows.length === 0) return null;
   const close = () => setOpen(null);
 
   return (
     <div class="bc-actions" role="group" aria-label={`Actions for order #${order.orderNumber}`}>
-      {shown.map((action) => {
-        const why = verdictFor(action, order);
+      {rows.map(({ action, why }) => {
         const reasonId = `${baseId}-${action}-why`;
         return (
           <span key={action} class="bc-actions__item">
@@ -80,7 +85,7 @@ export function OrderActions({ order, customer, connection, request, onChanged }
           onRefund={switchedOn('refund', connection.actions) ? () => setOpen('refund') : null}
         />
       )}
-      {open === 'refund' && (
+      {(open === 'refund' || open === 'partialRefund') && (
         <RefundDialog
           order={order}
           connectionId={connection.id}
