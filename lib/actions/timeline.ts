@@ -91,7 +91,8 @@ export function activityFor(event: TimelineEvent): CustomerActivity {
 
 /** URL safe, ≤ 50 characters, one per action and outcome. */
 export function activityId(event: TimelineEvent): string {
-  return `bc-${event.actionId.replace(/[^\w-]/g, '')}`.slice(0, 40) + `-${OUTCOME_CODE[event.outcome]}`;
+  const action = `bc-${event.actionId.replace(/[^\w-]/g, '')}`.slice(0, 40);
+  return `${action}-${OUTCOME_CODE[event.outcome]}`;
 }
 
 const OUTCOME_CODE: Record<TimelineOutcome, string> = {
