@@ -3,7 +3,8 @@ import { useId, useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
 import type { CancelResult } from '../../lib/messages/actions';
 import type { ErrorInfo } from '../../lib/messages/common';
-import { formatMoney } from '../../lib/actions/money';
+// The sidebar's one money format ("$141.90"), not the audit log's plain "141.90 USD".
+import { formatMoney } from '../../lib/sidebar/format';
 import { Modal } from './Modal';
 import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';

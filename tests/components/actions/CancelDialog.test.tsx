@@ -28,7 +28,7 @@ describe('cancel dialog', () => {
   it('names the order, its total and items, and starts in the reason field', async () => {
     open();
     const dialog = screen.getByRole('dialog', { name: 'Cancel order #100' });
-    expect(dialog.textContent).toContain('29.20 USD');
+    expect(dialog.textContent).toContain('$29.20');
     expect(dialog.textContent).toContain('2 × Mug');
     expect(document.activeElement).toBe(screen.getByLabelText(/Reason/));
     await waitFor(() => expect(confirmButton().disabled).toBe(false));
