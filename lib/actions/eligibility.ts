@@ -49,11 +49,16 @@ export function cancelVerdict(order: Order): Verdict {
   return GONE[order.statusId] ?? null;
 }
 
-/** Whether "Cancel order" is offered: Pending, Awaiting Payment, Refunded. */
+/**
+ * Whether "Cancel order" is offered: Pending, Awaiting Payment, Refunded — and an order awaiting
+ * fulfilment whose payment was never taken (only authorised: the cancel voids it, nothing to refund).
+ */
 export function cancelOfferVerdict(order: Order): Verdict {
   if (CANCEL_STATUSES.has(order.statusId)) return null;
-  if (CANCEL_REFUND_STATUSES.has(order.statusId))
+  if (CANCEL_REFUND_STATUSES.has(order.statusId)) {
+    if (nothingTaken(order)) return null;
     return 'This order is paid and not yet sent: use Cancel & refund, so the payment goes back too.';
+  }
   return statusReason(order, 'Cancel is for Pending, Awaiting Payment and Refunded orders.');
 }
 
@@ -62,6 +67,7 @@ export function cancelRefundVerdict(order: Order): Verdict {
     if (CANCEL_STATUSES.has(order.statusId)) return 'Nothing was taken for this order: use Cancel order.';
     return statusReason(order, 'Cancel & refund is for orders awaiting fulfilment, shipment or pickup.');
   }
+  if (nothingTaken(order)) return 'The payment was only authorised, not taken: use Cancel order, which releases it.';
   return moneyVerdict(order);
 }
 
@@ -86,6 +92,10 @@ const NOT_TAKEN = new Set(['authorized', 'void', 'void pending', 'declined', 're
 
 export function refundableLines(order: Order) {
   return order.lineItems.filter((line) => line.refundableQuantity > 0);
+}
+
+function nothingTaken(order: Order): boolean {
+  return NOT_TAKEN.has(order.paymentStatus.trim().toLowerCase());
 }
 
 /** Whether money was taken and something of it is left to give back. */

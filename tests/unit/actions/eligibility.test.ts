@@ -64,7 +64,9 @@ describe("actions offered by order status (Gladly's BigCommerce Actions)", () =>
 
   it('cancel & refund and refunds need money taken and something left to give back', () => {
     const authorised = testOrder({ statusId: S.AWAITING_FULFILLMENT, paymentStatus: 'authorized' });
-    expect(verdictFor('cancelRefund', authorised)).toMatch(/only authorised/);
+    expect(verdictFor('cancelRefund', authorised)).toMatch(/only authorised, not taken: use Cancel order/);
+    // Nothing was taken: the plain cancel (which voids the authorisation) is the one offered.
+    expect(verdictFor('cancel', authorised)).toBeNull();
     const nothingLeft = testOrder({
       statusId: S.SHIPPED,
       paymentStatus: 'captured',
