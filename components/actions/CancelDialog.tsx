@@ -5,6 +5,7 @@ import type { CancelResult } from '../../lib/messages/actions';
 import type { ErrorInfo } from '../../lib/messages/common';
 // The sidebar's one money format ("$141.90"), not the audit log's plain "141.90 USD".
 import { formatMoney } from '../../lib/sidebar/format';
+import { NotifyNote } from './notify-note';
 import { Modal } from './Modal';
 import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
@@ -78,6 +79,7 @@ export function CancelDialog({ order, connectionId, request, onClose, onChanged,
             onInput={(e) => setReason(e.currentTarget.value)}
           />
           <p class="bc-muted">Cancelling does not refund a payment that was already taken.</p>
+          <NotifyNote kind="cancel" />
           <Guarded>
             {(covered) => (
               <button

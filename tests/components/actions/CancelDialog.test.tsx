@@ -34,6 +34,15 @@ describe('cancel dialog', () => {
     await waitFor(() => expect(confirmButton().disabled).toBe(false));
   });
 
+  it('says plainly what BigCommerce does about e-mailing the customer, with no checkbox it could not honour', () => {
+    open();
+    const dialog = screen.getByRole('dialog', { name: 'Cancel order #100' });
+    expect(dialog.textContent).toContain(
+      'BigCommerce e-mails the customer about the new status (Cancelled) only if the store has that status e-mail',
+    );
+    expect(screen.queryByRole('checkbox')).toBeNull();
+  });
+
   it('cancels once on a double click, with the reason, then reports a captured payment and offers a refund', async () => {
     const { sent, store, onChanged, onRefund } = open();
     await waitFor(() => expect(confirmButton().disabled).toBe(false));
