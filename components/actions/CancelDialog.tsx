@@ -1,4 +1,4 @@
-/** Cancel an order: what it is, an optional reason, one confirm, and what happened. */
+/** Cancel an order: what it is, a reason from the admin's picklist (required), one confirm, and what happened. */
 import { useId, useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
 import type { CancelResult } from '../../lib/messages/actions';
@@ -20,9 +20,19 @@ export interface CancelDialogProps {
   onChanged(): void;
   /** Offered after cancelling when the payment had been taken (null: refunds are not available). */
   onRefund: (() => void) | null;
+  /** The admin's reason picklist (options page); one must be chosen. */
+  reasons: readonly string[];
 }
 
-export function CancelDialog({ order, connectionId, request, onClose, onChanged, onRefund }: CancelDialogProps) {
+export function CancelDialog({
+  order,
+  connectionId,
+  request,
+  onClose,
+  onChanged,
+  onRefund,
+  reasons,
+}: CancelDialogProps) {
   const reasonId = useId();
   const [reason, setReason] = useState('');
   const [result, setResult] = useState<CancelResult | null>(null);
@@ -32,6 +42,7 @@ export function CancelDialog({ order, connectionId, request, onClose, onChanged,
   const status = useOrderStatus(request, connectionId, order.id, onChanged);
 
   async function confirm() {
+    if (!reason) return;
     if (!begin()) return;
     setError(null);
     try {
@@ -69,15 +80,22 @@ export function CancelDialog({ order, connectionId, request, onClose, onChanged,
       <OrderStatusNotice status={status} />
       {!done && (
         <>
-          <label for={reasonId}>Reason (optional, added to the staff notes)</label>
-          <textarea
+          <label for={reasonId}>Reason (added to the staff notes)</label>
+          <select
             id={reasonId}
-            maxLength={500}
-            rows={2}
+            required
+            aria-required="true"
             value={reason}
             disabled={running}
-            onInput={(e) => setReason(e.currentTarget.value)}
-          />
+            onChange={(e) => setReason(e.currentTarget.value)}
+          >
+            <option value="">Choose a reason…</option>
+            {reasons.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
           <p class="bc-muted">Cancelling does not refund a payment that was already taken.</p>
           <NotifyNote kind="cancel" />
           <Guarded>
@@ -86,7 +104,11 @@ export function CancelDialog({ order, connectionId, request, onClose, onChanged,
                 type="button"
                 class="bc-button bc-button--danger"
                 disabled={
-                  !(phase === 'idle' || phase === 'failed') || status.checking || status.blocked !== null || covered
+                  !reason ||
+                  !(phase === 'idle' || phase === 'failed') ||
+                  status.checking ||
+                  status.blocked !== null ||
+                  covered
                 }
                 onClick={confirm}
               >

@@ -6,6 +6,7 @@ import { useId, useState } from 'preact/hooks';
 import type { Customer, Order } from '../../lib/core/model';
 import type { SidebarConnection } from '../../lib/messages/sidebar';
 import { actionRows, switchedOn, type ActionName } from '../../lib/actions/eligibility';
+import { DEFAULT_ACTION_REASONS } from '../../lib/settings/schema';
 import { CancelDialog } from './CancelDialog';
 import { DiscountDialog } from './DiscountDialog';
 import { RefundDialog } from './RefundDialog';
@@ -15,7 +16,7 @@ import './actions.css';
 export interface OrderActionsProps {
   order: Order;
   customer: Customer | null;
-  connection: Pick<SidebarConnection, 'id' | 'name' | 'actions'>;
+  connection: Pick<SidebarConnection, 'id' | 'name' | 'actions' | 'reasons'>;
   request: ActionRequest;
   onChanged(): void;
 }
@@ -75,14 +76,17 @@ export function OrderActions({ order, customer, connection, request, onChanged }
           </span>
         );
       })}
-      {open === 'cancel' && (
+      {/* Until Cancel & refund is its own single-confirmation action in the background, it opens
+          the cancel dialog, which offers the refund of what is left as soon as the cancel is done. */}
+      {(open === 'cancel' || open === 'cancelRefund') && (
         <CancelDialog
           order={order}
           connectionId={connection.id}
           request={request}
           onClose={close}
           onChanged={onChanged}
-          onRefund={switchedOn('refund', connection.actions) ? () => setOpen('refund') : null}
+          onRefund={switchedOn('refund', connection.actions) ? () => setOpen('partialRefund') : null}
+          reasons={connection.reasons ?? DEFAULT_ACTION_REASONS}
         />
       )}
       {(open === 'refund' || open === 'partialRefund') && (

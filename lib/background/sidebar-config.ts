@@ -12,6 +12,7 @@ export function sidebarConfig(settings: Settings): ConfigPush {
       searchQueryAttributes: c.searchQueryAttributes,
       searchResultsAttributes: c.searchResultsAttributes,
       actions: c.actions,
+      reasons: settings.actionReasons,
     }));
   return { type: 'config', connections, configured: connections.length > 0 };
 }

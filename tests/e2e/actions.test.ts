@@ -117,7 +117,8 @@ describe('order actions against the sandbox store', () => {
     expect(before.payment_status).toBe('authorized');
 
     const dialog = await openDialog(frame, order, 'Cancel order');
-    await dialog.getByLabel('Reason (optional, added to the staff notes)').fill('Customer ordered the wrong size');
+    // The reason comes from the admin's picklist (the defaults here) and is required.
+    await dialog.getByLabel('Reason (added to the staff notes)').selectOption('Ordered by mistake');
     const confirm = dialog.getByRole('button', { name: 'Confirm cancel' });
     await confirm.and(dialog.locator('button:not([disabled])')).waitFor({ timeout: 10_000 });
     await confirm.click();
@@ -136,7 +137,7 @@ describe('order actions against the sandbox store', () => {
       'the void to settle',
     );
     expect(after.staff_notes).toContain(before.staff_notes.trim());
-    expect(after.staff_notes).toMatch(/Cancelled via Gladly sidebar by .+\. Reason: Customer ordered the wrong size/);
+    expect(after.staff_notes).toMatch(/Cancelled via Gladly sidebar by .+\. Reason: Ordered by mistake/);
 
     // The sidebar shows the new status once the dialog is closed.
     await dialog.getByRole('button', { name: 'Close' }).click();
