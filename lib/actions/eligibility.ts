@@ -76,7 +76,10 @@ export function fullRefundVerdict(order: Order): Verdict {
     if (order.statusId === S.REFUNDED) return 'This order is already refunded.';
     if (CANCEL_REFUND_STATUSES.has(order.statusId))
       return 'This order has not been sent: use Cancel & refund, or refund part of it.';
-    return `A full refund is for Completed, Shipped, Partially Refunded or Partially Shipped orders (this one is ${order.status || order.statusId}).`;
+    return (
+      'A full refund is for Completed, Shipped, Partially Refunded or Partially Shipped orders ' +
+      `(this one is ${order.status || order.statusId}).`
+    );
   }
   return moneyVerdict(order);
 }

@@ -115,7 +115,8 @@ export function activityCard(item: ActivityItem): string {
   return (
     `<div class="_m2Ck _ca3Tl" data-aid="customer-activity" data-activity-id="${escapeHtml(item.id)}" ` +
     `data-activity-type="${escapeHtml(content.activityType)}">` +
-    `<div class="_m0Hd">${escapeHtml(content.sourceName || 'Activity')} · ${escapeHtml(item.timestamp.slice(0, 16).replace('T', ' '))}</div>` +
+    `<div class="_m0Hd">${escapeHtml(content.sourceName || 'Activity')} · ` +
+    `${escapeHtml(item.timestamp.slice(0, 16).replace('T', ' '))}</div>` +
     (content.title ? `<div class="_ca5Ti">${escapeHtml(content.title)}</div>` : '') +
     (content.body ? `<p class="_ca7Bd">${escapeHtml(content.body)}</p>` : '') +
     `${link}</div>`
