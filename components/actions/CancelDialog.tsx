@@ -1,9 +1,11 @@
-/** Cancel an order: what it is, an optional reason, one confirm, and what happened. */
+/** Cancel an order: what it is, a reason from the admin's picklist (required), one confirm, and what happened. */
 import { useId, useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
 import type { CancelResult } from '../../lib/messages/actions';
 import type { ErrorInfo } from '../../lib/messages/common';
-import { formatMoney } from '../../lib/actions/money';
+// The sidebar's one money format ("$141.90"), not the audit log's plain "141.90 USD".
+import { formatMoney } from '../../lib/sidebar/format';
+import { NotifyNote } from './notify-note';
 import { Modal } from './Modal';
 import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
@@ -18,9 +20,19 @@ export interface CancelDialogProps {
   onChanged(): void;
   /** Offered after cancelling when the payment had been taken (null: refunds are not available). */
   onRefund: (() => void) | null;
+  /** The admin's reason picklist (options page); one must be chosen. */
+  reasons: readonly string[];
 }
 
-export function CancelDialog({ order, connectionId, request, onClose, onChanged, onRefund }: CancelDialogProps) {
+export function CancelDialog({
+  order,
+  connectionId,
+  request,
+  onClose,
+  onChanged,
+  onRefund,
+  reasons,
+}: CancelDialogProps) {
   const reasonId = useId();
   const [reason, setReason] = useState('');
   const [result, setResult] = useState<CancelResult | null>(null);
@@ -30,6 +42,7 @@ export function CancelDialog({ order, connectionId, request, onClose, onChanged,
   const status = useOrderStatus(request, connectionId, order.id, onChanged);
 
   async function confirm() {
+    if (!reason) return;
     if (!begin()) return;
     setError(null);
     try {
@@ -67,23 +80,35 @@ export function CancelDialog({ order, connectionId, request, onClose, onChanged,
       <OrderStatusNotice status={status} />
       {!done && (
         <>
-          <label for={reasonId}>Reason (optional, added to the staff notes)</label>
-          <textarea
+          <label for={reasonId}>Reason (added to the staff notes)</label>
+          <select
             id={reasonId}
-            maxLength={500}
-            rows={2}
+            required
+            aria-required="true"
             value={reason}
             disabled={running}
-            onInput={(e) => setReason(e.currentTarget.value)}
-          />
+            onChange={(e) => setReason(e.currentTarget.value)}
+          >
+            <option value="">Choose a reason…</option>
+            {reasons.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
           <p class="bc-muted">Cancelling does not refund a payment that was already taken.</p>
+          <NotifyNote kind="cancel" />
           <Guarded>
             {(covered) => (
               <button
                 type="button"
                 class="bc-button bc-button--danger"
                 disabled={
-                  !(phase === 'idle' || phase === 'failed') || status.checking || status.blocked !== null || covered
+                  !reason ||
+                  !(phase === 'idle' || phase === 'failed') ||
+                  status.checking ||
+                  status.blocked !== null ||
+                  covered
                 }
                 onClick={confirm}
               >

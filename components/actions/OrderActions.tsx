@@ -5,7 +5,8 @@
 import { useId, useState } from 'preact/hooks';
 import type { Customer, Order } from '../../lib/core/model';
 import type { SidebarConnection } from '../../lib/messages/sidebar';
-import { switchedOn, verdictFor, type ActionName } from '../../lib/actions/eligibility';
+import { actionRows, switchedOn, type ActionName } from '../../lib/actions/eligibility';
+import { DEFAULT_ACTION_REASONS } from '../../lib/settings/schema';
 import { CancelDialog } from './CancelDialog';
 import { DiscountDialog } from './DiscountDialog';
 import { RefundDialog } from './RefundDialog';
@@ -15,26 +16,31 @@ import './actions.css';
 export interface OrderActionsProps {
   order: Order;
   customer: Customer | null;
-  connection: Pick<SidebarConnection, 'id' | 'name' | 'actions'>;
+  connection: Pick<SidebarConnection, 'id' | 'name' | 'actions' | 'reasons'>;
   request: ActionRequest;
   onChanged(): void;
 }
 
-const LABELS: Record<ActionName, string> = { cancel: 'Cancel order', refund: 'Refund', coupon: 'Create discount code' };
+const LABELS: Record<ActionName, string> = {
+  cancel: 'Cancel order',
+  cancelRefund: 'Cancel & refund',
+  refund: 'Full refund',
+  partialRefund: 'Partial refund',
+  coupon: 'Create discount code',
+};
 
 export function OrderActions({ order, customer, connection, request, onChanged }: OrderActionsProps) {
   const baseId = useId();
   const [open, setOpen] = useState<ActionName | null>(null);
   // Only a linked customer's orders: a guest match is too weak to move money on.
   if (!customer) return null;
-  const shown = (['cancel', 'refund', 'coupon'] as const).filter((action) => switchedOn(action, connection.actions));
-  if (shown.length === 0) return null;
+  const rows = actionRows(order, connection.actions);
+  if (rows.length === 0) return null;
   const close = () => setOpen(null);
 
   return (
     <div class="bc-actions" role="group" aria-label={`Actions for order #${order.orderNumber}`}>
-      {shown.map((action) => {
-        const why = verdictFor(action, order);
+      {rows.map(({ action, why }) => {
         const reasonId = `${baseId}-${action}-why`;
         return (
           <span key={action} class="bc-actions__item">
@@ -70,17 +76,20 @@ export function OrderActions({ order, customer, connection, request, onChanged }
           </span>
         );
       })}
-      {open === 'cancel' && (
+      {/* Until Cancel & refund is its own single-confirmation action in the background, it opens
+          the cancel dialog, which offers the refund of what is left as soon as the cancel is done. */}
+      {(open === 'cancel' || open === 'cancelRefund') && (
         <CancelDialog
           order={order}
           connectionId={connection.id}
           request={request}
           onClose={close}
           onChanged={onChanged}
-          onRefund={switchedOn('refund', connection.actions) ? () => setOpen('refund') : null}
+          onRefund={switchedOn('refund', connection.actions) ? () => setOpen('partialRefund') : null}
+          reasons={connection.reasons ?? DEFAULT_ACTION_REASONS}
         />
       )}
-      {open === 'refund' && (
+      {(open === 'refund' || open === 'partialRefund') && (
         <RefundDialog
           order={order}
           connectionId={connection.id}

@@ -6,7 +6,10 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
 import type { RefundQuoteResult, RefundResult } from '../../lib/messages/actions';
 import type { ErrorInfo } from '../../lib/messages/common';
-import { currencyExponent, formatMoney, toMinor } from '../../lib/actions/money';
+import { currencyExponent, toMinor } from '../../lib/actions/money';
+// The sidebar's one money format ("$141.90"), not the audit log's plain "141.90 USD".
+import { formatMoney } from '../../lib/sidebar/format';
+import { NotifyNote } from './notify-note';
 import { refundableLines } from '../../lib/actions/eligibility';
 import { Modal } from './Modal';
 import { Guarded } from './visibility-guard';
@@ -339,6 +342,7 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
               </button>
             )}
           </Guarded>
+          <NotifyNote kind="refund" />
         </form>
       )}
     </Modal>

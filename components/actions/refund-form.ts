@@ -1,15 +1,9 @@
 /** The refund dialog's inputs → a selection the background accepts, with per-field problems. */
 import type { Order } from '../../lib/core/model';
 import type { RefundSelection } from '../../lib/messages/actions';
-import {
-  currencyExponent,
-  exampleAmount,
-  formatMoney,
-  fromMinor,
-  parseAmountInput,
-  toMinor,
-} from '../../lib/actions/money';
+import { currencyExponent, exampleAmount, fromMinor, parseAmountInput, toMinor } from '../../lib/actions/money';
 import { fullRefundSelection } from '../../lib/actions/refund-plan';
+import { formatMoney } from '../../lib/sidebar/format';
 import { refundableLines } from '../../lib/actions/eligibility';
 
 export interface RefundInputs {

@@ -16,6 +16,7 @@ import { AuditLogSection } from './AuditLogSection';
 import { ConnectionForm } from './ConnectionForm';
 import { fieldId } from './Field';
 import { GladlyApiSection } from './GladlyApiSection';
+import { ReasonsSection } from './ReasonsSection';
 import { SelectorsSection } from './SelectorsSection';
 import { ShortcutSection } from './ShortcutSection';
 import { TeamSection, type TeamApi } from './TeamSection';
@@ -305,6 +306,12 @@ export function OptionsPage(props: OptionsPageProps) {
           api={props.api}
           onChange={(gladlyApi) => setSettings({ gladlyApi })}
           onToken={(gladlyToken) => update((d) => ({ ...d, gladlyToken }))}
+        />
+
+        <ReasonsSection
+          reasons={settings.actionReasons}
+          problems={problems}
+          onChange={(actionReasons) => setSettings({ actionReasons })}
         />
 
         <SelectorsSection

@@ -1,26 +1,93 @@
 /**
  * Which actions an order's state allows, and why not: shared by the buttons (disabled reasons)
  * and the background (which re-checks against a freshly read order before writing).
+ *
+ * By status, as Gladly's BigCommerce Actions offer them ("Refund, Discount and Cancel Orders
+ * through BigCommerce Actions"):
+ * - Cancel: Pending, Awaiting Payment, Refunded (nothing was taken, or it was all given back);
+ * - Cancel & refund: Awaiting Fulfillment, Awaiting Shipment, Awaiting Pickup (paid, not sent);
+ * - Full refund: Completed, Shipped, Partially Refunded, Partially Shipped;
+ * - Partial refund: wherever something is left to refund.
  */
 import { ORDER_STATUS, type Order } from '../core/model';
 import type { ActionSwitches } from '../settings/schema';
 import { currencyExponent, toMinor } from './money';
 
-export type ActionName = 'cancel' | 'refund' | 'coupon';
+export type ActionName = 'cancel' | 'cancelRefund' | 'refund' | 'partialRefund' | 'coupon';
+
+/** The order in which the sidebar lists them. */
+export const ACTION_ORDER: readonly ActionName[] = ['cancel', 'cancelRefund', 'refund', 'partialRefund', 'coupon'];
 
 /** null: allowed; otherwise the reason in plain words. */
 export type Verdict = string | null;
 
-const NO_CANCEL: Record<number, string> = {
-  [ORDER_STATUS.SHIPPED]: 'This order has shipped: it can no longer be cancelled.',
-  [ORDER_STATUS.PARTIALLY_SHIPPED]: 'Part of this order has shipped: it can no longer be cancelled.',
-  [ORDER_STATUS.COMPLETED]: 'This order is completed: it can no longer be cancelled.',
-  [ORDER_STATUS.CANCELLED]: 'This order is already cancelled.',
-  [ORDER_STATUS.REFUNDED]: 'This order is refunded: there is nothing to cancel.',
+const S = ORDER_STATUS;
+const CANCEL_STATUSES = new Set<number>([S.PENDING, S.AWAITING_PAYMENT, S.REFUNDED]);
+const CANCEL_REFUND_STATUSES = new Set<number>([S.AWAITING_FULFILLMENT, S.AWAITING_SHIPMENT, S.AWAITING_PICKUP]);
+const FULL_REFUND_STATUSES = new Set<number>([S.COMPLETED, S.SHIPPED, S.PARTIALLY_REFUNDED, S.PARTIALLY_SHIPPED]);
+
+const GONE: Record<number, string> = {
+  [S.SHIPPED]: 'This order has shipped: it can no longer be cancelled.',
+  [S.PARTIALLY_SHIPPED]: 'Part of this order has shipped: it can no longer be cancelled.',
+  [S.COMPLETED]: 'This order is completed: it can no longer be cancelled.',
+  [S.CANCELLED]: 'This order is already cancelled.',
 };
 
+/** Why a status rules a cancel out, and which orders it is for. */
+function statusReason(order: Order, offeredFor: string): string {
+  return (
+    GONE[order.statusId] ?? `Not offered for an order in status “${order.status || order.statusId}”. ${offeredFor}`
+  );
+}
+
+/**
+ * The background's check before it writes a cancel (plain, or the second step of cancel &
+ * refund): only an order that has gone out or is already cancelled can no longer be cancelled.
+ * Which kind of cancel fits an order is the buttons' business (cancelOfferVerdict).
+ */
 export function cancelVerdict(order: Order): Verdict {
-  return NO_CANCEL[order.statusId] ?? null;
+  return GONE[order.statusId] ?? null;
+}
+
+/**
+ * Whether "Cancel order" is offered: Pending, Awaiting Payment, Refunded — and an order awaiting
+ * fulfilment whose payment was never taken (only authorised: the cancel voids it, nothing to refund).
+ */
+export function cancelOfferVerdict(order: Order): Verdict {
+  if (CANCEL_STATUSES.has(order.statusId)) return null;
+  if (CANCEL_REFUND_STATUSES.has(order.statusId)) {
+    if (nothingTaken(order)) return null;
+    return 'This order is paid and not yet sent: use Cancel & refund, so the payment goes back too.';
+  }
+  return statusReason(order, 'Cancel is for Pending, Awaiting Payment and Refunded orders.');
+}
+
+export function cancelRefundVerdict(order: Order): Verdict {
+  if (!CANCEL_REFUND_STATUSES.has(order.statusId)) {
+    if (CANCEL_STATUSES.has(order.statusId)) return 'Nothing was taken for this order: use Cancel order.';
+    return statusReason(order, 'Cancel & refund is for orders awaiting fulfilment, shipment or pickup.');
+  }
+  if (nothingTaken(order)) return 'The payment was only authorised, not taken: use Cancel order, which releases it.';
+  return moneyVerdict(order);
+}
+
+export function fullRefundVerdict(order: Order): Verdict {
+  if (!FULL_REFUND_STATUSES.has(order.statusId)) {
+    if (order.statusId === S.REFUNDED) return 'This order is already refunded.';
+    if (CANCEL_REFUND_STATUSES.has(order.statusId))
+      return 'This order has not been sent: use Cancel & refund, or refund part of it.';
+    return (
+      'A full refund is for Completed, Shipped, Partially Refunded or Partially Shipped orders ' +
+      `(this one is ${order.status || order.statusId}).`
+    );
+  }
+  return moneyVerdict(order);
+}
+
+/** A partial refund: wherever something is left to refund (also what the background checks for any refund). */
+export function refundVerdict(order: Order): Verdict {
+  if (order.statusId === S.REFUNDED) return 'This order is already refunded.';
+  return moneyVerdict(order);
 }
 
 /** Payment states in which nothing was taken, so nothing can be given back. */
@@ -30,8 +97,12 @@ export function refundableLines(order: Order) {
   return order.lineItems.filter((line) => line.refundableQuantity > 0);
 }
 
-export function refundVerdict(order: Order): Verdict {
-  if (order.statusId === ORDER_STATUS.REFUNDED) return 'This order is already refunded.';
+function nothingTaken(order: Order): boolean {
+  return NOT_TAKEN.has(order.paymentStatus.trim().toLowerCase());
+}
+
+/** Whether money was taken and something of it is left to give back. */
+function moneyVerdict(order: Order): Verdict {
   const status = order.paymentStatus.trim().toLowerCase();
   if (status === 'authorized') return 'The payment was only authorised, not taken: cancel the order to release it.';
   if (NOT_TAKEN.has(status)) return `Nothing to refund: the payment is ${status}.`;
@@ -43,15 +114,41 @@ export function refundVerdict(order: Order): Verdict {
 }
 
 export function verdictFor(action: ActionName, order: Order): Verdict {
-  if (action === 'cancel') return cancelVerdict(order);
-  if (action === 'refund') return refundVerdict(order);
-  return null;
+  switch (action) {
+    case 'cancel':
+      return cancelOfferVerdict(order);
+    case 'cancelRefund':
+      return cancelRefundVerdict(order);
+    case 'refund':
+      return fullRefundVerdict(order);
+    case 'partialRefund':
+      return refundVerdict(order);
+    case 'coupon':
+      return null;
+  }
 }
 
 /** Whether the admin switched this action on for the connection (a hidden button, not a disabled one). */
 export function switchedOn(action: ActionName, switches: ActionSwitches): boolean {
   if (!switches.enabled) return false;
-  if (action === 'cancel') return switches.cancel;
-  if (action === 'refund') return switches.refund;
-  return switches.discount;
+  switch (action) {
+    case 'cancel':
+      return switches.cancel;
+    case 'cancelRefund':
+      return switches.cancel && switches.refund;
+    case 'refund':
+      return switches.refund;
+    case 'partialRefund':
+      return switches.refund && switches.partialRefund;
+    case 'coupon':
+      return switches.discount;
+  }
+}
+
+/** Each action the admin switched on, with null (offered) or why it does not apply to this order. */
+export function actionRows(order: Order, switches: ActionSwitches): Array<{ action: ActionName; why: Verdict }> {
+  return ACTION_ORDER.filter((action) => switchedOn(action, switches)).map((action) => ({
+    action,
+    why: verdictFor(action, order),
+  }));
 }

@@ -19,6 +19,7 @@ export function sidebarConfig(settings: Settings, teamProfile: TeamProfile | nul
       searchQueryAttributes: c.searchQueryAttributes,
       searchResultsAttributes: c.searchResultsAttributes,
       actions: c.actions,
+      reasons: settings.actionReasons,
     }));
   return { type: 'config', connections, configured: connections.length > 0 };
 }

@@ -94,6 +94,21 @@ export interface GladlyProfilePatch {
   customAttributes?: Record<string, string>;
 }
 
+/** A Customer Activity for a customer's timeline (Gladly: ConversationsCreateCustomerItemRequest1). */
+export interface CustomerActivity {
+  /** Our own id (URL safe, ≤ 50): a retry of the same post is refused as "taken", never shown twice. */
+  id: string;
+  /** Highlighted first line, ≤ 100 characters (longer is cut). */
+  title: string;
+  /** Plain text, ≤ 25 000 characters (longer is cut). */
+  body: string;
+  /** ≤ 50 characters. */
+  sourceName: string;
+  activityType: 'EMAIL' | 'ISSUE' | 'SMS' | 'SURVEY';
+  /** RFC 3339; when the action happened (not when the post got through). */
+  occurredAt?: string;
+}
+
 export interface GladlyApiClient {
   /** A merged profile's old id is followed once to the profile it was merged into (check `id`). */
   getProfile(id: string): Promise<GladlyProfile>;
@@ -103,6 +118,11 @@ export interface GladlyApiClient {
   patchProfile(id: string, patch: GladlyProfilePatch): Promise<void>;
   getConversation(id: string): Promise<GladlyConversation>;
   getAgent(id: string): Promise<GladlyAgent>;
+  /**
+   * Posts to the customer's timeline. 'created', or 'already' when Gladly says the id is taken
+   * (an earlier attempt got through). A merged customer's move (301) is followed once.
+   */
+  postActivity(customerId: string, activity: CustomerActivity): Promise<'created' | 'already'>;
 }
 
 export function createGladlyApiClient(options: GladlyApiClientOptions): GladlyApiClient {
@@ -112,7 +132,7 @@ export function createGladlyApiClient(options: GladlyApiClientOptions): GladlyAp
   const timeoutMs = options.timeoutMs ?? 15_000;
 
   async function request(
-    method: 'GET' | 'PATCH',
+    method: 'GET' | 'PATCH' | 'POST',
     path: string,
     body?: unknown,
   ): Promise<{ status: number; json: unknown }> {
@@ -128,6 +148,8 @@ export function createGladlyApiClient(options: GladlyApiClientOptions): GladlyAp
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        // A POST must not be replayed as a GET to a Location (what fetch does with a 301).
+        ...(method === 'POST' ? { redirect: 'manual' as const } : {}),
         signal: controller.signal,
       });
     } catch {
@@ -149,7 +171,8 @@ export function createGladlyApiClient(options: GladlyApiClientOptions): GladlyAp
         json = null;
       }
     }
-    return { status: response.status, json };
+    // A browser hides a manual redirect's status and body ("opaqueredirect"): call it a 301.
+    return { status: response.type === 'opaqueredirect' ? 301 : response.status, json };
   }
 
   async function getProfileOnce(id: string, followMerge: boolean): Promise<GladlyProfile> {
@@ -174,8 +197,36 @@ export function createGladlyApiClient(options: GladlyApiClientOptions): GladlyAp
     return parse(z.array(GladlyProfileSchema), json);
   }
 
+  async function postActivityOnce(
+    customerId: string,
+    activity: CustomerActivity,
+    followMove: boolean,
+  ): Promise<'created' | 'already'> {
+    const content: Record<string, unknown> = {
+      type: 'CUSTOMER_ACTIVITY',
+      activityType: activity.activityType,
+      title: activity.title.slice(0, 100),
+      body: activity.body.slice(0, 25_000),
+      sourceName: activity.sourceName.slice(0, 50),
+    };
+    if (activity.occurredAt) content.occurredAt = activity.occurredAt;
+    const { status, json } = await request('POST', `/customers/${encodeURIComponent(customerId)}/conversation-items`, {
+      id: activity.id,
+      content,
+    });
+    if (status === 200 || status === 201) return 'created';
+    if (status === 409) return 'already';
+    if (status === 301 && followMove) {
+      // The body names the new id where it can be read; otherwise the profile's own 301 does.
+      const movedTo = movedId(json) ?? (await getProfileOnce(customerId, true)).id;
+      if (movedTo !== customerId) return postActivityOnce(movedTo, activity, false);
+    }
+    throw errorFor(status, json, 'This Gladly customer was not found.');
+  }
+
   return {
     getProfile: (id) => getProfileOnce(id, true),
+    postActivity: (customerId, activity) => postActivityOnce(customerId, activity, true),
     searchByEmail: (email) => search(new URLSearchParams({ email }).toString()),
     searchByPhone: (phoneNumber) => search(new URLSearchParams({ phoneNumber }).toString()),
     async getConversation(id) {
@@ -223,6 +274,14 @@ function mergedId(json: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/** A conversation item's 301 names both ids: `meta: { old, new }`. */
+function movedId(json: unknown): string | undefined {
+  const parsed = ErrorBodySchema.safeParse(json);
+  if (!parsed.success) return undefined;
+  const moved = parsed.data.errors[0]?.meta?.new;
+  return typeof moved === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(moved) ? moved : undefined;
 }
 
 function errorFor(status: number, json: unknown, notFound: string): GladlyApiError {

@@ -15,6 +15,8 @@ export interface SidebarConnection {
   searchQueryAttributes: SearchQueryAttribute[];
   searchResultsAttributes: SearchResultsAttribute[];
   actions: ActionSwitches;
+  /** The reason picklist for cancels and refunds (settings `actionReasons`). */
+  reasons?: string[];
 }
 
 /** Background → sidebar, on connect and whenever settings change. */

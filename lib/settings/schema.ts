@@ -7,8 +7,34 @@ import { isGladlyDomain } from '../gladly/routes';
  * Bump SETTINGS_VERSION and add a migration in lib/settings/storage.ts when the shape changes.
  * v2: a connection remembers its last successful "Test connection" (`lastTest`); a search query
  * attribute appears at most once; the store hash is always the bare lower-case hash.
+ * v3: the reasons agents pick from when they cancel or refund (`actionReasons`).
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
+
+/**
+ * The reason picklist for cancels and refunds (required for a cancel, optional for a refund),
+ * written into the order's staff note and the audit log.
+ */
+export const ActionReasonSchema = z.string().trim().min(1, 'Enter a reason, or remove the row.').max(80);
+export const ActionReasonsSchema = z
+  .array(ActionReasonSchema)
+  .min(1, 'Keep at least one reason: a cancel needs one.')
+  .max(30)
+  .refine(
+    (rows) => new Set(rows.map((row) => row.toLocaleLowerCase())).size === rows.length,
+    'Each reason can be listed once',
+  );
+
+export const DEFAULT_ACTION_REASONS: readonly string[] = [
+  'Customer changed their mind',
+  'Ordered by mistake',
+  'Item out of stock',
+  'Damaged or defective',
+  'Wrong item sent',
+  'Arrived too late',
+  'Suspected fraud',
+  'Other',
+];
 
 export const SearchQueryAttributeSchema = z.object({
   attribute: z.enum(['email', 'phone']),
@@ -153,6 +179,7 @@ export const SettingsSchema = z.object({
   /** Admin overrides of the Gladly detection selectors (key → CSS selector). */
   selectors: z.record(z.string(), z.string()),
   gladlyApi: GladlyApiSettingsSchema.nullable(),
+  actionReasons: ActionReasonsSchema,
   // The sidebar's width is each agent's own (dragged, kept by the content script), not a setting.
 });
 
@@ -185,6 +212,7 @@ export const DEFAULT_SETTINGS: Settings = {
   connections: [],
   selectors: {},
   gladlyApi: null,
+  actionReasons: [...DEFAULT_ACTION_REASONS],
 };
 
 /** A new connection as the options page starts it (Gladly's defaults). */

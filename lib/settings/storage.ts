@@ -9,6 +9,7 @@ import type { KeyValueStore } from '../core/kv-store';
 import {
   ConnectionIdSchema,
   DEFAULT_SETTINGS,
+  DEFAULT_ACTION_REASONS,
   GladlyHostSchema,
   SETTINGS_VERSION,
   SettingsSchema,
@@ -97,6 +98,8 @@ const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
           };
         }),
   }),
+  // Reasons did not exist: every store starts with the default picklist, which the admin edits.
+  2: (old) => ({ ...old, version: 3, actionReasons: [...DEFAULT_ACTION_REASONS] }),
 };
 
 export type ReadResult =

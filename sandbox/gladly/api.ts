@@ -1,15 +1,22 @@
 /**
  * Gladly's REST API subset: customer profiles by id, search by email or phone, PATCH of name,
- * address and custom attributes; agents (list, by id) and a conversation by id (its assignee).
+ * address and custom attributes; agents (list, by id) and a conversation by id (its assignee);
+ * Customer Activities posted to a customer's timeline (`POST /customers/{customerId}/conversation-items`).
  * HTTP Basic auth (agent email + API token), 10 requests per second per method (429 beyond,
- * with Gladly's Ratelimit-* headers), merged ids answer 301.
+ * with Gladly's Ratelimit-* headers), merged ids answer 301. The activities' shapes and limits
+ * follow Gladly's OpenAPI description (gladly/openapi.yaml in konfig-sdks/openapi-examples):
+ * ConversationsCreateCustomerItemRequest1 and its responses.
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { normalizePhone, type GladlyState, type Profile } from './state';
+import { normalizePhone, type ActivityItem, type GladlyState, type Profile } from './state';
 
 export const RATE_LIMIT_PER_SECOND = 10;
 const MAX_RESULTS = 50;
+/** "Limited to events no older than 1 year" (occurredAt). */
+const OLDEST_ACTIVITY_MS = 365 * 24 * 60 * 60 * 1000;
+/** The id Gladly gives the API user's agent profile (the item's initiator). */
+export const API_AGENT_ID = 'ApiUser0sandbox00000001';
 
 export interface ApiOptions {
   state: () => GladlyState;
@@ -51,7 +58,9 @@ function mergedAnswer(c: Context, mergedInto: string | undefined): Response | un
   );
 }
 
-function errors(c: Context, status: 400 | 401 | 404 | 429, code: string, detail: string, attr?: string) {
+type ErrorStatus = 400 | 401 | 404 | 409 | 429;
+
+function errors(c: Context, status: ErrorStatus, code: string, detail: string, attr?: string) {
   return c.json({ errors: [{ ...(attr ? { attr } : {}), code, detail }] }, status);
 }
 
@@ -157,7 +166,118 @@ export function createApi(options: ApiOptions): Hono {
     return c.body(null, 204);
   });
 
+  api.post('/customers/:customerId/conversation-items', async (c) => {
+    const customerId = c.req.param('customerId');
+    const state = options.state();
+    const mergedInto = state.merged.get(customerId);
+    if (mergedInto) {
+      // Unlike the profile routes, this one names the move as "moved" with old/new and a Location.
+      c.header('Location', new URL(`../../customers/${mergedInto}/conversation-items`, c.req.url).toString());
+      return c.json(
+        {
+          errors: [
+            {
+              attr: 'customer id',
+              code: 'moved',
+              detail: `the customer id has changed from [${customerId}] to [${mergedInto}]`,
+              meta: { old: customerId, new: mergedInto },
+            },
+          ],
+        },
+        301,
+      );
+    }
+    if (!state.profiles.has(customerId)) return errors(c, 404, 'not_exist', 'customer does not exist');
+    const body = await c.req.json().catch(() => undefined);
+    const problem = activityProblem(body, Date.now());
+    if (problem) return errors(c, 400, problem.code, problem.detail, problem.attr);
+    const input = body as ActivityInput;
+    if (input.id !== undefined && state.activities.some((item) => item.id === input.id)) {
+      return errors(c, 409, 'taken', 'conversation item already exists', 'newConversationItems');
+    }
+    const receivedAt = new Date().toISOString();
+    const item: ActivityItem = {
+      id: input.id ?? generatedId(),
+      customerId,
+      timestamp: input.content.occurredAt ?? receivedAt,
+      content: { ...input.content, receivedAt },
+    };
+    state.activities.push(item);
+    return c.json({ ...item, initiator: { id: API_AGENT_ID, type: 'AGENT' } }, 200);
+  });
+
   return api;
+}
+
+interface ActivityInput {
+  id?: string;
+  content: Omit<ActivityItem['content'], 'receivedAt'>;
+}
+
+const ACTIVITY_TYPES = ['EMAIL', 'ISSUE', 'SMS', 'SURVEY'];
+const CONTENT_KEYS = new Set(['type', 'activityType', 'title', 'body', 'sourceName', 'link', 'occurredAt']);
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The first thing Gladly would refuse in a Customer Activity, in its own error vocabulary. */
+function activityProblem(body: unknown, now: number): { attr: string; code: string; detail: string } | undefined {
+  if (!isRecord(body)) return { attr: 'content', code: 'blank', detail: 'content cannot be blank' };
+  const { id, content } = body;
+  if (id !== undefined) {
+    if (typeof id !== 'string' || !/^[A-Za-z0-9_-]+$/.test(id))
+      return { attr: 'id', code: 'invalid', detail: 'id must be URL safe' };
+    if (id.length > 50) return { attr: 'id', code: 'too_long', detail: 'id must be under 50 characters' };
+  }
+  if (!isRecord(content)) return { attr: 'content', code: 'blank', detail: 'content cannot be blank' };
+  if (content.type === undefined) return { attr: 'content.type', code: 'blank', detail: 'type cannot be blank' };
+  if (content.type !== 'CUSTOMER_ACTIVITY')
+    return { attr: 'content.type', code: 'invalid', detail: 'type is not supported for this customer' };
+  for (const key of Object.keys(content)) {
+    if (!CONTENT_KEYS.has(key)) return { attr: `content.${key}`, code: 'invalid', detail: `unknown field ${key}` };
+  }
+  if (content.activityType === undefined)
+    return { attr: 'content.activityType', code: 'blank', detail: 'activityType cannot be blank' };
+  if (typeof content.activityType !== 'string' || !ACTIVITY_TYPES.includes(content.activityType))
+    return {
+      attr: 'content.activityType',
+      code: 'invalid',
+      detail: `activityType must be one of ${ACTIVITY_TYPES.join(', ')}`,
+    };
+  const limits: Array<[string, unknown, number]> = [
+    ['title', content.title, 100],
+    ['body', content.body, 25_000],
+    ['sourceName', content.sourceName, 50],
+  ];
+  for (const [name, value, max] of limits) {
+    if (value === undefined) continue;
+    if (typeof value !== 'string')
+      return { attr: `content.${name}`, code: 'invalid', detail: `${name} must be a string` };
+    if (value.length > max)
+      return { attr: `content.${name}`, code: 'too_long', detail: `${name} must be at most ${max} characters` };
+  }
+  if (content.link !== undefined) {
+    const link = content.link;
+    if (!isRecord(link) || (link.url !== undefined && typeof link.url !== 'string'))
+      return { attr: 'content.link.url', code: 'invalid', detail: 'link url must be a string' };
+    if (link.text !== undefined && (typeof link.text !== 'string' || link.text.length > 50))
+      return { attr: 'content.link.text', code: 'too_long', detail: 'link text must be at most 50 characters' };
+  }
+  if (content.occurredAt !== undefined) {
+    const at =
+      typeof content.occurredAt === 'string' && RFC3339.test(content.occurredAt) ? Date.parse(content.occurredAt) : NaN;
+    if (Number.isNaN(at)) return { attr: 'content.occurredAt', code: 'invalid', detail: 'occurredAt must be RFC 3339' };
+    if (now - at > OLDEST_ACTIVITY_MS)
+      return { attr: 'content.occurredAt', code: 'invalid', detail: 'occurredAt must be no older than 1 year' };
+  }
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Gladly's ids: 22 URL-safe base64 characters. */
+function generatedId(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64url');
 }
 
 function authorized(header: string | undefined, user: { email: string; token: string }): boolean {

@@ -5,7 +5,7 @@
  * are stable. The timeline and the top bar carry decoy emails and phones.
  */
 import { DECOYS, personas } from '../personas';
-import { orderCount, type GladlyState, type Profile } from './state';
+import { orderCount, type ActivityItem, type GladlyState, type Profile } from './state';
 import { CLIENT_SCRIPT } from './client';
 
 export interface View {
@@ -38,7 +38,12 @@ export function viewFor(state: GladlyState, path: string): View {
   }
   const profile = state.profiles.get(customerId);
   if (!profile) return { title: 'Not found', panel: notFoundPanel(), timeline: '' };
-  return { title: profile.name || 'Customer', panel: customerPanel(profile), timeline: timeline(profile) };
+  const activities = state.activities.filter((item) => item.customerId === profile.id);
+  return {
+    title: profile.name || 'Customer',
+    panel: customerPanel(profile),
+    timeline: timeline(profile) + activities.map(activityCard).join(''),
+  };
 }
 
 export function customerPanel(profile: Profile): string {
@@ -96,6 +101,28 @@ function timeline(profile: Profile): string {
   );
 }
 
+/**
+ * A Customer Activity as Gladly's timeline shows it: an icon for its activityType, the title
+ * highlighted, the body, the source system and the link at the bottom. In the order received
+ * (the API's occurredAt, when given, is the time shown).
+ */
+export function activityCard(item: ActivityItem): string {
+  const { content } = item;
+  const link =
+    content.link?.url && /^https?:\/\//i.test(content.link.url)
+      ? `<a class="_ca8Lk" href="${escapeHtml(content.link.url)}" rel="noreferrer">${escapeHtml(content.link.text || content.link.url)}</a>`
+      : '';
+  return (
+    `<div class="_m2Ck _ca3Tl" data-aid="customer-activity" data-activity-id="${escapeHtml(item.id)}" ` +
+    `data-activity-type="${escapeHtml(content.activityType)}">` +
+    `<div class="_m0Hd">${escapeHtml(content.sourceName || 'Activity')} · ` +
+    `${escapeHtml(item.timestamp.slice(0, 16).replace('T', ' '))}</div>` +
+    (content.title ? `<div class="_ca5Ti">${escapeHtml(content.title)}</div>` : '') +
+    (content.body ? `<p class="_ca7Bd">${escapeHtml(content.body)}</p>` : '') +
+    `${link}</div>`
+  );
+}
+
 function homePanel(): string {
   return '<div class="_c8Pq _home"><div class="_s1Tt">Welcome back</div><div class="_s8Xr">Pick a conversation on the left.</div></div>';
 }
@@ -146,6 +173,7 @@ body{margin:0;font:14px system-ui,sans-serif;color:#1d1d1f}
 ._t6Bn{font-size:11px;background:#eee;border-radius:3px;padding:0 4px}._s5Cv{border-top:1px solid #eee;padding:8px 0}
 ._sk1B{height:14px;margin:10px 0;background:#eee;border-radius:4px}
 ._m2Ck{border:1px solid #eee;border-radius:6px;padding:8px;margin-bottom:8px}
+._ca3Tl{border-left:3px solid #6c5ce7}._ca5Ti{font-weight:600}._ca7Bd{white-space:pre-line;margin:4px 0}
 </style></head>
 <body>
 <header class="_tb7Gh" role="banner" data-aid="app-topbar"><span class="_br2">Gladly</span>` +

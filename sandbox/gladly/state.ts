@@ -60,10 +60,30 @@ export interface Conversation {
   status: 'OPEN' | 'WAITING' | 'CLOSED';
 }
 
+/** A Customer Activity on a customer's timeline, as `POST /customers/{id}/conversation-items` stores it. */
+export interface ActivityItem {
+  id: string;
+  customerId: string;
+  /** When Gladly received it (RFC 3339 with millis). */
+  timestamp: string;
+  content: {
+    type: 'CUSTOMER_ACTIVITY';
+    activityType: 'EMAIL' | 'ISSUE' | 'SMS' | 'SURVEY';
+    title?: string;
+    body?: string;
+    sourceName?: string;
+    link?: { url?: string; text?: string };
+    occurredAt?: string;
+    receivedAt: string;
+  };
+}
+
 export interface GladlyState {
   profiles: Map<string, Profile>;
   agents: Map<string, Agent>;
   conversations: Map<string, Conversation>;
+  /** Conversation items created through the API, in the order they arrived (ids are unique). */
+  activities: ActivityItem[];
   /** Old id → the id it was merged into. */
   merged: Map<string, string>;
   /** Per HTTP method: timestamps of the requests in the last second. */
@@ -108,7 +128,14 @@ export function createState(): GladlyState {
       },
     ]),
   );
-  return { profiles, agents, conversations, merged: new Map([[MERGED_GLADLY_ID, MERGED_INTO]]), rate: new Map() };
+  return {
+    profiles,
+    agents,
+    conversations,
+    activities: [],
+    merged: new Map([[MERGED_GLADLY_ID, MERGED_INTO]]),
+    rate: new Map(),
+  };
 }
 
 /** E.164 as Gladly stores it; numbers without a country code are read as US numbers. */

@@ -55,7 +55,7 @@ export async function expandOrder(frame: Frame, orderId: number): Promise<Locato
 export async function openDialog(
   frame: Frame,
   orderId: number,
-  button: 'Cancel order' | 'Refund' | 'Create discount code',
+  button: 'Cancel order' | 'Cancel & refund' | 'Full refund' | 'Partial refund' | 'Create discount code',
 ): Promise<Locator> {
   const group = await expandOrder(frame, orderId);
   await group.getByRole('button', { name: button, exact: true }).click();

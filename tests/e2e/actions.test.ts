@@ -22,11 +22,19 @@ import {
   type StoreReader,
 } from './actions-helpers';
 
-const ACTION_BUTTONS = ['Cancel order', 'Refund', 'Create discount code'] as const;
+/** What an order awaiting fulfilment lists (each offered or saying why not). */
+const ACTION_BUTTONS = [
+  'Cancel order',
+  'Cancel & refund',
+  'Full refund',
+  'Partial refund',
+  'Create discount code',
+] as const;
 
-/** "Refund 26.40 USD" → "26.40" (the label must carry amount and currency). */
+/** "Refund $26.40" → "26.40" (the label carries the amount in the sidebar's money format). */
 function amountOf(label: string, currency: string): string {
-  const match = new RegExp(`^Refund (\\d+\\.\\d{2}) ${currency}$`).exec(label);
+  const symbol = currency === 'USD' ? '\\$' : currency;
+  const match = new RegExp(`^Refund ${symbol}(\\d+\\.\\d{2})$`).exec(label);
   if (!match?.[1]) throw new Error(`The confirm label "${label}" does not show an amount in ${currency}`);
   return match[1];
 }
@@ -62,7 +70,7 @@ describe('order actions against the sandbox store', () => {
     expect(await frame.getByRole('group', { name: `Actions for order #${order}` }).count()).toBe(0);
     await page.close();
 
-    // Switched on, the same order offers all three.
+    // Switched on, the same order lists every action.
     await connectSandboxStores(world.browser, world.sandbox.info, { actions: true, stores: [MAIN] });
     const after = await openJane(world);
     const group = await expandOrder(after.frame, order);
@@ -109,7 +117,8 @@ describe('order actions against the sandbox store', () => {
     expect(before.payment_status).toBe('authorized');
 
     const dialog = await openDialog(frame, order, 'Cancel order');
-    await dialog.getByLabel('Reason (optional, added to the staff notes)').fill('Customer ordered the wrong size');
+    // The reason comes from the admin's picklist (the defaults here) and is required.
+    await dialog.getByLabel('Reason (added to the staff notes)').selectOption('Ordered by mistake');
     const confirm = dialog.getByRole('button', { name: 'Confirm cancel' });
     await confirm.and(dialog.locator('button:not([disabled])')).waitFor({ timeout: 10_000 });
     await confirm.click();
@@ -128,7 +137,7 @@ describe('order actions against the sandbox store', () => {
       'the void to settle',
     );
     expect(after.staff_notes).toContain(before.staff_notes.trim());
-    expect(after.staff_notes).toMatch(/Cancelled via Gladly sidebar by .+\. Reason: Customer ordered the wrong size/);
+    expect(after.staff_notes).toMatch(/Cancelled via Gladly sidebar by .+\. Reason: Ordered by mistake/);
 
     // The sidebar shows the new status once the dialog is closed.
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -143,15 +152,15 @@ describe('order actions against the sandbox store', () => {
     expect(socksBefore).toMatchObject({ quantity: 2, quantity_refunded: 0 });
     expect(await store.refunds(order)).toEqual([]);
 
-    const dialog = await openDialog(frame, order, 'Refund');
+    const dialog = await openDialog(frame, order, 'Partial refund');
     await dialog.getByLabel(/^Alpine Wool Socks/).fill('1');
     const label = await waitForQuote(dialog);
     const amount = amountOf(label, 'USD');
     // The quote shown above the button is the same amount.
-    await dialog.locator('.bc-quote').getByText(`${amount} USD`, { exact: true }).waitFor();
+    await dialog.locator('.bc-quote').getByText(`$${amount}`, { exact: true }).waitFor();
     await refundConfirm(dialog).click();
     await dialog
-      .getByText(new RegExp(`^Refunded ${amount.replace('.', '\\.')} USD \\(refund \\d+\\)\\.$`))
+      .getByText(new RegExp(`^Refunded \\$${amount.replace('.', '\\.')} \\(refund \\d+\\)\\.$`))
       .waitFor({ timeout: 20_000 });
 
     const after = await store.order(order);
@@ -178,11 +187,11 @@ describe('order actions against the sandbox store', () => {
     expect(before.status_id).toBe(14);
     const refundsBefore = await store.refunds(order);
 
-    const dialog = await openDialog(frame, order, 'Refund');
+    const dialog = await openDialog(frame, order, 'Full refund');
     await dialog.getByRole('button', { name: 'Refund everything' }).click();
     const amount = amountOf(await waitForQuote(dialog), 'USD');
     await refundConfirm(dialog).click();
-    await dialog.getByText(new RegExp(`^Refunded ${amount.replace('.', '\\.')} USD`)).waitFor({ timeout: 20_000 });
+    await dialog.getByText(new RegExp(`^Refunded \\$${amount.replace('.', '\\.')}`)).waitFor({ timeout: 20_000 });
 
     const after = await store.order(order);
     expect(after.status_id).toBe(4);
@@ -198,13 +207,13 @@ describe('order actions against the sandbox store', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     // Exactly "Refunded" (it said "Partially Refunded" before).
     await orderToggle(frame, order).locator('.bc-badge[title="Refunded"]').waitFor({ timeout: 15_000 });
-    // Refunded now, so Refund is disabled with its reason.
-    const refund = (await expandOrder(frame, order)).getByRole('button', { name: 'Refund', exact: true });
+    // Refunded now, so Full refund is disabled with its reason.
+    const refund = (await expandOrder(frame, order)).getByRole('button', { name: 'Full refund', exact: true });
     await eventually(
       () => refund.getAttribute('aria-disabled'),
       (v) => v === 'true',
       10_000,
-      'Refund to be disabled',
+      'Full refund to be disabled',
     );
     await page.close();
   });

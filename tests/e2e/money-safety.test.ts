@@ -30,7 +30,7 @@ import {
 const REFUND_POST = (orderId: number) => `^/v3/orders/${orderId}/payment_actions/refunds$`;
 /** Exact cents of an API amount (a number or a decimal string), never float arithmetic. */
 const cents = (amount: number | string) => toMinor(String(amount));
-const amountOf = (label: string) => /^Refund (\d+\.\d{2}) USD$/.exec(label)?.[1] ?? `(no amount in "${label}")`;
+const amountOf = (label: string) => /^Refund \$(\d+\.\d{2})$/.exec(label)?.[1] ?? `(no amount in "${label}")`;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The client's write timeout is 10 s; the dialog must say "unknown" within a little more. */
 const LOST_REPLY_WAIT_MS = 25_000;
@@ -53,12 +53,12 @@ describe('money safety against the sandbox store', () => {
     world.sandbox.control.clearLog();
 
     // One sock of two: a second identical refund would be allowed, so only the guard stops it.
-    const dialog = await openDialog(frame, order, 'Refund');
+    const dialog = await openDialog(frame, order, 'Partial refund');
     await dialog.getByLabel(/^Alpine Wool Socks/).fill('1');
     const amount = amountOf(await waitForQuote(dialog));
     await refundConfirm(dialog).dblclick();
     await dialog
-      .getByText(new RegExp(`^Refunded ${escape(amount)} USD \\(refund \\d+\\)\\.$`))
+      .getByText(new RegExp(`^Refunded \\$${escape(amount)} \\(refund \\d+\\)\\.$`))
       .waitFor({ timeout: 20_000 });
     await holdsFor(
       () => store.refunds(order).then((r) => r.length),
@@ -71,14 +71,14 @@ describe('money safety against the sandbox store', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     // Two clicks dispatched before the page can re-render (the button is still enabled for both).
-    const again = await openDialog(frame, order, 'Refund');
+    const again = await openDialog(frame, order, 'Partial refund');
     await again.getByLabel(/^Alpine Wool Socks/).fill('1');
     const second = amountOf(await waitForQuote(again));
     await refundConfirm(again).evaluate((button: HTMLButtonElement) => {
       button.click();
       button.click();
     });
-    await again.getByText(new RegExp(`^Refunded ${escape(second)} USD`)).waitFor({ timeout: 20_000 });
+    await again.getByText(new RegExp(`^Refunded \\$${escape(second)}`)).waitFor({ timeout: 20_000 });
     await holdsFor(
       () => store.refunds(order).then((r) => r.length),
       (n) => n === 2,
@@ -94,10 +94,10 @@ describe('money safety against the sandbox store', () => {
     const tabs = [await openJane(world), await openJane(world)];
     const dialogs = [];
     for (const tab of tabs) {
-      const dialog = await openDialog(tab.frame, order, 'Refund');
+      const dialog = await openDialog(tab.frame, order, 'Partial refund');
       // A custom amount can be refunded again and again: only the order lock keeps it to one.
       await dialog.getByLabel(/^Custom amount/).fill('5.00');
-      expect(await waitForQuote(dialog)).toBe('Refund 5.00 USD');
+      expect(await waitForQuote(dialog)).toBe('Refund $5.00');
       dialogs.push(dialog);
     }
     world.sandbox.control.clearLog();
@@ -105,7 +105,7 @@ describe('money safety against the sandbox store', () => {
     world.sandbox.control.configure({ latencyMs: 400 });
     try {
       await Promise.all(dialogs.map((dialog) => refundConfirm(dialog).click()));
-      const done = /^Refunded 5\.00 USD \(refund \d+\)\.$/;
+      const done = /^Refunded \$5\.00 \(refund \d+\)\.$/;
       const busy = /Another action on this order is still running/;
       const outcomes = await Promise.all(
         dialogs.map(async (dialog) => {
@@ -142,7 +142,7 @@ describe('money safety against the sandbox store', () => {
       times: 1,
     });
 
-    const dialog = await openDialog(frame, order, 'Refund');
+    const dialog = await openDialog(frame, order, 'Partial refund');
     await dialog.locator('input[type="number"]').first().fill('1');
     const amount = amountOf(await waitForQuote(dialog));
     await refundConfirm(dialog).click();
@@ -194,7 +194,7 @@ describe('money safety against the sandbox store', () => {
       times: 1,
     });
 
-    const dialog = await openDialog(frame, order, 'Refund');
+    const dialog = await openDialog(frame, order, 'Partial refund');
     await dialog.locator('input[type="number"]').first().fill('1');
     const amount = amountOf(await waitForQuote(dialog));
     await refundConfirm(dialog).click();
@@ -218,7 +218,7 @@ describe('money safety against the sandbox store', () => {
     );
     await refundConfirm(dialog).click();
     await dialog
-      .getByText(new RegExp(`^Refunded ${escape(amount)} USD \\(refund \\d+\\)\\.$`))
+      .getByText(new RegExp(`^Refunded \\$${escape(amount)} \\(refund \\d+\\)\\.$`))
       .waitFor({ timeout: 20_000 });
     await holdsFor(
       () => store.refunds(order).then((r) => r.length),
@@ -244,9 +244,9 @@ describe('money safety against the sandbox store', () => {
       status: 502,
       times: 1,
     });
-    const dialog = await openDialog(frame, order, 'Refund');
+    const dialog = await openDialog(frame, order, 'Partial refund');
     await dialog.getByLabel(/^Custom amount/).fill('3.00');
-    expect(await waitForQuote(dialog)).toBe('Refund 3.00 USD');
+    expect(await waitForQuote(dialog)).toBe('Refund $3.00');
     await refundConfirm(dialog).click();
     await dialog
       .getByRole('alert')
@@ -285,7 +285,7 @@ describe('money safety against the sandbox store', () => {
       times: 1,
     });
 
-    const dialog = await openDialog(frame, order, 'Refund');
+    const dialog = await openDialog(frame, order, 'Partial refund');
     await dialog.locator('input[type="number"]').first().fill('1');
     const amount = amountOf(await waitForQuote(dialog));
     await refundConfirm(dialog).click();

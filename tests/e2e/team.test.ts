@@ -159,17 +159,17 @@ describe.runIf(BACKENDS.length > 0)(
       const tabs = await Promise.all(agents.map((agent) => openJane(agent.world)));
       const dialogs = [];
       for (const tab of tabs) {
-        const dialog = await openDialog(tab.frame, order, 'Refund');
+        const dialog = await openDialog(tab.frame, order, 'Partial refund');
         // A custom amount may be refunded again and again: only the team-wide order lock keeps it to one.
         await dialog.getByLabel(/^Custom amount/).fill('5.00');
-        expect(await waitForQuote(dialog)).toBe('Refund 5.00 USD');
+        expect(await waitForQuote(dialog)).toBe('Refund $5.00');
         dialogs.push(dialog);
       }
       sandbox.control.clearLog();
       sandbox.control.configure({ latencyMs: 400 });
       try {
         await Promise.all(dialogs.map((dialog) => refundConfirm(dialog).click()));
-        const done = /^Refunded 5\.00 USD \(refund \d+\)\.$/;
+        const done = /^Refunded \$5\.00 \(refund \d+\)\.$/;
         const busy = /Another action on this order is still running/;
         const outcomes = await Promise.all(
           dialogs.map(async (dialog) => {
@@ -207,7 +207,7 @@ describe.runIf(BACKENDS.length > 0)(
       const other = agents.find((a) => !done.has(a.name));
       if (other) {
         const { page, frame } = await openJane(other.world);
-        const dialog = await openDialog(frame, order, 'Refund');
+        const dialog = await openDialog(frame, order, 'Partial refund');
         await dialog.getByLabel(/^Alpine Wool Socks/).fill('1');
         await waitForQuote(dialog);
         await refundConfirm(dialog).click();

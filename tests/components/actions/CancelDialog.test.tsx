@@ -17,33 +17,58 @@ function open(order: Order = testOrder(), onRefund: (() => void) | null = vi.fn(
       onClose={onClose}
       onChanged={onChanged}
       onRefund={onRefund}
+      reasons={REASONS}
     />,
   );
   return { ...h, onClose, onChanged, onRefund };
 }
 
+const REASONS = ['Ordered by mistake', 'Item out of stock'];
+const pick = (reason: string) => fireEvent.change(screen.getByLabelText(/Reason/), { target: { value: reason } });
 const confirmButton = () => screen.getByRole('button', { name: 'Confirm cancel' }) as HTMLButtonElement;
 
 describe('cancel dialog', () => {
   it('names the order, its total and items, and starts in the reason field', async () => {
     open();
     const dialog = screen.getByRole('dialog', { name: 'Cancel order #100' });
-    expect(dialog.textContent).toContain('29.20 USD');
+    expect(dialog.textContent).toContain('$29.20');
     expect(dialog.textContent).toContain('2 × Mug');
     expect(document.activeElement).toBe(screen.getByLabelText(/Reason/));
+    // The reasons are the admin's picklist; none is chosen for the agent.
+    const options = [...(screen.getByLabelText(/Reason/) as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(options).toEqual(['Choose a reason…', ...REASONS]);
+  });
+
+  it('requires a reason: Confirm stays disabled and nothing is sent until one is chosen', async () => {
+    const { sent } = open();
+    // Long enough for the order's status check to finish: only the missing reason holds it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(confirmButton().disabled).toBe(true);
+    fireEvent.click(confirmButton());
+    expect(sent('actions/cancel')).toHaveLength(0);
+    pick('Item out of stock');
     await waitFor(() => expect(confirmButton().disabled).toBe(false));
+  });
+
+  it('says plainly what BigCommerce does about e-mailing the customer, with no checkbox it could not honour', () => {
+    open();
+    const dialog = screen.getByRole('dialog', { name: 'Cancel order #100' });
+    expect(dialog.textContent).toContain(
+      'BigCommerce e-mails the customer about the new status (Cancelled) only if the store has that status e-mail',
+    );
+    expect(screen.queryByRole('checkbox')).toBeNull();
   });
 
   it('cancels once on a double click, with the reason, then reports a captured payment and offers a refund', async () => {
     const { sent, store, onChanged, onRefund } = open();
+    pick('Ordered by mistake');
     await waitFor(() => expect(confirmButton().disabled).toBe(false));
-    fireEvent.input(screen.getByLabelText(/Reason/), { target: { value: 'Ordered twice' } });
     const button = confirmButton();
     fireEvent.click(button);
     fireEvent.click(button);
     expect(await screen.findByText('Order #100 is cancelled.')).toBeTruthy();
     expect(sent('actions/cancel')).toHaveLength(1);
-    expect(sent('actions/cancel')[0]).toMatchObject({ reason: 'Ordered twice', orderId: '100' });
+    expect(sent('actions/cancel')[0]).toMatchObject({ reason: 'Ordered by mistake', orderId: '100' });
     expect(store.actions.setOrderStatus).toHaveBeenCalledTimes(1);
     expect(onChanged).toHaveBeenCalled();
     expect(screen.getByText(/has not been refunded yet/)).toBeTruthy();
@@ -56,6 +81,7 @@ describe('cancel dialog', () => {
     vi.mocked(store.actions.setOrderStatus).mockRejectedValueOnce(
       Object.assign(new Error('x'), { kind: 'scope', message: 'The token lacks Orders: modify.' }),
     );
+    pick('Ordered by mistake');
     await waitFor(() => expect(confirmButton().disabled).toBe(false));
     fireEvent.click(confirmButton());
     expect((await screen.findByRole('alert')).textContent).toContain('Not cancelled: The token lacks Orders: modify.');
@@ -100,6 +126,7 @@ describe('cancel dialog and other tabs', () => {
         onClose={vi.fn()}
         onChanged={vi.fn()}
         onRefund={null}
+        reasons={REASONS}
       />,
     );
     expect((await screen.findByRole('alert')).textContent).toMatch(/Another action on this order is still running/);
@@ -120,6 +147,7 @@ describe('cancel dialog and other tabs', () => {
         onClose={vi.fn()}
         onChanged={vi.fn()}
         onRefund={null}
+        reasons={REASONS}
       />,
     );
     expect(document.activeElement).not.toBe(opener);
@@ -132,6 +160,7 @@ describe('cancel dialog and other tabs', () => {
 describe('dialog keyboard use', () => {
   it('keeps Tab inside the dialog', async () => {
     open();
+    pick('Ordered by mistake');
     await waitFor(() => expect(confirmButton().disabled).toBe(false));
     const dialog = screen.getByRole('dialog');
     const close = screen.getByRole('button', { name: 'Close' });

@@ -31,7 +31,13 @@ const names = () => screen.queryAllByRole('button').map((b) => b.textContent);
 describe('order action buttons', () => {
   it('shows each action only when actions and its own switch are on', () => {
     const all = show(testOrder());
-    expect(names()).toEqual(['Cancel order', 'Refund', 'Create discount code']);
+    expect(names()).toEqual([
+      'Cancel order',
+      'Cancel & refund',
+      'Full refund',
+      'Partial refund',
+      'Create discount code',
+    ]);
     all.unmount();
     show(testOrder(), { ...on, refund: false });
     expect(names()).toEqual(['Cancel order', 'Create discount code']);
@@ -49,7 +55,7 @@ describe('order action buttons', () => {
     [3, 'shipped'],
     [10, 'completed'],
     [5, 'already cancelled'],
-    [4, 'refunded'],
+    [11, 'Cancel & refund'],
   ])('cannot cancel an order with status %i, and says why on hover and focus', (statusId, why) => {
     show(testOrder({ statusId }));
     const button = screen.getByRole('button', { name: 'Cancel order' });
@@ -68,14 +74,14 @@ describe('order action buttons', () => {
       lineItems: order.lineItems.map((l) => ({ ...l, refundableQuantity: 0 })),
       shippingDestinations: [],
     });
-    const refund = screen.getByRole('button', { name: 'Refund' });
+    const refund = screen.getByRole('button', { name: 'Partial refund' });
     expect(refund.getAttribute('aria-disabled')).toBe('true');
     expect(refund.getAttribute('title')).toMatch(/Nothing is left to refund/);
   });
 
   it('cannot refund a payment that was only authorised', () => {
-    show(testOrder({ paymentStatus: 'authorized' }));
-    expect(screen.getByRole('button', { name: 'Refund' }).getAttribute('title')).toMatch(/cancel the order/);
+    show(testOrder({ paymentStatus: 'authorized', statusId: 1 }));
+    expect(screen.getByRole('button', { name: 'Partial refund' }).getAttribute('title')).toMatch(/cancel the order/);
     expect(screen.getByRole('button', { name: 'Cancel order' }).getAttribute('aria-disabled')).toBeNull();
   });
 

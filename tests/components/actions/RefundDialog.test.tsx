@@ -1,3 +1,4 @@
+import { formatMoney } from '../../../lib/sidebar/format';
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { RefundDialog } from '../../../components/actions/RefundDialog';
@@ -22,7 +23,8 @@ function open(options: { order?: Order; partialAllowed?: boolean } = {}) {
   return { ...h, onChanged };
 }
 
-const submit = () => screen.getByRole('button', { name: /^(Refund \d|Confirm refund|Refunding)/ }) as HTMLButtonElement;
+const submit = () =>
+  screen.getByRole('button', { name: /^(Refund \$\d|Confirm refund|Refunding)/ }) as HTMLButtonElement;
 const qty = (name: RegExp) => screen.getByLabelText(name) as HTMLInputElement;
 
 describe('refund dialog', () => {
@@ -39,7 +41,7 @@ describe('refund dialog', () => {
     fireEvent.input(qty(/Mug/), { target: { value: '1' } });
     fireEvent.input(qty(/Sticker/), { target: { value: '1' } });
     fireEvent.input(qty(/Sticker/), { target: { value: '2' } });
-    expect(await screen.findByRole('button', { name: 'Refund 12.20 USD' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Refund $12.20' })).toBeTruthy();
     expect(sent('actions/refund-quote')).toHaveLength(1);
     expect(sent('actions/refund-quote')[0]).toMatchObject({
       selection: {
@@ -49,10 +51,10 @@ describe('refund dialog', () => {
         ],
       },
     });
-    expect(screen.getByText(/of which tax 0.00 USD/)).toBeTruthy();
+    expect(screen.getByText(/of which tax \$0\.00/)).toBeTruthy();
     expect(screen.getAllByRole('radio').map((r) => r.parentElement?.textContent)).toEqual([
-      'Braintree (Visa 4242) 12.20 USD',
-      'Store credit 12.20 USD',
+      'Braintree (Visa 4242) $12.20',
+      'Store credit $12.20',
     ]);
   });
 
@@ -64,11 +66,11 @@ describe('refund dialog', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Refund everything' }));
       expect(qty(/Mug/).value).toBe('2');
       expect((screen.getByLabelText(/Ground/) as HTMLInputElement).value).toBe('5.00');
-      const confirm = await screen.findByRole('button', { name: 'Refund 29.20 USD' });
+      const confirm = await screen.findByRole('button', { name: 'Refund $29.20' });
       fireEvent.click(screen.getAllByRole('radio')[1]!);
       fireEvent.click(confirm);
       fireEvent.click(confirm);
-      expect(await screen.findByText('Refunded 29.20 USD (refund 1).')).toBeTruthy();
+      expect(await screen.findByText('Refunded $29.20 (refund 1).')).toBeTruthy();
       expect(sent('actions/refund')).toHaveLength(1);
       expect(sent('actions/refund')[0]).toMatchObject({
         expectedTotal: '29.20',
@@ -91,8 +93,8 @@ describe('refund dialog', () => {
     };
     const view = render(<RefundDialog order={order} {...props} />);
     fireEvent.click(screen.getByRole('button', { name: 'Refund everything' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Refund 29.20 USD' }));
-    expect(await screen.findByText('Refunded 29.20 USD (refund 1).')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Refund $29.20' }));
+    expect(await screen.findByText('Refunded $29.20 (refund 1).')).toBeTruthy();
     // The sidebar reloads the order: every line refunded, the shipping line still listed.
     const refunded: Order = {
       ...order,
@@ -104,7 +106,7 @@ describe('refund dialog', () => {
     await new Promise((r) => setTimeout(r, 600));
     expect(h.sent('actions/refund-quote')).toHaveLength(1);
     expect(h.store.calls.filter((c) => c === 'quote')).toHaveLength(2); // the dialog's quote and the refund's own check
-    expect(screen.getByText('Refunded 29.20 USD (refund 1).')).toBeTruthy();
+    expect(screen.getByText('Refunded $29.20 (refund 1).')).toBeTruthy();
   });
 
   it('caps a custom amount at what is left to refund, not the order total, and says the cap', async () => {
@@ -138,18 +140,20 @@ describe('refund dialog', () => {
       shippingDestinations: [{ id: 7, shippingMethod: 'Ground', shippingCost: '4.125' }],
     });
     const { sent, store } = open({ order: kwd });
-    expect(screen.getByLabelText(/^Mug/).closest('div')?.textContent).toContain('4.125 KWD each');
+    expect(screen.getByLabelText(/^Mug/).closest('div')?.textContent).toContain(`${formatMoney('4.125', 'KWD')} each`);
     fireEvent.input(qty(/Sticker/), { target: { value: '1' } });
     // A fourth decimal is refused next to the field, before any quote; three are fine.
     fireEvent.input(screen.getByLabelText(/^Ground/), { target: { value: '1.0055' } });
     expect(await screen.findByText('Enter an amount like 4.500.')).toBeTruthy();
     fireEvent.input(screen.getByLabelText(/^Ground/), { target: { value: '1.005' } });
-    const confirm = await screen.findByRole('button', { name: 'Refund 1.130 KWD' });
+    const confirm = await screen.findByRole('button', { name: `Refund ${formatMoney('1.130', 'KWD')}` });
     expect(sent('actions/refund-quote')[0]).toMatchObject({
       selection: { shipping: [{ destinationId: 7, amount: '1.005' }] },
     });
     fireEvent.click(confirm);
-    expect(await screen.findByText('Refunded 1.130 KWD (refund 1).')).toBeTruthy();
+    expect(
+      await screen.findByText(`Refunded ${formatMoney('1.130', 'KWD').replace(/\s/g, ' ')} (refund 1).`),
+    ).toBeTruthy();
     expect(sent('actions/refund')[0]).toMatchObject({ expectedTotal: '1.13' });
     expect(vi.mocked(store.actions.createRefund).mock.calls[0]![1]).toContainEqual({
       itemType: 'SHIPPING',
@@ -169,7 +173,7 @@ describe('refund dialog', () => {
       return real(message);
     });
     fireEvent.input(qty(/Mug/), { target: { value: '1' } });
-    fireEvent.click(await screen.findByRole('button', { name: /^Refund \d/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /^Refund \$\d/ }));
     expect(await screen.findByText(/Another action on this order is still running/)).toBeTruthy();
     await waitFor(() => expect(h.onChanged).toHaveBeenCalled());
     expect(submit().disabled).toBe(true);
@@ -203,7 +207,7 @@ describe('refund dialog', () => {
       }),
     );
     fireEvent.input(qty(/Mug/), { target: { value: '1' } });
-    fireEvent.click(await screen.findByRole('button', { name: 'Refund 12.00 USD' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Refund $12.00' }));
     const error = await screen.findByText('Unable to provide store credit for a guest customer.');
     expect(error.closest('fieldset')?.querySelector('legend')?.textContent).toBe('Refund method');
   });
@@ -213,7 +217,7 @@ describe('refund dialog', () => {
     expect(qty(/Mug/).readOnly).toBe(true);
     expect(qty(/Mug/).value).toBe('2');
     expect(screen.queryByLabelText(/Custom amount/)).toBeNull();
-    expect(await screen.findByRole('button', { name: 'Refund 29.20 USD' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Refund $29.20' })).toBeTruthy();
   });
 });
 
@@ -227,13 +231,13 @@ describe('refund dialog while sending and after a lost reply', () => {
       return real(...args);
     });
     fireEvent.input(qty(/Mug/), { target: { value: '1' } });
-    fireEvent.click(await screen.findByRole('button', { name: 'Refund 12.00 USD' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Refund $12.00' }));
     const running = await screen.findByRole('button', { name: 'Refunding…' });
     await vi.waitFor(() => expect(store.actions.createRefund).toHaveBeenCalled());
     expect((running as HTMLButtonElement).disabled).toBe(true);
     expect(qty(/Mug/).closest('fieldset')?.disabled).toBe(true);
     release();
-    expect(await screen.findByText('Refunded 12.00 USD (refund 1).')).toBeTruthy();
+    expect(await screen.findByText('Refunded $12.00 (refund 1).')).toBeTruthy();
   });
 
   it('after a lost reply says the outcome is unknown, never resends, and learns what happened on request', async () => {
@@ -244,9 +248,9 @@ describe('refund dialog while sending and after a lost reply', () => {
       throw Object.assign(new Error('x'), { kind: 'timeout', message: 'No answer.', sent: true });
     });
     fireEvent.input(qty(/Mug/), { target: { value: '1' } });
-    fireEvent.click(await screen.findByRole('button', { name: 'Refund 12.00 USD' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Refund $12.00' }));
     expect(await screen.findByText(/not known whether this went through/)).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Refund 12.00 USD' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Refund $12.00' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Check what happened' }));
     expect(await screen.findByText(/did go through \(refund 1\)/)).toBeTruthy();
     expect(sent('actions/refund')).toHaveLength(1);

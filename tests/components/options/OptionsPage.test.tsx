@@ -345,4 +345,30 @@ describe('options page', () => {
     await waitFor(() => expect(document.activeElement).toBe(name));
     expect(api.save).not.toHaveBeenCalled();
   });
+
+  it('edits the reason picklist: add, rename, remove, and saves the list', async () => {
+    const api = fakeApi(viewOf({ ...DEFAULT_SETTINGS, actionReasons: ['Damaged', 'Late'] }));
+    await renderPage(api);
+    const reasons = within(screen.getByRole('region', { name: 'Reasons for cancels and refunds' }));
+    expect((reasons.getByLabelText('Reason 1') as HTMLInputElement).value).toBe('Damaged');
+    fireEvent.click(reasons.getByRole('button', { name: 'Add a reason' }));
+    fireEvent.input(reasons.getByLabelText('Reason 3'), { target: { value: 'Wrong size' } });
+    fireEvent.input(reasons.getByLabelText('Reason 1'), { target: { value: 'Damaged in transit' } });
+    fireEvent.click(reasons.getByRole('button', { name: 'Remove reason 2 (Late)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api.save).toHaveBeenCalledTimes(1));
+    expect(api.save.mock.calls[0]?.[0].settings.actionReasons).toEqual(['Damaged in transit', 'Wrong size']);
+  });
+
+  it('does not save a blank reason: the row is outlined with its message', async () => {
+    const api = fakeApi(viewOf({ ...DEFAULT_SETTINGS, actionReasons: ['Damaged'] }));
+    await renderPage(api);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a reason' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const blank = screen.getByLabelText('Reason 2');
+    await waitFor(() => expect(blank.getAttribute('aria-invalid')).toBe('true'));
+    expect(api.save).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Reset to the default reasons' }));
+    expect((screen.getByLabelText('Reason 2') as HTMLInputElement).value).toBe('Ordered by mistake');
+  });
 });

@@ -138,3 +138,43 @@ describe('the Gladly API client against the look-alike', () => {
     expect((await failure(client({ fetch: hanging, timeoutMs: 20 }).getProfile('x'))).kind).toBe('timeout');
   });
 });
+
+describe('postActivity: a Customer Activity on the Gladly timeline', () => {
+  const activity = {
+    id: 'bc-act-1',
+    title: 'Order #101 cancelled',
+    body: 'Reason: Ordered by mistake',
+    sourceName: 'BigCommerce',
+    activityType: 'ISSUE' as const,
+  };
+  const timeline = async (id: string) =>
+    ((await (await app.request(`/_app/view?path=/customer/${id}`)).json()) as { timeline: string }).timeline;
+
+  it('posts it once: a repeat of the same id is "already", not a second card', async () => {
+    expect(await client().postActivity(personas.jane.gladlyId, activity)).toBe('created');
+    expect(await client().postActivity(personas.jane.gladlyId, activity)).toBe('already');
+    expect((await timeline(personas.jane.gladlyId)).match(/data-activity-id="bc-act-1"/g)).toHaveLength(1);
+    expect(log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+      `POST /api/v1/customers/${personas.jane.gladlyId}/conversation-items 200`,
+      `POST /api/v1/customers/${personas.jane.gladlyId}/conversation-items 409`,
+    ]);
+  });
+
+  it('cuts fields to Gladly limits instead of being refused', async () => {
+    const long = { ...activity, id: 'bc-act-long', title: 'T'.repeat(300), sourceName: 'S'.repeat(80) };
+    expect(await client().postActivity(personas.jane.gladlyId, long)).toBe('created');
+  });
+
+  it("follows a merged customer's move to the surviving profile", async () => {
+    expect(await client().postActivity(MERGED_GLADLY_ID, activity)).toBe('created');
+    expect(await timeline(MERGED_INTO)).toContain('bc-act-1');
+  });
+
+  it('says why it failed, without the token', async () => {
+    const unknown = await failure(client().postActivity('Nobody42', activity));
+    expect(unknown.kind).toBe('not-found');
+    const denied = await failure(client({ token: 'wrong-token-123' }).postActivity(personas.jane.gladlyId, activity));
+    expect(denied.kind).toBe('auth');
+    expect(denied.message).not.toContain('wrong-token-123');
+  });
+});

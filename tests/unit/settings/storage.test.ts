@@ -10,6 +10,7 @@ import {
   importSettings,
 } from '../../../lib/settings/storage';
 import {
+  DEFAULT_ACTION_REASONS,
   DEFAULT_SETTINGS,
   SETTINGS_VERSION,
   newConnection,
@@ -69,6 +70,30 @@ describe('settings store: reading and migrating', () => {
     expect(await store.migrationReport()).toEqual([
       { kind: 'migrated', from: 1, to: SETTINGS_VERSION, at: NOW().toISOString() },
     ]);
+  });
+
+  it('migrates version 2 settings to 3: the default reason picklist, everything else kept', async () => {
+    const v2 = { version: 2, connections: [acme()], selectors: { email: '.mail' }, gladlyApi: null };
+    const local = memoryStore({ [SETTINGS_KEY]: v2 });
+    const settings = await createSettingsStore({ local, now: NOW }).get();
+    expect(settings.actionReasons).toEqual(DEFAULT_ACTION_REASONS);
+    expect(settings.actionReasons).toContain('Ordered by mistake');
+    expect(settings.connections).toEqual([acme()]);
+    expect(settings.selectors).toEqual({ email: '.mail' });
+    expect(local.dump()[LAST_MIGRATION_KEY]).toEqual({ from: 2, to: 3, at: NOW().toISOString() });
+    // Version 1 goes through both steps.
+    const fromV1 = await createSettingsStore({ local: memoryStore({ [SETTINGS_KEY]: v1Settings() }), now: NOW }).get();
+    expect(fromV1.actionReasons).toEqual(DEFAULT_ACTION_REASONS);
+  });
+
+  it('refuses a reason list that is empty, has a blank row or a repeat, with a plain message', () => {
+    const context = { hasToken: () => true, hasGladlyToken: false };
+    const problemsFor = (actionReasons: string[]) =>
+      validateDraft({ ...DEFAULT_SETTINGS, actionReasons }, context).map((p) => `${p.path}: ${p.message}`);
+    expect(problemsFor(['Damaged', 'Late'])).toEqual([]);
+    expect(problemsFor([])).toEqual(['actionReasons: Keep at least one reason: a cancel needs one.']);
+    expect(problemsFor(['Damaged', ' '])).toEqual(['actionReasons.1: Enter a reason, or remove the row.']);
+    expect(problemsFor(['Damaged', 'damaged'])).toEqual(['actionReasons: Each reason can be listed once']);
   });
 
   it('sets aside an object without a version, cutting out plain-text tokens, and reports it', async () => {
