@@ -129,7 +129,7 @@ describe('team mode in the router', () => {
 
   it('refuses a malformed refund (a bad amount) before anything reaches the service', async () => {
     const { router, fetch } = setup('team');
-    const reply = await router.onMessage({ ...refund, expectedTotal: '12.345' }, sidebarSender);
+    const reply = await router.onMessage({ ...refund, expectedTotal: '12.3456' }, sidebarSender);
     expect(reply).toMatchObject({ ok: false, error: { kind: 'bad-message' } });
     expect(fetch).not.toHaveBeenCalled();
   });
