@@ -206,7 +206,9 @@ describe('order actions against the sandbox store', () => {
 
     await dialog.getByRole('button', { name: 'Close' }).click();
     // Exactly "Refunded" (it said "Partially Refunded" before).
-    await orderToggle(frame, order).locator('.bc-badge[title="Refunded"]').waitFor({ timeout: 15_000 });
+    await orderToggle(frame, order)
+      .locator('.bc-badge', { hasText: /^Refunded$/ })
+      .waitFor({ timeout: 15_000 });
     // Refunded now, so Full refund is disabled with its reason.
     const refund = (await expandOrder(frame, order)).getByRole('button', { name: 'Full refund', exact: true });
     await eventually(
