@@ -26,6 +26,8 @@ describe('money confirmations the page cannot fake', () => {
     ({ page } = await openJane(world));
     const frame = page.frames().find((f) => f.url().includes('sidebar'))!;
     dialog = await openDialog(frame, JANE_ORDERS.janeAuthorized, 'Cancel order');
+    // A cancel needs a reason from the admin's picklist before Confirm can be enabled at all.
+    await dialog.getByLabel('Reason (added to the staff notes)').selectOption('Ordered by mistake');
     confirm = dialog.getByRole('button', { name: 'Confirm cancel' });
     world.sandbox.control.clearLog();
   }, 120_000);

@@ -80,6 +80,7 @@ describe('after a browser restart', () => {
     await row.click();
     await section.getByRole('button', { name: 'Cancel order' }).click();
     const dialog = jane.frame.getByRole('dialog');
+    await dialog.getByLabel('Reason (added to the staff notes)').selectOption('Ordered by mistake');
     await dialog.getByRole('button', { name: 'Confirm cancel' }).click();
     expect(await visibleText(dialog.getByText(`Order #${cancelled} is cancelled.`), 30_000)).toBeTruthy();
     expect(await orderStatus(cancelled)).toBe(5);

@@ -32,6 +32,7 @@ import {
   waitForQuote,
 } from './actions-helpers';
 import {
+  dumpState,
   dumpStorage,
   filesUnder,
   openOptions,
@@ -135,9 +136,10 @@ describe.runIf(BACKENDS.length > 0)(
       for (const agent of agents) {
         const options = await connectFromOptions(agent);
         expect(await options.getByLabel('Access key').inputValue()).toBe('');
-        const { local } = await dumpStorage(options);
+        // Everything lives in the background's own IndexedDB store (out of content-script reach).
+        const local = await dumpState(options);
         expect(local['vault:team-key']).toBeTruthy();
-        expect(secretsIn(JSON.stringify(local), [agent.key])).toEqual([]);
+        expect(secretsIn(JSON.stringify({ local, ...(await dumpStorage(options)) }), [agent.key])).toEqual([]);
         expect(secretsIn(await options.content(), [agent.key])).toEqual([]);
         await options.close();
       }
@@ -276,8 +278,10 @@ describe.runIf(BACKENDS.length > 0)(
       expect(storeTokens.length).toBeGreaterThan(0);
       for (const agent of agents) {
         const options = await openOptions(agent.world.browser);
-        const { local, sync } = await dumpStorage(options);
+        const local = await dumpState(options);
+        const { local: plain, sync } = await dumpStorage(options);
         expect(Object.keys(local)).toEqual(expect.arrayContaining(['settings', 'vault:team-key', 'team.profile']));
+        expect(secretsIn(JSON.stringify(plain), storeTokens)).toEqual([]);
         // No store token, sealed or not: in team mode the browser holds none at all.
         expect(Object.keys(local).filter((k) => k.startsWith('vault:connection:'))).toEqual([]);
         expect(secretsIn(JSON.stringify({ local, sync }), storeTokens)).toEqual([]);
