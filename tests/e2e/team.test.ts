@@ -139,7 +139,7 @@ describe.runIf(BACKENDS.length > 0)(
         // Everything lives in the background's own IndexedDB store (out of content-script reach).
         const local = await dumpState(options);
         expect(local['vault:team-key']).toBeTruthy();
-        expect(secretsIn(JSON.stringify({ local, ...(await dumpStorage(options)) }), [agent.key])).toEqual([]);
+        expect(secretsIn(JSON.stringify({ state: local, ...(await dumpStorage(options)) }), [agent.key])).toEqual([]);
         expect(secretsIn(await options.content(), [agent.key])).toEqual([]);
         await options.close();
       }
