@@ -9,6 +9,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import type { RequestLogEntry } from '../bigcommerce/types';
 import { normalizePhone, type ActivityItem, type GladlyState, type Profile } from './state';
 
 export const RATE_LIMIT_PER_SECOND = 10;
@@ -18,17 +19,13 @@ const OLDEST_ACTIVITY_MS = 365 * 24 * 60 * 60 * 1000;
 /** The id Gladly gives the API user's agent profile (the item's initiator). */
 export const API_AGENT_ID = 'ApiUser0sandbox00000001';
 
+/** One REST API request as the shared request log records it (the log adds the service). */
+export type ApiRequestEntry = Pick<RequestLogEntry, 'method' | 'path' | 'query' | 'status' | 'start' | 'end'>;
+
 export interface ApiOptions {
   state: () => GladlyState;
   apiUser: { email: string; token: string };
-  onApiRequest?: (entry: {
-    method: string;
-    path: string;
-    query: string;
-    status: number;
-    start: number;
-    end: number;
-  }) => void;
+  onApiRequest?: (entry: ApiRequestEntry) => void;
   /** Injected latency (ms) before each answer. */
   latencyMs?: () => number;
 }

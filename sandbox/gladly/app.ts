@@ -4,7 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { DECOYS } from '../personas';
-import { createApi } from './api';
+import { createApi, type ApiRequestEntry } from './api';
 import { shell, viewFor } from './render';
 import { createState, type GladlyState } from './state';
 
@@ -13,14 +13,7 @@ export interface GladlyAppOptions {
   /** Injected latency (ms) before each REST API answer; default none. */
   latencyMs?: () => number;
   /** Called for every request to the Gladly REST API, for the shared request log. */
-  onApiRequest?: (entry: {
-    method: string;
-    path: string;
-    query: string;
-    status: number;
-    start: number;
-    end: number;
-  }) => void;
+  onApiRequest?: (entry: ApiRequestEntry) => void;
 }
 
 const states = new Map<Hono, { current: GladlyState }>();
