@@ -1,11 +1,12 @@
+import { i18n } from '#i18n';
 import { formatPhone } from '../../lib/core/phone';
 import type { Customer } from '../../lib/core/model';
 import type { SearchResultsAttribute } from '../../lib/settings/schema';
 
-/** Gladly's default result columns, used when the admin listed none. */
-export const DEFAULT_RESULT_COLUMNS: SearchResultsAttribute[] = [
-  { attribute: 'name', label: 'Name' },
-  { attribute: 'email', label: 'Email' },
+/** Gladly's default result columns, used when the admin listed none (labels in the browser's language). */
+export const defaultResultColumns = (): SearchResultsAttribute[] => [
+  { attribute: 'name', label: i18n.t('sidebar.columnName') },
+  { attribute: 'email', label: i18n.t('sidebar.columnEmail') },
 ];
 
 /** A customer's value for a results attribute; an attribute we do not know stays empty. */
@@ -35,11 +36,11 @@ interface Props {
 
 /** The customers a search found in one store, in the admin's columns, each with a Link button. */
 export function CandidatesTable({ storeName, candidates, columns, onLink, busy }: Props) {
-  const shown = columns.length > 0 ? columns : DEFAULT_RESULT_COLUMNS;
+  const shown = columns.length > 0 ? columns : defaultResultColumns();
   return (
     <div class="bc-table-wrap">
       <table class="bc-table">
-        <caption class="bc-visually-hidden">Matching customers in {storeName}</caption>
+        <caption class="bc-visually-hidden">{i18n.t('sidebar.matchingCustomers', [storeName])}</caption>
         <thead>
           <tr>
             {shown.map((column, i) => (
@@ -48,7 +49,7 @@ export function CandidatesTable({ storeName, candidates, columns, onLink, busy }
               </th>
             ))}
             <th scope="col">
-              <span class="bc-visually-hidden">Link</span>
+              <span class="bc-visually-hidden">{i18n.t('sidebar.link')}</span>
             </th>
           </tr>
         </thead>
@@ -68,11 +69,13 @@ export function CandidatesTable({ storeName, candidates, columns, onLink, busy }
                   type="button"
                   class="bc-button bc-button--small"
                   disabled={!onLink || busy}
-                  title={onLink ? undefined : 'Open a customer in Gladly to link'}
-                  aria-label={`Link ${customer.name || customer.email || `customer ${customer.id}`}`}
+                  title={onLink ? undefined : i18n.t('sidebar.linkNeedsCustomer')}
+                  aria-label={i18n.t('sidebar.linkWho', [
+                    customer.name || customer.email || i18n.t('sidebar.customerWithId', [customer.id]),
+                  ])}
                   onClick={() => onLink?.(customer.id)}
                 >
-                  Link
+                  {i18n.t('sidebar.link')}
                 </button>
               </td>
             </tr>

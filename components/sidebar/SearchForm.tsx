@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useMemo, useState } from 'preact/hooks';
 import type { SidebarConnection } from '../../lib/messages/sidebar';
 import type { ManualQuery } from '../../lib/sidebar/store';
@@ -22,7 +23,7 @@ export function searchOptions(
   }
   return [
     ...[...seen].map(([attribute, label]) => ({ attribute, label })),
-    { attribute: 'orderNumber', label: 'Order number' },
+    { attribute: 'orderNumber', label: i18n.t('sidebar.orderNumber') },
   ];
 }
 
@@ -44,13 +45,13 @@ export function SearchForm({ initial }: { initial?: ManualQuery | null }) {
   };
 
   return (
-    <form class="bc-search" role="search" aria-label="Search BigCommerce" onSubmit={submit}>
+    <form class="bc-search" role="search" aria-label={i18n.t('sidebar.searchLabel')} onSubmit={submit}>
       <div class="bc-search__row">
         {connections.length > 1 && (
           <label class="bc-field">
-            <span class="bc-field__label">Store</span>
+            <span class="bc-field__label">{i18n.t('sidebar.store')}</span>
             <select value={connectionId} onChange={(e) => setConnectionId(e.currentTarget.value)}>
-              <option value={ALL}>All stores</option>
+              <option value={ALL}>{i18n.t('sidebar.allStores')}</option>
               {connections.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -60,7 +61,7 @@ export function SearchForm({ initial }: { initial?: ManualQuery | null }) {
           </label>
         )}
         <label class="bc-field">
-          <span class="bc-field__label">Search by</span>
+          <span class="bc-field__label">{i18n.t('sidebar.searchBy')}</span>
           <select value={chosen.attribute} onChange={(e) => setAttribute(e.currentTarget.value as Attribute)}>
             {options.map((o) => (
               <option key={o.attribute} value={o.attribute}>
@@ -84,7 +85,7 @@ export function SearchForm({ initial }: { initial?: ManualQuery | null }) {
           />
         </label>
         <button type="submit" class="bc-button bc-button--primary">
-          Search
+          {i18n.t('sidebar.search')}
         </button>
       </div>
     </form>
