@@ -34,6 +34,20 @@ function LineImage({ src: raw }: { src: string | null }) {
   );
 }
 
+/** The line states lib/bigcommerce/normalize.ts writes, in the browser's language (others as they are). */
+const LINE_STATUS_KEYS = {
+  'Not shipped': 'sidebar.lineNotShipped',
+  Shipped: 'sidebar.lineFullyShipped',
+  'Partially shipped': 'sidebar.linePartlyShipped',
+  Refunded: 'sidebar.lineFullyRefunded',
+  'Partially refunded': 'sidebar.linePartlyRefunded',
+} as const;
+
+function lineStatusLabel(status: string): string {
+  const key = LINE_STATUS_KEYS[status as keyof typeof LINE_STATUS_KEYS];
+  return key ? i18n.t(key) : status;
+}
+
 /**
  * What a line adds to the order's own status, said once: its shipped and refunded counts when it
  * has any; otherwise its state, unless every line is in the same state (the order's status says it).
@@ -44,7 +58,7 @@ export function lineState(line: LineItem, uniform: boolean): string {
     line.quantityRefunded > 0 ? i18n.t('sidebar.lineRefunded', [line.quantityRefunded]) : '',
   ].filter(Boolean);
   if (counts.length > 0) return counts.join(' · ');
-  return uniform ? '' : line.status;
+  return uniform ? '' : lineStatusLabel(line.status);
 }
 
 function LineItemRow({

@@ -1,8 +1,7 @@
 import { i18n } from '#i18n';
 import type { ComponentChildren } from 'preact';
 import type { Customer } from '../../lib/core/model';
-import { formatAddress, formatDate, formatMoney } from '../../lib/sidebar/format';
-import { formatPhone } from '../../lib/core/phone';
+import { formatAddress, formatDate, formatMoney, formatPhone } from '../../lib/sidebar/format';
 import { useSidebar } from './context';
 import { Lifetime } from './Lifetime';
 
@@ -56,7 +55,7 @@ export function Profile({ customer, storeName, connectionId, autoLinked, onUnlin
         )}
         {customer.phone && (
           <Row label={i18n.t('sidebar.phone')}>
-            {formatPhone(customer.phone, customer.address?.countryCode || undefined)}
+            {formatPhone(customer.phone, customer.address?.countryCode || undefined, locale)}
           </Row>
         )}
         {customer.company && <Row label={i18n.t('sidebar.company')}>{customer.company}</Row>}

@@ -1,9 +1,12 @@
 /**
- * Display helpers: money, dates and ages with Intl in the browser's locale. Money arrives as an
- * exact decimal string and is handed to Intl as a string (Intl.NumberFormat v3 formats decimal
- * strings exactly), so no float ever touches an amount.
+ * Display helpers, the one place the sidebar and the action dialogs format for people: money,
+ * dates, ages and phone numbers in the browser's locale (Intl's default is the browser's language,
+ * the same one the catalogs follow). Money arrives as an exact decimal string and is handed to
+ * Intl as a string (Intl.NumberFormat v3 formats decimal strings exactly), so no float ever
+ * touches an amount.
  */
 import { ORDER_STATUS, type Address } from '../core/model';
+import { formatPhone as internationalPhone } from '../core/phone';
 
 /** undefined = the browser's own locale. Tests pass one to get stable output. */
 export type Locale = string | undefined;
@@ -85,6 +88,25 @@ export function formatAge(then: number, now: number, locale?: Locale): string {
   const hours = Math.round(minutes / 60);
   if (hours < 24) return format.format(-hours, 'hour');
   return format.format(-Math.round(hours / 24), 'day');
+}
+
+/** The country of a locale ("de" → "DE", "en" → "US", "fr-CA" → "CA"); undefined when it names none. */
+export function localeRegion(locale?: Locale): string | undefined {
+  try {
+    const tag = locale ?? new Intl.NumberFormat().resolvedOptions().locale;
+    return new Intl.Locale(tag).maximize().region;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A phone in the one international format ("+49 30 1234567", issue #17). A number stored without
+ * its country code is read in the country of the customer's address, else in the browser locale's
+ * country: a German agent's "030 1234567" is Berlin, an American's "650-123-4569" California.
+ */
+export function formatPhone(stored: string, country?: string, locale?: Locale): string {
+  return internationalPhone(stored, country || localeRegion(locale));
 }
 
 export type StatusTone = 'ok' | 'info' | 'warn' | 'bad' | 'muted';
