@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { attributeLabel } from '../../lib/sidebar/attribute-labels';
 import { formatPhone, type Locale } from '../../lib/sidebar/format';
 import { useSidebar } from './context';
 import type { Customer } from '../../lib/core/model';
@@ -47,7 +48,7 @@ export function CandidatesTable({ storeName, candidates, columns, onLink, busy }
           <tr>
             {shown.map((column, i) => (
               <th key={`${column.attribute}-${i}`} scope="col">
-                {column.label}
+                {attributeLabel(column)}
               </th>
             ))}
             <th scope="col">

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useMemo, useState } from 'preact/hooks';
 import type { SidebarConnection } from '../../lib/messages/sidebar';
+import { attributeLabel } from '../../lib/sidebar/attribute-labels';
 import type { ManualQuery } from '../../lib/sidebar/store';
 import { useSidebarState } from './context';
 
@@ -19,7 +20,7 @@ export function searchOptions(
   const seen = new Map<Attribute, string>();
   for (const connection of scope) {
     for (const row of connection.searchQueryAttributes)
-      if (!seen.has(row.attribute)) seen.set(row.attribute, row.label);
+      if (!seen.has(row.attribute)) seen.set(row.attribute, attributeLabel(row));
   }
   return [
     ...[...seen].map(([attribute, label]) => ({ attribute, label })),
