@@ -2,8 +2,7 @@
  * The second language in real Chromium: with the browser in German (`--lang=de`, LANGUAGE=de), the
  * extension names itself from the German catalog and the options page's store cards, the
  * BigCommerce guidance, the Gladly tab and the sidebar (with German money and dates) speak German.
- * (Only those parts are translated so far:
- * README, "Languages and the browser API".)
+ * (Only those parts are translated so far: README, "Languages and the browser API".)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import de from '../../locales/de.json';
