@@ -17,7 +17,8 @@ export async function buildRenderBench(): Promise<string> {
       mode: 'production',
       logLevel: 'warn',
       plugins: [preact()],
-      resolve: { alias: { '@': `${ROOT}/` } },
+      // `#i18n` is WXT's (made at its build); the bench renders with the English catalog, as the tests do.
+      resolve: { alias: { '@': `${ROOT}/`, '#i18n': `${ROOT}/tests/support/i18n.ts` } },
       define: { __E2E__: 'false', 'process.env.NODE_ENV': '"production"' },
       build: {
         outDir,

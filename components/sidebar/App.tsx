@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { hasContact, type SidebarState } from '../../lib/sidebar/store';
 import { useSidebarState } from './context';
 import { NotConfigured } from './NotConfigured';
@@ -13,15 +14,21 @@ export function App() {
     <div class="bc-app">
       {connection === 'gone' && (
         <p class="bc-banner" role="alert">
-          The extension was updated or stopped. Reload this page.
+          {i18n.t('sidebar.gone')}
         </p>
       )}
       {connection === 'reconnecting' && (
         <p class="bc-banner bc-banner--quiet" role="status">
-          Reconnecting…
+          {i18n.t('sidebar.reconnecting')}
         </p>
       )}
-      {!config ? <LookupSkeleton label="Loading…" /> : !config.configured ? <NotConfigured /> : <CustomerScreen />}
+      {!config ? (
+        <LookupSkeleton label={i18n.t('sidebar.loading')} />
+      ) : !config.configured ? (
+        <NotConfigured />
+      ) : (
+        <CustomerScreen />
+      )}
     </div>
   );
 }
@@ -36,10 +43,10 @@ function CustomerScreen() {
     return (
       <section class="bc-screen">
         <div class="bc-screen__head">
-          <h1 class="bc-title">Search BigCommerce</h1>
+          <h1 class="bc-title">{i18n.t('sidebar.searchTitle')}</h1>
           {identity && hasContact(identity) && (
             <button type="button" class="bc-button bc-button--small bc-button--quiet" onClick={showIdentity}>
-              Back to {identity.name || 'the customer'}
+              {identity.name ? i18n.t('sidebar.backTo', [identity.name]) : i18n.t('sidebar.backToCustomer')}
             </button>
           )}
         </div>
@@ -52,9 +59,9 @@ function CustomerScreen() {
     return (
       <section class="bc-screen">
         <p class="bc-empty-text" role="status">
-          Waiting for a customer…
+          {i18n.t('sidebar.waiting')}
         </p>
-        <p class="bc-muted">Open a conversation in Gladly, or search by hand:</p>
+        <p class="bc-muted">{i18n.t('sidebar.openOrSearch')}</p>
         <SearchForm />
       </section>
     );
@@ -63,9 +70,9 @@ function CustomerScreen() {
     return (
       <section class="bc-screen">
         <p class="bc-empty-text">
-          {identity.name ? `${identity.name} has` : 'This customer has'} no email or phone in Gladly.
+          {identity.name ? i18n.t('sidebar.noContactNamed', [identity.name]) : i18n.t('sidebar.noContact')}
         </p>
-        <p class="bc-muted">Search BigCommerce by hand:</p>
+        <p class="bc-muted">{i18n.t('sidebar.searchByHand')}</p>
         <SearchForm />
       </section>
     );
@@ -75,7 +82,7 @@ function CustomerScreen() {
       <Results />
       {!nothingFound && (
         <details class="bc-more-search">
-          <summary>Search for someone else</summary>
+          <summary>{i18n.t('sidebar.searchSomeoneElse')}</summary>
           <SearchForm />
         </details>
       )}
@@ -102,26 +109,30 @@ function Results() {
       <div class="bc-error" role="alert">
         <p class="bc-wrap">{lookupError.message}</p>
         <button type="button" class="bc-button bc-button--small" onClick={refresh}>
-          Retry
+          {i18n.t('sidebar.retry')}
         </button>
       </div>
     );
   }
   if (stores.length === 0) {
-    return requestId && !done ? <LookupSkeleton /> : <p class="bc-muted">Nothing to show.</p>;
+    return requestId && !done ? <LookupSkeleton /> : <p class="bc-muted">{i18n.t('sidebar.nothingToShow')}</p>;
   }
   if (allNotFound({ stores, done })) {
     return (
       <div class="bc-empty">
         <p class="bc-empty-text">
-          No customer or orders found{stores.length > 1 ? ' in any store' : ` in ${stores[0]!.storeName}`}.
+          {stores.length > 1
+            ? i18n.t('sidebar.notFoundAnyStore')
+            : i18n.t('sidebar.notFoundInStore', [stores[0]!.storeName])}
         </p>
         {query?.kind === 'identity' && (
           <>
             <p class="bc-muted">
               {hasContact(query.identity)
-                ? 'Search by another email, phone or an order number:'
-                : `${query.identity.name || 'This customer'} has no email or phone in Gladly. Search by hand:`}
+                ? i18n.t('sidebar.searchAnother')
+                : query.identity.name
+                  ? i18n.t('sidebar.noContactSearchNamed', [query.identity.name])
+                  : i18n.t('sidebar.noContactSearch')}
             </p>
             <SearchForm />
           </>

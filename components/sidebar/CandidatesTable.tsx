@@ -1,22 +1,25 @@
-import { formatPhone } from '../../lib/core/phone';
+import { i18n } from '#i18n';
+import { attributeLabel } from '../../lib/sidebar/attribute-labels';
+import { formatPhone, type Locale } from '../../lib/sidebar/format';
+import { useSidebar } from './context';
 import type { Customer } from '../../lib/core/model';
 import type { SearchResultsAttribute } from '../../lib/settings/schema';
 
-/** Gladly's default result columns, used when the admin listed none. */
-export const DEFAULT_RESULT_COLUMNS: SearchResultsAttribute[] = [
-  { attribute: 'name', label: 'Name' },
-  { attribute: 'email', label: 'Email' },
+/** Gladly's default result columns, used when the admin listed none (labels in the browser's language). */
+export const defaultResultColumns = (): SearchResultsAttribute[] => [
+  { attribute: 'name', label: i18n.t('sidebar.columnName') },
+  { attribute: 'email', label: i18n.t('sidebar.columnEmail') },
 ];
 
 /** A customer's value for a results attribute; an attribute we do not know stays empty. */
-export function resultValue(customer: Customer, attribute: string): string {
+export function resultValue(customer: Customer, attribute: string, locale?: Locale): string {
   switch (attribute) {
     case 'name':
       return customer.name;
     case 'email':
       return customer.email;
     case 'phone':
-      return formatPhone(customer.phone, customer.address?.countryCode || undefined);
+      return formatPhone(customer.phone, customer.address?.countryCode || undefined, locale);
     case 'externalCustomerId':
       return customer.id;
     default:
@@ -35,20 +38,21 @@ interface Props {
 
 /** The customers a search found in one store, in the admin's columns, each with a Link button. */
 export function CandidatesTable({ storeName, candidates, columns, onLink, busy }: Props) {
-  const shown = columns.length > 0 ? columns : DEFAULT_RESULT_COLUMNS;
+  const { locale } = useSidebar();
+  const shown = columns.length > 0 ? columns : defaultResultColumns();
   return (
     <div class="bc-table-wrap">
       <table class="bc-table">
-        <caption class="bc-visually-hidden">Matching customers in {storeName}</caption>
+        <caption class="bc-visually-hidden">{i18n.t('sidebar.matchingCustomers', [storeName])}</caption>
         <thead>
           <tr>
             {shown.map((column, i) => (
               <th key={`${column.attribute}-${i}`} scope="col">
-                {column.label}
+                {attributeLabel(column)}
               </th>
             ))}
             <th scope="col">
-              <span class="bc-visually-hidden">Link</span>
+              <span class="bc-visually-hidden">{i18n.t('sidebar.link')}</span>
             </th>
           </tr>
         </thead>
@@ -56,7 +60,7 @@ export function CandidatesTable({ storeName, candidates, columns, onLink, busy }
           {candidates.map((customer) => (
             <tr key={customer.id}>
               {shown.map((column, i) => {
-                const value = resultValue(customer, column.attribute);
+                const value = resultValue(customer, column.attribute, locale);
                 return (
                   <td key={`${column.attribute}-${i}`} class="bc-ellipsis" title={value}>
                     {value}
@@ -68,11 +72,13 @@ export function CandidatesTable({ storeName, candidates, columns, onLink, busy }
                   type="button"
                   class="bc-button bc-button--small"
                   disabled={!onLink || busy}
-                  title={onLink ? undefined : 'Open a customer in Gladly to link'}
-                  aria-label={`Link ${customer.name || customer.email || `customer ${customer.id}`}`}
+                  title={onLink ? undefined : i18n.t('sidebar.linkNeedsCustomer')}
+                  aria-label={i18n.t('sidebar.linkWho', [
+                    customer.name || customer.email || i18n.t('sidebar.customerWithId', [customer.id]),
+                  ])}
                   onClick={() => onLink?.(customer.id)}
                 >
-                  Link
+                  {i18n.t('sidebar.link')}
                 </button>
               </td>
             </tr>

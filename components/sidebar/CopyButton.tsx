@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { copyText } from '../../lib/sidebar/clipboard';
 
@@ -17,7 +18,9 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       title={label}
       onClick={async () => setState((await copyText(text)) ? 'copied' : 'failed')}
     >
-      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>
+      <span aria-live="polite">
+        {i18n.t(state === 'copied' ? 'sidebar.copied' : state === 'failed' ? 'sidebar.copyFailed' : 'sidebar.copy')}
+      </span>
     </button>
   );
 }

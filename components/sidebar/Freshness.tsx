@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { StoreLookup } from '../../lib/messages/lookup';
 import { formatAge } from '../../lib/sidebar/format';
@@ -20,13 +21,13 @@ export function Freshness({ store }: { store: StoreLookup }) {
     <div class={`bc-freshness${stale ? ' bc-freshness--stale' : ''}`}>
       {failed ? (
         // Stale data whose refresh failed, or fresh data missing a part (e.g. tracking).
-        <span class="bc-wrap">{store.stale ? `Couldn't refresh: ${failed.message}` : failed.message}</span>
+        <span class="bc-wrap">{store.stale ? i18n.t('sidebar.refreshFailed', [failed.message]) : failed.message}</span>
       ) : store.fetchedAt ? (
-        <span>Updated {formatAge(store.fetchedAt, now(), locale)}</span>
+        <span>{i18n.t('sidebar.updated', [formatAge(store.fetchedAt, now(), locale)])}</span>
       ) : null}
-      {!store.complete && !failed && <span class="bc-muted"> · Loading tracking and images…</span>}
+      {!store.complete && !failed && <span class="bc-muted"> · {i18n.t('sidebar.loadingCompletion')}</span>}
       <button type="button" class="bc-button bc-button--small bc-button--quiet" onClick={refresh} disabled={refreshing}>
-        {refreshing ? 'Refreshing…' : failed ? 'Retry' : 'Refresh'}
+        {i18n.t(refreshing ? 'sidebar.refreshing' : failed ? 'sidebar.retry' : 'sidebar.refresh')}
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { LifetimeTotals } from '../../lib/lookup/lifetime';
 import { formatMoney } from '../../lib/sidebar/format';
@@ -24,23 +25,23 @@ export function Lifetime({ connectionId, customerId, email }: Props) {
     };
   }, [request, connectionId, customerId, email]);
 
-  if (state === 'loading') return <p class="bc-muted bc-lifetime">Lifetime totals loading…</p>;
-  if (state === 'failed') return <p class="bc-muted bc-lifetime">Lifetime totals could not be loaded.</p>;
-  if (state.totals.length === 0) return <p class="bc-muted bc-lifetime">No paid orders yet.</p>;
+  if (state === 'loading') return <p class="bc-muted bc-lifetime">{i18n.t('sidebar.lifetimeLoading')}</p>;
+  if (state === 'failed') return <p class="bc-muted bc-lifetime">{i18n.t('sidebar.lifetimeFailed')}</p>;
+  if (state.totals.length === 0) return <p class="bc-muted bc-lifetime">{i18n.t('sidebar.noPaidOrders')}</p>;
   return (
-    <dl class="bc-lifetime" aria-label="Lifetime">
+    <dl class="bc-lifetime" aria-label={i18n.t('sidebar.lifetime')}>
       {state.totals.map((t) => (
         <div key={t.currency} class="bc-lifetime__set">
           <div class="bc-lifetime__cell">
-            <dt>Orders</dt>
+            <dt>{i18n.t('sidebar.orders')}</dt>
             <dd>{t.orders}</dd>
           </div>
           <div class="bc-lifetime__cell">
-            <dt>Lifetime spend</dt>
+            <dt>{i18n.t('sidebar.lifetimeSpend')}</dt>
             <dd>{formatMoney(t.spend, t.currency, locale)}</dd>
           </div>
           <div class="bc-lifetime__cell">
-            <dt>Average order</dt>
+            <dt>{i18n.t('sidebar.averageOrder')}</dt>
             <dd>{formatMoney(t.average, t.currency, locale)}</dd>
           </div>
         </div>

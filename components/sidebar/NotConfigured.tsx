@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useSidebarState } from './context';
 
 /** No store is connected yet: say so, and offer the settings. */
@@ -5,10 +6,10 @@ export function NotConfigured() {
   const openOptions = useSidebarState((s) => s.openOptions);
   return (
     <section class="bc-screen bc-empty">
-      <h1 class="bc-title">Connect a BigCommerce store</h1>
-      <p>No store is connected yet. An admin adds a store connection in the extension's settings.</p>
+      <h1 class="bc-title">{i18n.t('sidebar.notConfiguredTitle')}</h1>
+      <p>{i18n.t('sidebar.notConfiguredText')}</p>
       <button type="button" class="bc-button bc-button--primary" onClick={openOptions}>
-        Open settings
+        {i18n.t('sidebar.openSettings')}
       </button>
     </section>
   );

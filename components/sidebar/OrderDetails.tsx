@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Fulfillment, LineItem, Order } from '../../lib/core/model';
@@ -33,17 +34,31 @@ function LineImage({ src: raw }: { src: string | null }) {
   );
 }
 
+/** The line states lib/bigcommerce/normalize.ts writes, in the browser's language (others as they are). */
+const LINE_STATUS_KEYS = {
+  'Not shipped': 'sidebar.lineNotShipped',
+  Shipped: 'sidebar.lineFullyShipped',
+  'Partially shipped': 'sidebar.linePartlyShipped',
+  Refunded: 'sidebar.lineFullyRefunded',
+  'Partially refunded': 'sidebar.linePartlyRefunded',
+} as const;
+
+function lineStatusLabel(status: string): string {
+  const key = LINE_STATUS_KEYS[status as keyof typeof LINE_STATUS_KEYS];
+  return key ? i18n.t(key) : status;
+}
+
 /**
  * What a line adds to the order's own status, said once: its shipped and refunded counts when it
  * has any; otherwise its state, unless every line is in the same state (the order's status says it).
  */
 export function lineState(line: LineItem, uniform: boolean): string {
   const counts = [
-    line.quantityShipped > 0 ? `Shipped ${line.quantityShipped}` : '',
-    line.quantityRefunded > 0 ? `Refunded ${line.quantityRefunded}` : '',
+    line.quantityShipped > 0 ? i18n.t('sidebar.lineShipped', [line.quantityShipped]) : '',
+    line.quantityRefunded > 0 ? i18n.t('sidebar.lineRefunded', [line.quantityRefunded]) : '',
   ].filter(Boolean);
   if (counts.length > 0) return counts.join(' · ');
-  return uniform ? '' : line.status;
+  return uniform ? '' : lineStatusLabel(line.status);
 }
 
 function LineItemRow({
@@ -68,7 +83,7 @@ function LineItemRow({
         </div>
         {line.sku && (
           <div class="bc-line__meta bc-ellipsis" title={line.sku}>
-            SKU {line.sku}
+            {i18n.t('sidebar.sku', [line.sku])}
           </div>
         )}
         {options && (
@@ -111,10 +126,10 @@ function FulfillmentRow({ fulfillment, locale }: { fulfillment: Fulfillment; loc
               {trackingNumber}
             </span>
           )}
-          <CopyButton text={trackingNumber} label="Copy tracking number" />
+          <CopyButton text={trackingNumber} label={i18n.t('sidebar.copyTrackingNumber')} />
         </div>
       ) : (
-        <div class="bc-muted">No tracking number</div>
+        <div class="bc-muted">{i18n.t('sidebar.noTracking')}</div>
       )}
       <div class="bc-line__meta bc-wrap">
         {[shippingLabel(fulfillment), formatDate(fulfillment.createdAt, locale)].filter(Boolean).join(' · ')}
@@ -132,27 +147,29 @@ export function OrderDetails({ order, locale, id }: { order: Order; locale: Loca
   return (
     <div class="bc-order__details" id={id}>
       <dl class="bc-amounts">
-        <Amount label="Subtotal">{formatMoney(order.subtotal, currency, locale)}</Amount>
+        <Amount label={i18n.t('sidebar.subtotal')}>{formatMoney(order.subtotal, currency, locale)}</Amount>
         {!isZeroAmount(order.discount) && (
-          <Amount label="Discount">−{formatMoney(order.discount, currency, locale)}</Amount>
+          <Amount label={i18n.t('sidebar.discount')}>−{formatMoney(order.discount, currency, locale)}</Amount>
         )}
-        <Amount label="Shipping">{formatMoney(order.shippingCost, currency, locale)}</Amount>
-        <Amount label="Tax">{formatMoney(order.tax, currency, locale)}</Amount>
-        <Amount label="Total">{formatMoney(order.orderTotal, currency, locale)}</Amount>
+        <Amount label={i18n.t('sidebar.shipping')}>{formatMoney(order.shippingCost, currency, locale)}</Amount>
+        <Amount label={i18n.t('sidebar.tax')}>{formatMoney(order.tax, currency, locale)}</Amount>
+        <Amount label={i18n.t('sidebar.total')}>{formatMoney(order.orderTotal, currency, locale)}</Amount>
         {(order.paymentMethod || order.paymentStatus) && (
-          <Amount label="Payment">{[order.paymentMethod, order.paymentStatus].filter(Boolean).join(' · ')}</Amount>
+          <Amount label={i18n.t('sidebar.payment')}>
+            {[order.paymentMethod, order.paymentStatus].filter(Boolean).join(' · ')}
+          </Amount>
         )}
       </dl>
-      <h4 class="bc-subtitle">Items</h4>
+      <h4 class="bc-subtitle">{i18n.t('sidebar.itemsTitle')}</h4>
       <ul class="bc-lines">
         {order.lineItems.map((line) => (
           <LineItemRow key={line.id} line={line} currency={currency} locale={locale} uniform={uniform} />
         ))}
       </ul>
-      {fulfillments === null && order.itemsShipped > 0 && <p class="bc-muted">Loading shipments…</p>}
+      {fulfillments === null && order.itemsShipped > 0 && <p class="bc-muted">{i18n.t('sidebar.loadingShipments')}</p>}
       {fulfillments && fulfillments.length > 0 && (
         <>
-          <h4 class="bc-subtitle">Shipments</h4>
+          <h4 class="bc-subtitle">{i18n.t('sidebar.shipments')}</h4>
           <ul class="bc-fulfillments">
             {fulfillments.map((f) => (
               <FulfillmentRow key={f.id} fulfillment={f} locale={locale} />
@@ -162,13 +179,13 @@ export function OrderDetails({ order, locale, id }: { order: Order; locale: Loca
       )}
       {order.staffNotes && (
         <p class="bc-wrap">
-          <span class="bc-muted">Staff notes: </span>
+          <span class="bc-muted">{i18n.t('sidebar.staffNotes')} </span>
           {order.staffNotes}
         </p>
       )}
       {controlPanelUrl && (
         <a class="bc-link" href={controlPanelUrl} target="_blank" rel="noopener noreferrer">
-          Open in BigCommerce
+          {i18n.t('sidebar.openInBigCommerce')}
         </a>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { newestFirst, type Customer, type Order } from '../../lib/core/model';
 import type { SidebarConnection } from '../../lib/messages/sidebar';
@@ -30,7 +31,7 @@ export function OrderList({ orders, customer, connection, history = null }: Prop
   // Another customer or a refresh starts from the newest ten again.
   useEffect(() => setPaging({ state: 'idle', older: [] }), [orders]);
   const shown = useMemo(() => [...newest, ...paging.older], [newest, paging.older]);
-  if (shown.length === 0) return <p class="bc-muted">No orders yet.</p>;
+  if (shown.length === 0) return <p class="bc-muted">{i18n.t('sidebar.noOrders')}</p>;
 
   async function showMore() {
     if (!history) return;
@@ -50,8 +51,8 @@ export function OrderList({ orders, customer, connection, history = null }: Prop
   }
   const canPage = history !== null && newest.length >= ORDERS_SHOWN && paging.state !== 'end';
   return (
-    <section aria-label="Recent orders">
-      <h3 class="bc-subtitle">Recent orders</h3>
+    <section aria-label={i18n.t('sidebar.recentOrders')}>
+      <h3 class="bc-subtitle">{i18n.t('sidebar.recentOrders')}</h3>
       <ul class="bc-orders">
         {shown.map((order) => (
           <OrderRow key={order.id} order={order} locale={locale} actions={actions} />
@@ -64,15 +65,15 @@ export function OrderList({ orders, customer, connection, history = null }: Prop
           onClick={() => void showMore()}
           disabled={paging.state === 'loading'}
         >
-          {paging.state === 'loading' ? 'Loading older orders…' : 'Show more orders'}
+          {i18n.t(paging.state === 'loading' ? 'sidebar.loadingOlderOrders' : 'sidebar.showMoreOrders')}
         </button>
       )}
       {paging.state === 'failed' && (
         <p class="bc-error bc-wrap" role="alert">
-          Older orders could not be loaded. Try again.
+          {i18n.t('sidebar.olderOrdersFailed')}
         </p>
       )}
-      {paging.state === 'end' && <p class="bc-muted">No older orders.</p>}
+      {paging.state === 'end' && <p class="bc-muted">{i18n.t('sidebar.noOlderOrders')}</p>}
     </section>
   );
 }

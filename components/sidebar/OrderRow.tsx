@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { Customer, Order } from '../../lib/core/model';
@@ -25,7 +26,7 @@ export interface OrderRowProps {
 function OrderRowView({ order, locale, actions }: OrderRowProps) {
   const [open, setOpen] = useState(false);
   const detailsId = `order-${order.store.connectionId}-${order.id}`;
-  const items = order.itemCount === 1 ? '1 item' : `${order.itemCount} items`;
+  const items = order.itemCount === 1 ? i18n.t('sidebar.oneItem') : i18n.t('sidebar.items', [order.itemCount]);
   return (
     <li class="bc-order">
       <div class="bc-order__summary">
@@ -38,7 +39,7 @@ function OrderRowView({ order, locale, actions }: OrderRowProps) {
         >
           <span class="bc-order__line">
             <span class="bc-order__number">#{order.orderNumber}</span>
-            {order.isGuest && <span class="bc-badge bc-badge--muted">Guest</span>}
+            {order.isGuest && <span class="bc-badge bc-badge--muted">{i18n.t('sidebar.guest')}</span>}
             <span class={`bc-badge bc-badge--${statusTone(order.statusId)}`}>{order.status}</span>
             <span class="bc-order__total">{formatMoney(order.orderTotal, order.currencyCode, locale)}</span>
           </span>
@@ -47,12 +48,12 @@ function OrderRowView({ order, locale, actions }: OrderRowProps) {
             <span>{items}</span>
             {order.firstTrackingNumber && (
               <span class="bc-ellipsis" title={order.firstTrackingNumber}>
-                Tracking {order.firstTrackingNumber}
+                {i18n.t('sidebar.tracking', [order.firstTrackingNumber])}
               </span>
             )}
           </span>
         </button>
-        <CopyButton text={order.orderNumber} label="Copy order number" />
+        <CopyButton text={order.orderNumber} label={i18n.t('sidebar.copyOrderNumber')} />
       </div>
       {open && (
         <>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useMemo, useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
 import { orderSummary } from '../../lib/sidebar/order-summary';
@@ -15,11 +16,13 @@ export function OrderSummaryButtons({ order }: { order: Order }) {
       <button
         type="button"
         class="bc-button bc-button--small"
-        onClick={async () => setSaid(insertOutcomeText(await insertIntoReply(request, summary), 'summary'))}
+        onClick={async () =>
+          setSaid(insertOutcomeText(await insertIntoReply(request, summary), i18n.t('sidebar.summaryWhat')))
+        }
       >
-        Insert summary into reply
+        {i18n.t('sidebar.insertSummary')}
       </button>
-      <CopyButton text={summary} label="Copy order summary" />
+      <CopyButton text={summary} label={i18n.t('sidebar.copySummary')} />
       {said && (
         <p class="bc-note bc-wrap" aria-live="polite">
           {said}

@@ -1,7 +1,7 @@
+import { i18n } from '#i18n';
 import type { ComponentChildren } from 'preact';
 import type { Customer } from '../../lib/core/model';
-import { formatAddress, formatDate, formatMoney } from '../../lib/sidebar/format';
-import { formatPhone } from '../../lib/core/phone';
+import { formatAddress, formatDate, formatMoney, formatPhone } from '../../lib/sidebar/format';
 import { useSidebar } from './context';
 import { Lifetime } from './Lifetime';
 
@@ -31,48 +31,56 @@ export function Profile({ customer, storeName, connectionId, autoLinked, onUnlin
   const { locale } = useSidebar();
   const name = customer.name || [customer.firstName, customer.lastName].filter(Boolean).join(' ') || customer.email;
   const more = customer.addressCount - (customer.address ? 1 : 0);
-  const group = customer.customerGroupName ?? (customer.customerGroupId > 0 ? `Group ${customer.customerGroupId}` : '');
+  const group =
+    customer.customerGroupName ??
+    (customer.customerGroupId > 0 ? i18n.t('sidebar.groupId', [customer.customerGroupId]) : '');
   return (
-    <section class="bc-profile" aria-label="Customer profile">
+    <section class="bc-profile" aria-label={i18n.t('sidebar.profileLabel')}>
       <div class="bc-profile__head">
         <h3 class="bc-profile__name bc-ellipsis" title={name}>
           {name}
         </h3>
         {onUnlink && (
           <button type="button" class="bc-button bc-button--small" onClick={onUnlink} disabled={busy}>
-            Unlink
+            {i18n.t('sidebar.unlink')}
           </button>
         )}
       </div>
-      {autoLinked && <p class="bc-note">Linked automatically</p>}
+      {autoLinked && <p class="bc-note">{i18n.t('sidebar.autoLinked')}</p>}
       <dl class="bc-profile__fields">
         {customer.email && (
-          <Row label="Email" title={customer.email}>
+          <Row label={i18n.t('sidebar.email')} title={customer.email}>
             {customer.email}
           </Row>
         )}
         {customer.phone && (
-          <Row label="Phone">{formatPhone(customer.phone, customer.address?.countryCode || undefined)}</Row>
+          <Row label={i18n.t('sidebar.phone')}>
+            {formatPhone(customer.phone, customer.address?.countryCode || undefined, locale)}
+          </Row>
         )}
-        {customer.company && <Row label="Company">{customer.company}</Row>}
-        {customer.createdAt && <Row label="Customer since">{formatDate(customer.createdAt, locale)}</Row>}
+        {customer.company && <Row label={i18n.t('sidebar.company')}>{customer.company}</Row>}
+        {customer.createdAt && (
+          <Row label={i18n.t('sidebar.customerSince')}>{formatDate(customer.createdAt, locale)}</Row>
+        )}
         {customer.address && (
-          <Row label="Address">
+          <Row label={i18n.t('sidebar.address')}>
             {formatAddress(customer.address)}
-            {more > 0 && <span class="bc-muted"> and {more} more</span>}
+            {more > 0 && <span class="bc-muted"> {i18n.t('sidebar.moreAddresses', [more])}</span>}
           </Row>
         )}
         {customer.acceptsMarketing !== null && (
-          <Row label="Accepts marketing">{customer.acceptsMarketing ? 'Yes' : 'No'}</Row>
+          <Row label={i18n.t('sidebar.acceptsMarketing')}>
+            {i18n.t(customer.acceptsMarketing ? 'sidebar.yes' : 'sidebar.no')}
+          </Row>
         )}
-        {group && <Row label="Customer group">{group}</Row>}
+        {group && <Row label={i18n.t('sidebar.customerGroup')}>{group}</Row>}
         {customer.storeCreditAmount !== null && (
-          <Row label="Store credit">
+          <Row label={i18n.t('sidebar.storeCredit')}>
             {formatMoney(customer.storeCreditAmount, customer.storeCreditCurrency, locale)}
           </Row>
         )}
-        {customer.notes && <Row label="Notes">{customer.notes}</Row>}
-        {storeName && <Row label="Store">{storeName}</Row>}
+        {customer.notes && <Row label={i18n.t('sidebar.notes')}>{customer.notes}</Row>}
+        {storeName && <Row label={i18n.t('sidebar.store')}>{storeName}</Row>}
       </dl>
       <Lifetime connectionId={connectionId} customerId={customer.id} email={customer.email} />
     </section>

@@ -1,5 +1,7 @@
+import { i18n } from '#i18n';
 import { useMemo, useState } from 'preact/hooks';
 import type { SidebarConnection } from '../../lib/messages/sidebar';
+import { attributeLabel } from '../../lib/sidebar/attribute-labels';
 import type { ManualQuery } from '../../lib/sidebar/store';
 import { useSidebarState } from './context';
 
@@ -18,11 +20,11 @@ export function searchOptions(
   const seen = new Map<Attribute, string>();
   for (const connection of scope) {
     for (const row of connection.searchQueryAttributes)
-      if (!seen.has(row.attribute)) seen.set(row.attribute, row.label);
+      if (!seen.has(row.attribute)) seen.set(row.attribute, attributeLabel(row));
   }
   return [
     ...[...seen].map(([attribute, label]) => ({ attribute, label })),
-    { attribute: 'orderNumber', label: 'Order number' },
+    { attribute: 'orderNumber', label: i18n.t('sidebar.orderNumber') },
   ];
 }
 
@@ -44,13 +46,13 @@ export function SearchForm({ initial }: { initial?: ManualQuery | null }) {
   };
 
   return (
-    <form class="bc-search" role="search" aria-label="Search BigCommerce" onSubmit={submit}>
+    <form class="bc-search" role="search" aria-label={i18n.t('sidebar.searchLabel')} onSubmit={submit}>
       <div class="bc-search__row">
         {connections.length > 1 && (
           <label class="bc-field">
-            <span class="bc-field__label">Store</span>
+            <span class="bc-field__label">{i18n.t('sidebar.store')}</span>
             <select value={connectionId} onChange={(e) => setConnectionId(e.currentTarget.value)}>
-              <option value={ALL}>All stores</option>
+              <option value={ALL}>{i18n.t('sidebar.allStores')}</option>
               {connections.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -60,7 +62,7 @@ export function SearchForm({ initial }: { initial?: ManualQuery | null }) {
           </label>
         )}
         <label class="bc-field">
-          <span class="bc-field__label">Search by</span>
+          <span class="bc-field__label">{i18n.t('sidebar.searchBy')}</span>
           <select value={chosen.attribute} onChange={(e) => setAttribute(e.currentTarget.value as Attribute)}>
             {options.map((o) => (
               <option key={o.attribute} value={o.attribute}>
@@ -84,7 +86,7 @@ export function SearchForm({ initial }: { initial?: ManualQuery | null }) {
           />
         </label>
         <button type="submit" class="bc-button bc-button--primary">
-          Search
+          {i18n.t('sidebar.search')}
         </button>
       </div>
     </form>

@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+
 /** Placeholders shaped like the profile and the order rows, shown while a lookup runs. */
 export function ProfileSkeleton() {
   return (
@@ -18,7 +20,7 @@ export function OrderRowSkeleton() {
   );
 }
 
-export function LookupSkeleton({ label = 'Looking up the customer…' }: { label?: string }) {
+export function LookupSkeleton({ label = i18n.t('sidebar.lookingUp') }: { label?: string }) {
   return (
     <div class="bc-loading" role="status" aria-busy="true">
       <span class="bc-visually-hidden">{label}</span>

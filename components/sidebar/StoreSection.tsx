@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { StoreLookup } from '../../lib/messages/lookup';
 import type { SidebarConnection } from '../../lib/messages/sidebar';
 import { CandidatesTable } from './CandidatesTable';
@@ -27,20 +28,20 @@ export function StoreSection({ store, connection, showName }: Props) {
   let body;
   switch (store.status) {
     case 'loading':
-      body = <LookupSkeleton label={`Looking up ${storeName}…`} />;
+      body = <LookupSkeleton label={i18n.t('sidebar.lookingUpStore', [storeName])} />;
       break;
     case 'error':
       body = (
         <div class="bc-error" role="alert">
-          <p class="bc-wrap">{store.error?.message ?? 'Something went wrong.'}</p>
+          <p class="bc-wrap">{store.error?.message ?? i18n.t('sidebarErrors.somethingWrong')}</p>
           <button type="button" class="bc-button bc-button--small" onClick={refresh}>
-            Retry
+            {i18n.t('sidebar.retry')}
           </button>
         </div>
       );
       break;
     case 'not-found':
-      body = <p class="bc-muted">No customer or orders found in this store.</p>;
+      body = <p class="bc-muted">{i18n.t('sidebar.notFoundThisStore')}</p>;
       break;
     case 'candidates':
       body = (
@@ -62,7 +63,7 @@ export function StoreSection({ store, connection, showName }: Props) {
     case 'guest':
       body = (
         <>
-          <p class="bc-note">No customer account: guest orders placed with this email.</p>
+          <p class="bc-note">{i18n.t('sidebar.guestOrders')}</p>
           <OrderList
             orders={store.orders ?? []}
             customer={null}

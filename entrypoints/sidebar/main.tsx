@@ -8,6 +8,9 @@ import { App } from '../../components/sidebar/App';
 import { SidebarContext } from '../../components/sidebar/context';
 import './style.css';
 
+// The page speaks the browser's language (the catalogs follow it): screen readers read it so.
+document.documentElement.lang = browser.i18n.getUILanguage();
+
 const client = createSidebarClient(() => browser.runtime.connect({ name: SIDEBAR_PORT }));
 const store = createSidebarStore(client);
 const request = client.request.bind(client);

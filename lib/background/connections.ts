@@ -3,6 +3,7 @@
  * from the vault. Clients, tokens and the list of connections are kept (their governor and group
  * cache are worth keeping; a lookup should not wait on storage) until the settings change.
  */
+import { i18n } from '../core/i18n';
 import type { ConnectionApis } from '../core/store-ports';
 import type { Connection } from '../settings/schema';
 
@@ -52,17 +53,15 @@ export function createConnectionRegistry(deps: ConnectionRegistryDeps): Connecti
     },
     async apis(connectionId) {
       const connection = (await connections()).find((c) => c.id === connectionId);
-      if (!connection) throw new NotConfiguredError('That store connection no longer exists. Reload the sidebar.');
-      if (!connection.enabled)
-        throw new NotConfiguredError(`The store "${connection.name}" is turned off in the settings.`);
+      if (!connection) throw new NotConfiguredError(i18n.t('sidebarErrors.connectionGone'));
+      if (!connection.enabled) throw new NotConfiguredError(i18n.t('sidebarErrors.storeOff', [connection.name]));
       if (!tokens.has(connectionId)) tokens.set(connectionId, deps.token(connectionId));
       const token = await tokens.get(connectionId)!.catch((error: unknown) => {
         tokens.delete(connectionId);
         throw error;
       });
       if (!token) tokens.delete(connectionId);
-      if (!token)
-        throw new NotConfiguredError(`No access token is saved for "${connection.name}". Add one in the settings.`);
+      if (!token) throw new NotConfiguredError(i18n.t('sidebarErrors.noToken', [connection.name]));
       // The fingerprint never holds the token itself: only its length and last characters.
       const fingerprint = [connection.storeHash, connection.apiBaseUrl ?? '', token.length, token.slice(-4)].join('|');
       const existing = built.get(connectionId);

@@ -2,6 +2,7 @@
  * The sidebar's lookup messages: `lookup` streams `lookup/update`s as each store answers,
  * `link` and `unlink` change which BigCommerce customer a Gladly customer is linked to.
  */
+import { i18n } from '../core/i18n';
 import type { z } from 'zod';
 import { runLookup, searchFieldsOf, type Emit, type LookupConnection, type LookupDeps } from '../lookup/lookup';
 import { queryKey } from '../messages/lookup';
@@ -130,8 +131,7 @@ export function createLookupHandlers(deps: LookupServiceDeps): MessageHandler[] 
       const { connection, apis } = await deps.registry.apis(request.connectionId);
       // Link only to a customer that exists in that store.
       const customer = await apis.lookup.customerById(request.customerId);
-      if (!customer)
-        throw Object.assign(new Error('That customer no longer exists in the store.'), { kind: 'not-found' });
+      if (!customer) throw Object.assign(new Error(i18n.t('sidebarErrors.customerGone')), { kind: 'not-found' });
       await deps.links.link(request.identity, connection.id, customer.id, 'agent');
       await deps.cache.invalidate(connection.id, queryKey({ kind: 'identity', identity: request.identity }));
       await deps.onLinked?.(request.identity, connection, customer).catch(() => undefined);

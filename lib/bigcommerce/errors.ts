@@ -2,6 +2,7 @@
  * Typed BigCommerce failures with sentences a person understands. Nothing here ever holds the
  * access token or a raw response body: only BigCommerce's own short message, when it sent one.
  */
+import { i18n } from '../core/i18n';
 import { ZodError, type ZodType } from 'zod';
 import type { ErrorInfo } from '../messages/common';
 import { scopeLabel } from './scopes';
@@ -118,48 +119,38 @@ export function errorForStatus(
 ): BigCommerceError {
   const api = apiErrorMessage(body);
   if (status === 401) {
-    return new BigCommerceError('auth', 'BigCommerce refused the access token. Check the token saved for this store.', {
+    return new BigCommerceError('auth', i18n.t('sidebarErrors.auth'), {
       status,
     });
   }
   if (status === 403) {
-    const needs = scope ? ` It needs the “${scopeLabel(scope)}” scope (${scope}).` : '';
-    return new BigCommerceError('scope', `The store's API account is not allowed to do this.${needs}`, {
+    const message = scope
+      ? i18n.t('sidebarErrors.scopeNeeds', [scopeLabel(scope), scope])
+      : i18n.t('sidebarErrors.scope');
+    return new BigCommerceError('scope', message, {
       status,
       scope,
     });
   }
   if (status === 404) {
-    return new BigCommerceError('not-found', 'BigCommerce could not find that record.', { status });
+    return new BigCommerceError('not-found', i18n.t('sidebarErrors.notFound'), { status });
   }
   if (status === 429) {
-    return new BigCommerceError(
-      'rate-limited',
-      'The store has used up its BigCommerce API quota for now. Try again in a few seconds.',
-      {
-        status,
-      },
-    );
+    return new BigCommerceError('rate-limited', i18n.t('sidebarErrors.rateLimited'), {
+      status,
+    });
   }
   if (writeOutcomeUnknown(status, context)) {
-    return new BigCommerceError(
-      'unavailable',
-      `BigCommerce answered with an error (${status}) after the request reached it. The change may or may not have been made: check before trying again.`,
-      { status, sent: true },
-    );
+    return new BigCommerceError('unavailable', i18n.t('sidebarErrors.writeUnknown', [status]), { status, sent: true });
   }
   if (status >= 500) {
-    return new BigCommerceError(
-      'unavailable',
-      `BigCommerce is not answering properly right now (error ${status}). Try again shortly.`,
-      {
-        status,
-      },
-    );
+    return new BigCommerceError('unavailable', i18n.t('sidebarErrors.unavailable', [status]), {
+      status,
+    });
   }
   const message = api.message
-    ? clip(`BigCommerce refused the request: ${api.message}`)
-    : `BigCommerce refused the request (error ${status}).`;
+    ? clip(i18n.t('sidebarErrors.refusedWhy', [api.message]))
+    : i18n.t('sidebarErrors.refused', [status]);
   return new BigCommerceError('validation', message, { status, ...(api.field ? { field: api.field } : {}) });
 }
 
@@ -177,10 +168,10 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof ZodError) {
     return {
       kind: 'malformed',
-      message: 'BigCommerce answered with data in a shape this extension does not understand.',
+      message: i18n.t('sidebarErrors.malformed'),
     };
   }
-  return { kind: 'unknown', message: 'Something went wrong while talking to BigCommerce.' };
+  return { kind: 'unknown', message: i18n.t('sidebarErrors.unknown') };
 }
 
 /** A response body checked against its schema; a mismatch is a 'malformed' error naming what was read. */
@@ -190,6 +181,6 @@ export function parseBody<T>(schema: ZodType<T>, body: unknown, what: string): T
   const where = result.error.issues[0]?.path.join('.') ?? '';
   throw new BigCommerceError(
     'malformed',
-    `BigCommerce sent ${what} in a shape this extension does not understand${where ? ` (at ${where})` : ''}.`,
+    i18n.t('sidebarErrors.malformedWhat', [what, where ? i18n.t('sidebarErrors.malformedAt', [where]) : '']),
   );
 }

@@ -3,6 +3,7 @@
  * (GETs only), the per-store governor and typed errors. The token goes into a header here and
  * nowhere else; no error or log line built here contains it or a response body.
  */
+import { i18n } from '../core/i18n';
 import { BigCommerceError, errorForStatus } from './errors';
 import { governorFor, headerNumber, type RequestGovernor } from './governor';
 
@@ -144,11 +145,8 @@ export function createClient(options: ClientOptions): BigCommerceClient {
       return {
         kind: 'error',
         error: timedOut
-          ? new BigCommerceError(
-              'rate-limited',
-              `The store's API quota kept this request waiting more than ${Math.round(timeoutMs / 1000)} s, so it was not sent. Try again shortly.`,
-            )
-          : new BigCommerceError('offline', 'The request was cancelled before it was sent.'),
+          ? new BigCommerceError('rate-limited', i18n.t('sidebarErrors.quotaWait', [Math.round(timeoutMs / 1000)]))
+          : new BigCommerceError('offline', i18n.t('sidebarErrors.cancelled')),
       };
     }
     const headers: Record<string, string> = { 'X-Auth-Token': options.accessToken, Accept: 'application/json' };
@@ -176,9 +174,7 @@ export function createClient(options: ClientOptions): BigCommerceClient {
               kind: 'error',
               error: new BigCommerceError(
                 'malformed',
-                write
-                  ? 'BigCommerce accepted the request but answered with something that is not JSON. Check the result before trying again.'
-                  : 'BigCommerce answered with something that is not JSON.',
+                write ? i18n.t('sidebarErrors.notJsonWrite') : i18n.t('sidebarErrors.notJson'),
                 { status: response.status, ...(write ? { sent: true } : {}) },
               ),
             };
@@ -190,9 +186,8 @@ export function createClient(options: ClientOptions): BigCommerceClient {
       if (timedOut) {
         const write = changesState(spec);
         const message = write
-          ? `BigCommerce did not answer within ${Math.round(timeoutMs / 1000)} s. The change may or ` +
-            `may not have been made: check before trying again.`
-          : `BigCommerce did not answer within ${Math.round(timeoutMs / 1000)} s.`;
+          ? i18n.t('sidebarErrors.timeoutWrite', [Math.round(timeoutMs / 1000)])
+          : i18n.t('sidebarErrors.timeout', [Math.round(timeoutMs / 1000)]);
         return { kind: 'error', error: new BigCommerceError('timeout', message, write ? { sent: true } : {}) };
       }
       if (changesState(spec)) {
@@ -200,16 +195,12 @@ export function createClient(options: ClientOptions): BigCommerceClient {
         // unknown as after a timeout, so it is reported the same way (never resent).
         return {
           kind: 'error',
-          error: new BigCommerceError(
-            'timeout',
-            'The connection to BigCommerce broke before it answered. The change may or may not have been made: check before trying again.',
-            { sent: true },
-          ),
+          error: new BigCommerceError('timeout', i18n.t('sidebarErrors.brokeWrite'), { sent: true }),
         };
       }
       return {
         kind: 'error',
-        error: new BigCommerceError('offline', 'Could not reach BigCommerce. Check the network connection.'),
+        error: new BigCommerceError('offline', i18n.t('sidebarErrors.offline')),
       };
     } finally {
       clearTimeout(timer);

@@ -5,6 +5,7 @@
  * that pair before. Links and unlink marks persist (the background's IndexedDB store) and
  * survive restarts; what is read back is checked again, and anything unreadable counts as none.
  */
+import { i18n } from '../core/i18n';
 import { z } from 'zod';
 import type { Customer } from '../core/model';
 import { identityKey, type Identity } from '../messages/identity';
@@ -34,17 +35,17 @@ export function decideLink(
 ): LinkDecision {
   if (candidates.length === 0) return { kind: 'none' };
   if (candidates.length > 1) {
-    return { kind: 'choose', candidates, reason: `${candidates.length} customers match: choose the right one.` };
+    return { kind: 'choose', candidates, reason: i18n.t('sidebarLinking.several', [candidates.length]) };
   }
   const customer = candidates[0]!;
   if (!fields.email && !fields.phone) {
-    return { kind: 'choose', candidates, reason: 'Auto-linking is off for this store.' };
+    return { kind: 'choose', candidates, reason: i18n.t('sidebarLinking.autoLinkOff') };
   }
   if (wasUnlinked(customer.id)) {
     return {
       kind: 'choose',
       candidates,
-      reason: 'This customer was unlinked before, so it is not linked automatically.',
+      reason: i18n.t('sidebarLinking.unlinkedBefore'),
     };
   }
 
@@ -66,14 +67,17 @@ export function decideLink(
     return {
       kind: 'choose',
       candidates,
-      reason: `The store's ${conflicts.join(' and ')} differs from Gladly's, so it is not linked automatically.`,
+      reason:
+        conflicts.length > 1
+          ? i18n.t('sidebarLinking.bothDiffer')
+          : i18n.t(conflicts[0] === 'email' ? 'sidebarLinking.emailDiffers' : 'sidebarLinking.phoneDiffers'),
     };
   }
   if (matchedOn.length === 0) {
     return {
       kind: 'choose',
       candidates,
-      reason: 'No auto-linking field matches: link it if it is the right customer.',
+      reason: i18n.t('sidebarLinking.noFieldMatches'),
     };
   }
   return { kind: 'auto-link', customer, matchedOn };

@@ -9,6 +9,7 @@
  * name). A third round happens only when account orders bring shipped orders or products round 2
  * did not know. Assembling every store's result, the cache and the stats: ./lookup.ts.
  */
+import { i18n } from '../core/i18n';
 import { newestFirst, type Customer, type Order } from '../core/model';
 import type { StoreApi } from '../core/store-ports';
 import type { ErrorInfo } from '../messages/common';
@@ -245,7 +246,7 @@ function tolerant(api: StoreApi, problems: unknown[]): StoreApi {
 function withProblems(result: StoreLookup, problems: unknown[], deps: StoreLookupDeps): StoreLookup {
   if (problems.length === 0 || result.status === 'error') return result;
   const info = deps.toErrorInfo(problems[0]);
-  return { ...result, error: { ...info, message: `Tracking could not be loaded for every order. ${info.message}` } };
+  return { ...result, error: { ...info, message: i18n.t('sidebarErrors.trackingMissing', [info.message]) } };
 }
 
 /** What completing orders takes: shipments for orders with something shipped, and images. */
@@ -314,7 +315,7 @@ async function manualLookup(
           status: 'candidates',
           candidates: [owner],
           orders: [completed!],
-          candidateReason: `Order #${order.orderNumber} belongs to this customer.`,
+          candidateReason: i18n.t('sidebarLinking.orderOwner', [order.orderNumber]),
           complete: true,
         }
       : { ...base, status: 'guest', customer: null, orders: [completed!], complete: true };
@@ -328,7 +329,7 @@ async function manualLookup(
     ...base,
     status: 'candidates',
     candidates: found,
-    candidateReason: 'Choose the customer to link.',
+    candidateReason: i18n.t('sidebarLinking.choose'),
     complete: true,
   };
 }

@@ -1,12 +1,31 @@
 /**
- * Display helpers: money, dates and ages with Intl in the browser's locale. Money arrives as an
- * exact decimal string and is handed to Intl as a string (Intl.NumberFormat v3 formats decimal
- * strings exactly), so no float ever touches an amount.
+ * Display helpers, the one place the sidebar and the action dialogs format for people: money,
+ * dates, ages and phone numbers in the browser's locale (see browserLocale). Money arrives as an exact decimal string and is handed to
+ * Intl as a string (Intl.NumberFormat v3 formats decimal strings exactly), so no float ever
+ * touches an amount.
  */
 import { ORDER_STATUS, type Address } from '../core/model';
+import { formatPhone as internationalPhone } from '../core/phone';
+import { i18n } from '../core/i18n';
 
-/** undefined = the browser's own locale. Tests pass one to get stable output. */
+/** undefined = the browser's own locale (browserLocale). Tests pass one to get stable output. */
 export type Locale = string | undefined;
+
+let chosenLocale: string | undefined;
+
+/**
+ * The locale formats follow: the browser's preferred language tag (e.g. "de-AT", "en-GB") whose
+ * language the catalogs speak here, else the catalog's own ("de", "en"). So a German text never
+ * carries "$25.00", and an English one keeps the agent's regional dates. (The catalog is what
+ * Chromium chose from its UI language; navigator.language may lag behind it, e.g. with --lang.)
+ */
+export function browserLocale(): string {
+  if (chosenLocale) return chosenLocale;
+  const language = i18n.t('sidebar.formatLocale');
+  const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  chosenLocale = preferred.find((tag) => tag?.split('-')[0]?.toLowerCase() === language) ?? language;
+  return chosenLocale;
+}
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -14,14 +33,15 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 export function formatMoney(amount: string, currency: string, locale?: Locale): string {
   const value = amount.trim();
   if (!/^-?\d+(\.\d+)?$/.test(value)) return currency ? `${value} ${currency}`.trim() : value;
-  const key = `${locale ?? ''}|${currency}`;
+  const tag = locale ?? browserLocale();
+  const key = `${tag}|${currency}`;
   let format = moneyFormats.get(key);
   if (!format) {
     try {
       // An unknown currency is shown as a plain amount, never with a guessed symbol.
       format = currency
-        ? new Intl.NumberFormat(locale, { style: 'currency', currency })
-        : new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+        ? new Intl.NumberFormat(tag, { style: 'currency', currency })
+        : new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     } catch {
       return currency ? `${value} ${currency}` : value;
     }
@@ -39,10 +59,11 @@ export function isZeroAmount(amount: string): boolean {
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  const tag = locale ?? browserLocale();
+  const key = `${tag}|${JSON.stringify(options)}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
+    format = new Intl.DateTimeFormat(tag, options);
     dateFormats.set(key, format);
   }
   return format;
@@ -78,13 +99,31 @@ export function warmUpFormats(locale: Locale, currencies: readonly string[] = ['
 /** How long ago `then` was, e.g. "3 min. ago" / "just now". */
 export function formatAge(then: number, now: number, locale?: Locale): string {
   const seconds = Math.round((now - then) / 1000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const format = new Intl.RelativeTimeFormat(locale ?? browserLocale(), { numeric: 'auto', style: 'short' });
   if (seconds < 45) return format.format(0, 'second');
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return format.format(-minutes, 'minute');
   const hours = Math.round(minutes / 60);
   if (hours < 24) return format.format(-hours, 'hour');
   return format.format(-Math.round(hours / 24), 'day');
+}
+
+/** The country of a locale ("de" → "DE", "en" → "US", "fr-CA" → "CA"); undefined when it names none. */
+export function localeRegion(locale?: Locale): string | undefined {
+  try {
+    return new Intl.Locale(locale ?? browserLocale()).maximize().region;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A phone in the one international format ("+49 30 1234567", issue #17). A number stored without
+ * its country code is read in the country of the customer's address, else in the browser locale's
+ * country: a German agent's "030 1234567" is Berlin, an American's "650-123-4569" California.
+ */
+export function formatPhone(stored: string, country?: string, locale?: Locale): string {
+  return internationalPhone(stored, country || localeRegion(locale));
 }
 
 export type StatusTone = 'ok' | 'info' | 'warn' | 'bad' | 'muted';

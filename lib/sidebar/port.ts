@@ -4,6 +4,7 @@
  * may stop at any time). Every incoming message is checked with the protocol's zod schemas;
  * anything else is ignored.
  */
+import { i18n } from '#i18n';
 import { ReplySchema, type ErrorInfo } from '../messages/common';
 import { LookupUpdateSchema, type LookupQuery, type LookupUpdate } from '../messages/lookup';
 import type { AnyOutgoing, Outgoing, ReplyOf, Sender, SidebarMessageType } from '../messages/protocol';
@@ -65,18 +66,11 @@ export interface ClientOptions {
 
 // A request that was sent but never answered: its outcome is unknown (like a timeout after sending),
 // so an action dialog asks the background what happened instead of offering to send it again.
-const LOST_REPLY: ErrorInfo = {
-  kind: 'timeout',
-  message:
-    'The connection to the extension dropped before it answered. Check the order in BigCommerce before trying again.',
-};
+const LOST_REPLY = (): ErrorInfo => ({ kind: 'timeout', message: i18n.t('sidebarErrors.lostReply') });
 // The port threw while this request was being posted: it never left, and it never will (a request
 // reported as not sent must not go out later behind the agent's back, least of all a refund).
-const NOT_SENT: ErrorInfo = {
-  kind: 'unavailable',
-  message: 'The connection to the extension dropped before this was sent. Nothing was sent; try again.',
-};
-const GONE: ErrorInfo = { kind: 'unavailable', message: 'The extension was updated or stopped. Reload this page.' };
+const NOT_SENT = (): ErrorInfo => ({ kind: 'unavailable', message: i18n.t('sidebarErrors.notSent') });
+const GONE = (): ErrorInfo => ({ kind: 'unavailable', message: i18n.t('sidebar.gone') });
 
 const isLookup = (m: unknown) => typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'lookup';
 
@@ -161,7 +155,7 @@ export function createSidebarClient(open: () => PortLike, options: ClientOptions
       if (port !== next) return;
       port = null;
       // Replies to what was in flight will never come: say so instead of hanging.
-      for (const [, waiting] of pending) waiting.reject(new RequestError(LOST_REPLY));
+      for (const [, waiting] of pending) waiting.reject(new RequestError(LOST_REPLY()));
       pending.clear();
       scheduleReconnect();
     });
@@ -179,7 +173,7 @@ export function createSidebarClient(open: () => PortLike, options: ClientOptions
     const delay = delays[attempt];
     if (delay === undefined) {
       setState('gone');
-      for (const [, waiting] of pending) waiting.reject(new RequestError(GONE));
+      for (const [, waiting] of pending) waiting.reject(new RequestError(GONE()));
       pending.clear();
       outbox = [];
       return;
@@ -215,7 +209,7 @@ export function createSidebarClient(open: () => PortLike, options: ClientOptions
     if (!waiting || typeof id !== 'string') return undefined;
     return () => {
       pending.delete(id);
-      waiting.reject(new RequestError(NOT_SENT));
+      waiting.reject(new RequestError(NOT_SENT()));
     };
   }
 
@@ -223,7 +217,7 @@ export function createSidebarClient(open: () => PortLike, options: ClientOptions
 
   return {
     request<K extends SidebarMessageType>(message: Outgoing<K>): Promise<ReplyOf<K>> {
-      if (state === 'gone') return Promise.reject(new RequestError(GONE));
+      if (state === 'gone') return Promise.reject(new RequestError(GONE()));
       const full = { ...message, requestId: message.requestId ?? newId() };
       return new Promise<ReplyOf<K>>((resolve, reject) => {
         // The one place a reply's data gets its type: the background's handler for this type
@@ -231,7 +225,7 @@ export function createSidebarClient(open: () => PortLike, options: ClientOptions
         pending.set(full.requestId, { resolve: (data) => resolve(data as ReplyOf<K>), reject });
         post(full, () => {
           pending.delete(full.requestId);
-          reject(new RequestError(NOT_SENT));
+          reject(new RequestError(NOT_SENT()));
         });
       });
     },

@@ -3,6 +3,7 @@
  * lib/background/tab-service.ts), which relays it to the content script's reply-box writer
  * (lib/gladly/reply-box.ts). Every "Insert into reply" button goes through here.
  */
+import { i18n } from '#i18n';
 import type { SidebarClient } from './port';
 
 export type InsertOutcome = 'inserted' | 'no-reply-box' | 'failed';
@@ -20,10 +21,10 @@ export async function insertIntoReply(request: SidebarClient['request'], text: s
 export function insertOutcomeText(outcome: InsertOutcome, what: string): string {
   switch (outcome) {
     case 'inserted':
-      return 'Inserted into the reply.';
+      return i18n.t('sidebar.inserted');
     case 'no-reply-box':
-      return `Gladly's reply box was not found: copy the ${what} instead.`;
+      return i18n.t('sidebar.noReplyBox', [what]);
     case 'failed':
-      return `Could not insert it here: copy the ${what} instead.`;
+      return i18n.t('sidebar.insertFailed', [what]);
   }
 }

@@ -3,6 +3,7 @@
  * the one lookup on screen, and the actions the screens call. Only the newest lookup's updates
  * are applied; a new customer clears the old one's data before anything else happens.
  */
+import { i18n } from '#i18n';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ErrorInfo } from '../messages/common';
 import type { Identity } from '../messages/identity';
@@ -145,7 +146,7 @@ export function createSidebarStore(client: SidebarClient): SidebarStore {
         const { identity } = get();
         if (identity) start({ kind: 'identity', identity }, { refresh: true });
       } catch (error) {
-        const text = error instanceof RequestError ? error.info.message : 'That did not work. Try again.';
+        const text = error instanceof RequestError ? error.info.message : i18n.t('sidebarErrors.tryAgain');
         set((s) => ({ actionErrors: { ...s.actionErrors, [connectionId]: text } }));
       } finally {
         set((s) => ({ busy: omit(s.busy, connectionId) }));

@@ -4,7 +4,9 @@ import {
   formatAge,
   formatDate,
   formatMoney,
+  formatPhone,
   isZeroAmount,
+  localeRegion,
   statusTone,
   warmUpFormats,
 } from '../../../lib/sidebar/format';
@@ -57,6 +59,26 @@ describe('sidebar formatting', () => {
     expect(formatAge(now - 10_000, now, 'en-US')).toBe('now');
     expect(formatAge(now - 3 * 60_000, now, 'en-US')).toBe('3 min. ago');
     expect(formatAge(now - 2 * 3_600_000, now, 'en-US')).toBe('2 hr. ago');
+  });
+
+  it('follows the browser locale: the same money, date, age and phone in English and in German', () => {
+    expect(formatMoney('141.90', 'USD', 'en-US')).toBe('$141.90');
+    expect(formatMoney('141.90', 'USD', 'de')).toBe('141,90\u00a0$');
+    expect(formatMoney('1234.5', 'EUR', 'en')).toBe('€1,234.50');
+    expect(formatMoney('1234.5', 'EUR', 'de')).toBe('1.234,50\u00a0€');
+    expect(formatDate('2026-10-02T12:00:00.000Z', 'en')).toBe('Oct 2, 2026');
+    expect(formatDate('2026-10-02T12:00:00.000Z', 'de')).toBe('02.10.2026');
+    const now = Date.UTC(2026, 10, 24, 12, 0, 0);
+    expect(formatAge(now - 3 * 60_000, now, 'de')).toBe('vor 3 Min.');
+    expect(formatAge(now - 2 * 3_600_000, now, 'de')).toBe('vor 2 Std.');
+    // A number stored without its country code is read in the locale's country, unless the
+    // customer's address names one; shown in the one international format either way.
+    expect(localeRegion('de')).toBe('DE');
+    expect(localeRegion('en')).toBe('US');
+    expect(formatPhone('030 1234567', undefined, 'de')).toBe('+49 30 1234567');
+    expect(formatPhone('650-123-4569', undefined, 'en-US')).toBe('+1 650 123 4569');
+    expect(formatPhone('650-123-4569', 'US', 'de')).toBe('+1 650 123 4569');
+    expect(formatPhone('ask at the desk', undefined, 'de')).toBe('ask at the desk');
   });
 
   it('colours statuses by id, not by label', () => {
