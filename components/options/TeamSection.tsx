@@ -5,17 +5,11 @@
  * through TeamApi (background messages); the page never holds a saved key or a store token.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type {
-  TeamAdminOp,
-  TeamKey,
-  TeamServiceStore,
-  TeamStoreInput,
-  TeamStoreTestResult,
-} from '../../lib/messages/team';
+import type { TeamAdminSender } from '../../lib/messages/protocol';
+import type { TeamKey, TeamServiceStore, TeamStoreInput, TeamStoreTestResult } from '../../lib/messages/team';
 import { newConnection, type SettingsLocks, type TeamMode, type TeamSettings } from '../../lib/settings/schema';
 import { parseStoreHash } from '../../lib/settings/store-hash';
 import type { TeamProfile } from '../../lib/team/client';
-import type { AuditEntry } from '../../lib/actions/audit-log';
 import { copyText } from '../../lib/sidebar/clipboard';
 import { AuditLogSection } from './AuditLogSection';
 import { Field, Locked } from './Field';
@@ -30,7 +24,8 @@ export interface TeamApi {
   connect(serviceUrl: string, key?: string): Promise<{ profile: TeamProfile }>;
   setMode(mode: TeamMode): Promise<void>;
   me(): Promise<{ profile: TeamProfile }>;
-  admin<T>(request: TeamAdminOp): Promise<T>;
+  /** One admin operation; its reply is typed per operation (lib/messages/protocol.ts TeamAdminReplies). */
+  admin: TeamAdminSender;
 }
 
 export interface TeamSectionProps {
@@ -227,8 +222,8 @@ function AdminPanels({ api }: { api: TeamApi }) {
       <section aria-labelledby="team-audit-title">
         <h3 id="team-audit-title">Team audit log</h3>
         <AuditLogSection
-          load={async () => (await api.admin<{ entries: AuditEntry[] }>({ op: 'audit/list' })).entries}
-          exportCsv={() => api.admin<{ csv: string; filename: string }>({ op: 'audit/csv' })}
+          load={async () => (await api.admin({ op: 'audit/list' })).entries}
+          exportCsv={() => api.admin({ op: 'audit/csv' })}
         />
       </section>
     </>
@@ -272,7 +267,7 @@ function TeamStores({ api }: { api: TeamApi }) {
 
   const refresh = async () => {
     try {
-      setStores((await api.admin<{ stores: TeamServiceStore[] }>({ op: 'stores/list' })).stores);
+      setStores((await api.admin({ op: 'stores/list' })).stores);
     } catch (error) {
       setStatus({ kind: 'error', text: messageOf(error) });
     }
@@ -306,7 +301,7 @@ function TeamStores({ api }: { api: TeamApi }) {
 
   async function test(id: string) {
     try {
-      const result = await api.admin<TeamStoreTestResult>({ op: 'stores/test', id });
+      const result = await api.admin({ op: 'stores/test', id });
       setTested((t) => ({ ...t, [id]: result }));
       setStatus(null);
     } catch (error) {
@@ -472,7 +467,7 @@ function TeamKeys({ api }: { api: TeamApi }) {
 
   const refresh = async () => {
     try {
-      setKeys((await api.admin<{ keys: TeamKey[] }>({ op: 'keys/list' })).keys);
+      setKeys((await api.admin({ op: 'keys/list' })).keys);
     } catch (e) {
       setError(messageOf(e));
     }
@@ -485,7 +480,7 @@ function TeamKeys({ api }: { api: TeamApi }) {
     if (!name.trim()) return setError('Enter who the key is for, e.g. the agent’s name.');
     setError(null);
     try {
-      const reply = await api.admin<{ id: string; key: string }>({ op: 'keys/issue', name: name.trim(), role });
+      const reply = await api.admin({ op: 'keys/issue', name: name.trim(), role });
       setIssued({ name: name.trim(), key: reply.key });
       setCopied(false);
       setName('');
