@@ -7,9 +7,9 @@ import { ReplySchema } from '../../lib/messages/common';
 import type { TeamAdminOp } from '../../lib/messages/team';
 import type { AnyOutgoing, OptionsMessageType, Outgoing, ReplyOf, TeamAdminReplies } from '../../lib/messages/protocol';
 import type { TeamApi } from '../../components/options/TeamSection';
+import { i18n } from '#i18n';
 import './style.css';
 
-const NO_ANSWER = 'The extension did not answer. Reload this page and try again.';
 let sequence = 0;
 
 /**
@@ -28,10 +28,10 @@ async function send(message: AnyOutgoing<OptionsMessageType>): Promise<unknown> 
   try {
     raw = await browser.runtime.sendMessage({ ...message, requestId });
   } catch {
-    throw new OptionsApiError({ kind: 'unknown', message: NO_ANSWER });
+    throw new OptionsApiError({ kind: 'unknown', message: i18n.t('options.noAnswer') });
   }
   const reply = ReplySchema.safeParse(raw);
-  if (!reply.success) throw new OptionsApiError({ kind: 'unknown', message: NO_ANSWER });
+  if (!reply.success) throw new OptionsApiError({ kind: 'unknown', message: i18n.t('options.noAnswer') });
   if (!reply.data.ok) throw new OptionsApiError(reply.data.error);
   return reply.data.data;
 }
