@@ -9,6 +9,7 @@ import { Field, Locked, fieldId } from './Field';
 import { OverwriteAttributesTable, SearchQueryTable, SearchResultsTable } from './AttributeTables';
 import { i18n } from '#i18n';
 import { ScopeGuide } from './ScopeGuide';
+import { translateSentence } from './sentences';
 import { scopeVerdictText, storeSummary } from './store-summary';
 
 export interface ConnectionFormProps {
@@ -74,7 +75,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
   async function readFile(file: File) {
     const result = parseCredentialsFile(await file.text());
     if (!result.ok) {
-      setFileMessage({ ok: false, text: result.message });
+      setFileMessage({ ok: false, text: translateSentence(result.message) });
       return;
     }
     props.onCredentials(result.credentials);
@@ -228,7 +229,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
           disabled={locked}
           placeholder={i18n.t('optionsStore.storeHashPlaceholder')}
           error={problems[`${at}.storeHash`]}
-          hint={hash.ok ? i18n.t('optionsStore.understoodAs', [hash.understoodAs]) : undefined}
+          hint={hash.ok ? i18n.t('optionsStore.understoodAs', [translateSentence(hash.understoodAs)]) : undefined}
           onInput={props.onHashInput}
         />
         <Field

@@ -4,6 +4,7 @@ import { messageOf, type OptionsApi } from './api';
 import { i18n } from '#i18n';
 import { Field, Locked } from './Field';
 import { tokenSetText } from './ConnectionForm';
+import { translateSentence } from './sentences';
 
 interface Props {
   value: GladlyApiSettings | null;
@@ -72,7 +73,7 @@ export function GladlyApiSection({ value, newToken, problems, locked, api, onCha
                   { host: value.host, email: value.email },
                   newToken.trim() || undefined,
                 );
-                setTest({ ok: true, text: i18n.t('optionsGladly.connected', [result.detail]) });
+                setTest({ ok: true, text: i18n.t('optionsGladly.connected', [translateSentence(result.detail)]) });
               } catch (error) {
                 setTest({ ok: false, text: messageOf(error) });
               }

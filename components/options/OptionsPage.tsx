@@ -22,6 +22,7 @@ import { SelectorsSection } from './SelectorsSection';
 import { ShortcutSection } from './ShortcutSection';
 import { TeamSection, type TeamApi } from './TeamSection';
 import { messageOf, type OptionsApi } from './api';
+import { translateSentence } from './sentences';
 
 export interface OptionsPageProps {
   api: OptionsApi;
@@ -127,7 +128,7 @@ export function OptionsPage(props: OptionsPageProps) {
       .map((m) => (m ? draft?.settings.connections[Number(m[1])]?.id : undefined))
       .filter((id): id is string => id !== undefined);
     if (withProblems.length > 0) setOpenCards((open) => new Set([...open, ...withProblems]));
-    setProblems(Object.fromEntries(found.map((p) => [p.path, p.message])));
+    setProblems(Object.fromEntries(found.map((p) => [p.path, translateSentence(p.message)])));
     setAnnouncement({
       kind: 'error',
       text: found.length === 1 ? i18n.t('options.notSavedOne') : i18n.t('options.notSavedMany', [found.length]),
@@ -180,7 +181,7 @@ export function OptionsPage(props: OptionsPageProps) {
     try {
       const reply = await props.api.importSettings(await file.text());
       setDraft(draftFrom(reply.settings));
-      setImportNotes(reply.notes);
+      setImportNotes(reply.notes.map(translateSentence));
       setProblems({});
       setAnnouncement({ kind: 'ok', text: i18n.t('options.imported') });
     } catch (error) {

@@ -16,6 +16,7 @@ import { Field, Locked } from './Field';
 import { messageOf } from './api';
 import { i18n } from '#i18n';
 import { fill, ONE_PART, TWO_PARTS } from './fill';
+import { translateSentence } from './sentences';
 import { formatDate } from '../../lib/sidebar/format';
 
 export interface TeamApi {
@@ -285,7 +286,7 @@ function TeamStores({ api }: { api: TeamApi }) {
   async function save(draft: StoreDraft) {
     const hash = parseStoreHash(draft.hashInput);
     if (!draft.name.trim()) return setStatus({ kind: 'error', text: i18n.t('optionsTeam.enterStoreName') });
-    if (!hash.ok) return setStatus({ kind: 'error', text: hash.message });
+    if (!hash.ok) return setStatus({ kind: 'error', text: translateSentence(hash.message) });
     if (draft.isNew && !draft.accessToken?.trim())
       return setStatus({ kind: 'error', text: i18n.t('optionsTeam.enterStoreToken') });
     const { id, hashInput: _h, hasToken: _t, isNew: _n, accessToken, ...fields } = draft;

@@ -10,6 +10,7 @@ import type { ErrorInfo } from '../../lib/messages/common';
 import type { SettingsTestConnection } from '../../lib/messages/options';
 import type { OptionsMessageType, ReplyOf, Sender } from '../../lib/messages/protocol';
 import type { Settings } from '../../lib/settings/schema';
+import { translateSentence } from './sentences';
 
 export interface OptionsApi {
   get(): Promise<ReplyOf<'settings/get'>>;
@@ -59,6 +60,7 @@ export function createOptionsApi(send: Sender<OptionsMessageType>): OptionsApi {
 }
 
 export function messageOf(error: unknown): string {
-  if (error instanceof OptionsApiError) return error.info.message;
+  // The background speaks English; the page says what it knows in its own language.
+  if (error instanceof OptionsApiError) return translateSentence(error.info.message);
   return i18n.t('options.noAnswer');
 }
