@@ -8,9 +8,10 @@ import {
 import { i18n } from '#i18n';
 import { fieldId } from './Field';
 
-const QUERY_ATTRIBUTES: ReadonlyArray<{ value: SearchQueryAttribute['attribute']; label: () => string }> = [
-  { value: 'email', label: () => i18n.t('optionsTables.email') },
-  { value: 'phone', label: () => i18n.t('optionsTables.phone') },
+/** The attributes' own names, as in the search results' help: identifiers, the same in every language. */
+const QUERY_ATTRIBUTES: ReadonlyArray<{ value: SearchQueryAttribute['attribute'] }> = [
+  { value: 'email' },
+  { value: 'phone' },
 ];
 /** Attributes the sidebar fills in; any other still gets its (empty) column. */
 const KNOWN_RESULT_ATTRIBUTES = ['name', 'phone', 'email', 'externalCustomerId'];
@@ -83,7 +84,7 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
                   >
                     {QUERY_ATTRIBUTES.map((a) => (
                       <option key={a.value} value={a.value}>
-                        {a.label()}
+                        {a.value}
                       </option>
                     ))}
                   </select>

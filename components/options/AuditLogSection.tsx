@@ -7,6 +7,7 @@ import { formatDateTime, type Locale } from '../../lib/sidebar/format';
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditEntry } from '../../lib/actions/audit-log';
 import { auditToCsv } from '../../lib/actions/audit-csv';
+import { uiLocale } from './locale';
 
 const PAGE = 100;
 
@@ -55,7 +56,7 @@ export function AuditLogSection({
   locale,
 }: {
   load: () => Promise<AuditEntry[]>;
-  /** Dates and amounts in this locale; the browser's own by default (tests pass one). */
+  /** Dates and amounts in this locale; the page's (./locale.ts) by default. */
   locale?: Locale;
   /** The team service's own CSV (same columns); by default the entries shown are exported. */
   exportCsv?: () => Promise<{ csv: string; filename: string }>;
@@ -123,13 +124,13 @@ export function AuditLogSection({
             {entries.slice(0, shown).map((entry) => (
               <tr key={entry.id}>
                 <td>
-                  <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
+                  <time dateTime={entry.at}>{formatDateTime(entry.at, locale ?? uiLocale())}</time>
                 </td>
                 <td>{entry.agent}</td>
                 <td>{entry.storeName}</td>
                 <td>#{entry.orderId}</td>
                 <td>{ACTION_WORDS[entry.action]()}</td>
-                <td>{amountText(entry, locale)}</td>
+                <td>{amountText(entry, locale ?? uiLocale())}</td>
                 <td>{RESULT_WORDS[entry.result]()}</td>
                 <td>{entry.reference ?? ''}</td>
                 <td>{entry.detail}</td>

@@ -23,6 +23,7 @@ import { ShortcutSection } from './ShortcutSection';
 import { TeamSection, type TeamApi } from './TeamSection';
 import { messageOf, type OptionsApi } from './api';
 import { translateSentence } from './sentences';
+import { uiLocale } from './locale';
 
 export interface OptionsPageProps {
   api: OptionsApi;
@@ -396,7 +397,7 @@ function Notices({ notices }: { notices: SettingsNotice[] }) {
           {n.kind === 'migrated'
             ? i18n.t('options.migrated', [n.from, n.to])
             : n.kind === 'set-aside'
-              ? i18n.t('options.setAside', [formatDate(n.at), n.reason]) +
+              ? i18n.t('options.setAside', [formatDate(n.at, uiLocale()), n.reason]) +
                 (n.removedSecrets > 0 ? ` ${i18n.t('options.setAsideTokens', [n.removedSecrets])}` : '')
               : n.reason}
         </li>
