@@ -397,9 +397,9 @@ function Notices({ notices }: { notices: SettingsNotice[] }) {
           {n.kind === 'migrated'
             ? i18n.t('options.migrated', [n.from, n.to])
             : n.kind === 'set-aside'
-              ? i18n.t('options.setAside', [formatDate(n.at, uiLocale()), n.reason]) +
+              ? i18n.t('options.setAside', [formatDate(n.at, uiLocale()), translateSentence(n.reason)]) +
                 (n.removedSecrets > 0 ? ` ${i18n.t('options.setAsideTokens', [n.removedSecrets])}` : '')
-              : n.reason}
+              : translateSentence(n.reason)}
         </li>
       ))}
     </ul>

@@ -119,6 +119,40 @@ export const SENTENCES: ReadonlyArray<readonly [string, (values: Values) => stri
   ['No team service is connected yet.', () => i18n.t('optionsSentences.teamNone')],
   ['That file is not a settings export (it is not JSON).', () => i18n.t('optionsSentences.importNotJson')],
   ['That file is not a settings export from this extension.', () => i18n.t('optionsSentences.importNotOurs')],
+  ['The saved settings were not an object.', () => i18n.t('optionsSentences.savedNotObject')],
+  [
+    'The saved settings have no version this extension knows (they may come from an early preview).',
+    () => i18n.t('optionsSentences.savedNoVersion'),
+  ],
+  [
+    'The saved settings were written by a newer version of the extension (settings version $1).',
+    (v) => i18n.t('optionsSentences.savedNewer', [v[0] ?? '']),
+  ],
+  ['The saved settings did not pass checks (at $1).', (v) => i18n.t('optionsSentences.savedChecksAt', [v[0] ?? ''])],
+  ['The saved settings did not pass checks.', () => i18n.t('optionsSentences.savedChecks')],
+  ['The imported settings were not an object.', () => i18n.t('optionsSentences.importedNotObject')],
+  [
+    'The imported settings have no version this extension knows (they may come from an early preview).',
+    () => i18n.t('optionsSentences.importedNoVersion'),
+  ],
+  [
+    'The imported settings were written by a newer version of the extension (settings version $1).',
+    (v) => i18n.t('optionsSentences.importedNewer', [v[0] ?? '']),
+  ],
+  [
+    'The imported settings did not pass checks (at $1).',
+    (v) => i18n.t('optionsSentences.importedChecksAt', [v[0] ?? '']),
+  ],
+  ['The imported settings did not pass checks.', () => i18n.t('optionsSentences.importedChecks')],
+  ['Settings version $1 can no longer be upgraded.', (v) => i18n.t('optionsSentences.versionTooOld', [v[0] ?? ''])],
+  [
+    "Your administrator's policy for this extension could not be read (at $1); it is ignored until fixed.",
+    (v) => i18n.t('optionsSentences.policyUnreadableAt', [v[0] ?? '']),
+  ],
+  [
+    "Your administrator's policy for this extension could not be read; it is ignored until fixed.",
+    () => i18n.t('optionsSentences.policyUnreadable'),
+  ],
 ];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -10,7 +10,7 @@ import en from '../../locales/en.json';
 import { checkServiceUrl } from '../../lib/background/team-options';
 import { parseCredentialsFile } from '../../lib/settings/credentials-file';
 import { DEFAULT_SETTINGS, newConnection, validateDraft, type Settings } from '../../lib/settings/schema';
-import { importSettings } from '../../lib/settings/storage';
+import { importSettings, readSettings } from '../../lib/settings/storage';
 import { parseStoreHash } from '../../lib/settings/store-hash';
 
 /** In tests `#i18n` is the English catalog: a known sentence comes back word for word. */
@@ -74,6 +74,14 @@ describe('the options page translates the sentences it is given', () => {
       const result = parseCredentialsFile(text);
       expect(result.ok).toBe(false);
       if (!result.ok) expectKnown(result.message);
+    }
+    for (const raw of [[], {}, { version: 99 }, { version: 3, connections: 'x' }]) {
+      const result = readSettings(raw);
+      expect(result.kind).toBe('unreadable');
+      if (result.kind === 'unreadable') {
+        expectKnown(result.reason);
+        expectKnown(result.reason.replace('saved settings', 'imported settings'));
+      }
     }
     for (const text of ['{', '{"format":"other"}']) {
       const result = importSettings(text);
