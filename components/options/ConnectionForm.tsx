@@ -402,7 +402,7 @@ function TestResult({ result }: { result: TestConnectionResult }) {
       </p>
       <ul class="scopes">
         {result.scopes.map((s) => (
-          <li key={s.scope} class={`scope scope--${s.status}`} title={s.detail}>
+          <li key={s.scope} class={`scope scope--${s.status}`} title={translateSentence(s.detail)}>
             {s.label} ({s.scope}): <strong>{STATUS_TEXT[s.status]()}</strong>
           </li>
         ))}

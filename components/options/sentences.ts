@@ -1,8 +1,9 @@
 /**
  * The sentences the options page shows from lib/settings (validation, store hash, credentials
- * file) and from the background (lib/background/options-service.ts, team-options.ts), in the
- * page's language. Those modules keep speaking English: they also serve the team service, logs
- * and their tests. Each English sentence here is the catalog's `optionsSentences.*` English text
+ * file), from a connection test's scope probes (lib/bigcommerce/admin-api.ts) and from the
+ * background (lib/background/options-service.ts, team-options.ts), in the page's language. Those
+ * modules keep speaking English: they also serve the team service, the sidebar, logs and their
+ * tests. Each English sentence here is the catalog's `optionsSentences.*` English text
  * (tests/unit/options-sentences.test.ts keeps them equal); a sentence it does not know is shown
  * as it came.
  */
@@ -153,6 +154,18 @@ export const SENTENCES: ReadonlyArray<readonly [string, (values: Values) => stri
     "Your administrator's policy for this extension could not be read; it is ignored until fixed.",
     () => i18n.t('optionsSentences.policyUnreadable'),
   ],
+  ['No safe way to test this scope.', () => i18n.t('optionsSentences.probeNoWay')],
+  ['$1 → 403: the API account lacks “$2”.', (v) => i18n.t('optionsSentences.probeLacks', [v[0] ?? '', v[1] ?? ''])],
+  ['$1 → 401: BigCommerce refused the access token.', (v) => i18n.t('optionsSentences.probeRefused', [v[0] ?? ''])],
+  [
+    "$1 → 429: the store's API quota is used up; test again shortly.",
+    (v) => i18n.t('optionsSentences.probeQuota', [v[0] ?? '']),
+  ],
+  [
+    '$1 → $2: BigCommerce had a problem; test again shortly.',
+    (v) => i18n.t('optionsSentences.probeProblem', [v[0] ?? '', v[1] ?? '']),
+  ],
+  ['$1 → $2: an unexpected answer.', (v) => i18n.t('optionsSentences.probeUnexpected', [v[0] ?? '', v[1] ?? ''])],
 ];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

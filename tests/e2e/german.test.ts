@@ -117,8 +117,13 @@ describe('in German', () => {
       await card.getByLabel(de.optionsStore.clientId, { exact: true }).fill('client-e2e-de');
       await card.getByLabel(de.optionsStore.accessToken, { exact: true }).fill(main.limitedAccessToken);
       await card.getByLabel(de.optionsStore.apiBaseUrl, { exact: true }).fill(world.sandbox.info.bigcommerce.baseUrl);
+      // Discount codes on: the limited token lacks Marketing: modify, so the test names a missing scope.
+      await card.getByRole('checkbox', { name: de.optionsStore.actions, exact: true }).check();
+      const discount = card.getByRole('switch', { name: de.optionsStore.discount });
+      if (!(await discount.isChecked())) await discount.check();
       await card.getByRole('button', { name: de.optionsStore.test }).click();
       await card.locator('.test-result').waitFor({ state: 'visible', timeout: 20_000 });
+      expect(await visibleText(card.locator('.test-result__headline'))).toContain(de.testResult.missing);
       const summary = await visibleText(card.locator('.store-card__toggle'));
       expect(summary).toContain(de.stores.tested.replace('$1', ''));
       expect(summary).toMatch(/\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
@@ -132,6 +137,18 @@ describe('in German', () => {
       // biome-ignore lint/performance/useDomNodeTextContent: the page as shown, block by block, is what is read
       const text = await page.locator('body').innerText();
       const found = englishOf(text);
+      // The shortcut's sentence keeps its address as code, and no stand-in for it is left over.
+      expect(await page.locator('section[aria-labelledby="shortcut-title"] code').textContent()).toBe(
+        'chrome://extensions/shortcuts',
+      );
+      expect(text).not.toMatch(/[\uE001\uE002]/);
+      // A scope's detail (hover) is German too.
+      const details = await card
+        .locator('.scopes li')
+        .evaluateAll((items) => items.map((li) => li.getAttribute('title') ?? ''));
+      expect(details.length).toBeGreaterThan(0);
+      expect(details.flatMap((detail) => englishOf(detail))).toEqual([]);
+      expect(details.some((detail) => /→ 403: Dem API-Konto fehlt „.+“\.$/.test(detail))).toBe(true);
       expect(found).toEqual([]);
       // The check itself sees English where there is some.
       expect(englishOf(`${text}\n${en.options.addStore}`)).toEqual([en.options.addStore]);
