@@ -137,6 +137,9 @@ describe('in German', () => {
       // biome-ignore lint/performance/useDomNodeTextContent: the page as shown, block by block, is what is read
       const text = await page.locator('body').innerText();
       const found = englishOf(text);
+      // The tab's title and the page's language are German too.
+      expect(await page.title()).toBe(de.options.title);
+      expect(await page.locator('html').getAttribute('lang')).toBe('de');
       // The shortcut's sentence keeps its address as code, and no stand-in for it is left over.
       expect(await page.locator('section[aria-labelledby="shortcut-title"] code').textContent()).toBe(
         'chrome://extensions/shortcuts',
