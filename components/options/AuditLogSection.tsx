@@ -39,7 +39,7 @@ const ACTION_WORDS: Record<AuditEntry['action'], () => string> = {
  * An amount as the browser's locale writes numbers, exact to its last digit, with the currency's
  * code (a log is read for the code, not a symbol): "12.00 USD" in English, "12,00 USD" in German.
  */
-export function amountText(entry: Pick<AuditEntry, 'amount' | 'currency'>, locale?: Locale): string {
+function amountText(entry: Pick<AuditEntry, 'amount' | 'currency'>, locale?: Locale): string {
   if (entry.amount === null) return '';
   const unit = entry.currency === '%' ? '%' : entry.currency ? ` ${entry.currency}` : '';
   const value = entry.amount.trim();
