@@ -5,11 +5,13 @@ import {
   type SearchQueryAttribute,
   type SearchResultsAttribute,
 } from '../../lib/settings/schema';
+import { i18n } from '#i18n';
 import { fieldId } from './Field';
 
-const QUERY_ATTRIBUTES: ReadonlyArray<{ value: SearchQueryAttribute['attribute']; label: string }> = [
-  { value: 'email', label: 'email' },
-  { value: 'phone', label: 'phone' },
+/** The attributes' own names, as in the search results' help: identifiers, the same in every language. */
+const QUERY_ATTRIBUTES: ReadonlyArray<{ value: SearchQueryAttribute['attribute'] }> = [
+  { value: 'email' },
+  { value: 'phone' },
 ];
 /** Attributes the sidebar fills in; any other still gets its (empty) column. */
 const KNOWN_RESULT_ATTRIBUTES = ['name', 'phone', 'email', 'externalCustomerId'];
@@ -53,15 +55,15 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
   const tableError = problems[base];
   return (
     <fieldset class="table-field" aria-describedby={tableError ? `${fieldId(base)}-error` : undefined}>
-      <legend>Search Query Attributes</legend>
-      <p class="help">What the sidebar searches the store by (exact matches only).</p>
+      <legend>{i18n.t('optionsTables.queryTitle')}</legend>
+      <p class="help">{i18n.t('optionsTables.queryHelp')}</p>
       <table>
         <thead>
           <tr>
-            <th scope="col">Attribute</th>
-            <th scope="col">Label</th>
+            <th scope="col">{i18n.t('optionsTables.attribute')}</th>
+            <th scope="col">{i18n.t('optionsTables.label')}</th>
             <th scope="col">
-              <span class="visually-hidden">Remove</span>
+              <span class="visually-hidden">{i18n.t('optionsTables.remove')}</span>
             </th>
           </tr>
         </thead>
@@ -73,7 +75,7 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
               <tr key={index}>
                 <td>
                   <select
-                    aria-label={`Attribute ${index + 1}`}
+                    aria-label={i18n.t('optionsTables.attributeN', [index + 1])}
                     value={row.attribute}
                     disabled={disabled}
                     onChange={(e) =>
@@ -82,7 +84,7 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
                   >
                     {QUERY_ATTRIBUTES.map((a) => (
                       <option key={a.value} value={a.value}>
-                        {a.label}
+                        {a.value}
                       </option>
                     ))}
                   </select>
@@ -90,7 +92,7 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
                 <td>
                   <input
                     id={labelId}
-                    aria-label={`Label for ${row.attribute}`}
+                    aria-label={i18n.t('optionsTables.labelFor', [row.attribute])}
                     value={row.label}
                     disabled={disabled}
                     aria-invalid={problems[labelPath] ? 'true' : undefined}
@@ -101,7 +103,7 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
                 </td>
                 <td>
                   <TrashButton
-                    label={`Remove ${row.attribute}`}
+                    label={i18n.t('optionsTables.removeAttribute', [row.attribute])}
                     disabled={disabled || rows.length <= 1}
                     onClick={() => onChange(rows.filter((_, i) => i !== index))}
                   />
@@ -116,10 +118,19 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
           type="button"
           disabled={disabled}
           onClick={() =>
-            onChange([...rows, { attribute: unused.value, label: unused.value === 'email' ? 'Email' : 'Phone' }])
+            onChange([
+              ...rows,
+              {
+                attribute: unused.value,
+                label:
+                  unused.value === 'email'
+                    ? i18n.t('optionsTables.defaultEmailLabel')
+                    : i18n.t('optionsTables.defaultPhoneLabel'),
+              },
+            ])
           }
         >
-          Add a search query attribute
+          {i18n.t('optionsTables.addQuery')}
         </button>
       ) : null}
       <RowError id={`${fieldId(base)}-error`} message={tableError} />
@@ -132,10 +143,8 @@ export function SearchResultsTable({ base, rows, disabled, problems, onChange }:
   const listId = `${fieldId(base)}-known`;
   return (
     <fieldset class="table-field">
-      <legend>Search Results Attributes</legend>
-      <p class="help">
-        Columns of the search results: name, phone, email, externalCustomerId, or any other (left empty).
-      </p>
+      <legend>{i18n.t('optionsTables.resultsTitle')}</legend>
+      <p class="help">{i18n.t('optionsTables.resultsHelp')}</p>
       <datalist id={listId}>
         {KNOWN_RESULT_ATTRIBUTES.map((a) => (
           <option key={a} value={a} />
@@ -144,10 +153,10 @@ export function SearchResultsTable({ base, rows, disabled, problems, onChange }:
       <table>
         <thead>
           <tr>
-            <th scope="col">Attribute</th>
-            <th scope="col">Label</th>
+            <th scope="col">{i18n.t('optionsTables.attribute')}</th>
+            <th scope="col">{i18n.t('optionsTables.label')}</th>
             <th scope="col">
-              <span class="visually-hidden">Remove</span>
+              <span class="visually-hidden">{i18n.t('optionsTables.remove')}</span>
             </th>
           </tr>
         </thead>
@@ -160,7 +169,7 @@ export function SearchResultsTable({ base, rows, disabled, problems, onChange }:
                 <td>
                   <input
                     id={fieldId(attributePath)}
-                    aria-label={`Result attribute ${index + 1}`}
+                    aria-label={i18n.t('optionsTables.resultAttributeN', [index + 1])}
                     list={listId}
                     value={row.attribute}
                     disabled={disabled}
@@ -173,7 +182,7 @@ export function SearchResultsTable({ base, rows, disabled, problems, onChange }:
                 <td>
                   <input
                     id={fieldId(labelPath)}
-                    aria-label={`Result label ${index + 1}`}
+                    aria-label={i18n.t('optionsTables.resultLabelN', [index + 1])}
                     value={row.label}
                     disabled={disabled}
                     aria-invalid={problems[labelPath] ? 'true' : undefined}
@@ -184,7 +193,7 @@ export function SearchResultsTable({ base, rows, disabled, problems, onChange }:
                 </td>
                 <td>
                   <TrashButton
-                    label={`Remove result column ${row.attribute || index + 1}`}
+                    label={i18n.t('optionsTables.removeResult', [row.attribute || index + 1])}
                     disabled={disabled}
                     onClick={() => onChange(rows.filter((_, i) => i !== index))}
                   />
@@ -195,21 +204,21 @@ export function SearchResultsTable({ base, rows, disabled, problems, onChange }:
         </tbody>
       </table>
       <button type="button" disabled={disabled} onClick={() => onChange([...rows, { attribute: '', label: '' }])}>
-        Add a result column
+        {i18n.t('optionsTables.addResult')}
       </button>
     </fieldset>
   );
 }
 
 /** How each mappable store field reads in the options page. */
-const OVERWRITE_FIELD_LABELS: Record<OverwriteField, string> = {
-  id: 'Customer ID',
-  company: 'Company',
-  customerGroupName: 'Customer group',
-  storeCreditAmount: 'Store credit',
-  notes: 'Notes',
-  acceptsMarketing: 'Accepts marketing',
-  createdAt: 'Customer since',
+const OVERWRITE_FIELD_LABELS: Record<OverwriteField, () => string> = {
+  id: () => i18n.t('optionsTables.fieldId'),
+  company: () => i18n.t('optionsTables.fieldCompany'),
+  customerGroupName: () => i18n.t('optionsTables.fieldGroup'),
+  storeCreditAmount: () => i18n.t('optionsTables.fieldCredit'),
+  notes: () => i18n.t('optionsTables.fieldNotes'),
+  acceptsMarketing: () => i18n.t('optionsTables.fieldMarketing'),
+  createdAt: () => i18n.t('optionsTables.fieldSince'),
 };
 
 /** Which editable Gladly custom attributes "Overwrite Existing Values" keeps equal to a store field. */
@@ -218,19 +227,16 @@ export function OverwriteAttributesTable({ base, rows, disabled, problems, onCha
   const tableError = problems[base];
   return (
     <fieldset class="table-field" aria-describedby={tableError ? `${fieldId(base)}-error` : undefined}>
-      <legend>Custom attributes to overwrite</legend>
-      <p class="help">
-        Besides name and address, these Gladly custom attributes (their keys, as in Gladly's Customer Profile
-        Attributes) get the store's value on every visit of a linked customer.
-      </p>
+      <legend>{i18n.t('optionsTables.overwriteTitle')}</legend>
+      <p class="help">{i18n.t('optionsTables.overwriteHelp')}</p>
       {rows.length > 0 ? (
         <table>
           <thead>
             <tr>
-              <th scope="col">Store field</th>
-              <th scope="col">Gladly attribute key</th>
+              <th scope="col">{i18n.t('optionsTables.storeField')}</th>
+              <th scope="col">{i18n.t('optionsTables.gladlyKey')}</th>
               <th scope="col">
-                <span class="visually-hidden">Remove</span>
+                <span class="visually-hidden">{i18n.t('optionsTables.remove')}</span>
               </th>
             </tr>
           </thead>
@@ -242,14 +248,14 @@ export function OverwriteAttributesTable({ base, rows, disabled, problems, onCha
                 <tr key={index}>
                   <td>
                     <select
-                      aria-label={`Store field ${index + 1}`}
+                      aria-label={i18n.t('optionsTables.storeFieldN', [index + 1])}
                       value={row.field}
                       disabled={disabled}
                       onChange={(e) => set(index, { ...row, field: e.currentTarget.value as OverwriteField })}
                     >
                       {OVERWRITE_FIELDS.map((field) => (
                         <option key={field} value={field}>
-                          {OVERWRITE_FIELD_LABELS[field]}
+                          {OVERWRITE_FIELD_LABELS[field]()}
                         </option>
                       ))}
                     </select>
@@ -257,7 +263,7 @@ export function OverwriteAttributesTable({ base, rows, disabled, problems, onCha
                   <td>
                     <input
                       id={attributeId}
-                      aria-label={`Gladly attribute key ${index + 1}`}
+                      aria-label={i18n.t('optionsTables.gladlyKeyN', [index + 1])}
                       value={row.attribute}
                       disabled={disabled}
                       aria-invalid={problems[attributePath] ? 'true' : undefined}
@@ -268,7 +274,7 @@ export function OverwriteAttributesTable({ base, rows, disabled, problems, onCha
                   </td>
                   <td>
                     <TrashButton
-                      label={`Remove attribute ${row.attribute || index + 1}`}
+                      label={i18n.t('optionsTables.removeOverwrite', [row.attribute || index + 1])}
                       disabled={disabled}
                       onClick={() => onChange(rows.filter((_, i) => i !== index))}
                     />
@@ -284,7 +290,7 @@ export function OverwriteAttributesTable({ base, rows, disabled, problems, onCha
         disabled={disabled}
         onClick={() => onChange([...rows, { field: 'company', attribute: '' }])}
       >
-        Add a custom attribute
+        {i18n.t('optionsTables.addOverwrite')}
       </button>
       <RowError id={`${fieldId(base)}-error`} message={tableError} />
     </fieldset>

@@ -2,13 +2,14 @@
  * The audit log on the options page: every action agents took from the sidebar, newest first,
  * with an export as CSV. `load` reads the log from the background (OptionsApi.auditLog: `audit/list`).
  */
-import { formatDateTime } from '../../lib/sidebar/format';
+import { i18n } from '#i18n';
+import { formatDateTime, type Locale } from '../../lib/sidebar/format';
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditEntry } from '../../lib/actions/audit-log';
 import { auditToCsv } from '../../lib/actions/audit-csv';
+import { uiLocale } from './locale';
 
 const PAGE = 100;
-const NO_ANSWER = 'The audit log could not be read. Reload this page and try again.';
 
 function download(text: string, filename: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -19,26 +20,44 @@ function download(text: string, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-const RESULT_WORDS: Record<AuditEntry['result'], string> = {
-  succeeded: 'Done',
-  failed: 'Failed',
-  unknown: 'No answer (outcome unknown)',
-  'found-done': 'Checked: it went through',
-  'found-not-done': 'Checked: it did not go through',
+const RESULT_WORDS: Record<AuditEntry['result'], () => string> = {
+  succeeded: () => i18n.t('optionsAudit.resultSucceeded'),
+  failed: () => i18n.t('optionsAudit.resultFailed'),
+  unknown: () => i18n.t('optionsAudit.resultUnknown'),
+  'found-done': () => i18n.t('optionsAudit.resultFoundDone'),
+  'found-not-done': () => i18n.t('optionsAudit.resultFoundNotDone'),
 };
-const ACTION_WORDS: Record<AuditEntry['action'], string> = {
-  cancel: 'Cancel',
-  refund: 'Refund',
-  coupon: 'Discount code',
-  void: 'Void payment',
-  reconcile: 'Check lost action',
+const ACTION_WORDS: Record<AuditEntry['action'], () => string> = {
+  cancel: () => i18n.t('optionsAudit.actionCancel'),
+  refund: () => i18n.t('optionsAudit.actionRefund'),
+  coupon: () => i18n.t('optionsAudit.actionCoupon'),
+  void: () => i18n.t('optionsAudit.actionVoid'),
+  reconcile: () => i18n.t('optionsAudit.actionReconcile'),
 };
+
+/**
+ * An amount as the browser's locale writes numbers, exact to its last digit, with the currency's
+ * code (a log is read for the code, not a symbol): "12.00 USD" in English, "12,00 USD" in German.
+ */
+function amountText(entry: Pick<AuditEntry, 'amount' | 'currency'>, locale?: Locale): string {
+  if (entry.amount === null) return '';
+  const unit = entry.currency === '%' ? '%' : entry.currency ? ` ${entry.currency}` : '';
+  const value = entry.amount.trim();
+  if (!/^-?\d+(\.\d+)?$/.test(value)) return `${value}${unit}`;
+  const digits = value.split('.')[1]?.length ?? 0;
+  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  // A decimal string is formatted exactly (Intl.NumberFormat v3): no float touches an amount.
+  return `${number.format(value as `${number}`)}${unit}`;
+}
 
 export function AuditLogSection({
   load,
   exportCsv,
+  locale,
 }: {
   load: () => Promise<AuditEntry[]>;
+  /** Dates and amounts in this locale; the page's (./locale.ts) by default. */
+  locale?: Locale;
   /** The team service's own CSV (same columns); by default the entries shown are exported. */
   exportCsv?: () => Promise<{ csv: string; filename: string }>;
 }) {
@@ -51,7 +70,7 @@ export function AuditLogSection({
     try {
       setEntries(await load());
     } catch (e) {
-      setError(e instanceof Error && e.message ? e.message : NO_ANSWER);
+      setError(e instanceof Error && e.message ? e.message : i18n.t('optionsAudit.unreadable'));
     }
   }
   useEffect(() => {
@@ -62,12 +81,10 @@ export function AuditLogSection({
   return (
     // The options page gives this its section and heading.
     <div class="audit-log">
-      <p class="hint">
-        Every cancel, refund and discount code agents made from the sidebar, whether it worked or not (the latest 2000).
-      </p>
+      <p class="hint">{i18n.t('optionsAudit.hint')}</p>
       <div class="row">
         <button type="button" onClick={() => void refresh()}>
-          Refresh
+          {i18n.t('optionsAudit.refresh')}
         </button>
         <button
           type="button"
@@ -76,50 +93,45 @@ export function AuditLogSection({
             if (exportCsv)
               void exportCsv().then(
                 ({ csv, filename }) => download(csv, filename),
-                (e: unknown) => setError(e instanceof Error && e.message ? e.message : NO_ANSWER),
+                (e: unknown) =>
+                  setError(e instanceof Error && e.message ? e.message : i18n.t('optionsAudit.unreadable')),
               );
             else if (entries) download(auditToCsv(entries), `audit-log-${new Date().toISOString().slice(0, 10)}.csv`);
           }}
         >
-          Export as CSV
+          {i18n.t('optionsAudit.export')}
         </button>
       </div>
       {error && <p role="alert">{error}</p>}
-      {entries === null && !error && <p aria-live="polite">Loading…</p>}
-      {entries?.length === 0 && <p>No actions yet.</p>}
+      {entries === null && !error && <p aria-live="polite">{i18n.t('optionsAudit.loading')}</p>}
+      {entries?.length === 0 && <p>{i18n.t('optionsAudit.empty')}</p>}
       {entries && entries.length > 0 && (
         <table class="audit-table">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Agent</th>
-              <th scope="col">Store</th>
-              <th scope="col">Order</th>
-              <th scope="col">Action</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Result</th>
-              <th scope="col">Reference</th>
-              <th scope="col">Detail</th>
+              <th scope="col">{i18n.t('optionsAudit.when')}</th>
+              <th scope="col">{i18n.t('optionsAudit.agent')}</th>
+              <th scope="col">{i18n.t('optionsAudit.store')}</th>
+              <th scope="col">{i18n.t('optionsAudit.order')}</th>
+              <th scope="col">{i18n.t('optionsAudit.action')}</th>
+              <th scope="col">{i18n.t('optionsAudit.amount')}</th>
+              <th scope="col">{i18n.t('optionsAudit.result')}</th>
+              <th scope="col">{i18n.t('optionsAudit.reference')}</th>
+              <th scope="col">{i18n.t('optionsAudit.detail')}</th>
             </tr>
           </thead>
           <tbody>
             {entries.slice(0, shown).map((entry) => (
               <tr key={entry.id}>
                 <td>
-                  <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                  <time dateTime={entry.at}>{formatDateTime(entry.at, locale ?? uiLocale())}</time>
                 </td>
                 <td>{entry.agent}</td>
                 <td>{entry.storeName}</td>
                 <td>#{entry.orderId}</td>
-                <td>{ACTION_WORDS[entry.action]}</td>
-                <td>
-                  {entry.amount === null
-                    ? ''
-                    : entry.currency === '%'
-                      ? `${entry.amount}%`
-                      : `${entry.amount} ${entry.currency ?? ''}`.trim()}
-                </td>
-                <td>{RESULT_WORDS[entry.result]}</td>
+                <td>{ACTION_WORDS[entry.action]()}</td>
+                <td>{amountText(entry, locale ?? uiLocale())}</td>
+                <td>{RESULT_WORDS[entry.result]()}</td>
                 <td>{entry.reference ?? ''}</td>
                 <td>{entry.detail}</td>
               </tr>
@@ -129,7 +141,7 @@ export function AuditLogSection({
       )}
       {entries && entries.length > shown && (
         <button type="button" onClick={() => setShown((n) => n + PAGE)}>
-          Show {Math.min(PAGE, entries.length - shown)} more
+          {i18n.t('optionsAudit.showMore', [Math.min(PAGE, entries.length - shown)])}
         </button>
       )}
     </div>

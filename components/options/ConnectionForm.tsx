@@ -8,7 +8,9 @@ import { messageOf, type OptionsApi } from './api';
 import { Field, Locked, fieldId } from './Field';
 import { OverwriteAttributesTable, SearchQueryTable, SearchResultsTable } from './AttributeTables';
 import { i18n } from '#i18n';
+import { uiLocale } from './locale';
 import { ScopeGuide } from './ScopeGuide';
+import { translateSentence } from './sentences';
 import { scopeVerdictText, storeSummary } from './store-summary';
 
 export interface ConnectionFormProps {
@@ -35,22 +37,22 @@ export interface ConnectionFormProps {
   onRemove(): void;
 }
 
-const ACTION_SWITCHES: ReadonlyArray<{ key: Exclude<keyof ActionSwitches, 'enabled'>; label: string }> = [
-  { key: 'cancel', label: 'Cancel an order' },
-  { key: 'refund', label: 'Refund an order' },
-  { key: 'partialRefund', label: 'Partial refund' },
-  { key: 'discount', label: 'Create a discount code' },
+const ACTION_SWITCHES: ReadonlyArray<{ key: Exclude<keyof ActionSwitches, 'enabled'>; label: () => string }> = [
+  { key: 'cancel', label: () => i18n.t('optionsStore.cancel') },
+  { key: 'refund', label: () => i18n.t('optionsStore.refund') },
+  { key: 'partialRefund', label: () => i18n.t('optionsStore.partialRefund') },
+  { key: 'discount', label: () => i18n.t('optionsStore.discount') },
 ];
 
-const STATUS_TEXT: Record<ScopeStatus, string> = {
-  present: 'present',
-  missing: 'missing',
-  undecided: 'could not decide',
+const STATUS_TEXT: Record<ScopeStatus, () => string> = {
+  present: () => i18n.t('optionsStore.scopePresent'),
+  missing: () => i18n.t('optionsStore.scopeMissing'),
+  undecided: () => i18n.t('optionsStore.scopeUndecided'),
 };
 
 export function tokenSetText(hint: string | null): string | null {
   if (hint === null) return null;
-  return hint ? `Token set (…${hint})` : 'Token set';
+  return hint ? i18n.t('optionsStore.tokenSetEnding', [hint]) : i18n.t('optionsStore.tokenSet');
 }
 
 export function ConnectionForm(props: ConnectionFormProps) {
@@ -74,13 +76,13 @@ export function ConnectionForm(props: ConnectionFormProps) {
   async function readFile(file: File) {
     const result = parseCredentialsFile(await file.text());
     if (!result.ok) {
-      setFileMessage({ ok: false, text: result.message });
+      setFileMessage({ ok: false, text: translateSentence(result.message) });
       return;
     }
     props.onCredentials(result.credentials);
     setFileMessage({
       ok: true,
-      text: `Filled in from “${file.name}”: Client ID, store hash ${result.credentials.storeHash} and access token. Press Save to keep them.`,
+      text: i18n.t('optionsStore.filledIn', [file.name, result.credentials.storeHash]),
     });
   }
 
@@ -109,7 +111,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
     }
   }
 
-  const summary = storeSummary(c, test.state === 'failed' ? test.message : null);
+  const summary = storeSummary(c, test.state === 'failed' ? test.message : null, uiLocale());
   const bodyId = `${fieldId(at)}-body`;
   return (
     <article
@@ -159,10 +161,10 @@ export function ConnectionForm(props: ConnectionFormProps) {
               disabled={locked}
               onChange={(e) => set({ enabled: e.currentTarget.checked })}
             />
-            Enabled
+            {i18n.t('optionsStore.enabled')}
           </label>
           <button type="button" onClick={() => fileInput.current?.click()}>
-            Import credentials file
+            {i18n.t('optionsStore.importFile')}
           </button>
           <input
             ref={fileInput}
@@ -170,14 +172,14 @@ export function ConnectionForm(props: ConnectionFormProps) {
             accept=".txt,text/plain"
             class="visually-hidden"
             tabIndex={-1}
-            aria-label="Credentials file"
+            aria-label={i18n.t('optionsStore.credentialsFile')}
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               if (file) void readFile(file);
               e.currentTarget.value = '';
             }}
           />
-          <span class="help">or drop the file here</span>
+          <span class="help">{i18n.t('optionsStore.dropHere')}</span>
         </div>
         {fileMessage ? (
           <p role={fileMessage.ok ? 'status' : 'alert'} class={fileMessage.ok ? 'note' : 'field__error'}>
@@ -186,7 +188,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
         ) : null}
 
         <fieldset>
-          <legend>Actions</legend>
+          <legend>{i18n.t('optionsStore.actions')}</legend>
           <Locked when={props.actionsOff && !locked} />
           <label class="check">
             <input
@@ -195,7 +197,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
               disabled={locked || props.actionsOff}
               onChange={(e) => set({ actions: { ...c.actions, enabled: e.currentTarget.checked } })}
             />
-            Actions
+            {i18n.t('optionsStore.actions')}
           </label>
           {ACTION_SWITCHES.map(({ key, label }) => (
             <label class="check switch" key={key}>
@@ -207,7 +209,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
                 disabled={locked || props.actionsOff || !c.actions.enabled}
                 onChange={(e) => set({ actions: { ...c.actions, [key]: e.currentTarget.checked } })}
               />
-              {label}
+              {label()}
             </label>
           ))}
         </fieldset>
@@ -215,7 +217,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
 
         <Field
           path={`${at}.name`}
-          label="Name"
+          label={i18n.t('optionsStore.name')}
           value={c.name}
           disabled={locked}
           error={problems[`${at}.name`]}
@@ -223,17 +225,17 @@ export function ConnectionForm(props: ConnectionFormProps) {
         />
         <Field
           path={`${at}.storeHash`}
-          label="Store hash"
+          label={i18n.t('optionsStore.storeHash')}
           value={props.hashInput}
           disabled={locked}
-          placeholder="abc123, store-abc123 or the API path"
+          placeholder={i18n.t('optionsStore.storeHashPlaceholder')}
           error={problems[`${at}.storeHash`]}
-          hint={hash.ok ? `Understood as: ${hash.understoodAs}` : undefined}
+          hint={hash.ok ? i18n.t('optionsStore.understoodAs', [translateSentence(hash.understoodAs)]) : undefined}
           onInput={props.onHashInput}
         />
         <Field
           path={`${at}.clientId`}
-          label="Client ID"
+          label={i18n.t('optionsStore.clientId')}
           value={c.clientId}
           disabled={locked}
           error={problems[`${at}.clientId`]}
@@ -241,15 +243,15 @@ export function ConnectionForm(props: ConnectionFormProps) {
         />
         <Field
           path={`${at}.token`}
-          label="Access token"
+          label={i18n.t('optionsStore.accessToken')}
           type="password"
           value={props.newToken}
-          placeholder={tokenSet ? 'Enter a new token to replace it' : ''}
+          placeholder={tokenSet ? i18n.t('optionsStore.newTokenPlaceholder') : ''}
           hint={
             tokenSet && !props.newToken
               ? tokenSet
               : props.newToken && tokenSet
-                ? 'The new token replaces the saved one when you save.'
+                ? i18n.t('optionsStore.tokenReplaces')
                 : undefined
           }
           error={problems[`${at}.token`]}
@@ -258,7 +260,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
         {props.isE2E ? (
           <Field
             path={`${at}.apiBaseUrl`}
-            label="API base URL"
+            label={i18n.t('optionsStore.apiBaseUrl')}
             type="url"
             value={c.apiBaseUrl ?? ''}
             disabled={locked}
@@ -270,16 +272,16 @@ export function ConnectionForm(props: ConnectionFormProps) {
 
         <div class="row">
           <button type="button" onClick={() => void runTest()} disabled={test.state === 'running'}>
-            Test connection
+            {i18n.t('optionsStore.test')}
           </button>
           {c.lastTest && test.state === 'idle' ? (
             <span class="help">
-              Last tested: {c.lastTest.storeName} ({c.lastTest.currency}, {c.lastTest.timezone})
+              {i18n.t('optionsStore.lastTested', [c.lastTest.storeName, c.lastTest.currency, c.lastTest.timezone])}
             </span>
           ) : null}
         </div>
         <div aria-live="polite">
-          {test.state === 'running' ? <p>Testing…</p> : null}
+          {test.state === 'running' ? <p>{i18n.t('optionsStore.testing')}</p> : null}
           {test.state === 'failed' ? (
             <p role="alert" class="field__error">
               {test.message}
@@ -304,7 +306,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
         />
 
         <fieldset>
-          <legend>Auto-Linking Fields</legend>
+          <legend>{i18n.t('optionsStore.autoLink')}</legend>
           <label class="check">
             <input
               type="checkbox"
@@ -312,7 +314,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
               disabled={locked}
               onChange={(e) => set({ autoLink: { ...c.autoLink, email: e.currentTarget.checked } })}
             />
-            Customer Email
+            {i18n.t('optionsStore.autoLinkEmail')}
           </label>
           <label class="check">
             <input
@@ -321,7 +323,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
               disabled={locked}
               onChange={(e) => set({ autoLink: { ...c.autoLink, phone: e.currentTarget.checked } })}
             />
-            Phone Number
+            {i18n.t('optionsStore.autoLinkPhone')}
           </label>
         </fieldset>
 
@@ -333,11 +335,11 @@ export function ConnectionForm(props: ConnectionFormProps) {
             aria-describedby={props.hasGladlyApi ? undefined : `${fieldId(at)}-overwrite-why`}
             onChange={(e) => set({ overwriteExistingValues: e.currentTarget.checked })}
           />
-          Overwrite Existing Values
+          {i18n.t('optionsStore.overwrite')}
         </label>
         {props.hasGladlyApi ? null : (
           <p id={`${fieldId(at)}-overwrite-why`} class="help">
-            Needs a Gladly API connection (below): without it the extension cannot write to Gladly profiles.
+            {i18n.t('optionsStore.overwriteNeedsGladly')}
           </p>
         )}
         {c.overwriteExistingValues ? (
@@ -352,17 +354,17 @@ export function ConnectionForm(props: ConnectionFormProps) {
 
         {locked ? null : confirmingRemove ? (
           <div role="alertdialog" aria-labelledby={`${fieldId(at)}-remove`} class="confirm">
-            <p id={`${fieldId(at)}-remove`}>Remove “{title}”? Its saved access token is deleted when you save.</p>
+            <p id={`${fieldId(at)}-remove`}>{i18n.t('optionsStore.removeQuestion', [title])}</p>
             <button type="button" class="danger" onClick={props.onRemove}>
-              Remove
+              {i18n.t('optionsStore.remove')}
             </button>
             <button type="button" onClick={() => setConfirmingRemove(false)}>
-              Keep it
+              {i18n.t('optionsStore.keep')}
             </button>
           </div>
         ) : (
           <button type="button" class="danger" onClick={() => setConfirmingRemove(true)}>
-            Remove store
+            {i18n.t('optionsStore.removeStore')}
           </button>
         )}
       </fieldset>
@@ -393,13 +395,15 @@ function TestResult({ result }: { result: TestConnectionResult }) {
       </dl>
       <p>
         {missing === 0
-          ? 'API scopes:'
-          : `${missing} API scope${missing === 1 ? ' is' : 's are'} missing: add ${missing === 1 ? 'it' : 'them'} to the API account in BigCommerce.`}
+          ? i18n.t('optionsStore.scopesAll')
+          : missing === 1
+            ? i18n.t('optionsStore.scopesMissingOne')
+            : i18n.t('optionsStore.scopesMissingMany', [missing])}
       </p>
       <ul class="scopes">
         {result.scopes.map((s) => (
-          <li key={s.scope} class={`scope scope--${s.status}`} title={s.detail}>
-            {s.label} ({s.scope}): <strong>{STATUS_TEXT[s.status]}</strong>
+          <li key={s.scope} class={`scope scope--${s.status}`} title={translateSentence(s.detail)}>
+            {s.label} ({s.scope}): <strong>{STATUS_TEXT[s.status]()}</strong>
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { i18n } from '#i18n';
 
 /** DOM id of the control for a settings path ("connections.0.name" → "f-connections-0-name"). */
 export function fieldId(path: string): string {
@@ -54,5 +55,5 @@ export function Field(props: FieldProps) {
 }
 
 export function Locked({ when }: { when: boolean }) {
-  return when ? <p class="locked">Set by your administrator</p> : null;
+  return when ? <p class="locked">{i18n.t('options.locked')}</p> : null;
 }

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { GladlyApiSettings } from '../../lib/settings/schema';
 import { messageOf, type OptionsApi } from './api';
+import { i18n } from '#i18n';
 import { Field, Locked } from './Field';
 import { tokenSetText } from './ConnectionForm';
+import { translateSentence } from './sentences';
 
 interface Props {
   value: GladlyApiSettings | null;
@@ -20,7 +22,7 @@ export function GladlyApiSection({ value, newToken, problems, locked, api, onCha
   const tokenSet = tokenSetText(value?.tokenHint ?? null);
   return (
     <section aria-labelledby="gladly-api-title">
-      <h2 id="gladly-api-title">Gladly API connection (optional)</h2>
+      <h2 id="gladly-api-title">{i18n.t('optionsGladly.title')}</h2>
       <Locked when={locked} />
       <label class="check">
         <input
@@ -29,13 +31,13 @@ export function GladlyApiSection({ value, newToken, problems, locked, api, onCha
           disabled={locked}
           onChange={(e) => onChange(e.currentTarget.checked ? { host: '', email: '', tokenHint: null } : null)}
         />
-        Connect the Gladly API
+        {i18n.t('optionsGladly.connect')}
       </label>
       {value ? (
         <>
           <Field
             path="gladlyApi.host"
-            label="Gladly host"
+            label={i18n.t('optionsGladly.host')}
             type="url"
             placeholder="https://acme.gladly.com"
             value={value.host}
@@ -45,7 +47,7 @@ export function GladlyApiSection({ value, newToken, problems, locked, api, onCha
           />
           <Field
             path="gladlyApi.email"
-            label="Agent email"
+            label={i18n.t('optionsGladly.email')}
             type="email"
             value={value.email}
             disabled={locked}
@@ -54,10 +56,10 @@ export function GladlyApiSection({ value, newToken, problems, locked, api, onCha
           />
           <Field
             path="gladlyApi.token"
-            label="API token"
+            label={i18n.t('optionsGladly.token')}
             type="password"
             value={newToken}
-            placeholder={tokenSet ? 'Enter a new token to replace it' : ''}
+            placeholder={tokenSet ? i18n.t('optionsStore.newTokenPlaceholder') : ''}
             hint={tokenSet && !newToken ? tokenSet : undefined}
             error={problems['gladlyApi.token']}
             onInput={onToken}
@@ -71,13 +73,13 @@ export function GladlyApiSection({ value, newToken, problems, locked, api, onCha
                   { host: value.host, email: value.email },
                   newToken.trim() || undefined,
                 );
-                setTest({ ok: true, text: `Connected: ${result.detail}` });
+                setTest({ ok: true, text: i18n.t('optionsGladly.connected', [translateSentence(result.detail)]) });
               } catch (error) {
                 setTest({ ok: false, text: messageOf(error) });
               }
             }}
           >
-            Test
+            {i18n.t('optionsGladly.test')}
           </button>
           {test ? (
             <p role={test.ok ? 'status' : 'alert'} class={test.ok ? 'note' : 'field__error'}>

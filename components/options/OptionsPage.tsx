@@ -12,6 +12,7 @@ import {
 } from '../../lib/settings/schema';
 import { parseStoreHash } from '../../lib/settings/store-hash';
 import { i18n } from '#i18n';
+import { formatDate } from '../../lib/sidebar/format';
 import { AuditLogSection } from './AuditLogSection';
 import { ConnectionForm } from './ConnectionForm';
 import { fieldId } from './Field';
@@ -21,6 +22,8 @@ import { SelectorsSection } from './SelectorsSection';
 import { ShortcutSection } from './ShortcutSection';
 import { TeamSection, type TeamApi } from './TeamSection';
 import { messageOf, type OptionsApi } from './api';
+import { translateSentence } from './sentences';
+import { uiLocale } from './locale';
 
 export interface OptionsPageProps {
   api: OptionsApi;
@@ -86,7 +89,7 @@ export function OptionsPage(props: OptionsPageProps) {
   if (!view || !draft)
     return (
       <main aria-busy="true">
-        <p>Loading settings…</p>
+        <p>{i18n.t('options.loading')}</p>
       </main>
     );
 
@@ -126,10 +129,10 @@ export function OptionsPage(props: OptionsPageProps) {
       .map((m) => (m ? draft?.settings.connections[Number(m[1])]?.id : undefined))
       .filter((id): id is string => id !== undefined);
     if (withProblems.length > 0) setOpenCards((open) => new Set([...open, ...withProblems]));
-    setProblems(Object.fromEntries(found.map((p) => [p.path, p.message])));
+    setProblems(Object.fromEntries(found.map((p) => [p.path, translateSentence(p.message)])));
     setAnnouncement({
       kind: 'error',
-      text: `Nothing was saved: ${found.length === 1 ? 'one field needs' : `${found.length} fields need`} fixing.`,
+      text: found.length === 1 ? i18n.t('options.notSavedOne') : i18n.t('options.notSavedMany', [found.length]),
     });
     const first = found[0];
     if (first) queueMicrotask(() => document.getElementById(fieldId(first.path))?.focus());
@@ -155,9 +158,9 @@ export function OptionsPage(props: OptionsPageProps) {
       load(reply.view);
       setProblems({});
       setImportNotes([]);
-      setAnnouncement({ kind: 'ok', text: 'Settings saved.' });
+      setAnnouncement({ kind: 'ok', text: i18n.t('options.saved') });
     } catch (error) {
-      setAnnouncement({ kind: 'error', text: `Nothing was saved: ${messageOf(error)}` });
+      setAnnouncement({ kind: 'error', text: i18n.t('options.notSavedBecause', [messageOf(error)]) });
     } finally {
       setSaving(false);
     }
@@ -179,9 +182,9 @@ export function OptionsPage(props: OptionsPageProps) {
     try {
       const reply = await props.api.importSettings(await file.text());
       setDraft(draftFrom(reply.settings));
-      setImportNotes(reply.notes);
+      setImportNotes(reply.notes.map(translateSentence));
       setProblems({});
-      setAnnouncement({ kind: 'ok', text: 'Settings imported: review them, then press Save.' });
+      setAnnouncement({ kind: 'ok', text: i18n.t('options.imported') });
     } catch (error) {
       setAnnouncement({ kind: 'error', text: messageOf(error) });
     }
@@ -190,7 +193,7 @@ export function OptionsPage(props: OptionsPageProps) {
   const locks = view.locks;
   return (
     <main class="options">
-      <h1>BigCommerce for Gladly — settings</h1>
+      <h1>{i18n.t('options.title')}</h1>
       <Notices notices={view.notices} />
       {importNotes.length > 0 ? (
         <ul class="note">
@@ -218,14 +221,9 @@ export function OptionsPage(props: OptionsPageProps) {
         }}
       >
         <section aria-labelledby="stores-title">
-          <h2 id="stores-title">Store connections</h2>
-          {isTeamMode(view.settings) ? (
-            <p class="note">
-              Team mode is on: these connections are kept as they are, but lookups and actions use the team service’s
-              stores.
-            </p>
-          ) : null}
-          {settings.connections.length === 0 ? <p>No store is connected yet.</p> : null}
+          <h2 id="stores-title">{i18n.t('options.storesTitle')}</h2>
+          {isTeamMode(view.settings) ? <p class="note">{i18n.t('options.teamModeOn')}</p> : null}
+          {settings.connections.length === 0 ? <p>{i18n.t('options.noStore')}</p> : null}
           <p class="help">{i18n.t('stores.intro')}</p>
           {settings.connections.map((c, index) => (
             <ConnectionForm
@@ -294,7 +292,7 @@ export function OptionsPage(props: OptionsPageProps) {
               }));
             }}
           >
-            Add a store
+            {i18n.t('options.addStore')}
           </button>
         </section>
 
@@ -323,7 +321,7 @@ export function OptionsPage(props: OptionsPageProps) {
 
         <div class="save-bar" ref={saveBar}>
           <button type="submit" class="primary" disabled={saving}>
-            Save
+            {i18n.t('options.save')}
           </button>
           {/* An alert is announced when it appears; the status region is there from the start. */}
           {announcement?.kind === 'error' ? (
@@ -338,13 +336,13 @@ export function OptionsPage(props: OptionsPageProps) {
       </form>
 
       <section aria-labelledby="transfer-title">
-        <h2 id="transfer-title">Export and import</h2>
-        <p class="help">The file holds every setting except tokens.</p>
+        <h2 id="transfer-title">{i18n.t('options.transferTitle')}</h2>
+        <p class="help">{i18n.t('options.transferHelp')}</p>
         <button type="button" onClick={() => void exportFile()}>
-          Export settings
+          {i18n.t('options.export')}
         </button>
         <button type="button" onClick={() => importInput.current?.click()}>
-          Import settings
+          {i18n.t('options.import')}
         </button>
         <input
           ref={importInput}
@@ -352,7 +350,7 @@ export function OptionsPage(props: OptionsPageProps) {
           accept=".json,application/json"
           class="visually-hidden"
           tabIndex={-1}
-          aria-label="Settings file"
+          aria-label={i18n.t('options.settingsFile')}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             if (file) void importFile(file);
@@ -364,7 +362,7 @@ export function OptionsPage(props: OptionsPageProps) {
       <ShortcutSection shortcut={props.shortcut} />
 
       <section aria-labelledby="audit-title">
-        <h2 id="audit-title">Audit log</h2>
+        <h2 id="audit-title">{i18n.t('options.auditTitle')}</h2>
         <AuditLogSection load={props.api.auditLog} />
       </section>
     </main>
@@ -397,16 +395,11 @@ function Notices({ notices }: { notices: SettingsNotice[] }) {
       {notices.map((n, i) => (
         <li key={i}>
           {n.kind === 'migrated'
-            ? `Your settings were upgraded from version ${n.from} to ${n.to}.`
+            ? i18n.t('options.migrated', [n.from, n.to])
             : n.kind === 'set-aside'
-              ? `Saved settings that could not be read were kept aside ` +
-                `(${n.at.slice(0, 10)}): ${n.reason} The page starts from the ` +
-                `defaults.${
-                  n.removedSecrets > 0
-                    ? ` ${n.removedSecrets} plain-text token(s) were removed from them: enter tokens again.`
-                    : ''
-                }`
-              : n.reason}
+              ? i18n.t('options.setAside', [formatDate(n.at, uiLocale()), translateSentence(n.reason)]) +
+                (n.removedSecrets > 0 ? ` ${i18n.t('options.setAsideTokens', [n.removedSecrets])}` : '')
+              : translateSentence(n.reason)}
         </li>
       ))}
     </ul>

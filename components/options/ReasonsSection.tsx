@@ -1,4 +1,5 @@
 import { DEFAULT_ACTION_REASONS } from '../../lib/settings/schema';
+import { i18n } from '#i18n';
 import { Field } from './Field';
 
 interface Props {
@@ -16,27 +17,28 @@ export function ReasonsSection({ reasons, problems, onChange }: Props) {
   const listProblem = problems.actionReasons;
   return (
     <section aria-labelledby="reasons-title" class="reasons">
-      <h2 id="reasons-title">Reasons for cancels and refunds</h2>
-      <p class="help">
-        Agents pick one of these when they cancel an order (required) or refund one (optional). It is written into the
-        order’s staff note in BigCommerce and into the audit log.
-      </p>
+      <h2 id="reasons-title">{i18n.t('optionsReasons.title')}</h2>
+      <p class="help">{i18n.t('optionsReasons.help')}</p>
       {reasons.map((reason, index) => (
         // Rows are positional: the index is what the problems' paths name.
         <div class="reasons__row" key={index}>
           <Field
             path={`actionReasons.${index}`}
-            label={`Reason ${index + 1}`}
+            label={i18n.t('optionsReasons.reasonN', [index + 1])}
             value={reason}
             error={problems[`actionReasons.${index}`]}
             onInput={(value) => onChange(reasons.map((r, i) => (i === index ? value : r)))}
           />
           <button
             type="button"
-            aria-label={`Remove reason ${index + 1}${reason ? ` (${reason})` : ''}`}
+            aria-label={
+              reason
+                ? i18n.t('optionsReasons.removeNamed', [index + 1, reason])
+                : i18n.t('optionsReasons.removeN', [index + 1])
+            }
             onClick={() => onChange(reasons.filter((_, i) => i !== index))}
           >
-            Remove
+            {i18n.t('optionsReasons.remove')}
           </button>
         </div>
       ))}
@@ -46,10 +48,10 @@ export function ReasonsSection({ reasons, problems, onChange }: Props) {
         </p>
       )}
       <button type="button" onClick={() => onChange([...reasons, ''])}>
-        Add a reason
+        {i18n.t('optionsReasons.add')}
       </button>{' '}
       <button type="button" onClick={() => onChange([...DEFAULT_ACTION_REASONS])}>
-        Reset to the default reasons
+        {i18n.t('optionsReasons.reset')}
       </button>
     </section>
   );

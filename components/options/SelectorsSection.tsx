@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { Field } from './Field';
 
 interface Props {
@@ -13,10 +14,8 @@ export function SelectorsSection({ defaults, overrides, lockedKeys, onChange }: 
   const keys = Object.keys(defaults);
   return (
     <details class="selectors">
-      <summary>Detection selectors (advanced)</summary>
-      <p class="help">
-        CSS selectors the extension uses to read the customer in Gladly. Change them only if detection stops working.
-      </p>
+      <summary>{i18n.t('optionsSelectors.title')}</summary>
+      <p class="help">{i18n.t('optionsSelectors.help')}</p>
       {keys.map((key) => {
         const locked = lockedKeys.includes(key);
         return (
@@ -26,7 +25,7 @@ export function SelectorsSection({ defaults, overrides, lockedKeys, onChange }: 
             label={key}
             value={overrides[key] ?? defaults[key] ?? ''}
             disabled={locked}
-            hint={locked ? 'Set by your administrator' : undefined}
+            hint={locked ? i18n.t('options.locked') : undefined}
             onInput={(value) => {
               const next = { ...overrides };
               // Only differences from the defaults are saved, so new defaults reach everyone else.
@@ -41,7 +40,7 @@ export function SelectorsSection({ defaults, overrides, lockedKeys, onChange }: 
         type="button"
         onClick={() => onChange(Object.fromEntries(Object.entries(overrides).filter(([k]) => lockedKeys.includes(k))))}
       >
-        Reset to defaults
+        {i18n.t('optionsSelectors.reset')}
       </button>
     </details>
   );

@@ -1,18 +1,17 @@
+import { i18n } from '#i18n';
+import { fill, ONE_PART } from './fill';
+
 /** The keyboard shortcut that shows or hides the sidebar (the browser owns it; we only show it). */
 export function ShortcutSection({ shortcut }: { shortcut: string | null }) {
   return (
     <section aria-labelledby="shortcut-title">
-      <h2 id="shortcut-title">Keyboard shortcut</h2>
+      <h2 id="shortcut-title">{i18n.t('optionsShortcut.title')}</h2>
       <p>
-        Show or hide the sidebar: <kbd>{shortcut || 'not set'}</kbd>
+        {i18n.t('optionsShortcut.current')} <kbd>{shortcut || i18n.t('optionsShortcut.notSet')}</kbd>
       </p>
-      {shortcut ? null : (
-        <p class="help">The browser assigned none: another extension may already use Alt+Shift+G. Choose one below.</p>
-      )}
+      {shortcut ? null : <p class="help">{i18n.t('optionsShortcut.none')}</p>}
       <p class="help">
-        The toolbar button does the same on a Gladly tab (and opens this page anywhere else). To change it, open{' '}
-        <code>chrome://extensions/shortcuts</code> in a new tab (Firefox: Add-ons → gear menu → Manage Extension
-        Shortcuts).
+        {fill(i18n.t('optionsShortcut.change', ONE_PART), [<code key="url">chrome://extensions/shortcuts</code>])}
       </p>
     </section>
   );

@@ -5,21 +5,20 @@
  * through TeamApi (background messages); the page never holds a saved key or a store token.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type {
-  TeamAdminOp,
-  TeamKey,
-  TeamServiceStore,
-  TeamStoreInput,
-  TeamStoreTestResult,
-} from '../../lib/messages/team';
+import type { TeamAdminSender } from '../../lib/messages/protocol';
+import type { TeamKey, TeamServiceStore, TeamStoreInput, TeamStoreTestResult } from '../../lib/messages/team';
 import { newConnection, type SettingsLocks, type TeamMode, type TeamSettings } from '../../lib/settings/schema';
 import { parseStoreHash } from '../../lib/settings/store-hash';
 import type { TeamProfile } from '../../lib/team/client';
-import type { AuditEntry } from '../../lib/actions/audit-log';
 import { copyText } from '../../lib/sidebar/clipboard';
 import { AuditLogSection } from './AuditLogSection';
 import { Field, Locked } from './Field';
 import { messageOf } from './api';
+import { i18n } from '#i18n';
+import { fill, ONE_PART, TWO_PARTS } from './fill';
+import { translateSentence } from './sentences';
+import { uiLocale } from './locale';
+import { formatDate } from '../../lib/sidebar/format';
 
 export interface TeamApi {
   /**
@@ -30,7 +29,8 @@ export interface TeamApi {
   connect(serviceUrl: string, key?: string): Promise<{ profile: TeamProfile }>;
   setMode(mode: TeamMode): Promise<void>;
   me(): Promise<{ profile: TeamProfile }>;
-  admin<T>(request: TeamAdminOp): Promise<T>;
+  /** One admin operation; its reply is typed per operation (lib/messages/protocol.ts TeamAdminReplies). */
+  admin: TeamAdminSender;
 }
 
 export interface TeamSectionProps {
@@ -78,10 +78,7 @@ export function TeamSection(props: TeamSectionProps) {
       if (next === 'standalone') setProfile(null);
       setStatus({
         kind: 'ok',
-        text:
-          next === 'standalone'
-            ? 'Standalone mode: this browser uses its own store connections again.'
-            : 'Team mode: lookups and actions go through the team service.',
+        text: next === 'standalone' ? i18n.t('optionsTeam.nowStandalone') : i18n.t('optionsTeam.nowTeam'),
       });
       props.onSaved();
     } catch (error) {
@@ -92,9 +89,8 @@ export function TeamSection(props: TeamSectionProps) {
 
   function connect() {
     const address = (props.locks?.serviceUrl && team.serviceUrl) || url.trim();
-    if (!address) return setStatus({ kind: 'error', text: 'Enter the team service address first.' });
-    if (!key.trim() && team.keyHint === null)
-      return setStatus({ kind: 'error', text: 'Paste the access key your admin gave you.' });
+    if (!address) return setStatus({ kind: 'error', text: i18n.t('optionsTeam.enterAddress') });
+    if (!key.trim() && team.keyHint === null) return setStatus({ kind: 'error', text: i18n.t('optionsTeam.pasteKey') });
     // Asked synchronously, inside the click: the browser only shows its prompt for a user gesture.
     const granted = props.api.requestOrigin(address);
     setBusy(true);
@@ -104,14 +100,17 @@ export function TeamSection(props: TeamSectionProps) {
         if (!(await granted)) {
           setStatus({
             kind: 'error',
-            text: 'The browser did not allow the extension to reach that address. Press Connect again and choose Allow.',
+            text: i18n.t('optionsTeam.notAllowed'),
           });
           return;
         }
         const reply = await props.api.connect(address, key.trim() || undefined);
         setKey('');
         setProfile(reply.profile);
-        setStatus({ kind: 'ok', text: `Connected as ${reply.profile.name} (${reply.profile.role}).` });
+        setStatus({
+          kind: 'ok',
+          text: i18n.t('optionsTeam.connectedAs', [reply.profile.name, roleText(reply.profile.role)]),
+        });
         props.onSaved();
       } catch (error) {
         setStatus({ kind: 'error', text: messageOf(error) });
@@ -125,13 +124,10 @@ export function TeamSection(props: TeamSectionProps) {
   const urlLocked = props.locks?.serviceUrl === true;
   return (
     <section aria-labelledby="team-title">
-      <h2 id="team-title">Team service</h2>
-      <p class="help">
-        Standalone: this browser keeps the store tokens and its own links and audit log. Team service: one service keeps
-        them for the whole team; this browser only keeps an access key.
-      </p>
+      <h2 id="team-title">{i18n.t('optionsTeam.title')}</h2>
+      <p class="help">{i18n.t('optionsTeam.help')}</p>
       <fieldset>
-        <legend>Mode</legend>
+        <legend>{i18n.t('optionsTeam.mode')}</legend>
         <Locked when={modeLocked} />
         {(['standalone', 'team'] as const).map((value) => (
           <label class="check" key={value}>
@@ -143,7 +139,7 @@ export function TeamSection(props: TeamSectionProps) {
               disabled={modeLocked || busy}
               onChange={() => void chooseMode(value)}
             />
-            {value === 'standalone' ? 'Standalone (this browser)' : 'Team (a shared team service)'}
+            {value === 'standalone' ? i18n.t('optionsTeam.standalone') : i18n.t('optionsTeam.team')}
           </label>
         ))}
       </fieldset>
@@ -152,30 +148,32 @@ export function TeamSection(props: TeamSectionProps) {
         <div class="team-connect">
           <Field
             path="team.serviceUrl"
-            label="Team service address"
+            label={i18n.t('optionsTeam.address')}
             type="url"
             value={url}
             placeholder="https://team.example.com"
             disabled={urlLocked}
-            hint={urlLocked ? 'Set by your administrator' : undefined}
+            hint={urlLocked ? i18n.t('options.locked') : undefined}
             onInput={setUrl}
           />
           <Field
             path="team.key"
-            label="Access key"
+            label={i18n.t('optionsTeam.key')}
             type="password"
             value={key}
             autoComplete="new-password"
             hint={
               team.keyHint !== null
-                ? `A key is saved${team.keyHint ? ` (ending in ${team.keyHint})` : ''}. Paste a new one to replace it.`
-                : 'From your admin. It is kept encrypted and never shown again.'
+                ? team.keyHint
+                  ? i18n.t('optionsTeam.keySavedEnding', [team.keyHint])
+                  : i18n.t('optionsTeam.keySaved')
+                : i18n.t('optionsTeam.keyFromAdmin')
             }
             onInput={setKey}
           />
           <div class="row">
             <button type="button" class="primary" disabled={busy} onClick={connect}>
-              Connect
+              {i18n.t('optionsTeam.connect')}
             </button>
           </div>
         </div>
@@ -199,18 +197,19 @@ function ProfileSummary({ profile }: { profile: TeamProfile }) {
   return (
     <div class="team-profile">
       <p>
-        Signed in to the team service as <strong>{profile.name}</strong> ({profile.role === 'admin' ? 'admin' : 'agent'}
-        ).
+        {fill(i18n.t('optionsTeam.signedIn', TWO_PARTS), [
+          <strong key="name">{profile.name}</strong>,
+          roleText(profile.role),
+        ])}
       </p>
       {profile.stores.length === 0 ? (
-        <p>The service has no store connected yet.</p>
+        <p>{i18n.t('optionsTeam.noStores')}</p>
       ) : (
-        <ul aria-label="Stores on the team service">
+        <ul aria-label={i18n.t('optionsTeam.storesLabel')}>
           {profile.stores.map((s) => (
             <li key={s.id}>
-              {s.name}
-              {s.enabled ? '' : ' (off)'}
-              {s.actions.enabled ? ' — actions on' : ''}
+              {s.enabled ? s.name : i18n.t('optionsTeam.storeOff', [s.name])}
+              {s.actions.enabled ? ` ${i18n.t('optionsTeam.actionsOn')}` : ''}
             </li>
           ))}
         </ul>
@@ -225,10 +224,10 @@ function AdminPanels({ api }: { api: TeamApi }) {
       <TeamStores api={api} />
       <TeamKeys api={api} />
       <section aria-labelledby="team-audit-title">
-        <h3 id="team-audit-title">Team audit log</h3>
+        <h3 id="team-audit-title">{i18n.t('optionsTeam.auditTitle')}</h3>
         <AuditLogSection
-          load={async () => (await api.admin<{ entries: AuditEntry[] }>({ op: 'audit/list' })).entries}
-          exportCsv={() => api.admin<{ csv: string; filename: string }>({ op: 'audit/csv' })}
+          load={async () => (await api.admin({ op: 'audit/list' })).entries}
+          exportCsv={() => api.admin({ op: 'audit/csv' })}
         />
       </section>
     </>
@@ -256,13 +255,17 @@ function draftOf(store: TeamServiceStore | null, id: string): StoreDraft {
   return { ...from, id: store?.id ?? id, hashInput: from.storeHash, accessToken: '', isNew: store === null };
 }
 
-const SWITCHES: Array<[keyof TeamStoreInput['actions'], string]> = [
-  ['enabled', 'Actions on'],
-  ['cancel', 'Cancel'],
-  ['refund', 'Refund'],
-  ['partialRefund', 'Partial refund'],
-  ['discount', 'Discount codes'],
+const SWITCHES: Array<[keyof TeamStoreInput['actions'], () => string]> = [
+  ['enabled', () => i18n.t('optionsTeam.switchActions')],
+  ['cancel', () => i18n.t('optionsTeam.switchCancel')],
+  ['refund', () => i18n.t('optionsTeam.switchRefund')],
+  ['partialRefund', () => i18n.t('optionsTeam.switchPartial')],
+  ['discount', () => i18n.t('optionsTeam.switchDiscount')],
 ];
+
+function roleText(role: 'admin' | 'agent'): string {
+  return role === 'admin' ? i18n.t('optionsTeam.roleAdmin') : i18n.t('optionsTeam.roleAgent');
+}
 
 function TeamStores({ api }: { api: TeamApi }) {
   const [stores, setStores] = useState<TeamServiceStore[] | null>(null);
@@ -272,7 +275,7 @@ function TeamStores({ api }: { api: TeamApi }) {
 
   const refresh = async () => {
     try {
-      setStores((await api.admin<{ stores: TeamServiceStore[] }>({ op: 'stores/list' })).stores);
+      setStores((await api.admin({ op: 'stores/list' })).stores);
     } catch (error) {
       setStatus({ kind: 'error', text: messageOf(error) });
     }
@@ -283,10 +286,10 @@ function TeamStores({ api }: { api: TeamApi }) {
 
   async function save(draft: StoreDraft) {
     const hash = parseStoreHash(draft.hashInput);
-    if (!draft.name.trim()) return setStatus({ kind: 'error', text: 'Enter a name for the store.' });
-    if (!hash.ok) return setStatus({ kind: 'error', text: hash.message });
+    if (!draft.name.trim()) return setStatus({ kind: 'error', text: i18n.t('optionsTeam.enterStoreName') });
+    if (!hash.ok) return setStatus({ kind: 'error', text: translateSentence(hash.message) });
     if (draft.isNew && !draft.accessToken?.trim())
-      return setStatus({ kind: 'error', text: 'Enter the store’s access token.' });
+      return setStatus({ kind: 'error', text: i18n.t('optionsTeam.enterStoreToken') });
     const { id, hashInput: _h, hasToken: _t, isNew: _n, accessToken, ...fields } = draft;
     const store: TeamStoreInput = {
       ...fields,
@@ -297,7 +300,7 @@ function TeamStores({ api }: { api: TeamApi }) {
     try {
       await api.admin({ op: 'stores/save', id, store });
       setEditing(null);
-      setStatus({ kind: 'ok', text: `Saved “${store.name}” on the team service.` });
+      setStatus({ kind: 'ok', text: i18n.t('optionsTeam.storeSaved', [store.name]) });
       await refresh();
     } catch (error) {
       setStatus({ kind: 'error', text: messageOf(error) });
@@ -306,7 +309,7 @@ function TeamStores({ api }: { api: TeamApi }) {
 
   async function test(id: string) {
     try {
-      const result = await api.admin<TeamStoreTestResult>({ op: 'stores/test', id });
+      const result = await api.admin({ op: 'stores/test', id });
       setTested((t) => ({ ...t, [id]: result }));
       setStatus(null);
     } catch (error) {
@@ -315,7 +318,7 @@ function TeamStores({ api }: { api: TeamApi }) {
   }
 
   async function remove(store: TeamServiceStore) {
-    if (!globalThis.confirm?.(`Remove “${store.name}” from the team service? Agents will no longer see it.`)) return;
+    if (!globalThis.confirm?.(i18n.t('optionsTeam.confirmRemoveStore', [store.name]))) return;
     try {
       await api.admin({ op: 'stores/delete', id: store.id });
       await refresh();
@@ -326,19 +329,19 @@ function TeamStores({ api }: { api: TeamApi }) {
 
   return (
     <section aria-labelledby="team-stores-title">
-      <h3 id="team-stores-title">Stores on the team service</h3>
-      {stores === null && !status ? <p aria-live="polite">Loading…</p> : null}
-      {stores?.length === 0 ? <p>No store is connected on the service yet.</p> : null}
+      <h3 id="team-stores-title">{i18n.t('optionsTeam.storesLabel')}</h3>
+      {stores === null && !status ? <p aria-live="polite">{i18n.t('optionsTeam.loading')}</p> : null}
+      {stores?.length === 0 ? <p>{i18n.t('optionsTeam.noServiceStore')}</p> : null}
       {stores && stores.length > 0 ? (
         <table>
           <thead>
             <tr>
-              <th scope="col">Store</th>
-              <th scope="col">Hash</th>
-              <th scope="col">Token</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{i18n.t('optionsTeam.colStore')}</th>
+              <th scope="col">{i18n.t('optionsTeam.colHash')}</th>
+              <th scope="col">{i18n.t('optionsTeam.colToken')}</th>
+              <th scope="col">{i18n.t('optionsTeam.colActions')}</th>
               <th scope="col">
-                <span class="visually-hidden">Manage</span>
+                <span class="visually-hidden">{i18n.t('optionsTeam.colManage')}</span>
               </th>
             </tr>
           </thead>
@@ -346,22 +349,21 @@ function TeamStores({ api }: { api: TeamApi }) {
             {stores.map((s) => (
               <tr key={s.id}>
                 <td>
-                  {s.name}
-                  {s.enabled ? '' : ' (off)'}
+                  {s.enabled ? s.name : i18n.t('optionsTeam.storeOff', [s.name])}
                   {tested[s.id] ? <TestSummary result={tested[s.id] as TeamStoreTestResult} /> : null}
                 </td>
                 <td>{s.storeHash}</td>
-                <td>{s.hasToken ? 'Saved' : 'Missing'}</td>
-                <td>{s.actions.enabled ? 'On' : 'Off'}</td>
+                <td>{s.hasToken ? i18n.t('optionsTeam.tokenSaved') : i18n.t('optionsTeam.tokenMissing')}</td>
+                <td>{s.actions.enabled ? i18n.t('optionsTeam.on') : i18n.t('optionsTeam.off')}</td>
                 <td class="row">
                   <button type="button" onClick={() => setEditing(draftOf(s, s.id))}>
-                    Edit <span class="visually-hidden">{s.name}</span>
+                    {i18n.t('optionsTeam.edit')} <span class="visually-hidden">{s.name}</span>
                   </button>
                   <button type="button" onClick={() => void test(s.id)}>
-                    Test <span class="visually-hidden">{s.name}</span>
+                    {i18n.t('optionsTeam.test')} <span class="visually-hidden">{s.name}</span>
                   </button>
                   <button type="button" class="danger" onClick={() => void remove(s)}>
-                    Remove <span class="visually-hidden">{s.name}</span>
+                    {i18n.t('optionsTeam.remove')} <span class="visually-hidden">{s.name}</span>
                   </button>
                 </td>
               </tr>
@@ -373,7 +375,7 @@ function TeamStores({ api }: { api: TeamApi }) {
         <StoreEditor draft={editing} onChange={setEditing} onSave={save} onCancel={() => setEditing(null)} />
       ) : (
         <button type="button" onClick={() => setEditing(draftOf(null, crypto.randomUUID().slice(0, 8)))}>
-          Add a store to the team service
+          {i18n.t('optionsTeam.addStore')}
         </button>
       )}
       {status?.kind === 'error' ? <p role="alert">{status.text}</p> : null}
@@ -388,10 +390,10 @@ function TestSummary({ result }: { result: TeamStoreTestResult }) {
   const missing = result.scopes.filter((s) => s.status === 'missing');
   return (
     <p class="note">
-      {result.store.name} · {result.store.currency} · {result.store.timezone}
+      {result.store.name} · {result.store.currency} · {result.store.timezone}{' '}
       {missing.length > 0
-        ? ` — missing: ${missing.map((s) => s.label).join(', ')}`
-        : ' — every scope needed is present'}
+        ? i18n.t('optionsTeam.testMissing', [missing.map((s) => s.label).join(', ')])
+        : i18n.t('optionsTeam.testAllPresent')}
     </p>
   );
 }
@@ -406,36 +408,37 @@ function StoreEditor(props: {
   const set = (patch: Partial<StoreDraft>) => props.onChange({ ...draft, ...patch });
   return (
     <fieldset class="connection">
-      <legend>{draft.isNew ? 'New store on the team service' : `Edit “${draft.name}”`}</legend>
-      <Field path="team.store.name" label="Store name" value={draft.name} onInput={(name) => set({ name })} />
+      <legend>{draft.isNew ? i18n.t('optionsTeam.newStore') : i18n.t('optionsTeam.editStore', [draft.name])}</legend>
+      <Field
+        path="team.store.name"
+        label={i18n.t('optionsTeam.storeName')}
+        value={draft.name}
+        onInput={(name) => set({ name })}
+      />
       <Field
         path="team.store.storeHash"
-        label="Store hash"
+        label={i18n.t('optionsTeam.storeHash')}
         value={draft.hashInput}
         onInput={(hashInput) => set({ hashInput })}
       />
       <Field
         path="team.store.clientId"
-        label="Client ID"
+        label={i18n.t('optionsTeam.clientId')}
         value={draft.clientId}
         onInput={(clientId) => set({ clientId })}
       />
       <Field
         path="team.store.accessToken"
-        label="Store access token"
+        label={i18n.t('optionsTeam.storeToken')}
         type="password"
         autoComplete="new-password"
         value={draft.accessToken ?? ''}
-        hint={
-          draft.hasToken
-            ? 'A token is saved on the service. Leave empty to keep it; it is never shown.'
-            : 'Sent once to the service, which keeps it encrypted; never shown again.'
-        }
+        hint={draft.hasToken ? i18n.t('optionsTeam.storeTokenSaved') : i18n.t('optionsTeam.storeTokenOnce')}
         onInput={(accessToken) => set({ accessToken })}
       />
       <label class="check">
         <input type="checkbox" checked={draft.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />
-        Store on
+        {i18n.t('optionsTeam.storeOn')}
       </label>
       {SWITCHES.map(([name, label]) => (
         <label class="check" key={name}>
@@ -445,15 +448,15 @@ function StoreEditor(props: {
             disabled={name !== 'enabled' && !draft.actions.enabled}
             onChange={(e) => set({ actions: { ...draft.actions, [name]: e.currentTarget.checked } })}
           />
-          {label}
+          {label()}
         </label>
       ))}
       <div class="row">
         <button type="button" class="primary" onClick={() => props.onSave(draft)}>
-          Save store
+          {i18n.t('optionsTeam.saveStore')}
         </button>
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {i18n.t('optionsTeam.cancel')}
         </button>
       </div>
     </fieldset>
@@ -472,7 +475,7 @@ function TeamKeys({ api }: { api: TeamApi }) {
 
   const refresh = async () => {
     try {
-      setKeys((await api.admin<{ keys: TeamKey[] }>({ op: 'keys/list' })).keys);
+      setKeys((await api.admin({ op: 'keys/list' })).keys);
     } catch (e) {
       setError(messageOf(e));
     }
@@ -482,10 +485,10 @@ function TeamKeys({ api }: { api: TeamApi }) {
   }, []);
 
   async function issue() {
-    if (!name.trim()) return setError('Enter who the key is for, e.g. the agent’s name.');
+    if (!name.trim()) return setError(i18n.t('optionsTeam.enterKeyName'));
     setError(null);
     try {
-      const reply = await api.admin<{ id: string; key: string }>({ op: 'keys/issue', name: name.trim(), role });
+      const reply = await api.admin({ op: 'keys/issue', name: name.trim(), role });
       setIssued({ name: name.trim(), key: reply.key });
       setCopied(false);
       setName('');
@@ -496,7 +499,7 @@ function TeamKeys({ api }: { api: TeamApi }) {
   }
 
   async function revoke(key: TeamKey) {
-    if (!globalThis.confirm?.(`Revoke the key of “${key.name}”? It stops working at once.`)) return;
+    if (!globalThis.confirm?.(i18n.t('optionsTeam.confirmRevoke', [key.name]))) return;
     try {
       await api.admin({ op: 'keys/revoke', id: key.id });
       await refresh();
@@ -507,37 +510,41 @@ function TeamKeys({ api }: { api: TeamApi }) {
 
   return (
     <section aria-labelledby="team-keys-title">
-      <h3 id="team-keys-title">Access keys</h3>
+      <h3 id="team-keys-title">{i18n.t('optionsTeam.keysTitle')}</h3>
       <div class="row">
-        <Field path="team.newKey.name" label="Key for" value={name} onInput={setName} placeholder="Agent name" />
+        <Field
+          path="team.newKey.name"
+          label={i18n.t('optionsTeam.keyFor')}
+          value={name}
+          onInput={setName}
+          placeholder={i18n.t('optionsTeam.agentName')}
+        />
         <label>
-          Role{' '}
+          {i18n.t('optionsTeam.role')}{' '}
           <select value={role} onChange={(e) => setRole(e.currentTarget.value as 'agent' | 'admin')}>
-            <option value="agent">agent</option>
-            <option value="admin">admin</option>
+            <option value="agent">{roleText('agent')}</option>
+            <option value="admin">{roleText('admin')}</option>
           </select>
         </label>
         <button type="button" onClick={() => void issue()}>
-          Issue a key
+          {i18n.t('optionsTeam.issue')}
         </button>
       </div>
       {issued ? (
         <div class="issued-key" role="status">
-          <p>
-            The key for <strong>{issued.name}</strong>. Copy it now: it is shown only this once.
-          </p>
+          <p>{fill(i18n.t('optionsTeam.issuedFor', ONE_PART), [<strong key="name">{issued.name}</strong>])}</p>
           <input
             class="issued-key__value"
-            aria-label="New access key"
+            aria-label={i18n.t('optionsTeam.newKey')}
             readOnly
             value={issued.key}
             onFocus={(e) => e.currentTarget.select()}
           />{' '}
           <button type="button" onClick={() => void copyText(issued.key).then(setCopied)}>
-            {copied ? 'Copied' : 'Copy'}
+            {copied ? i18n.t('optionsTeam.copied') : i18n.t('optionsTeam.copy')}
           </button>{' '}
           <button type="button" onClick={() => setIssued(null)}>
-            Done
+            {i18n.t('optionsTeam.done')}
           </button>
         </div>
       ) : null}
@@ -546,12 +553,12 @@ function TeamKeys({ api }: { api: TeamApi }) {
         <table>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Issued</th>
-              <th scope="col">Status</th>
+              <th scope="col">{i18n.t('optionsTeam.colName')}</th>
+              <th scope="col">{i18n.t('optionsTeam.colRole')}</th>
+              <th scope="col">{i18n.t('optionsTeam.colIssued')}</th>
+              <th scope="col">{i18n.t('optionsTeam.colStatus')}</th>
               <th scope="col">
-                <span class="visually-hidden">Revoke</span>
+                <span class="visually-hidden">{i18n.t('optionsTeam.revoke')}</span>
               </th>
             </tr>
           </thead>
@@ -559,13 +566,17 @@ function TeamKeys({ api }: { api: TeamApi }) {
             {keys.map((k) => (
               <tr key={k.id}>
                 <td>{k.name}</td>
-                <td>{k.role}</td>
-                <td>{k.createdAt.slice(0, 10)}</td>
-                <td>{k.revokedAt ? `Revoked ${k.revokedAt.slice(0, 10)}` : 'Active'}</td>
+                <td>{roleText(k.role)}</td>
+                <td>{formatDate(k.createdAt, uiLocale())}</td>
+                <td>
+                  {k.revokedAt
+                    ? i18n.t('optionsTeam.revokedOn', [formatDate(k.revokedAt, uiLocale())])
+                    : i18n.t('optionsTeam.active')}
+                </td>
                 <td>
                   {k.revokedAt ? null : (
                     <button type="button" class="danger" onClick={() => void revoke(k)}>
-                      Revoke <span class="visually-hidden">{k.name}</span>
+                      {i18n.t('optionsTeam.revoke')} <span class="visually-hidden">{k.name}</span>
                     </button>
                   )}
                 </td>

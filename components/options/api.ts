@@ -3,12 +3,14 @@
  * typed by the protocol map (lib/messages/protocol.ts): the entrypoint gives it
  * runtime.sendMessage, tests give fakes. Components never talk to the browser themselves.
  */
+import { i18n } from '#i18n';
 import { z } from 'zod';
 import { AuditEntrySchema, type AuditEntry } from '../../lib/actions/audit-log';
 import type { ErrorInfo } from '../../lib/messages/common';
 import type { SettingsTestConnection } from '../../lib/messages/options';
 import type { OptionsMessageType, ReplyOf, Sender } from '../../lib/messages/protocol';
 import type { Settings } from '../../lib/settings/schema';
+import { translateSentence } from './sentences';
 
 export interface OptionsApi {
   get(): Promise<ReplyOf<'settings/get'>>;
@@ -36,8 +38,6 @@ export class OptionsApiError extends Error {
   }
 }
 
-const NO_ANSWER = 'The extension did not answer. Reload this page and try again.';
-const AUDIT_UNREADABLE = 'The audit log could not be read. Reload this page and try again.';
 const AuditEntriesSchema = z.array(AuditEntrySchema);
 
 /** The options page's calls, each one request of the options protocol. */
@@ -53,13 +53,14 @@ export function createOptionsApi(send: Sender<OptionsMessageType>): OptionsApi {
       const { entries } = await send({ type: 'audit/list' });
       // The log is read from storage: an entry a newer version wrote must not break the table.
       const parsed = AuditEntriesSchema.safeParse(entries);
-      if (!parsed.success) throw new Error(AUDIT_UNREADABLE);
+      if (!parsed.success) throw new Error(i18n.t('optionsAudit.unreadable'));
       return parsed.data;
     },
   };
 }
 
 export function messageOf(error: unknown): string {
-  if (error instanceof OptionsApiError) return error.info.message;
-  return NO_ANSWER;
+  // The background speaks English; the page says what it knows in its own language.
+  if (error instanceof OptionsApiError) return translateSentence(error.info.message);
+  return i18n.t('options.noAnswer');
 }

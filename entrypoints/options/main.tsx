@@ -4,28 +4,36 @@ import { OptionsPage } from '../../components/options/OptionsPage';
 import { OptionsApiError, createOptionsApi } from '../../components/options/api';
 import { DEFAULT_SELECTORS } from '../../lib/gladly/selectors';
 import { ReplySchema } from '../../lib/messages/common';
-import type { OptionsMessageType, Outgoing, ReplyOf } from '../../lib/messages/protocol';
+import type { TeamAdminOp } from '../../lib/messages/team';
+import type { AnyOutgoing, OptionsMessageType, Outgoing, ReplyOf, TeamAdminReplies } from '../../lib/messages/protocol';
 import type { TeamApi } from '../../components/options/TeamSection';
+import { i18n } from '#i18n';
 import './style.css';
 
-const NO_ANSWER = 'The extension did not answer. Reload this page and try again.';
 let sequence = 0;
 
-/** One request to the background; resolves with the reply's data or throws its ErrorInfo. */
-async function send<K extends OptionsMessageType>(message: Outgoing<K>): Promise<ReplyOf<K>> {
+/**
+ * One request to the background; resolves with the reply's data or throws its ErrorInfo. The
+ * signatures are the one place a reply's data gets its type: the background's handler for each
+ * type returns ReplyOf<K> (lib/background/handler.ts checks it), team/admin the answer of the
+ * team service's route for its operation (TeamAdminReplies), and both ends are the same build.
+ */
+function send<R extends TeamAdminOp>(
+  message: Outgoing<'team/admin'> & { request: R },
+): Promise<TeamAdminReplies[R['op']]>;
+function send<K extends OptionsMessageType>(message: Outgoing<K>): Promise<ReplyOf<K>>;
+async function send(message: AnyOutgoing<OptionsMessageType>): Promise<unknown> {
   const requestId = `options-${Date.now().toString(36)}-${sequence++}`;
   let raw: unknown;
   try {
     raw = await browser.runtime.sendMessage({ ...message, requestId });
   } catch {
-    throw new OptionsApiError({ kind: 'unknown', message: NO_ANSWER });
+    throw new OptionsApiError({ kind: 'unknown', message: i18n.t('options.noAnswer') });
   }
   const reply = ReplySchema.safeParse(raw);
-  if (!reply.success) throw new OptionsApiError({ kind: 'unknown', message: NO_ANSWER });
+  if (!reply.success) throw new OptionsApiError({ kind: 'unknown', message: i18n.t('options.noAnswer') });
   if (!reply.data.ok) throw new OptionsApiError(reply.data.error);
-  // The one place a reply's data gets its type: the background's handler for this type returns
-  // ReplyOf<K> (lib/background/handler.ts checks it), and both are the same build.
-  return reply.data.data as ReplyOf<K>;
+  return reply.data.data;
 }
 
 const api = createOptionsApi(send);
@@ -51,8 +59,7 @@ const teamApi: TeamApi = {
     await send({ type: 'team/set-mode', mode });
   },
   me: () => send({ type: 'team/me' }),
-  // The admin routes answer per operation; TeamSection knows which one it asked.
-  admin: <T,>(request: Parameters<TeamApi['admin']>[0]) => send({ type: 'team/admin', request }) as Promise<T>,
+  admin: (request) => send({ type: 'team/admin', request }),
 };
 
 async function currentShortcut(): Promise<string | null> {
@@ -63,6 +70,10 @@ async function currentShortcut(): Promise<string | null> {
     return null;
   }
 }
+
+// The tab's title and the page's language (screen readers pronounce by it) follow the catalog in use.
+document.title = i18n.t('options.title');
+document.documentElement.lang = i18n.t('options.locale');
 
 void currentShortcut().then((shortcut) => {
   render(

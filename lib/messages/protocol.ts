@@ -25,7 +25,17 @@ import type {
 import type { ContentHello, ContentHelloReply, DockGetSchema, DockSetSchema, DockStateMessage } from './content';
 import type { LifetimeReply, LifetimeRequest, MoreOrdersReply, MoreOrdersRequest } from './history';
 import type { IdentityChanged } from './identity';
-import type { TeamAdmin, TeamConnect, TeamMe, TeamSetMode } from './team';
+import type {
+  TeamAdmin,
+  TeamAdminOp,
+  TeamAuditEntry,
+  TeamConnect,
+  TeamKey,
+  TeamMe,
+  TeamServiceStore,
+  TeamSetMode,
+  TeamStoreTestResult,
+} from './team';
 import type { TeamProfile } from '../team/client';
 import type { LinkRequestSchema, LookupRequestSchema, UnlinkRequestSchema } from './lookup';
 import type {
@@ -68,6 +78,7 @@ export interface ProtocolMap {
   'team/connect': Message<TeamConnect, { profile: TeamProfile }>;
   'team/set-mode': Message<TeamSetMode, null>;
   'team/me': Message<TeamMe, { profile: TeamProfile }>;
+  // What the team service's admin route answered, as it sent it; the reply per operation is TeamAdminReplies.
   'team/admin': Message<TeamAdmin, unknown>;
   // Sidebar → background (over the port). A lookup's data comes as lookup/update; its reply is null.
   lookup: Message<z.infer<typeof LookupRequestSchema>, null>;
@@ -84,6 +95,22 @@ export interface ProtocolMap {
   'actions/coupon-create': Message<z.infer<typeof CouponCreateSchema>, CouponCreateResult>;
   'actions/status': Message<z.infer<typeof ActionStatusRequestSchema>, ActionStatusResult>;
 }
+
+/** team/admin's reply data per operation: what each admin route of team-service/app.ts answers. */
+export interface TeamAdminReplies {
+  'stores/list': { stores: TeamServiceStore[] };
+  'stores/save': { store: TeamServiceStore };
+  'stores/delete': { deleted: true };
+  'stores/test': TeamStoreTestResult;
+  'keys/list': { keys: TeamKey[] };
+  'keys/issue': { id: string; key: string };
+  'keys/revoke': { revoked: true };
+  'audit/list': { entries: TeamAuditEntry[] };
+  'audit/csv': { csv: string; filename: string };
+}
+
+/** Sends one team/admin operation; resolves with that operation's reply data. */
+export type TeamAdminSender = <R extends TeamAdminOp>(request: R) => Promise<TeamAdminReplies[R['op']]>;
 
 /** Reply data of audit/list: newest first. */
 export interface AuditListResult {

@@ -12,11 +12,17 @@ export function optionsUrl(launched: Pick<LaunchedExtension, 'extensionId'>): st
   return `chrome-extension://${launched.extensionId}/options.html`;
 }
 
-/** Opens the options page and waits until it has loaded the settings (the Save button shows). */
-export async function openOptions(launched: Pick<LaunchedExtension, 'context' | 'extensionId'>): Promise<Page> {
+/**
+ * Opens the options page and waits until it has loaded the settings (the Save button shows, named
+ * `save` in the browser's language).
+ */
+export async function openOptions(
+  launched: Pick<LaunchedExtension, 'context' | 'extensionId'>,
+  save = 'Save',
+): Promise<Page> {
   const page = await launched.context.newPage();
   await page.goto(optionsUrl(launched));
-  await page.getByRole('button', { name: 'Save', exact: true }).waitFor({ state: 'visible', timeout: 20_000 });
+  await page.getByRole('button', { name: save, exact: true }).waitFor({ state: 'visible', timeout: 20_000 });
   return page;
 }
 

@@ -45,6 +45,13 @@ describe('audit log section', () => {
     expect(rows[2]?.textContent).toContain('r1');
   });
 
+  it('writes dates and amounts the way the locale does (German here)', async () => {
+    render(<AuditLogSection locale="de-DE" load={async () => [entry(1, { amount: '1234.500', currency: 'KWD' })]} />);
+    const rows = await screen.findAllByRole('row');
+    expect(rows[1]?.textContent).toContain('1.234,500 KWD');
+    expect(rows[1]?.querySelector('time')?.textContent).toMatch(/^24\.11\.2026, \d\d:01$/);
+  });
+
   it('exports the log as CSV', async () => {
     const created: Blob[] = [];
     const createObjectURL = vi.fn((blob: Blob) => {

@@ -7,7 +7,13 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { MessageHandler } from '../../../lib/background/handler';
 import { CancelRequestSchema, type CancelResult, type RefundResult } from '../../../lib/messages/actions';
-import type { OptionsMessageType, ReplyOf, Sender, SidebarMessageType } from '../../../lib/messages/protocol';
+import type {
+  OptionsMessageType,
+  ReplyOf,
+  Sender,
+  SidebarMessageType,
+  TeamAdminSender,
+} from '../../../lib/messages/protocol';
 import { createOptionsApi } from '../../../components/options/api';
 import type { ActionRequest } from '../../../components/actions/shared';
 
@@ -42,6 +48,21 @@ describe('the protocol map', () => {
     }
     expectTypeOf(typeOnly).toBeFunction();
     expectTypeOf(createOptionsApi).parameter(0).toEqualTypeOf<Sender<OptionsMessageType>>();
+  });
+
+  it('types a team/admin reply by its operation', async () => {
+    // Never run: the sender only exists for the type check.
+    async function typeOnly(admin: TeamAdminSender) {
+      const { stores } = await admin({ op: 'stores/list' });
+      expectTypeOf(stores[0]!.hasToken).toEqualTypeOf<boolean>();
+      const issued = await admin({ op: 'keys/issue', name: 'Ann', role: 'agent' });
+      expectTypeOf(issued.key).toEqualTypeOf<string>();
+      // @ts-expect-error keys/list answers keys, not stores
+      void (await admin({ op: 'keys/list' })).stores;
+      // @ts-expect-error keys/issue needs who the key is for
+      await admin({ op: 'keys/issue', role: 'agent' });
+    }
+    expectTypeOf(typeOnly).toBeFunction();
   });
 
   it('refuses a handler that answers another shape than its message promises', () => {
