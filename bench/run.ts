@@ -33,6 +33,7 @@ import type { ProbeSpec } from '../scripts/lib/sidebar-probe';
 import { runBaselineBench, type BaselineSample } from './lib/baseline-bench';
 import { runBrowserBench, type FirstLoadSample, type ScenarioSample } from './lib/browser-bench';
 import { measureBundles, type EntrySize } from './lib/bundles';
+import { compositionOfFile, removeSourceMaps, type CompositionPart } from './lib/bundle-composition';
 import { runQuotaSim, type QuotaSimResult } from './lib/quota-sim';
 import { startBenchTeamService } from './lib/team-sim';
 import { runRenderBench, type RenderResult } from './lib/render-bench';
@@ -132,7 +133,10 @@ async function main(): Promise<void> {
     }
     if (parts.has('bundles')) {
       say('Building the production extension…');
+      // Source maps (not referenced from the scripts, removed after measuring) tell what the background holds.
+      process.env.BUNDLE_SOURCEMAPS = '1';
       await buildProduction();
+      delete process.env.BUNDLE_SOURCEMAPS;
     }
   }
 
@@ -188,6 +192,7 @@ async function main(): Promise<void> {
   let quota: QuotaSimResult | null = null;
   const team: { agents: number; standalone: QuotaSimResult; team: QuotaSimResult }[] = [];
   const bundles: { build: string; sizes: EntrySize[] }[] = [];
+  let backgroundParts: CompositionPart[] | null = null;
 
   try {
     if (parts.has('browser') || parts.has('baseline') || parts.has('quota') || parts.has('team')) {
@@ -247,6 +252,17 @@ async function main(): Promise<void> {
       for (const b of bundles)
         if (b.sizes.length === 0)
           notes.push(`No ${b.build} build found: its sizes are not measured (run without --no-build).`);
+      backgroundParts = compositionOfFile(join(PRODUCTION_EXTENSION_DIR, 'background.js'));
+      removeSourceMaps(PRODUCTION_EXTENSION_DIR);
+      if (backgroundParts) {
+        const listed = backgroundParts
+          .filter((p) => p.gzip >= 512)
+          .map((p) => `${p.part} ${(p.gzip / 1024).toFixed(1)} kB`)
+          .join(', ');
+        notes.push(
+          `What the production background holds (each part gzipped on its own, from the build's source map): ${listed}.`,
+        );
+      }
     }
     if (parts.has('render')) {
       say('Render time of the order list…');
@@ -343,6 +359,7 @@ async function main(): Promise<void> {
     notes,
     scenarios,
     bundles: bundles.map((b) => ({ build: b.build, entries: b.sizes })),
+    backgroundParts,
     render,
     quota,
     firstLoad,

@@ -54,6 +54,8 @@ export interface ScenarioSample {
   panelToOrdersMs?: number | null;
   /** Cold-worker visits: the new worker's start-up (script evaluated and wired, `background-ready`), ms. */
   workerStartMs?: number | null;
+  /** Cold-worker visits: of that, until the bundle's modules were evaluated (`background-evaluated`), ms. */
+  workerEvaluatedMs?: number | null;
   /** Where the time went, ms from navigation: each request's span and what was seen when (for the waterfall). */
   timeline?: VisitTimeline;
 }
@@ -169,14 +171,12 @@ async function stopWorker(launched: LaunchedExtension, page: Page, frame: Frame,
   }
 }
 
-/** `background-ready` in the newest extension worker (ms since that worker started). */
-async function workerStartMs(launched: LaunchedExtension): Promise<number | null> {
+/** A mark in the newest extension worker (ms since that worker started). */
+async function workerMark(launched: LaunchedExtension, mark: string): Promise<number | null> {
   const workers = launched.context.serviceWorkers().filter((w) => w.url().includes(launched.extensionId));
   const worker = workers.at(-1);
   if (!worker) return null;
-  return worker
-    .evaluate(() => performance.getEntriesByName('background-ready')[0]?.startTime ?? null)
-    .catch(() => null);
+  return worker.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime ?? null, mark).catch(() => null);
 }
 
 async function measure(
@@ -251,7 +251,8 @@ async function measure(
     timeline,
     panelMs: since(panelAt, navigatedAt),
     panelToOrdersMs: since(times.orders, panelAt),
-    workerStartMs: scenario.coldWorker ? await workerStartMs(launched) : null,
+    workerStartMs: scenario.coldWorker ? await workerMark(launched, 'background-ready') : null,
+    workerEvaluatedMs: scenario.coldWorker ? await workerMark(launched, 'background-evaluated') : null,
   };
 }
 

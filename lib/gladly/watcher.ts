@@ -143,18 +143,21 @@ export function watchGladly(options: WatchGladlyOptions): void {
     emit(snapshot.identity);
   }
 
-  // Mutations come in bursts while React renders: check once per burst, but read the URL at once
-  // so the panel showing at the moment of navigation is the one remembered as stale.
+  // Mutations come in bursts while React renders: check at the first mutation of a burst and once
+  // more at its end. The first check sees a new panel the moment it is committed (React commits a
+  // render at once), so the lookup starts and the settle window opens without waiting for the
+  // burst to end; the one at the end catches what the burst changed after. A URL change is read at
+  // once too, so the panel showing at the moment of navigation is the one remembered as stale.
   const Observer = (win as Window & typeof globalThis).MutationObserver;
   const observer = new Observer(() => {
     dirty = true;
-    if (win.location.href !== href) check();
     if (mutationTimer === undefined) {
+      check();
       mutationTimer = setTimeout(() => {
         mutationTimer = undefined;
         check();
       }, 30);
-    }
+    } else if (win.location.href !== href) check();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
 

@@ -1,0 +1,101 @@
+/**
+ * What a built script is made of: its bytes attributed to the source each came from (through the
+ * build's source map), summed per npm package ("zod", "@wxt-dev/storage") or "own code", raw and
+ * gzip. The gzip figure of a part is that part's bytes gzipped on their own, so the parts add up
+ * to about the whole file's gzip (within a few per cent), which is what tells where to cut.
+ */
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface CompositionPart {
+  /** An npm package, or "own code" for everything outside node_modules. */
+  part: string;
+  raw: number;
+  gzip: number;
+}
+
+interface SourceMapV3 {
+  sources: string[];
+  mappings: string;
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DIGIT = new Map([...BASE64].map((char, index) => [char, index] as const));
+
+/** The values of one mapping segment (base64 VLQ, as the source map spec encodes them). */
+function decodeSegment(segment: string): number[] {
+  const values: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of segment) {
+    const digit = DIGIT.get(char);
+    if (digit === undefined) throw new Error(`bad source map character "${char}"`);
+    value += (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+      continue;
+    }
+    values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+    value = 0;
+    shift = 0;
+  }
+  return values;
+}
+
+/** The npm package a source path is in, or "own code". */
+export function partOf(source: string): string {
+  const at = source.lastIndexOf('node_modules/');
+  if (at < 0) return 'own code';
+  const [scope, name] = source.slice(at + 'node_modules/'.length).split('/');
+  return scope?.startsWith('@') ? `${scope}/${name}` : (scope ?? 'own code');
+}
+
+/** Each part's bytes of `code`, from its source map; bytes no mapping covers are "unmapped". */
+export function composition(code: string, map: SourceMapV3): CompositionPart[] {
+  const pieces = new Map<string, string[]>();
+  const add = (part: string, text: string) => {
+    if (text) pieces.set(part, [...(pieces.get(part) ?? []), text]);
+  };
+  const lines = code.split('\n');
+  let sourceIndex = 0;
+  map.mappings.split(';').forEach((mappingLine, lineIndex) => {
+    const line = lines[lineIndex] ?? '';
+    let column = 0;
+    let from = 0;
+    let part = 'unmapped';
+    for (const segment of mappingLine.split(',')) {
+      if (!segment) continue;
+      const [columnDelta = 0, sourceDelta] = decodeSegment(segment);
+      column += columnDelta;
+      add(part, line.slice(from, column));
+      from = column;
+      if (sourceDelta === undefined) {
+        part = 'unmapped';
+      } else {
+        sourceIndex += sourceDelta;
+        part = partOf(map.sources[sourceIndex] ?? '');
+      }
+    }
+    add(part, `${line.slice(from)}\n`);
+  });
+  return [...pieces]
+    .map(([part, texts]) => {
+      const text = texts.join('');
+      return { part, raw: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
+}
+
+/** The composition of a built script with its `.map` beside it; null without one. */
+export function compositionOfFile(path: string): CompositionPart[] | null {
+  if (!existsSync(`${path}.map`)) return null;
+  return composition(readFileSync(path, 'utf8'), JSON.parse(readFileSync(`${path}.map`, 'utf8')) as SourceMapV3);
+}
+
+/** Deletes the `.map` files a build left in `dir` (and below): they are for measuring, never shipped. */
+export function removeSourceMaps(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }))
+    if (entry.endsWith('.map')) rmSync(join(dir, entry));
+}

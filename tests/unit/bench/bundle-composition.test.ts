@@ -1,0 +1,26 @@
+/**
+ * The bench's "what the background holds": bytes of a built script attributed through its source
+ * map to the npm package (or our own code) they came from.
+ */
+import { describe, expect, it } from 'vitest';
+import { composition, partOf } from '../../../bench/lib/bundle-composition';
+
+describe('bundle composition', () => {
+  it('names the package of a source, scoped ones included, and everything else our own code', () => {
+    expect(partOf('../../node_modules/zod/v4/core/core.js')).toBe('zod');
+    expect(partOf('../../node_modules/@wxt-dev/storage/dist/index.mjs')).toBe('@wxt-dev/storage');
+    expect(partOf('../../node_modules/a/node_modules/libphonenumber-js/es6/x.js')).toBe('libphonenumber-js');
+    expect(partOf('../../lib/core/phone.ts')).toBe('own code');
+  });
+
+  it('attributes each run of bytes to the source its mapping names, across lines', () => {
+    // Line 1: "aaa" from zod, then "bbb" from our code (column +3, source +1); line 2: "cc" from zod again (source −1).
+    const parts = composition('aaabbb\ncc', {
+      sources: ['../../node_modules/zod/index.js', '../../lib/x.ts'],
+      mappings: 'AAAA,GCAA;ADAA',
+    });
+    const raw = Object.fromEntries(parts.map((p) => [p.part, p.raw]));
+    expect(raw).toEqual({ zod: 'aaa'.length + 'cc\n'.length, 'own code': 'bbb\n'.length });
+    expect(parts.every((p) => p.gzip > 0)).toBe(true);
+  });
+});
