@@ -23,6 +23,8 @@ const OUT = resolve(import.meta.dirname, '../docs/screenshots');
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
 const WAIT = 20_000;
+/** The dock's width before an agent resizes it (entrypoints/gladly.content/index.ts). */
+const DEFAULT_WIDTH = 380;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -62,16 +64,22 @@ async function settled(frame: Frame): Promise<void> {
   await frame.page().waitForTimeout(300);
 }
 
-async function setDockWidth(browser: LaunchedExtension, width: number | null): Promise<void> {
-  await browser.serviceWorker.evaluate(async (w) => {
-    const local = (
-      globalThis as unknown as {
-        chrome: { storage: { local: { set(v: object): Promise<void>; remove(k: string): Promise<void> } } };
-      }
-    ).chrome.storage.local;
-    // The content script's remembered dock state (entrypoints/gladly.content/index.ts).
-    await (w === null ? local.remove('dock') : local.set({ dock: { width: w, collapsed: false } }));
-  }, width);
+/**
+ * Sets the dock's width as an agent would, from the keyboard on its edge (20 px a press): the
+ * background keeps the width (in its IndexedDB, out of the script's reach) for the pages after.
+ */
+async function setDockWidth(browser: LaunchedExtension, sandbox: SandboxHandle, width: number): Promise<void> {
+  const { page } = await openPersona(browser, sandbox, 'notFound', 'light');
+  const dock = page.locator('[data-bc-sidebar]');
+  const current = async () => Math.round((await dock.boundingBox())?.width ?? 0);
+  await page.locator('[data-bc-sidebar-handle]').focus();
+  for (let presses = 0; presses < 60 && (await current()) !== width; presses++) {
+    await page.keyboard.press((await current()) > width ? 'ArrowRight' : 'ArrowLeft');
+  }
+  if ((await current()) !== width) throw new Error(`The dock would not take ${width} px (it is ${await current()})`);
+  // The width reaches the background in a message: wait until a new page opens at it.
+  await page.waitForTimeout(300);
+  await page.close();
 }
 
 async function sidebarStates(browser: LaunchedExtension, sandbox: SandboxHandle, scheme: Scheme, suffix: string) {
@@ -190,10 +198,10 @@ async function main(): Promise<void> {
     }
     for (const scheme of SCHEMES) {
       log(`Sidebar, ${scheme}:`);
-      await setDockWidth(browser, null);
+      await setDockWidth(browser, sandbox, DEFAULT_WIDTH);
       await sidebarStates(browser, sandbox, scheme, '');
       log(`Sidebar, ${scheme}, narrowest (${MIN_WIDTH} px):`);
-      await setDockWidth(browser, MIN_WIDTH);
+      await setDockWidth(browser, sandbox, MIN_WIDTH);
       await sidebarStates(browser, sandbox, scheme, `-narrow-${scheme}`);
     }
   } finally {
