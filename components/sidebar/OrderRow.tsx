@@ -37,10 +37,12 @@ function OrderRowView({ order, locale, actions }: OrderRowProps) {
           aria-controls={open ? detailsId : undefined}
           onClick={() => setOpen(!open)}
         >
-          <span class="bc-order__line">
+          <span class="bc-order__head">
             <span class="bc-order__number">#{order.orderNumber}</span>
-            {order.isGuest && <span class="bc-badge bc-badge--muted">{i18n.t('sidebar.guest')}</span>}
-            <span class={`bc-badge bc-badge--${statusTone(order.statusId)}`}>{order.status}</span>
+            <span class="bc-order__pills">
+              {order.isGuest && <span class="bc-badge bc-badge--muted">{i18n.t('sidebar.guest')}</span>}
+              <span class={`bc-badge bc-badge--${statusTone(order.statusId)}`}>{order.status}</span>
+            </span>
             <span class="bc-order__total">{formatMoney(order.orderTotal, order.currencyCode, locale)}</span>
           </span>
           <span class="bc-order__line bc-muted">
