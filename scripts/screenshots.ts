@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: every state of the sidebar and the options page, in real Chromium
  * against the sandbox (the e2e build, like `npm run demo`), light and dark, and the sidebar also
- * at its narrowest width, into docs/screenshots/. Each action dialog is opened by clicking.
+ * at its narrowest width, into docs/screenshots/. Each action dialog is opened by clicking. A few
+ * main states again with the browser in German (de-*.png).
  *
  *   npm run screenshots                 # builds the e2e extension first
  *   npm run screenshots -- --no-build   # reuse .output-e2e/chrome-mv3
@@ -17,6 +18,8 @@ import { connectSandboxStores } from './lib/configure';
 import { sidebarFrameOf } from './lib/frames';
 import { buildE2E } from './lib/run';
 import { MIN_WIDTH } from '../entrypoints/gladly.content/dock';
+import de from '../locales/de.json';
+import en from '../locales/en.json';
 
 const { values: flags } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false } }, strict: true });
 const OUT = resolve(import.meta.dirname, '../docs/screenshots');
@@ -53,12 +56,17 @@ async function openPersona(browser: LaunchedExtension, sandbox: SandboxHandle, k
   return { page, frame };
 }
 
+/** What the sidebar says while part of it still loads, in both languages. */
+const STILL_LOADING = [en, de].flatMap((catalog) => [
+  catalog.sidebar.loadingShipments,
+  catalog.sidebar.lifetimeLoading,
+]);
+
 async function settled(frame: Frame): Promise<void> {
-  // No skeleton, no "Loading…" line, and the lifetime totals answered.
+  // No skeleton, no "Loading…" line: the shipments and the lifetime totals answered.
   await frame.waitForFunction(
-    () =>
-      !document.querySelector('.bc-skel') && !/Loading tracking|Lifetime totals loading/.test(document.body.innerText),
-    undefined,
+    (loading) => !document.querySelector('.bc-skel') && !loading.some((line) => document.body.innerText.includes(line)),
+    STILL_LOADING,
     { timeout: WAIT, polling: 100 },
   );
   await frame.page().waitForTimeout(300);
@@ -171,10 +179,38 @@ async function optionsState(
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await page.getByRole('heading').first().waitFor({ timeout: WAIT });
   await prepare?.(page);
+  // The whole page in the viewport: the sticky Save bar then sits at the bottom, not over a field.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1100, height });
   await page.waitForTimeout(400);
   await page.screenshot({ path: resolve(OUT, `${name}-${scheme}.png`), fullPage: true });
   log(`  ${name}-${scheme}.png`);
   await page.close();
+}
+
+/**
+ * A few main states with the browser in German (a second browser, `--lang=de`): the options page
+ * with its stores, a customer and an expanded order. Found by class, not by English words.
+ */
+async function germanStates(sandbox: SandboxHandle): Promise<void> {
+  const browser = await launchWithExtension({ headless: true, viewport: { width: 1400, height: 900 }, lang: 'de' });
+  try {
+    await connectSandboxStores(browser, sandbox.info, { actions: true });
+    log('German (light):');
+    await optionsState(browser, 'light', 'de-options-stores');
+    const { page, frame } = await openPersona(browser, sandbox, 'jane', 'light');
+    await frame.locator('.bc-profile').first().waitFor({ timeout: WAIT });
+    await settled(frame);
+    await shoot(page, 'de-customer-light');
+    const first = frame.locator('li.bc-order').first();
+    await first.locator('.bc-order__toggle').click();
+    await first.locator('.bc-order__details').waitFor({ timeout: WAIT });
+    await settled(frame);
+    await shoot(page, 'de-expanded-order-light');
+    await page.close();
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
 }
 
 async function main(): Promise<void> {
@@ -206,6 +242,10 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close().catch(() => undefined);
+  }
+  try {
+    await germanStates(sandbox);
+  } finally {
     await sandbox.close().catch(() => undefined);
   }
   log(`Done: ${OUT}`);
