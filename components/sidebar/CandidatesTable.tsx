@@ -62,7 +62,8 @@ export function CandidatesTable({ storeName, candidates, columns, onLink, busy }
               {shown.map((column, i) => {
                 const value = resultValue(customer, column.attribute, locale);
                 return (
-                  <td key={`${column.attribute}-${i}`} class="bc-ellipsis" title={value}>
+                  // Wrapped, never "…": alex.morgan@… and alexis.morgan@… must be told apart without hovering.
+                  <td key={`${column.attribute}-${i}`} class="bc-wrap" title={value}>
                     {value}
                   </td>
                 );

@@ -245,6 +245,13 @@ describe('the sidebar beside Gladly', () => {
       );
     expect(cells).toHaveLength(2);
     for (const c of [alex, alexis]) expect(cells).toContainEqual([`${c.first_name} ${c.last_name}`, c.email]);
+    // Read at a glance: alex.morgan@… and alexis.morgan@… whole (wrapped), never cut to "…".
+    const cut = await table.evaluate((t) =>
+      [...t.querySelectorAll('tbody td:not(.bc-table__action)')]
+        .filter((td) => td.scrollWidth > td.clientWidth)
+        .map((td) => td.textContent),
+    );
+    expect(cut).toEqual([]);
     expect(await profileOf(main()).count()).toBe(0);
     const candidatesText = await sidebarText(opened.frame);
     expect(candidatesText).toContain('Matching customers in');
