@@ -105,6 +105,8 @@ async function sidebarStates(browser: LaunchedExtension, sandbox: SandboxHandle,
     await first.locator('.bc-order__toggle').click();
     await first.locator('.bc-order__details').waitFor({ timeout: WAIT });
     await page.waitForTimeout(500);
+    // The whole opened order in the picture, down to its buttons.
+    await first.evaluate((order) => order.scrollIntoView({ block: 'end' }));
     await save(page, frame, 'expanded-order');
     if (!narrow) {
       const actions = first.locator('.bc-actions button:not([aria-disabled="true"])');
@@ -206,6 +208,7 @@ async function germanStates(sandbox: SandboxHandle): Promise<void> {
     await first.locator('.bc-order__toggle').click();
     await first.locator('.bc-order__details').waitFor({ timeout: WAIT });
     await settled(frame);
+    await first.evaluate((order) => order.scrollIntoView({ block: 'end' }));
     await shoot(page, 'de-expanded-order-light');
     await page.close();
   } finally {

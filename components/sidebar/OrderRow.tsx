@@ -60,16 +60,19 @@ function OrderRowView({ order, locale, actions }: OrderRowProps) {
       {open && (
         <>
           <OrderDetails order={order} locale={locale} id={detailsId} />
-          <OrderSummaryButtons order={order} />
-          {actions && (
-            <OrderActions
-              order={order}
-              customer={actions.customer}
-              connection={actions.connection}
-              request={actions.request}
-              onChanged={actions.onChanged}
-            />
-          )}
+          {/* The buttons line up with the details above, inside the card's padding. */}
+          <div class="bc-order__footer">
+            <OrderSummaryButtons order={order} />
+            {actions && (
+              <OrderActions
+                order={order}
+                customer={actions.customer}
+                connection={actions.connection}
+                request={actions.request}
+                onChanged={actions.onChanged}
+              />
+            )}
+          </div>
         </>
       )}
     </li>
