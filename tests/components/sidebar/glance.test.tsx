@@ -45,6 +45,16 @@ describe('one way to say each thing', () => {
     expect(pill.classList.contains('bc-ellipsis')).toBe(false);
   });
 
+  it("an opened order names each product whole, wrapped rather than cut to '…'", () => {
+    const base = makeOrder(1);
+    const name = 'Alpine Wool Socks (3-pack), merino blend, extra cushioned heel';
+    showJane([linkedStore({ orders: [{ ...base, lineItems: [{ ...base.lineItems[0]!, name }] }] })]);
+    fireEvent.click(screen.getByRole('button', { expanded: false }));
+    const cell = screen.getByText(name);
+    expect(cell.classList.contains('bc-ellipsis')).toBe(false);
+    expect(cell.classList.contains('bc-wrap')).toBe(true);
+  });
+
   it("several matches: each name and email is there whole, wrapped rather than cut to '…'", () => {
     const ui = renderSidebar();
     ui.config([mainConnection]);
