@@ -27,6 +27,19 @@ export function resultValue(customer: Customer, attribute: string, locale?: Loca
   }
 }
 
+/** An email wraps after its "@" (alex.morgan@ / example.com) before it wraps anywhere else. */
+function breakableAtSign(value: string) {
+  const at = value.indexOf('@');
+  if (at <= 0) return value;
+  return (
+    <>
+      {value.slice(0, at + 1)}
+      <wbr />
+      {value.slice(at + 1)}
+    </>
+  );
+}
+
 interface Props {
   storeName: string;
   candidates: Customer[];
@@ -64,7 +77,7 @@ export function CandidatesTable({ storeName, candidates, columns, onLink, busy }
                 return (
                   // Wrapped, never "…": alex.morgan@… and alexis.morgan@… must be told apart without hovering.
                   <td key={`${column.attribute}-${i}`} class="bc-wrap" title={value}>
-                    {value}
+                    {breakableAtSign(value)}
                   </td>
                 );
               })}
