@@ -1,6 +1,7 @@
 /** Discount codes: is a code free, and create one (checked again here: a page is never trusted). */
 import type { z } from 'zod';
 import type { Order } from '../../core/model';
+import type { CreatedCoupon } from '../../core/store-ports';
 import {
   CouponCodeCheckSchema,
   CouponCreateSchema,
@@ -49,7 +50,7 @@ export function couponCreateHandler(ctx: ActionsContext): MessageHandler<z.infer
             currency: form.type === 'percentage' ? '%' : null,
           };
           let order: Order;
-          let created;
+          let created: CreatedCoupon;
           try {
             order = await ctx.freshOrder(apis.lookup, message.orderId);
             Object.assign(draft, {
