@@ -2,14 +2,14 @@
 import { useId, useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
 import type { CancelResult } from '../../lib/messages/actions';
-import type { ErrorInfo } from '../../lib/messages/common';
 // The sidebar's one money format ("$141.90"), not the audit log's plain "141.90 USD".
 import { formatMoney } from '../../lib/sidebar/format';
 import { NotifyNote } from './notify-note';
 import { Modal } from './Modal';
 import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
-import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
+import { newActionId, type ActionRequest } from './shared';
+import { useActionSubmit } from './use-action-submit';
 import { useOrderStatus } from './use-order-status';
 
 export interface CancelDialogProps {
@@ -35,32 +35,20 @@ export function CancelDialog({
 }: CancelDialogProps) {
   const reasonId = useId();
   const [reason, setReason] = useState('');
-  const [result, setResult] = useState<CancelResult | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const phaseState = usePhase();
-  const { phase, send, begin } = phaseState;
   const status = useOrderStatus(request, connectionId, order.id, onChanged);
+  const { phase, result, error, submit, checkWhatHappened } = useActionSubmit<CancelResult>(onChanged, status.recheck);
 
   async function confirm() {
     if (!reason) return;
-    if (!begin()) return;
-    setError(null);
-    try {
-      const reply = await request({
+    await submit(() =>
+      request({
         type: 'actions/cancel',
         connectionId,
         orderId: order.id,
         actionId: newActionId(),
         ...(reason.trim() ? { reason: reason.trim() } : {}),
-      });
-      setResult(reply);
-      send('succeeded');
-      onChanged();
-    } catch (e) {
-      const info = errorInfoOf(e);
-      setError(info);
-      send(eventForError(info));
-    }
+      }),
+    );
   }
 
   const running = phase === 'running';
@@ -122,7 +110,7 @@ export function CancelDialog({
         <p role="alert" class="bc-error">
           {phase === 'unknown' || phase === 'reconciling' ? error.message : `Not cancelled: ${error.message}`}
           {phase === 'unknown' && (
-            <button type="button" onClick={() => void settleLost(phaseState, status.recheck)}>
+            <button type="button" onClick={() => void checkWhatHappened()}>
               Check what happened
             </button>
           )}

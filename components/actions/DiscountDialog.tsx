@@ -5,15 +5,15 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
-import type { CouponCodeCheckResult, CouponCreateResult, CouponForm } from '../../lib/messages/actions';
-import type { ErrorInfo } from '../../lib/messages/common';
+import type { CouponCreateResult, CouponForm } from '../../lib/messages/actions';
 import { couponCodeProblem, generateCouponCode } from '../../lib/actions/coupon-code';
 import { fromMinor, parseAmountInput } from '../../lib/actions/money';
 import { copyText } from '../../lib/sidebar/clipboard';
 import { Modal } from './Modal';
 import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
-import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
+import { errorInfoOf, newActionId, type ActionRequest } from './shared';
+import { useActionSubmit } from './use-action-submit';
 import { useOrderStatus } from './use-order-status';
 
 export const CODE_CHECK_DEBOUNCE_MS = 300;
@@ -48,12 +48,16 @@ export function DiscountDialog({
   const [uses, setUses] = useState('1');
   const [code, setCode] = useState(() => generateCouponCode());
   const [check, setCheck] = useState<CodeCheck | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [created, setCreated] = useState<CouponCreateResult | null>(null);
   const [inserted, setInserted] = useState<string | null>(null);
-  const phaseState = usePhase();
-  const { phase, send, begin } = phaseState;
   const status = useOrderStatus(request, connectionId, order.id, onChanged);
+  const {
+    phase,
+    result: created,
+    error,
+    submit,
+    edited,
+    checkWhatHappened,
+  } = useActionSubmit<CouponCreateResult>(onChanged, status.recheck);
   const seq = useRef(0);
 
   const trimmed = code.trim();
@@ -113,8 +117,7 @@ export function DiscountDialog({
     status.blocked === null;
 
   async function create() {
-    if (!canCreate || !begin()) return;
-    setError(null);
+    if (!canCreate) return;
     const coupon: CouponForm = {
       code: trimmed,
       type,
@@ -123,29 +126,21 @@ export function DiscountDialog({
       expires: expires === '' ? null : expires,
       maxUses: Number(uses),
     };
-    try {
-      const reply = await request({
+    await submit(() =>
+      request({
         type: 'actions/coupon-create',
         connectionId,
         orderId: order.id,
         actionId: newActionId(),
         coupon,
-      });
-      setCreated(reply);
-      send('succeeded');
-      onChanged();
-    } catch (e) {
-      const info = errorInfoOf(e);
-      setError(info);
-      send(eventForError(info));
-    }
+      }),
+    );
   }
 
   function edit(setter: (value: string) => void) {
     return (e: Event) => {
       setter((e.currentTarget as HTMLInputElement).value);
-      setError(null);
-      if (phase === 'failed') send('reset');
+      edited();
     };
   }
 
@@ -271,7 +266,7 @@ export function DiscountDialog({
           <p role="alert" class="bc-error">
             {error.message}
             {phase === 'unknown' && (
-              <button type="button" onClick={() => void settleLost(phaseState, status.recheck)}>
+              <button type="button" onClick={() => void checkWhatHappened()}>
                 Check what happened
               </button>
             )}

@@ -15,7 +15,8 @@ import { Modal } from './Modal';
 import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
 import { emptyInputs, everythingInputs, readInputs, type RefundInputs } from './refund-form';
-import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
+import { errorInfoOf, newActionId, type ActionRequest } from './shared';
+import { useActionSubmit } from './use-action-submit';
 import { useOrderStatus } from './use-order-status';
 
 export const QUOTE_DEBOUNCE_MS = 300;
@@ -45,11 +46,17 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
   );
   const [quote, setQuote] = useState<QuoteState>({ status: 'none' });
   const [methodIndex, setMethodIndex] = useState(0);
-  const [sendError, setSendError] = useState<ErrorInfo | null>(null);
-  const [result, setResult] = useState<RefundResult | null>(null);
-  const phaseState = usePhase();
-  const { phase, send, begin } = phaseState;
   const status = useOrderStatus(request, connectionId, order.id, onChanged);
+  const {
+    phase,
+    running,
+    canSend,
+    result,
+    error: sendError,
+    submit,
+    edited,
+    checkWhatHappened,
+  } = useActionSubmit<RefundResult>(onChanged, status.recheck);
   const seq = useRef(0);
 
   const { selection, errors } = readInputs(order, inputs);
@@ -88,13 +95,12 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
 
   const ready = quote.status === 'ready' && quote.key === key ? quote.result : null;
   const method = ready?.quote.refundMethods[methodIndex] ?? null;
-  const running = phase === 'running';
   const editable = !running && phase !== 'succeeded' && phase !== 'unknown' && phase !== 'reconciling';
   const canConfirm =
     ready !== null &&
     method !== null &&
     toMinor(ready.quote.totalRefundAmount, currencyExponent(ready.currency)) > 0 &&
-    (phase === 'idle' || phase === 'failed') &&
+    canSend &&
     !status.checking &&
     status.blocked === null;
 
@@ -111,17 +117,14 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
   function change(update: (draft: RefundInputs) => void) {
     const next = structuredClone(inputs);
     update(next);
-    setSendError(null);
-    if (phase === 'failed') send('reset');
+    edited();
     setInputs(next);
   }
 
   async function confirm() {
     if (!ready || !method || !selection || !canConfirm) return;
-    if (!begin()) return;
-    setSendError(null);
-    try {
-      const reply = await request({
+    const info = await submit(() =>
+      request({
         type: 'actions/refund',
         connectionId,
         orderId: order.id,
@@ -129,21 +132,14 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
         selection,
         payments: method,
         expectedTotal: ready.quote.totalRefundAmount,
-      });
-      setResult(reply);
-      send('succeeded');
+      }),
+    );
+    if (info?.kind === 'busy') {
+      // Another tab or window is acting on this order: this quote may be out of date once it is
+      // done. Drop it and reload the order; only a new change asks for a new quote to confirm.
+      setQuote({ status: 'none' });
       onChanged();
-    } catch (e) {
-      const info = errorInfoOf(e);
-      setSendError(info);
-      send(eventForError(info));
-      if (info.kind === 'busy') {
-        // Another tab or window is acting on this order: this quote may be out of date once it is
-        // done. Drop it and reload the order; only a new change asks for a new quote to confirm.
-        setQuote({ status: 'none' });
-        onChanged();
-        void status.recheck();
-      }
+      void status.recheck();
     }
   }
 
@@ -320,7 +316,7 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
             <p role="alert" class="bc-error">
               {generalError.message}
               {phase === 'unknown' && (
-                <button type="button" onClick={() => void settleLost(phaseState, status.recheck)}>
+                <button type="button" onClick={() => void checkWhatHappened()}>
                   Check what happened
                 </button>
               )}
