@@ -1,11 +1,12 @@
 /** Cancel an order: what it is, a reason from the admin's picklist (required), one confirm, and what happened. */
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
 import type { CancelResult } from '../../lib/messages/actions';
 // The sidebar's one money format ("$141.90"), not the audit log's plain "141.90 USD".
 import { formatMoney } from '../../lib/sidebar/format';
 import { NotifyNote } from './notify-note';
 import { Modal } from './Modal';
+import { ReasonPicker } from './ReasonPicker';
 import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
 import { newActionId, type ActionRequest } from './shared';
@@ -33,7 +34,6 @@ export function CancelDialog({
   onRefund,
   reasons,
 }: CancelDialogProps) {
-  const reasonId = useId();
   const [reason, setReason] = useState('');
   const status = useOrderStatus(request, connectionId, order.id, onChanged);
   const { phase, result, error, submit, checkWhatHappened } = useActionSubmit<CancelResult>(onChanged, status.recheck);
@@ -68,22 +68,7 @@ export function CancelDialog({
       <OrderStatusNotice status={status} />
       {!done && (
         <>
-          <label for={reasonId}>Reason (added to the staff notes)</label>
-          <select
-            id={reasonId}
-            required
-            aria-required="true"
-            value={reason}
-            disabled={running}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          >
-            <option value="">Choose a reason…</option>
-            {reasons.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
+          <ReasonPicker reasons={reasons} value={reason} onChange={setReason} disabled={running} required />
           <p class="bc-muted">Cancelling does not refund a payment that was already taken.</p>
           <NotifyNote kind="cancel" />
           <Guarded>

@@ -8,6 +8,7 @@ import type { SidebarConnection } from '../../lib/messages/sidebar';
 import { actionRows, switchedOn, type ActionName } from '../../lib/actions/eligibility';
 import { DEFAULT_ACTION_REASONS } from '../../lib/settings/schema';
 import { CancelDialog } from './CancelDialog';
+import { CancelRefundDialog } from './CancelRefundDialog';
 import { DiscountDialog } from './DiscountDialog';
 import { RefundDialog } from './RefundDialog';
 import type { ActionRequest } from './shared';
@@ -76,9 +77,18 @@ export function OrderActions({ order, customer, connection, request, onChanged }
           </span>
         );
       })}
-      {/* Until Cancel & refund is its own single-confirmation action in the background, it opens
-          the cancel dialog, which offers the refund of what is left as soon as the cancel is done. */}
-      {(open === 'cancel' || open === 'cancelRefund') && (
+      {open === 'cancelRefund' && (
+        <CancelRefundDialog
+          order={order}
+          connectionId={connection.id}
+          request={request}
+          reasons={connection.reasons ?? DEFAULT_ACTION_REASONS}
+          onClose={close}
+          onChanged={onChanged}
+          onCancelOnly={() => setOpen('cancel')}
+        />
+      )}
+      {open === 'cancel' && (
         <CancelDialog
           order={order}
           connectionId={connection.id}

@@ -32,6 +32,7 @@ const ACTION_WORDS: Record<AuditEntry['action'], string> = {
   coupon: 'Discount code',
   void: 'Void payment',
   reconcile: 'Check lost action',
+  cancelRefund: 'Cancel & refund',
 };
 
 export function AuditLogSection({

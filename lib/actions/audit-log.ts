@@ -13,7 +13,7 @@ export const AuditEntrySchema = z.object({
   connectionId: z.string(),
   storeName: z.string(),
   orderId: z.string(),
-  action: z.enum(['cancel', 'refund', 'coupon', 'void', 'reconcile']),
+  action: z.enum(['cancel', 'refund', 'coupon', 'void', 'reconcile', 'cancelRefund']),
   amount: z.string().nullable(),
   currency: z.string().nullable(),
   result: z.enum(['succeeded', 'failed', 'unknown', 'found-done', 'found-not-done']),

@@ -14,7 +14,7 @@ export const PendingRecordSchema = z.object({
   connectionId: z.string(),
   orderId: z.string(),
   actionId: z.string(),
-  action: z.enum(['cancel', 'refund', 'coupon']),
+  action: z.enum(['cancel', 'refund', 'coupon', 'cancelRefund']),
   /** Epoch ms just before the write was sent: a refund created after it may be ours. */
   startedAt: z.number(),
   amount: z.string().nullable(),

@@ -5,6 +5,7 @@
  * and invalidates the cached lookups that show the order. One module per action in ./actions/.
  */
 import { cancelHandler } from './actions/cancel';
+import { cancelRefundHandler } from './actions/cancel-refund';
 import { createActionsContext, type ActionsServiceDeps } from './actions/context';
 import { couponCheckHandler, couponCreateHandler } from './actions/coupon';
 import { refundHandler, refundQuoteHandler } from './actions/refund';
@@ -19,6 +20,7 @@ export function createActionsHandlers(deps: ActionsServiceDeps): MessageHandler[
   // The router parsed each message with its schema before `handle` runs.
   return [
     cancelHandler(ctx),
+    cancelRefundHandler(ctx),
     refundQuoteHandler(ctx),
     refundHandler(ctx),
     couponCheckHandler(ctx),

@@ -55,6 +55,20 @@ export const RefundRequestSchema = z.object({
   expectedTotal: MoneyInputSchema,
 });
 
+/**
+ * BigCommerce's own "cancel and refund": everything that is left is refunded by the method the
+ * agent chose from the quote, then the order's status becomes Cancelled. One actionId, one lock.
+ */
+export const CancelRefundRequestSchema = z.object({
+  type: z.literal('actions/cancel-refund'),
+  ...base,
+  actionId: ActionIdSchema,
+  payments: z.array(RefundPaymentSchema).min(1).max(10),
+  /** The total of refunding everything left, as the agent confirmed it. */
+  expectedTotal: MoneyInputSchema,
+  reason: z.string().trim().max(500).optional(),
+});
+
 export const CouponTypeSchema = z.enum(['percentage', 'fixed', 'free_shipping']);
 
 export const CouponFormSchema = z.object({
@@ -110,6 +124,22 @@ export interface CancelResult {
   warnings: string[];
 }
 
+export interface CancelRefundResult {
+  orderId: string;
+  refundId: string;
+  total: string;
+  currency: string;
+  offline: boolean;
+  declined: string[];
+  /** false: the money went back but the status change failed ("refunded, not cancelled"). */
+  cancelled: boolean;
+  /** Why the status change failed, when it did. */
+  cancelError: string | null;
+  statusId: number;
+  status: string;
+  warnings: string[];
+}
+
 export interface RefundQuoteResult {
   quote: RefundQuote;
   items: RefundItem[];
@@ -138,9 +168,13 @@ export interface CouponCreateResult {
   warnings: string[];
 }
 
+export type GuardedAction = 'cancel' | 'refund' | 'coupon' | 'cancelRefund';
+
 export interface Reconciled {
-  action: 'cancel' | 'refund' | 'coupon';
+  action: GuardedAction;
   outcome: 'done' | 'not-done';
+  /** Cancel & refund found half done: the refund went through, the cancel did not. */
+  refundedNotCancelled?: boolean;
   message: string;
   reference: string | null;
 }
@@ -148,7 +182,7 @@ export interface Reconciled {
 export interface ActionStatusResult {
   /** running: an action is under way (any tab); unknown: a lost reply could not be checked yet. */
   phase: 'idle' | 'running' | 'unknown';
-  action: 'cancel' | 'refund' | 'coupon' | null;
+  action: GuardedAction | null;
   /** Set when this call learned what an earlier lost request did. */
   reconciled: Reconciled | null;
 }

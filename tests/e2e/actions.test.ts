@@ -16,6 +16,7 @@ import {
   openJane,
   orderToggle,
   refundConfirm,
+  refundPosts,
   startActionsWorld,
   storeReader,
   waitForQuote,
@@ -280,6 +281,42 @@ describe('order actions against the sandbox store', () => {
     await created.getByRole('button', { name: 'Insert into reply' }).click();
     await created.getByText('Inserted into the reply.').waitFor({ timeout: 10_000 });
     expect((await composer.innerText()).trim()).toBe(`Here is a code for you: ${code}`);
+    await page.close();
+  });
+
+  it('a Cancel & refund leaves exactly one refund and status Cancelled', async () => {
+    const order = JANE_ORDERS.janeCapturedAwaiting;
+    // An earlier test refunded one sock (Partially Refunded): back to Awaiting Fulfillment, with
+    // the rest still to refund — the state Cancel & refund is for.
+    expect((await store.put(`/v2/orders/${order}`, { status_id: 11 })).status).toBe(200);
+    const refundsBefore = (await store.refunds(order)).length;
+    const { page, frame } = await openJane(world);
+    await frame.getByRole('button', { name: 'Refresh', exact: true }).click();
+    const group = await expandOrder(frame, order);
+    const offer = group.getByRole('button', { name: 'Cancel & refund', exact: true });
+    await eventually(
+      () => offer.getAttribute('aria-disabled'),
+      (value) => value === null,
+      20_000,
+      'Cancel & refund to be offered',
+    );
+    world.sandbox.control.clearLog();
+    await offer.click();
+    const dialog = frame.getByRole('dialog');
+    await dialog.waitFor({ timeout: 10_000 });
+    const confirm = dialog.getByRole('button', { name: /^Cancel and refund \$\d/ });
+    await confirm.and(dialog.locator('button:not([disabled])')).waitFor({ timeout: 20_000 });
+    // One confirmation: the refund and the cancel, in one request.
+    await confirm.click();
+    await dialog
+      .getByText(new RegExp(`Order #${order} is cancelled and \\$[\\d.]+ refunded`))
+      .waitFor({ timeout: 20_000 });
+
+    expect(await store.refunds(order)).toHaveLength(refundsBefore + 1);
+    expect(refundPosts(world, order)).toBe(1);
+    const after = await store.order(order);
+    expect(after.status_id).toBe(5);
+    expect(after.staff_notes).toMatch(/Cancelled and refunded .+ via Gladly sidebar by /);
     await page.close();
   });
 });
