@@ -105,6 +105,7 @@ export function OrderActions({ order, customer, connection, request, onChanged }
           connectionId={connection.id}
           request={request}
           partialAllowed={connection.actions.partialRefund}
+          reasons={connection.reasons ?? DEFAULT_ACTION_REASONS}
           onClose={close}
           onChanged={onChanged}
         />

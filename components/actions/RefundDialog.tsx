@@ -11,7 +11,9 @@ import { currencyExponent, toMinor } from '../../lib/actions/money';
 import { formatMoney } from '../../lib/sidebar/format';
 import { NotifyNote } from './notify-note';
 import { refundableLines } from '../../lib/actions/eligibility';
+import { DEFAULT_ACTION_REASONS } from '../../lib/settings/schema';
 import { Modal } from './Modal';
+import { ReasonPicker } from './ReasonPicker';
 import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
 import { emptyInputs, everythingInputs, readInputs, type RefundInputs } from './refund-form';
@@ -27,6 +29,8 @@ export interface RefundDialogProps {
   request: ActionRequest;
   /** false: the admin allows only refunding everything that is left. */
   partialAllowed: boolean;
+  /** The admin's reason picklist; a reason is optional on refunds. */
+  reasons?: readonly string[];
   onClose(): void;
   onChanged(): void;
 }
@@ -39,8 +43,17 @@ type QuoteState =
 
 const SERVER_FIELDS = /^(line:|shipping:|customAmount$|method$|lines$|shipping$)/;
 
-export function RefundDialog({ order, connectionId, request, partialAllowed, onClose, onChanged }: RefundDialogProps) {
+export function RefundDialog({
+  order,
+  connectionId,
+  request,
+  partialAllowed,
+  reasons = DEFAULT_ACTION_REASONS,
+  onClose,
+  onChanged,
+}: RefundDialogProps) {
   const baseId = useId();
+  const [reason, setReason] = useState('');
   const [inputs, setInputs] = useState<RefundInputs>(() =>
     partialAllowed ? emptyInputs(order) : everythingInputs(order),
   );
@@ -132,6 +145,7 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
         selection,
         payments: method,
         expectedTotal: ready.quote.totalRefundAmount,
+        ...(reason ? { reason } : {}),
       }),
     );
     if (info?.kind === 'busy') {
@@ -312,6 +326,7 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
               {errorFor('method')}
             </fieldset>
           )}
+          <ReasonPicker reasons={reasons} value={reason} onChange={setReason} disabled={!editable} required={false} />
           {generalError && (
             <p role="alert" class="bc-error">
               {generalError.message}

@@ -53,6 +53,8 @@ export const RefundRequestSchema = z.object({
   payments: z.array(RefundPaymentSchema).min(1).max(10),
   /** The total the agent confirmed; the background refuses if a fresh quote disagrees. */
   expectedTotal: MoneyInputSchema,
+  /** Optional on refunds (the admin's picklist): into the staff note and the audit entry. */
+  reason: z.string().trim().max(500).optional(),
 });
 
 /**

@@ -171,11 +171,22 @@ export function refundHandler(ctx: ActionsContext): MessageHandler<z.infer<typeo
           apis,
           message.orderId,
           null,
-          staffNoteLine({ action: 'refund', agent, amount: outcome.total, currency: order.currencyCode }),
+          staffNoteLine({
+            action: 'refund',
+            agent,
+            amount: outcome.total,
+            currency: order.currencyCode,
+            reason: message.reason,
+          }),
           noteWarnings,
         );
         const warnings = [...noteWarnings, ...outcome.warnings];
-        await ctx.audit({ ...draft, amount: outcome.total }, 'succeeded', warnings.join(' '), created.id);
+        await ctx.audit(
+          { ...draft, amount: outcome.total },
+          'succeeded',
+          [message.reason ? `Reason: ${message.reason}` : '', ...warnings].filter(Boolean).join(' '),
+          created.id,
+        );
         await ctx.changed(message.connectionId, message.orderId);
         return {
           refundId: created.id,

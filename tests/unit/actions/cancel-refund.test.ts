@@ -153,3 +153,32 @@ describe('cancel & refund (one action)', () => {
     expect(refundsSent(store)).toBe(1);
   });
 });
+
+describe('a refund’s optional reason', () => {
+  const refund = (reason?: string) => ({
+    type: 'actions/refund',
+    connectionId: 'main',
+    orderId: '100',
+    actionId: newActionId(),
+    selection: { lines: [{ lineItemId: '11', quantity: 1 }], shipping: [], customAmount: null },
+    payments: [{ ...braintree[0]!, amount: '12.00' }],
+    expectedTotal: '12.00',
+    ...(reason ? { reason } : {}),
+  });
+
+  it('goes into the staff note and the audit entry', async () => {
+    const { send, store, audit } = setup();
+    await send(refund('Damaged in transit'));
+    expect(store.order.staffNotes).toBe(
+      'VIP customer\nRefunded 12.00 USD via Gladly sidebar by ana@example.com. Reason: Damaged in transit',
+    );
+    expect((await audit.list())[0]).toMatchObject({ action: 'refund', detail: 'Reason: Damaged in transit' });
+  });
+
+  it('without one, the note and the audit are as before', async () => {
+    const { send, store, audit } = setup();
+    await send(refund());
+    expect(store.order.staffNotes).toBe('VIP customer\nRefunded 12.00 USD via Gladly sidebar by ana@example.com');
+    expect((await audit.list())[0]).toMatchObject({ action: 'refund', detail: '' });
+  });
+});
