@@ -2,7 +2,8 @@
  * The action buttons under an expanded order of a linked customer: shown only when the admin
  * switched that action on, enabled only when the order's state allows it, and saying why not.
  */
-import { useId, useState } from 'preact/hooks';
+import { useContext, useId, useMemo, useState } from 'preact/hooks';
+import { SidebarContext } from '../sidebar/context';
 import type { Customer, Order } from '../../lib/core/model';
 import type { SidebarConnection } from '../../lib/messages/sidebar';
 import { actionRows, switchedOn, type ActionName } from '../../lib/actions/eligibility';
@@ -12,6 +13,7 @@ import { CancelRefundDialog } from './CancelRefundDialog';
 import { DiscountDialog } from './DiscountDialog';
 import { RefundDialog } from './RefundDialog';
 import type { ActionRequest } from './shared';
+import { withGladlyCustomer } from './timeline-request';
 import './actions.css';
 
 export interface OrderActionsProps {
@@ -30,9 +32,14 @@ const LABELS: Record<ActionName, string> = {
   coupon: 'Create discount code',
 };
 
-export function OrderActions({ order, customer, connection, request, onChanged }: OrderActionsProps) {
+export function OrderActions({ order, customer, connection, request: plainRequest, onChanged }: OrderActionsProps) {
   const baseId = useId();
   const [open, setOpen] = useState<ActionName | null>(null);
+  // The Gladly customer on screen (from Gladly's URL), for the timeline card of each action.
+  const sidebar = useContext(SidebarContext);
+  const state = sidebar?.store.getState();
+  const gladlyCustomerId = state?.identity?.gladlyCustomerId ?? state?.gladlyCustomerId;
+  const request = useMemo(() => withGladlyCustomer(plainRequest, gladlyCustomerId), [plainRequest, gladlyCustomerId]);
   // Only a linked customer's orders: a guest match is too weak to move money on.
   if (!customer) return null;
   const rows = actionRows(order, connection.actions);

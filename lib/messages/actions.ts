@@ -11,6 +11,10 @@ export const MoneyInputSchema = z.string().regex(/^\d{1,10}(\.\d{1,3})?$/, 'An a
 const ConnectionId = z.string().min(1).max(64);
 const OrderId = z.string().regex(/^\d{1,20}$/);
 export const ActionIdSchema = z.string().regex(/^[\w-]{8,64}$/);
+/** The Gladly customer on screen (from Gladly's URL): where the action is posted on the timeline. */
+export const GladlyCustomerIdSchema = z.string().regex(/^[\w-]{1,100}$/);
+/** On writes and status checks: optional, the action works without it (nothing is posted then). */
+const timeline = { gladlyCustomerId: GladlyCustomerIdSchema.optional() };
 
 /** What the agent picked in the refund dialog; the background turns it into refund items. */
 export const RefundSelectionSchema = z.object({
@@ -34,6 +38,7 @@ const base = { requestId: RequestIdSchema.optional(), connectionId: ConnectionId
 export const CancelRequestSchema = z.object({
   type: z.literal('actions/cancel'),
   ...base,
+  ...timeline,
   actionId: ActionIdSchema,
   reason: z.string().trim().max(500).optional(),
 });
@@ -47,6 +52,7 @@ export const RefundQuoteRequestSchema = z.object({
 export const RefundRequestSchema = z.object({
   type: z.literal('actions/refund'),
   ...base,
+  ...timeline,
   actionId: ActionIdSchema,
   selection: RefundSelectionSchema,
   /** The refund method the agent chose: one inner list of the quote's refundMethods. */
@@ -64,6 +70,7 @@ export const RefundRequestSchema = z.object({
 export const CancelRefundRequestSchema = z.object({
   type: z.literal('actions/cancel-refund'),
   ...base,
+  ...timeline,
   actionId: ActionIdSchema,
   payments: z.array(RefundPaymentSchema).min(1).max(10),
   /** The total of refunding everything left, as the agent confirmed it. */
@@ -102,11 +109,12 @@ export const CouponCodeCheckSchema = z.object({
 export const CouponCreateSchema = z.object({
   type: z.literal('actions/coupon-create'),
   ...base,
+  ...timeline,
   actionId: ActionIdSchema,
   coupon: CouponFormSchema,
 });
 
-export const ActionStatusRequestSchema = z.object({ type: z.literal('actions/status'), ...base });
+export const ActionStatusRequestSchema = z.object({ type: z.literal('actions/status'), ...base, ...timeline });
 
 export const AuditListRequestSchema = z.object({
   type: z.literal('audit/list'),
@@ -177,6 +185,8 @@ export interface Reconciled {
   outcome: 'done' | 'not-done';
   /** Cancel & refund found half done: the refund went through, the cancel did not. */
   refundedNotCancelled?: boolean;
+  /** The lost action's id (set by the order guard): its timeline card is found by it. */
+  actionId?: string;
   message: string;
   reference: string | null;
 }
