@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSandboxStores } from '../../scripts/lib/configure';
 import { toMinor } from '../../lib/actions/money';
+import { personas } from '../../sandbox/personas';
 import type { E2EWorld } from './harness';
 import {
   JANE_ORDERS,
@@ -284,8 +285,15 @@ describe('order actions against the sandbox store', () => {
     await page.close();
   });
 
-  it('a Cancel & refund leaves exactly one refund and status Cancelled', async () => {
+  it('a Cancel & refund leaves exactly one refund and status Cancelled, and its card is on Jane’s Gladly timeline', async () => {
     const order = JANE_ORDERS.janeCapturedAwaiting;
+    // With the Gladly API connected (the look-alike), every action is posted to the timeline.
+    const lookalike = world.sandbox.info.gladly;
+    await connectSandboxStores(world.browser, world.sandbox.info, {
+      actions: true,
+      stores: [MAIN],
+      gladlyApi: { host: lookalike.baseUrl, email: lookalike.apiUser.email, token: lookalike.apiUser.token },
+    });
     // An earlier test refunded one sock (Partially Refunded): back to Awaiting Fulfillment, with
     // the rest still to refund — the state Cancel & refund is for.
     expect((await store.put(`/v2/orders/${order}`, { status_id: 11 })).status).toBe(200);
@@ -317,6 +325,21 @@ describe('order actions against the sandbox store', () => {
     const after = await store.order(order);
     expect(after.status_id).toBe(5);
     expect(after.staff_notes).toMatch(/Cancelled and refunded .+ via Gladly sidebar by /);
+
+    // The look-alike's timeline for Jane (what its page renders) shows the action's card once.
+    const timeline = async () => {
+      const response = await fetch(`${lookalike.baseUrl}/_app/view?path=/customer/${personas.jane.gladlyId}`);
+      return ((await response.json()) as { timeline: string }).timeline;
+    };
+    const title = new RegExp(`Order #${order} cancelled and refunded \\(\\$[\\d.]+\\)`, 'g');
+    const html = await eventually(
+      timeline,
+      (t) => (t.match(title)?.length ?? 0) > 0,
+      20_000,
+      'the Cancel & refund card on the timeline',
+    );
+    expect(html.match(title)).toHaveLength(1);
+    expect(html).toMatch(/data-activity-id="bc-[\w-]+-ok"/);
     await page.close();
   });
 });
