@@ -1,4 +1,5 @@
 /** Cancel an order: what it is, a reason from the admin's picklist (required), one confirm, and what happened. */
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
 import type { CancelResult } from '../../lib/messages/actions';
@@ -54,7 +55,7 @@ export function CancelDialog({
   const running = phase === 'running';
   const done = phase === 'succeeded';
   return (
-    <Modal title={`Cancel order #${order.orderNumber}`} onClose={onClose}>
+    <Modal title={i18n.t('actions.cancel.title', [order.orderNumber])} onClose={onClose}>
       <p>
         Order #{order.orderNumber} · {formatMoney(order.orderTotal, order.currencyCode)} · {order.status}
       </p>
@@ -69,7 +70,7 @@ export function CancelDialog({
       {!done && (
         <>
           <ReasonPicker reasons={reasons} value={reason} onChange={setReason} disabled={running} required />
-          <p class="bc-muted">Cancelling does not refund a payment that was already taken.</p>
+          <p class="bc-muted">{i18n.t('actions.cancel.noRefund')}</p>
           <NotifyNote kind="cancel" />
           <Guarded>
             {(covered) => (
@@ -85,7 +86,7 @@ export function CancelDialog({
                 }
                 onClick={confirm}
               >
-                {running ? 'Cancelling…' : 'Confirm cancel'}
+                {i18n.t(running ? 'actions.cancel.running' : 'actions.cancel.confirm')}
               </button>
             )}
           </Guarded>
@@ -93,18 +94,20 @@ export function CancelDialog({
       )}
       {error && phase !== 'succeeded' && (
         <p role="alert" class="bc-error">
-          {phase === 'unknown' || phase === 'reconciling' ? error.message : `Not cancelled: ${error.message}`}
+          {phase === 'unknown' || phase === 'reconciling'
+            ? error.message
+            : i18n.t('actions.cancel.notCancelled', [error.message])}
           {phase === 'unknown' && (
             <button type="button" onClick={() => void checkWhatHappened()}>
-              Check what happened
+              {i18n.t('actions.common.checkWhatHappened')}
             </button>
           )}
         </p>
       )}
       {result && (
         <div role="status">
-          <p>Order #{order.orderNumber} is cancelled.</p>
-          {result.voided === true && <p>The authorised payment was voided.</p>}
+          <p>{i18n.t('actions.cancel.done', [order.orderNumber])}</p>
+          {result.voided === true && <p>{i18n.t('actions.cancel.voided')}</p>}
           {result.warnings.map((w) => (
             <p key={w} class="bc-warning">
               {w}
@@ -112,10 +115,10 @@ export function CancelDialog({
           ))}
           {result.paymentCaptured && (
             <p>
-              The payment was already taken: the customer has not been refunded yet.{' '}
+              {i18n.t('actions.cancel.taken')}{' '}
               {onRefund && (
                 <button type="button" onClick={onRefund}>
-                  Refund
+                  {i18n.t('actions.cancel.refund')}
                 </button>
               )}
             </p>

@@ -4,6 +4,7 @@
  * then sets the status Cancelled; when only the refund went through the dialog says so and offers
  * the cancel alone.
  */
+import { i18n } from '#i18n';
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
 import type { CancelRefundResult, RefundQuoteResult } from '../../lib/messages/actions';
@@ -95,7 +96,7 @@ export function CancelRefundDialog({
 
   const shownError = error ?? quoteError;
   return (
-    <Modal title={`Cancel and refund order #${order.orderNumber}`} onClose={onClose}>
+    <Modal title={i18n.t('actions.cancelRefund.title', [order.orderNumber])} onClose={onClose}>
       <p>
         Order #{order.orderNumber} · {formatMoney(order.orderTotal, order.currencyCode)} · {order.status}
       </p>
@@ -104,17 +105,23 @@ export function CancelRefundDialog({
         <div role="status">
           {result.cancelled ? (
             <p>
-              Order #{order.orderNumber} is cancelled and {formatMoney(result.total, result.currency)} refunded (refund{' '}
-              {result.refundId}).
+              {i18n.t('actions.cancelRefund.done', [
+                order.orderNumber,
+                formatMoney(result.total, result.currency),
+                result.refundId,
+              ])}
             </p>
           ) : (
             <>
               <p class="bc-warning">
-                Refunded {formatMoney(result.total, result.currency)} (refund {result.refundId}), but the order is not
-                cancelled: {result.cancelError}
+                {i18n.t('actions.cancelRefund.notCancelled', [
+                  formatMoney(result.total, result.currency),
+                  result.refundId,
+                  result.cancelError ?? '',
+                ])}
               </p>
               <button type="button" class="bc-button" onClick={onCancelOnly}>
-                Cancel the order
+                {i18n.t('actions.cancelRefund.cancelOnly')}
               </button>
             </>
           )}
@@ -127,20 +134,20 @@ export function CancelRefundDialog({
       ) : (
         <>
           <div class="bc-quote" aria-live="polite">
-            {!quote && !quoteError && <p class="bc-muted">Working out the refund…</p>}
+            {!quote && !quoteError && <p class="bc-muted">{i18n.t('actions.common.workingOut')}</p>}
             {quote && total !== null && (
               <p>
-                Refund everything that is left: <strong>{formatMoney(total, currency)}</strong>, of which tax{' '}
-                {formatMoney(quote.quote.totalRefundTaxAmount, currency)}. Then the status becomes Cancelled.
+                {i18n.t('actions.cancelRefund.plan', [
+                  formatMoney(total, currency),
+                  formatMoney(quote.quote.totalRefundTaxAmount, currency),
+                ])}
               </p>
             )}
           </div>
           {quote && (
             <fieldset disabled={!canSend}>
-              <legend>Refund method</legend>
-              {quote.quote.refundMethods.length === 0 && (
-                <p class="bc-warning">BigCommerce offers no way to refund this.</p>
-              )}
+              <legend>{i18n.t('actions.common.refundMethod')}</legend>
+              {quote.quote.refundMethods.length === 0 && <p class="bc-warning">{i18n.t('actions.common.noMethod')}</p>}
               {quote.quote.refundMethods.map((payments, index) => (
                 <label key={index} class="bc-radio">
                   <input
@@ -152,7 +159,7 @@ export function CancelRefundDialog({
                   {payments
                     .map(
                       (p) =>
-                        `${p.providerDescription || p.providerId} ${formatMoney(p.amount, currency)}${p.offline ? ' (offline: recorded only, move the money yourself)' : ''}`,
+                        `${p.providerDescription || p.providerId} ${formatMoney(p.amount, currency)}${p.offline ? i18n.t('actions.common.offline') : ''}`,
                     )
                     .join(' + ')}
                 </label>
@@ -166,10 +173,10 @@ export function CancelRefundDialog({
             <p role="alert" class="bc-error">
               {phase === 'unknown' || phase === 'reconciling'
                 ? shownError.message
-                : `Nothing was changed: ${shownError.message}`}
+                : i18n.t('actions.cancelRefund.nothingChanged', [shownError.message])}
               {phase === 'unknown' && (
                 <button type="button" onClick={() => void checkWhatHappened()}>
-                  Check what happened
+                  {i18n.t('actions.common.checkWhatHappened')}
                 </button>
               )}
             </p>
@@ -183,10 +190,10 @@ export function CancelRefundDialog({
                 onClick={confirm}
               >
                 {running
-                  ? 'Cancelling and refunding…'
+                  ? i18n.t('actions.cancelRefund.running')
                   : total !== null
-                    ? `Cancel and refund ${formatMoney(total, currency)}`
-                    : 'Cancel and refund'}
+                    ? i18n.t('actions.cancelRefund.confirmAmount', [formatMoney(total, currency)])
+                    : i18n.t('actions.cancelRefund.confirm')}
               </button>
             )}
           </Guarded>

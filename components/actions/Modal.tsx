@@ -3,6 +3,7 @@
  * Escape closes, focus returns to what opened it. Its Confirm is held off while the page covers
  * or fades the sidebar (visibility-guard.ts).
  */
+import { i18n } from '#i18n';
 import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { ConfirmGuardContext, useVisibility } from './visibility-guard';
@@ -95,7 +96,12 @@ export function Modal({
           <h2 id={titleId} class="bc-modal__title" style={{ fontSize: '16px', margin: '0' }}>
             {title}
           </h2>
-          <button type="button" class="bc-modal__close" aria-label="Close" onClick={() => closeRef.current()}>
+          <button
+            type="button"
+            class="bc-modal__close"
+            aria-label={i18n.t('actions.common.close')}
+            onClick={() => closeRef.current()}
+          >
             ×
           </button>
         </div>

@@ -2,6 +2,7 @@
  * The action buttons under an expanded order of a linked customer: shown only when the admin
  * switched that action on, enabled only when the order's state allows it, and saying why not.
  */
+import { i18n } from '#i18n';
 import { useContext, useId, useMemo, useState } from 'preact/hooks';
 import { SidebarContext } from '../sidebar/context';
 import type { Customer, Order } from '../../lib/core/model';
@@ -24,12 +25,12 @@ export interface OrderActionsProps {
   onChanged(): void;
 }
 
-const LABELS: Record<ActionName, string> = {
-  cancel: 'Cancel order',
-  cancelRefund: 'Cancel & refund',
-  refund: 'Full refund',
-  partialRefund: 'Partial refund',
-  coupon: 'Create discount code',
+const LABELS: Record<ActionName, () => string> = {
+  cancel: () => i18n.t('actions.labels.cancel'),
+  cancelRefund: () => i18n.t('actions.labels.cancelRefund'),
+  refund: () => i18n.t('actions.labels.refund'),
+  partialRefund: () => i18n.t('actions.labels.partialRefund'),
+  coupon: () => i18n.t('actions.labels.coupon'),
 };
 
 export function OrderActions({ order, customer, connection, request: plainRequest, onChanged }: OrderActionsProps) {
@@ -47,7 +48,7 @@ export function OrderActions({ order, customer, connection, request: plainReques
   const close = () => setOpen(null);
 
   return (
-    <div class="bc-actions" role="group" aria-label={`Actions for order #${order.orderNumber}`}>
+    <div class="bc-actions" role="group" aria-label={i18n.t('actions.labels.group', [order.orderNumber])}>
       {rows.map(({ action, why }) => {
         const reasonId = `${baseId}-${action}-why`;
         return (
@@ -63,7 +64,7 @@ export function OrderActions({ order, customer, connection, request: plainReques
                 if (!why) setOpen(action);
               }}
             >
-              {LABELS[action]}
+              {LABELS[action]()}
             </button>
             {why && (
               <span

@@ -1,4 +1,5 @@
 /** The reason from the admin's picklist: required for a cancel, optional for refunds. */
+import { i18n } from '#i18n';
 import { useId } from 'preact/hooks';
 
 export function ReasonPicker({
@@ -17,9 +18,7 @@ export function ReasonPicker({
   const id = useId();
   return (
     <>
-      <label for={id}>
-        {required ? 'Reason (added to the staff notes)' : 'Reason (optional, added to the staff notes)'}
-      </label>
+      <label for={id}>{i18n.t(required ? 'actions.reason.required' : 'actions.reason.optional')}</label>
       <select
         id={id}
         required={required}
@@ -28,7 +27,7 @@ export function ReasonPicker({
         disabled={disabled}
         onChange={(e) => onChange(e.currentTarget.value)}
       >
-        <option value="">{required ? 'Choose a reason…' : 'No reason given'}</option>
+        <option value="">{i18n.t(required ? 'actions.reason.choose' : 'actions.reason.none')}</option>
         {reasons.map((r) => (
           <option key={r} value={r}>
             {r}

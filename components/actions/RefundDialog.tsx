@@ -2,6 +2,7 @@
  * Refund: quantities per line (up to what is left), shipping, a custom amount. Every change asks
  * for a quote (debounced); nothing is sent until Confirm, whose label repeats the exact amount.
  */
+import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
 import type { RefundQuoteResult, RefundResult } from '../../lib/messages/actions';
@@ -167,13 +168,11 @@ export function RefundDialog({
   const describedBy = (field: string) => (fieldErrors[field] ? `${baseId}-${field}-error` : undefined);
 
   return (
-    <Modal title={`Refund order #${order.orderNumber}`} onClose={onClose}>
+    <Modal title={i18n.t('actions.refund.title', [order.orderNumber])} onClose={onClose}>
       <OrderStatusNotice status={status} />
       {result ? (
         <div role="status">
-          <p>
-            Refunded {formatMoney(result.total, result.currency)} (refund {result.refundId}).
-          </p>
+          <p>{i18n.t('actions.refund.done', [formatMoney(result.total, result.currency), result.refundId])}</p>
           {result.warnings.map((w) => (
             <p key={w} class="bc-warning">
               {w}
@@ -187,30 +186,30 @@ export function RefundDialog({
             void confirm();
           }}
         >
-          {!partialAllowed && (
-            <p class="bc-muted">
-              Partial refunds are switched off for this store: only everything that is left can be refunded.
-            </p>
-          )}
+          {!partialAllowed && <p class="bc-muted">{i18n.t('actions.refund.partialOff')}</p>}
           {partialAllowed && (
             <button
               type="button"
               disabled={!editable}
               onClick={() => change((d) => Object.assign(d, everythingInputs(order)))}
             >
-              Refund everything
+              {i18n.t('actions.refund.everything')}
             </button>
           )}
           <fieldset disabled={!editable}>
-            <legend>Items</legend>
-            {refundableLines(order).length === 0 && <p class="bc-muted">No items are left to refund.</p>}
+            <legend>{i18n.t('actions.refund.items')}</legend>
+            {refundableLines(order).length === 0 && <p class="bc-muted">{i18n.t('actions.refund.noItems')}</p>}
             {refundableLines(order).map((line) => {
               const field = `line:${line.id}`;
               const id = `${baseId}-${field}`;
               return (
                 <div key={line.id} class="bc-field">
                   <label for={id}>
-                    {line.name} ({line.refundableQuantity} left, {formatMoney(line.unitPrice, order.currencyCode)} each)
+                    {i18n.t('actions.refund.line', [
+                      line.name,
+                      line.refundableQuantity,
+                      formatMoney(line.unitPrice, order.currencyCode),
+                    ])}
                   </label>
                   <input
                     id={id}
@@ -236,15 +235,17 @@ export function RefundDialog({
           </fieldset>
           {order.shippingDestinations.length > 0 && (
             <fieldset disabled={!editable}>
-              <legend>Shipping</legend>
+              <legend>{i18n.t('actions.refund.shipping')}</legend>
               {order.shippingDestinations.map((destination) => {
                 const field = `shipping:${destination.id}`;
                 const id = `${baseId}-${field}`;
                 return (
                   <div key={destination.id} class="bc-field">
                     <label for={id}>
-                      {destination.shippingMethod || 'Shipping'} (up to{' '}
-                      {formatMoney(destination.shippingCost, order.currencyCode)})
+                      {i18n.t('actions.refund.shippingLine', [
+                        destination.shippingMethod || i18n.t('actions.refund.shipping'),
+                        formatMoney(destination.shippingCost, order.currencyCode),
+                      ])}
                     </label>
                     <input
                       id={id}
@@ -267,7 +268,7 @@ export function RefundDialog({
           )}
           {partialAllowed && (
             <div class="bc-field">
-              <label for={`${baseId}-custom`}>Custom amount ({order.currencyCode}, tax not recalculated)</label>
+              <label for={`${baseId}-custom`}>{i18n.t('actions.refund.custom', [order.currencyCode])}</label>
               <input
                 id={`${baseId}-custom`}
                 inputMode="decimal"
@@ -285,17 +286,18 @@ export function RefundDialog({
           )}
 
           <div class="bc-quote" aria-live="polite">
-            {quote.status === 'loading' && <p class="bc-muted">Working out the refund…</p>}
+            {quote.status === 'loading' && <p class="bc-muted">{i18n.t('actions.common.workingOut')}</p>}
             {ready && (
               <>
                 <p>
-                  Total <strong>{formatMoney(ready.quote.totalRefundAmount, currency)}</strong>, of which tax{' '}
-                  {formatMoney(ready.quote.totalRefundTaxAmount, currency)}
+                  {i18n.t('actions.refund.total', [
+                    formatMoney(ready.quote.totalRefundAmount, currency),
+                    formatMoney(ready.quote.totalRefundTaxAmount, currency),
+                  ])}
                 </p>
                 {toMinor(ready.quote.adjustment, 3) < 0 && (
                   <p class="bc-warning">
-                    More was asked than is refundable: BigCommerce adjusted the total by{' '}
-                    {formatMoney(ready.quote.adjustment, currency)}.
+                    {i18n.t('actions.refund.adjusted', [formatMoney(ready.quote.adjustment, currency)])}
                   </p>
                 )}
               </>
@@ -303,10 +305,8 @@ export function RefundDialog({
           </div>
           {ready && (
             <fieldset disabled={!editable} aria-describedby={describedBy('method')}>
-              <legend>Refund method</legend>
-              {ready.quote.refundMethods.length === 0 && (
-                <p class="bc-warning">BigCommerce offers no way to refund this.</p>
-              )}
+              <legend>{i18n.t('actions.common.refundMethod')}</legend>
+              {ready.quote.refundMethods.length === 0 && <p class="bc-warning">{i18n.t('actions.common.noMethod')}</p>}
               {ready.quote.refundMethods.map((payments, index) => (
                 <label key={index} class="bc-radio">
                   <input
@@ -318,7 +318,7 @@ export function RefundDialog({
                   {payments
                     .map(
                       (p) =>
-                        `${p.providerDescription || p.providerId} ${formatMoney(p.amount, currency)}${p.offline ? ' (offline: recorded only, move the money yourself)' : ''}`,
+                        `${p.providerDescription || p.providerId} ${formatMoney(p.amount, currency)}${p.offline ? i18n.t('actions.common.offline') : ''}`,
                     )
                     .join(' + ')}
                 </label>
@@ -332,7 +332,7 @@ export function RefundDialog({
               {generalError.message}
               {phase === 'unknown' && (
                 <button type="button" onClick={() => void checkWhatHappened()}>
-                  Check what happened
+                  {i18n.t('actions.common.checkWhatHappened')}
                 </button>
               )}
             </p>
@@ -346,10 +346,10 @@ export function RefundDialog({
                 aria-disabled={!canConfirm || covered}
               >
                 {running
-                  ? 'Refunding…'
+                  ? i18n.t('actions.refund.running')
                   : ready
-                    ? `Refund ${formatMoney(ready.quote.totalRefundAmount, currency)}`
-                    : 'Confirm refund'}
+                    ? i18n.t('actions.refund.confirmAmount', [formatMoney(ready.quote.totalRefundAmount, currency)])
+                    : i18n.t('actions.refund.confirm')}
               </button>
             )}
           </Guarded>
