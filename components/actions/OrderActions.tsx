@@ -7,7 +7,7 @@ import { useContext, useId, useMemo, useState } from 'preact/hooks';
 import { SidebarContext } from '../sidebar/context';
 import type { Customer, Order } from '../../lib/core/model';
 import type { SidebarConnection } from '../../lib/messages/sidebar';
-import { actionRows, switchedOn, type ActionName } from '../../lib/actions/eligibility';
+import { actionRows, switchedOn, type ActionName, type Say } from '../../lib/actions/eligibility';
 import { DEFAULT_ACTION_REASONS } from '../../lib/settings/schema';
 import { CancelDialog } from './CancelDialog';
 import { CancelRefundDialog } from './CancelRefundDialog';
@@ -33,6 +33,10 @@ const LABELS: Record<ActionName, () => string> = {
   coupon: () => i18n.t('actions.labels.coupon'),
 };
 
+/** The eligibility's "why" sentences in the agent's language (keys under actions.why). */
+const sayWhy: Say = (key, substitutions) =>
+  i18n.t(`actions.why.${key}` as 'actions.why.notOffered', (substitutions ?? []) as [string, string]);
+
 export function OrderActions({ order, customer, connection, request: plainRequest, onChanged }: OrderActionsProps) {
   const baseId = useId();
   const [open, setOpen] = useState<ActionName | null>(null);
@@ -43,7 +47,7 @@ export function OrderActions({ order, customer, connection, request: plainReques
   const request = useMemo(() => withGladlyCustomer(plainRequest, gladlyCustomerId), [plainRequest, gladlyCustomerId]);
   // Only a linked customer's orders: a guest match is too weak to move money on.
   if (!customer) return null;
-  const rows = actionRows(order, connection.actions);
+  const rows = actionRows(order, connection.actions, sayWhy);
   if (rows.length === 0) return null;
   const close = () => setOpen(null);
 
