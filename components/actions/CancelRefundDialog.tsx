@@ -17,6 +17,7 @@ import { Modal } from './Modal';
 import { NotifyNote } from './notify-note';
 import { OrderStatusNotice } from './OrderStatusNotice';
 import { ReasonPicker } from './ReasonPicker';
+import { Emphasised, MARK } from './emphasised';
 import { errorInfoOf, newActionId, type ActionRequest } from './shared';
 import { useActionSubmit } from './use-action-submit';
 import { useOrderStatus } from './use-order-status';
@@ -137,10 +138,13 @@ export function CancelRefundDialog({
             {!quote && !quoteError && <p class="bc-muted">{i18n.t('actions.common.workingOut')}</p>}
             {quote && total !== null && (
               <p>
-                {i18n.t('actions.cancelRefund.plan', [
-                  formatMoney(total, currency),
-                  formatMoney(quote.quote.totalRefundTaxAmount, currency),
-                ])}
+                <Emphasised
+                  text={i18n.t('actions.cancelRefund.plan', [
+                    MARK,
+                    formatMoney(quote.quote.totalRefundTaxAmount, currency),
+                  ])}
+                  strong={formatMoney(total, currency)}
+                />
               </p>
             )}
           </div>

@@ -10,6 +10,7 @@ import type { CouponCreateResult, CouponForm } from '../../lib/messages/actions'
 import { couponCodeProblem, generateCouponCode } from '../../lib/actions/coupon-code';
 import { fromMinor, parseAmountInput } from '../../lib/actions/money';
 import { copyText } from '../../lib/sidebar/clipboard';
+import { Emphasised, MARK } from './emphasised';
 import { Modal } from './Modal';
 import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
@@ -169,14 +170,10 @@ export function DiscountDialog({
 
   if (created) {
     const text = created.code;
-    // The code stands out in the translated sentence: split it where the code goes.
-    const [readyBefore = '', readyAfter = ''] = i18n.t('actions.coupon.ready', ['\u0001']).split('\u0001');
     return (
       <Modal title={i18n.t('actions.coupon.createdTitle')} onClose={onClose}>
         <p role="status">
-          {readyBefore}
-          <strong class="bc-code">{text}</strong>
-          {readyAfter}
+          <Emphasised text={i18n.t('actions.coupon.ready', [MARK])} strong={text} class="bc-code" />
         </p>
         {created.warnings.map((w) => (
           <p key={w} class="bc-warning">

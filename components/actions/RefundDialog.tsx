@@ -15,6 +15,7 @@ import { refundableLines } from '../../lib/actions/eligibility';
 import { DEFAULT_ACTION_REASONS } from '../../lib/settings/schema';
 import { Modal } from './Modal';
 import { ReasonPicker } from './ReasonPicker';
+import { Emphasised, MARK } from './emphasised';
 import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
 import { emptyInputs, everythingInputs, readInputs, type RefundInputs } from './refund-form';
@@ -290,10 +291,13 @@ export function RefundDialog({
             {ready && (
               <>
                 <p>
-                  {i18n.t('actions.refund.total', [
-                    formatMoney(ready.quote.totalRefundAmount, currency),
-                    formatMoney(ready.quote.totalRefundTaxAmount, currency),
-                  ])}
+                  <Emphasised
+                    text={i18n.t('actions.refund.total', [
+                      MARK,
+                      formatMoney(ready.quote.totalRefundTaxAmount, currency),
+                    ])}
+                    strong={formatMoney(ready.quote.totalRefundAmount, currency)}
+                  />
                 </p>
                 {toMinor(ready.quote.adjustment, 3) < 0 && (
                   <p class="bc-warning">
