@@ -8,6 +8,7 @@ import type { HandlerContext, MessageHandler } from '../../../lib/background/han
 import type { CustomerActivity } from '../../../lib/gladly/api-client';
 import type { PostResult, TimelineEvent } from '../../../lib/actions/timeline';
 import { bcError, fakeStore } from './fakes';
+import { withTeamForwarding } from '../../../lib/team/forwarding';
 
 const context: HandlerContext = {
   sender: { kind: 'extension-page', page: '/sidebar.html', tabId: 3 },
@@ -176,5 +177,50 @@ describe('the conversation timeline', () => {
   it('refuses a Gladly customer id that is not one', async () => {
     const { send } = setup();
     await expect(send(refund({ gladlyCustomerId: '../admin' }))).rejects.toBeTruthy();
+  });
+
+  it('team mode: the team service answers, the extension posts (its Gladly token never leaves it)', async () => {
+    const forwarded: Array<Record<string, unknown>> = [];
+    const client = {
+      forward: vi.fn(async (message: Record<string, unknown>) => {
+        forwarded.push(message);
+        return { refundId: '77', total: '12.00', currency: 'USD', offline: false, declined: [], warnings: [] };
+      }),
+    };
+    const posted: CustomerActivity[] = [];
+    let done: () => void = () => undefined;
+    const settled = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const handlers = withTimeline(
+      withTeamForwarding(
+        createActionsHandlers({
+          apisFor: async () => {
+            throw new Error('standalone path used in team mode');
+          },
+          audit: createAuditLog(memoryStore()),
+          cache: { invalidateOrder: async () => undefined },
+          storage: memoryStore(),
+        }),
+        { teamMode: async () => true, client: client as never },
+      ),
+      {
+        gladly: async () => ({
+          postActivity: async (_id: string, activity: CustomerActivity) => {
+            posted.push(activity);
+            return 'created' as const;
+          },
+        }),
+        storeName: async () => 'Main Street Shop',
+        onPosted: () => done(),
+      },
+    );
+    const handler = handlers.find((h) => h.type === 'actions/refund')!;
+    const message = refund();
+    await handler.handle(handler.schema.parse(message), context);
+    await settled;
+    expect(forwarded).toHaveLength(1);
+    expect(posted.map((a) => a.title)).toEqual(['Order #100 refunded ($12.00)']);
+    expect(posted[0]?.body).toContain('Refund 77.');
   });
 });
