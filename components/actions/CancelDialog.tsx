@@ -102,7 +102,7 @@ export function CancelDialog({
             ? error.message
             : i18n.t('actions.cancel.notCancelled', [error.message])}
           {phase === 'unknown' && (
-            <button type="button" onClick={() => void checkWhatHappened()}>
+            <button type="button" class="bc-button" onClick={() => void checkWhatHappened()}>
               {i18n.t('actions.common.checkWhatHappened')}
             </button>
           )}
@@ -121,7 +121,7 @@ export function CancelDialog({
             <p>
               {i18n.t('actions.cancel.taken')}{' '}
               {onRefund && (
-                <button type="button" onClick={onRefund}>
+                <button type="button" class="bc-button" onClick={onRefund}>
                   {i18n.t('actions.cancel.refund')}
                 </button>
               )}

@@ -175,15 +175,14 @@ export function CancelRefundDialog({
             </fieldset>
           )}
           <ReasonPicker reasons={reasons} value={reason} onChange={setReason} disabled={running} required={false} />
-          <NotifyNote kind="cancel" />
-          <NotifyNote kind="refund" />
+          <NotifyNote kind="cancelRefund" />
           {shownError && (
             <p role="alert" class="bc-error">
               {phase === 'unknown' || phase === 'reconciling'
                 ? shownError.message
                 : i18n.t('actions.cancelRefund.nothingChanged', [shownError.message])}
               {phase === 'unknown' && (
-                <button type="button" onClick={() => void checkWhatHappened()}>
+                <button type="button" class="bc-button" onClick={() => void checkWhatHappened()}>
                   {i18n.t('actions.common.checkWhatHappened')}
                 </button>
               )}

@@ -182,6 +182,7 @@ export function DiscountDialog({
         ))}
         <button
           type="button"
+          class="bc-button"
           onClick={() =>
             void copyText(text).then((ok) =>
               setCopied(i18n.t(ok ? 'actions.coupon.copied' : 'actions.coupon.copyFailed')),
@@ -190,7 +191,7 @@ export function DiscountDialog({
         >
           {i18n.t('actions.coupon.copy')}
         </button>{' '}
-        <button type="button" onClick={() => void insert(text)}>
+        <button type="button" class="bc-button" onClick={() => void insert(text)}>
           {i18n.t('actions.coupon.insert')}
         </button>
         {copied && <p aria-live="polite">{copied}</p>}
@@ -253,7 +254,7 @@ export function DiscountDialog({
               spellcheck={false}
               onInput={edit((v) => setCode(v.toUpperCase()))}
             />
-            <button type="button" onClick={() => setCode(generateCouponCode())}>
+            <button type="button" class="bc-button" onClick={() => setCode(generateCouponCode())}>
               {i18n.t('actions.coupon.newCode')}
             </button>
             {errorFor('code')}
@@ -270,7 +271,7 @@ export function DiscountDialog({
           <p role="alert" class="bc-error">
             {error.message}
             {phase === 'unknown' && (
-              <button type="button" onClick={() => void checkWhatHappened()}>
+              <button type="button" class="bc-button" onClick={() => void checkWhatHappened()}>
                 {i18n.t('actions.common.checkWhatHappened')}
               </button>
             )}

@@ -59,19 +59,7 @@ export function Modal({
   }
 
   return (
-    <div
-      class="bc-modal__backdrop"
-      style={{
-        position: 'fixed',
-        inset: '0',
-        background: 'rgba(0,0,0,0.35)',
-        display: 'flex',
-        alignItems: 'flex-start',
-        justifyContent: 'center',
-        overflow: 'auto',
-        zIndex: 1000,
-      }}
-    >
+    <div class="bc-modal__backdrop">
       <div
         ref={ref}
         class="bc-modal"
@@ -80,20 +68,9 @@ export function Modal({
         aria-labelledby={titleId}
         tabIndex={-1}
         onKeyDown={onKeyDown}
-        style={{
-          background: 'white',
-          margin: '24px 8px',
-          padding: '12px 16px',
-          borderRadius: '6px',
-          maxWidth: '420px',
-          width: '100%',
-        }}
       >
-        <div
-          class="bc-modal__head"
-          style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '8px' }}
-        >
-          <h2 id={titleId} class="bc-modal__title" style={{ fontSize: '16px', margin: '0' }}>
+        <div class="bc-modal__head">
+          <h2 id={titleId} class="bc-modal__title">
             {title}
           </h2>
           <button

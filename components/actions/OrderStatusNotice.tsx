@@ -9,7 +9,7 @@ export function OrderStatusNotice({ status }: { status: OrderStatusView }) {
       {status.blocked && (
         <p role="alert">
           {status.blocked}{' '}
-          <button type="button" onClick={() => void status.recheck()}>
+          <button type="button" class="bc-button" onClick={() => void status.recheck()}>
             {i18n.t('actions.common.checkAgain')}
           </button>
         </p>

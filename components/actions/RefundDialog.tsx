@@ -111,6 +111,8 @@ export function RefundDialog({
   const ready = quote.status === 'ready' && quote.key === key ? quote.result : null;
   const method = ready?.quote.refundMethods[methodIndex] ?? null;
   const editable = !running && phase !== 'succeeded' && phase !== 'unknown' && phase !== 'reconciling';
+  // Free shipping has nothing to refund: no "(up to $0.00)" field for it.
+  const paidShipping = order.shippingDestinations.filter((d) => /[1-9]/.test(d.shippingCost));
   const canConfirm =
     ready !== null &&
     method !== null &&
@@ -191,6 +193,7 @@ export function RefundDialog({
           {partialAllowed && (
             <button
               type="button"
+              class="bc-button"
               disabled={!editable}
               onClick={() => change((d) => Object.assign(d, everythingInputs(order)))}
             >
@@ -234,10 +237,10 @@ export function RefundDialog({
             })}
             {errorFor('lines')}
           </fieldset>
-          {order.shippingDestinations.length > 0 && (
+          {paidShipping.length > 0 && (
             <fieldset disabled={!editable}>
               <legend>{i18n.t('actions.refund.shipping')}</legend>
-              {order.shippingDestinations.map((destination) => {
+              {paidShipping.map((destination) => {
                 const field = `shipping:${destination.id}`;
                 const id = `${baseId}-${field}`;
                 return (
@@ -335,7 +338,7 @@ export function RefundDialog({
             <p role="alert" class="bc-error">
               {generalError.message}
               {phase === 'unknown' && (
-                <button type="button" onClick={() => void checkWhatHappened()}>
+                <button type="button" class="bc-button" onClick={() => void checkWhatHappened()}>
                   {i18n.t('actions.common.checkWhatHappened')}
                 </button>
               )}

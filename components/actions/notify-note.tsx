@@ -12,6 +12,9 @@ export const NOTIFY_NOTE = {
   get refund(): string {
     return i18n.t('actions.notify.refund');
   },
+  get cancelRefund(): string {
+    return i18n.t('actions.notify.cancelRefund');
+  },
 };
 
 export function NotifyNote({ kind }: { kind: keyof typeof NOTIFY_NOTE }) {

@@ -128,6 +128,20 @@ describe('refund dialog', () => {
     expect(submit().disabled).toBe(true);
   });
 
+  it('offers no shipping field for free shipping (nothing to refund there), and one for paid shipping', () => {
+    open({
+      order: testOrder({
+        shippingDestinations: [
+          { id: 7, shippingMethod: 'Free Shipping', shippingCost: '0.00' },
+          { id: 8, shippingMethod: 'Ground', shippingCost: '4.50' },
+        ],
+      }),
+    });
+    expect(screen.queryByLabelText(/^Free Shipping/)).toBeNull();
+    expect(screen.getByLabelText(/^Ground/)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/\$0\.00\)/);
+  });
+
   it('a KWD order: amounts in fils (3 decimals) are typed, quoted, shown and sent exactly', async () => {
     const kwd = testOrder({
       currencyCode: 'KWD',
