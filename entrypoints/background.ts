@@ -83,8 +83,6 @@ export default defineBackground(() => {
         accessToken: token,
         apiBaseUrl: connection.apiBaseUrl,
         allowCustomBase: __E2E__,
-        // The e2e build gives up on a lost reply after 5 s, not 10: the money-safety tests wait for it.
-        timeoutMs: __E2E__ ? 5_000 : undefined,
         connectionId: connection.id,
         storeName: connection.name,
         defaultCurrency: connection.lastTest?.currency || undefined,

@@ -32,7 +32,7 @@ const REFUND_POST = (orderId: number) => `^/v3/orders/${orderId}/payment_actions
 const cents = (amount: number | string) => toMinor(String(amount));
 const amountOf = (label: string) => /^Refund \$(\d+\.\d{2})$/.exec(label)?.[1] ?? `(no amount in "${label}")`;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** The e2e build's write timeout is 5 s (10 s in production); the dialog must say "unknown" within a little more. */
+/** The client's write timeout is 10 s; the dialog must say "unknown" within a little more. */
 const LOST_REPLY_WAIT_MS = 25_000;
 
 describe('money safety against the sandbox store', () => {
