@@ -6,6 +6,7 @@
  * sentence is never lost or replaced by its key.
  */
 import en from '../../locales/en.json';
+import { browserGetMessage } from './browser-i18n';
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
@@ -13,14 +14,6 @@ type Leaves<T, P extends string = ''> = {
 
 /** A key of the catalogs, e.g. 'sidebarErrors.offline' (tests/unit/i18n.test.ts keeps them in step). */
 export type MessageKey = Leaves<typeof en>;
-
-type GetMessage = (name: string, substitutions?: string[]) => string;
-
-function browserGetMessage(): GetMessage | null {
-  const scope = globalThis as { browser?: { i18n?: { getMessage?: GetMessage } }; chrome?: typeof scope.browser };
-  const api = (scope.browser ?? scope.chrome)?.i18n;
-  return typeof api?.getMessage === 'function' ? api.getMessage.bind(api) : null;
-}
 
 function english(key: string, substitutions: string[]): string {
   let node: unknown = en;
