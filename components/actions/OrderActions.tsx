@@ -6,7 +6,7 @@ import { useId, useState } from 'preact/hooks';
 import type { Customer, Order } from '../../lib/core/model';
 import type { SidebarConnection } from '../../lib/messages/sidebar';
 import { actionRows, switchedOn, type ActionName } from '../../lib/actions/eligibility';
-import { DEFAULT_ACTION_REASONS } from '../../lib/settings/schema';
+import { DEFAULT_ACTION_REASONS } from '../../lib/settings/action-reasons';
 import { CancelDialog } from './CancelDialog';
 import { DiscountDialog } from './DiscountDialog';
 import { RefundDialog } from './RefundDialog';

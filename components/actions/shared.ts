@@ -1,6 +1,6 @@
 /** What the action dialogs share: the request function the sidebar passes, and reading its errors. */
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { ErrorInfoSchema, type ErrorInfo } from '../../lib/messages/common';
+import { ErrorInfoSchema, type ErrorInfo } from '../../lib/messages/sidebar-checks';
 import type { ActionStatusResult } from '../../lib/messages/actions';
 import type { ActionMessageType, Sender } from '../../lib/messages/protocol';
 import { nextPhase, type ActionEvent, type ActionPhase } from '../../lib/actions/state';
