@@ -22,10 +22,15 @@ function english(key: string, substitutions: string[]): string {
   return node.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
 }
 
+// In the extension the browser always answers (falling back to the default locale, English, by
+// itself), so its build leaves the English catalog out (≈ 8.5 kB gzip of the worker).
+const inExtension = typeof __EXTENSION_BUILD__ !== 'undefined' && __EXTENSION_BUILD__ === true;
+
 export const i18n = {
   t(key: MessageKey, substitutions: Array<string | number> = []): string {
     const subs = substitutions.map(String);
     const message = browserGetMessage()?.(key.replaceAll('.', '_'), subs);
+    if (inExtension) return message || key;
     return message || english(key, subs);
   },
 };
