@@ -36,6 +36,7 @@ import { sidebarConfig } from '../lib/background/sidebar-config';
 import { createCommandHandler, createToolbarHandler } from '../lib/background/commands';
 import { createTeamClient, type TeamEndpoint } from '../lib/team/client';
 import { withTeamForwarding } from '../lib/team/forwarding';
+import { withTimeline } from '../lib/background/actions/timeline';
 import { readTeamProfile, saveTeamProfile } from '../lib/team/profile';
 import { createTeamOptionsHandlers } from '../lib/background/team-options';
 import { createAgentAttribution } from '../lib/background/agent-attribution';
@@ -158,6 +159,7 @@ export default defineBackground(() => {
   const prefetch = createLookupPrefetch({ links, run: createLookupRunner(lookupDeps) });
   lookupDeps.prefetch = prefetch;
 
+  const audit = createAuditLog(local);
   const router = createRouter({
     policy,
     toErrorInfo: describeError,
@@ -177,20 +179,31 @@ export default defineBackground(() => {
       }),
       ...createDockHandlers(local),
       ...createHistoryHandlers({ registry }),
-      // In team mode these go to the team service, after the same sender and schema checks.
-      ...withTeamForwarding(
-        [
-          ...createLookupHandlers(lookupDeps),
-          ...createActionsHandlers({
-            apisFor: async (connectionId) => (await registry.apis(connectionId)).apis,
-            switches: async (connectionId) => (await registry.apis(connectionId)).connection.actions,
-            audit: createAuditLog(local),
-            cache,
-            storage: local,
-            agentFor,
-          }),
-        ],
-        { teamMode: async () => isTeamMode(await currentSettings()), client: team, agentFor },
+      // In team mode these go to the team service, after the same sender and schema checks; the
+      // actions' outcomes are posted to the Gladly timeline from here in both modes.
+      ...withTimeline(
+        withTeamForwarding(
+          [
+            ...createLookupHandlers(lookupDeps),
+            ...createActionsHandlers({
+              apisFor: async (connectionId) => (await registry.apis(connectionId)).apis,
+              switches: async (connectionId) => (await registry.apis(connectionId)).connection.actions,
+              audit,
+              cache,
+              storage: local,
+              agentFor,
+            }),
+          ],
+          { teamMode: async () => isTeamMode(await currentSettings()), client: team, agentFor },
+        ),
+        {
+          gladly: gladly.timeline,
+          storeName: async (id) => (await currentConfig()).connections.find((c) => c.id === id)?.name,
+          agentFor,
+          annotate: async (actionId, line) => {
+            if (!isTeamMode(await currentSettings())) await audit.annotate?.(actionId, line);
+          },
+        },
       ),
       ...createOptionsHandlers({ settings, vault, apisFor, requiredScopes, isE2E: __E2E__ }),
       ...createTeamOptionsHandlers({

@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: every state of the sidebar and the options page, in real Chromium
  * against the sandbox (the e2e build, like `npm run demo`), light and dark, and the sidebar also
- * at its narrowest width, into docs/screenshots/. Each action dialog is opened by clicking.
+ * at its narrowest width, into docs/screenshots/. Each action dialog is opened by clicking. A few
+ * main states again with the browser in German (de-*.png).
  *
  *   npm run screenshots                 # builds the e2e extension first
  *   npm run screenshots -- --no-build   # reuse .output-e2e/chrome-mv3
@@ -17,12 +18,16 @@ import { connectSandboxStores } from './lib/configure';
 import { sidebarFrameOf } from './lib/frames';
 import { buildE2E } from './lib/run';
 import { MIN_WIDTH } from '../entrypoints/gladly.content/dock';
+import de from '../locales/de.json';
+import en from '../locales/en.json';
 
 const { values: flags } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false } }, strict: true });
 const OUT = resolve(import.meta.dirname, '../docs/screenshots');
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
 const WAIT = 20_000;
+/** The dock's width before an agent resizes it (entrypoints/gladly.content/index.ts). */
+const DEFAULT_WIDTH = 380;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -51,27 +56,38 @@ async function openPersona(browser: LaunchedExtension, sandbox: SandboxHandle, k
   return { page, frame };
 }
 
+/** What the sidebar says while part of it still loads, in both languages. */
+const STILL_LOADING = [en, de].flatMap((catalog) => [
+  catalog.sidebar.loadingShipments,
+  catalog.sidebar.lifetimeLoading,
+]);
+
 async function settled(frame: Frame): Promise<void> {
-  // No skeleton, no "Loading…" line, and the lifetime totals answered.
+  // No skeleton, no "Loading…" line: the shipments and the lifetime totals answered.
   await frame.waitForFunction(
-    () =>
-      !document.querySelector('.bc-skel') && !/Loading tracking|Lifetime totals loading/.test(document.body.innerText),
-    undefined,
+    (loading) => !document.querySelector('.bc-skel') && !loading.some((line) => document.body.innerText.includes(line)),
+    STILL_LOADING,
     { timeout: WAIT, polling: 100 },
   );
   await frame.page().waitForTimeout(300);
 }
 
-async function setDockWidth(browser: LaunchedExtension, width: number | null): Promise<void> {
-  await browser.serviceWorker.evaluate(async (w) => {
-    const local = (
-      globalThis as unknown as {
-        chrome: { storage: { local: { set(v: object): Promise<void>; remove(k: string): Promise<void> } } };
-      }
-    ).chrome.storage.local;
-    // The content script's remembered dock state (entrypoints/gladly.content/index.ts).
-    await (w === null ? local.remove('dock') : local.set({ dock: { width: w, collapsed: false } }));
-  }, width);
+/**
+ * Sets the dock's width as an agent would, from the keyboard on its edge (20 px a press): the
+ * background keeps the width (in its IndexedDB, out of the script's reach) for the pages after.
+ */
+async function setDockWidth(browser: LaunchedExtension, sandbox: SandboxHandle, width: number): Promise<void> {
+  const { page } = await openPersona(browser, sandbox, 'notFound', 'light');
+  const dock = page.locator('[data-bc-sidebar]');
+  const current = async () => Math.round((await dock.boundingBox())?.width ?? 0);
+  await page.locator('[data-bc-sidebar-handle]').focus();
+  for (let presses = 0; presses < 60 && (await current()) !== width; presses++) {
+    await page.keyboard.press((await current()) > width ? 'ArrowRight' : 'ArrowLeft');
+  }
+  if ((await current()) !== width) throw new Error(`The dock would not take ${width} px (it is ${await current()})`);
+  // The width reaches the background in a message: wait until a new page opens at it.
+  await page.waitForTimeout(300);
+  await page.close();
 }
 
 async function sidebarStates(browser: LaunchedExtension, sandbox: SandboxHandle, scheme: Scheme, suffix: string) {
@@ -89,6 +105,8 @@ async function sidebarStates(browser: LaunchedExtension, sandbox: SandboxHandle,
     await first.locator('.bc-order__toggle').click();
     await first.locator('.bc-order__details').waitFor({ timeout: WAIT });
     await page.waitForTimeout(500);
+    // The whole opened order in the picture, down to its buttons.
+    await first.evaluate((order) => order.scrollIntoView({ block: 'end' }));
     await save(page, frame, 'expanded-order');
     if (!narrow) {
       const actions = first.locator('.bc-actions button:not([aria-disabled="true"])');
@@ -163,10 +181,39 @@ async function optionsState(
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await page.getByRole('heading').first().waitFor({ timeout: WAIT });
   await prepare?.(page);
+  // The whole page in the viewport: the sticky Save bar then sits at the bottom, not over a field.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1100, height });
   await page.waitForTimeout(400);
   await page.screenshot({ path: resolve(OUT, `${name}-${scheme}.png`), fullPage: true });
   log(`  ${name}-${scheme}.png`);
   await page.close();
+}
+
+/**
+ * A few main states with the browser in German (a second browser, `--lang=de`): the options page
+ * with its stores, a customer and an expanded order. Found by class, not by English words.
+ */
+async function germanStates(sandbox: SandboxHandle): Promise<void> {
+  const browser = await launchWithExtension({ headless: true, viewport: { width: 1400, height: 900 }, lang: 'de' });
+  try {
+    await connectSandboxStores(browser, sandbox.info, { actions: true });
+    log('German (light):');
+    await optionsState(browser, 'light', 'de-options-stores');
+    const { page, frame } = await openPersona(browser, sandbox, 'jane', 'light');
+    await frame.locator('.bc-profile').first().waitFor({ timeout: WAIT });
+    await settled(frame);
+    await shoot(page, 'de-customer-light');
+    const first = frame.locator('li.bc-order').first();
+    await first.locator('.bc-order__toggle').click();
+    await first.locator('.bc-order__details').waitFor({ timeout: WAIT });
+    await settled(frame);
+    await first.evaluate((order) => order.scrollIntoView({ block: 'end' }));
+    await shoot(page, 'de-expanded-order-light');
+    await page.close();
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
 }
 
 async function main(): Promise<void> {
@@ -190,14 +237,18 @@ async function main(): Promise<void> {
     }
     for (const scheme of SCHEMES) {
       log(`Sidebar, ${scheme}:`);
-      await setDockWidth(browser, null);
+      await setDockWidth(browser, sandbox, DEFAULT_WIDTH);
       await sidebarStates(browser, sandbox, scheme, '');
       log(`Sidebar, ${scheme}, narrowest (${MIN_WIDTH} px):`);
-      await setDockWidth(browser, MIN_WIDTH);
+      await setDockWidth(browser, sandbox, MIN_WIDTH);
       await sidebarStates(browser, sandbox, scheme, `-narrow-${scheme}`);
     }
   } finally {
     await browser.close().catch(() => undefined);
+  }
+  try {
+    await germanStates(sandbox);
+  } finally {
     await sandbox.close().catch(() => undefined);
   }
   log(`Done: ${OUT}`);

@@ -57,6 +57,7 @@ const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[A-Za-z0-9._-]+$/;
 /** Which switch a money message needs at least (the handler then tells full from partial refunds). */
 const MONEY: Record<string, { need: (a: ActionSwitches) => boolean; what: string }> = {
   'actions/cancel': { need: (a) => a.cancel, what: 'Cancelling orders' },
+  'actions/cancel-refund': { need: (a) => a.cancel && a.refund, what: 'Cancelling and refunding orders' },
   'actions/refund': { need: (a) => a.refund || a.partialRefund, what: 'Refunds' },
   'actions/coupon-create': { need: (a) => a.discount, what: 'Discount codes' },
 };

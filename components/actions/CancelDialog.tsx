@@ -1,15 +1,17 @@
 /** Cancel an order: what it is, a reason from the admin's picklist (required), one confirm, and what happened. */
-import { useId, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
 import type { CancelResult } from '../../lib/messages/actions';
-import type { ErrorInfo } from '../../lib/messages/common';
 // The sidebar's one money format ("$141.90"), not the audit log's plain "141.90 USD".
 import { formatMoney } from '../../lib/sidebar/format';
 import { NotifyNote } from './notify-note';
 import { Modal } from './Modal';
+import { ReasonPicker } from './ReasonPicker';
 import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
-import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
+import { newActionId, type ActionRequest } from './shared';
+import { useActionSubmit } from './use-action-submit';
 import { useOrderStatus } from './use-order-status';
 
 export interface CancelDialogProps {
@@ -33,42 +35,33 @@ export function CancelDialog({
   onRefund,
   reasons,
 }: CancelDialogProps) {
-  const reasonId = useId();
   const [reason, setReason] = useState('');
-  const [result, setResult] = useState<CancelResult | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const phaseState = usePhase();
-  const { phase, send, begin } = phaseState;
   const status = useOrderStatus(request, connectionId, order.id, onChanged);
+  const { phase, result, error, submit, checkWhatHappened } = useActionSubmit<CancelResult>(onChanged, status.recheck);
 
   async function confirm() {
     if (!reason) return;
-    if (!begin()) return;
-    setError(null);
-    try {
-      const reply = await request({
+    await submit(() =>
+      request({
         type: 'actions/cancel',
         connectionId,
         orderId: order.id,
         actionId: newActionId(),
         ...(reason.trim() ? { reason: reason.trim() } : {}),
-      });
-      setResult(reply);
-      send('succeeded');
-      onChanged();
-    } catch (e) {
-      const info = errorInfoOf(e);
-      setError(info);
-      send(eventForError(info));
-    }
+      }),
+    );
   }
 
   const running = phase === 'running';
   const done = phase === 'succeeded';
   return (
-    <Modal title={`Cancel order #${order.orderNumber}`} onClose={onClose}>
+    <Modal title={i18n.t('actions.cancel.title', [order.orderNumber])} onClose={onClose}>
       <p>
-        Order #{order.orderNumber} · {formatMoney(order.orderTotal, order.currencyCode)} · {order.status}
+        {i18n.t('actions.common.orderLine', [
+          order.orderNumber,
+          formatMoney(order.orderTotal, order.currencyCode),
+          order.status,
+        ])}
       </p>
       <ul class="bc-dialog__items">
         {order.lineItems.map((line) => (
@@ -80,23 +73,8 @@ export function CancelDialog({
       <OrderStatusNotice status={status} />
       {!done && (
         <>
-          <label for={reasonId}>Reason (added to the staff notes)</label>
-          <select
-            id={reasonId}
-            required
-            aria-required="true"
-            value={reason}
-            disabled={running}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          >
-            <option value="">Choose a reason…</option>
-            {reasons.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-          <p class="bc-muted">Cancelling does not refund a payment that was already taken.</p>
+          <ReasonPicker reasons={reasons} value={reason} onChange={setReason} disabled={running} required />
+          <p class="bc-muted">{i18n.t('actions.cancel.noRefund')}</p>
           <NotifyNote kind="cancel" />
           <Guarded>
             {(covered) => (
@@ -112,7 +90,7 @@ export function CancelDialog({
                 }
                 onClick={confirm}
               >
-                {running ? 'Cancelling…' : 'Confirm cancel'}
+                {i18n.t(running ? 'actions.cancel.running' : 'actions.cancel.confirm')}
               </button>
             )}
           </Guarded>
@@ -120,18 +98,20 @@ export function CancelDialog({
       )}
       {error && phase !== 'succeeded' && (
         <p role="alert" class="bc-error">
-          {phase === 'unknown' || phase === 'reconciling' ? error.message : `Not cancelled: ${error.message}`}
+          {phase === 'unknown' || phase === 'reconciling'
+            ? error.message
+            : i18n.t('actions.cancel.notCancelled', [error.message])}
           {phase === 'unknown' && (
-            <button type="button" onClick={() => void settleLost(phaseState, status.recheck)}>
-              Check what happened
+            <button type="button" onClick={() => void checkWhatHappened()}>
+              {i18n.t('actions.common.checkWhatHappened')}
             </button>
           )}
         </p>
       )}
       {result && (
         <div role="status">
-          <p>Order #{order.orderNumber} is cancelled.</p>
-          {result.voided === true && <p>The authorised payment was voided.</p>}
+          <p>{i18n.t('actions.cancel.done', [order.orderNumber])}</p>
+          {result.voided === true && <p>{i18n.t('actions.cancel.voided')}</p>}
           {result.warnings.map((w) => (
             <p key={w} class="bc-warning">
               {w}
@@ -139,10 +119,10 @@ export function CancelDialog({
           ))}
           {result.paymentCaptured && (
             <p>
-              The payment was already taken: the customer has not been refunded yet.{' '}
+              {i18n.t('actions.cancel.taken')}{' '}
               {onRefund && (
                 <button type="button" onClick={onRefund}>
-                  Refund
+                  {i18n.t('actions.cancel.refund')}
                 </button>
               )}
             </p>

@@ -3,17 +3,19 @@
  * generated code that is easy to read out (checked unique in the store). Then copy it or put it
  * in the reply.
  */
+import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
-import type { CouponCodeCheckResult, CouponCreateResult, CouponForm } from '../../lib/messages/actions';
-import type { ErrorInfo } from '../../lib/messages/common';
+import type { CouponCreateResult, CouponForm } from '../../lib/messages/actions';
 import { couponCodeProblem, generateCouponCode } from '../../lib/actions/coupon-code';
 import { fromMinor, parseAmountInput } from '../../lib/actions/money';
 import { copyText } from '../../lib/sidebar/clipboard';
+import { Emphasised, MARK } from './emphasised';
 import { Modal } from './Modal';
 import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
-import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
+import { errorInfoOf, newActionId, type ActionRequest } from './shared';
+import { useActionSubmit } from './use-action-submit';
 import { useOrderStatus } from './use-order-status';
 
 export const CODE_CHECK_DEBOUNCE_MS = 300;
@@ -48,12 +50,16 @@ export function DiscountDialog({
   const [uses, setUses] = useState('1');
   const [code, setCode] = useState(() => generateCouponCode());
   const [check, setCheck] = useState<CodeCheck | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [created, setCreated] = useState<CouponCreateResult | null>(null);
   const [inserted, setInserted] = useState<string | null>(null);
-  const phaseState = usePhase();
-  const { phase, send, begin } = phaseState;
   const status = useOrderStatus(request, connectionId, order.id, onChanged);
+  const {
+    phase,
+    result: created,
+    error,
+    submit,
+    edited,
+    checkWhatHappened,
+  } = useActionSubmit<CouponCreateResult>(onChanged, status.recheck);
   const seq = useRef(0);
 
   const trimmed = code.trim();
@@ -87,19 +93,19 @@ export function DiscountDialog({
   if (type !== 'free_shipping') {
     if (amountCents === null || amountCents <= 0)
       errors.amount =
-        type === 'percentage' ? 'Enter a percentage like 10.' : `Enter an amount like 5.00 (${order.currencyCode}).`;
-    else if (type === 'percentage' && amountCents > 10_000) errors.amount = 'A percentage is at most 100.';
+        type === 'percentage'
+          ? i18n.t('actions.coupon.percentLike')
+          : i18n.t('actions.coupon.amountLike', [order.currencyCode]);
+    else if (type === 'percentage' && amountCents > 10_000) errors.amount = i18n.t('actions.coupon.percentMax');
   }
   const minCents = minPurchase.trim() === '' ? null : parseAmountInput(minPurchase);
-  if (minPurchase.trim() !== '' && minCents === null)
-    errors.minPurchase = 'Enter an amount like 50.00, or leave it empty.';
+  if (minPurchase.trim() !== '' && minCents === null) errors.minPurchase = i18n.t('actions.coupon.minLike');
   if (expires !== '' && (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || expires < today))
-    errors.expires = 'Choose today or a later date, or leave it empty.';
+    errors.expires = i18n.t('actions.coupon.expiresLater');
   if (!/^\d+$/.test(uses.trim()) || Number(uses) < 1 || Number(uses) > 1_000_000)
-    errors.maxUses = 'Enter how many times it can be used (1 or more).';
+    errors.maxUses = i18n.t('actions.coupon.usesMin');
   if (codeProblem) errors.code = codeProblem;
-  else if (check?.code === trimmed && check.state === 'taken')
-    errors.code = 'That code is already used in this store. Generate another.';
+  else if (check?.code === trimmed && check.state === 'taken') errors.code = i18n.t('actions.coupon.taken');
   if (error?.field && error.kind === 'validation' && !errors[error.field]) errors[error.field] = error.message;
   const serverFieldError = error?.field !== undefined && error.kind === 'validation';
 
@@ -113,8 +119,7 @@ export function DiscountDialog({
     status.blocked === null;
 
   async function create() {
-    if (!canCreate || !begin()) return;
-    setError(null);
+    if (!canCreate) return;
     const coupon: CouponForm = {
       code: trimmed,
       type,
@@ -123,41 +128,31 @@ export function DiscountDialog({
       expires: expires === '' ? null : expires,
       maxUses: Number(uses),
     };
-    try {
-      const reply = await request({
+    await submit(() =>
+      request({
         type: 'actions/coupon-create',
         connectionId,
         orderId: order.id,
         actionId: newActionId(),
         coupon,
-      });
-      setCreated(reply);
-      send('succeeded');
-      onChanged();
-    } catch (e) {
-      const info = errorInfoOf(e);
-      setError(info);
-      send(eventForError(info));
-    }
+      }),
+    );
   }
 
   function edit(setter: (value: string) => void) {
     return (e: Event) => {
       setter((e.currentTarget as HTMLInputElement).value);
-      setError(null);
-      if (phase === 'failed') send('reset');
+      edited();
     };
   }
 
   async function insert(text: string) {
     try {
       const reply = await request({ type: 'gladly/insert-text', text });
-      setInserted(
-        reply?.inserted ? 'Inserted into the reply.' : "Gladly's reply box was not found: copy the code instead.",
-      );
+      setInserted(i18n.t(reply?.inserted ? 'actions.coupon.inserted' : 'actions.coupon.noReplyBox'));
     } catch {
       // The relay to Gladly's composer may not be wired: say so without making it an error.
-      setInserted('Could not insert it here: copy it instead.');
+      setInserted(i18n.t('actions.coupon.insertFailed'));
     }
   }
 
@@ -176,9 +171,9 @@ export function DiscountDialog({
   if (created) {
     const text = created.code;
     return (
-      <Modal title="Discount code created" onClose={onClose}>
+      <Modal title={i18n.t('actions.coupon.createdTitle')} onClose={onClose}>
         <p role="status">
-          Code <strong class="bc-code">{text}</strong> is ready.
+          <Emphasised text={i18n.t('actions.coupon.ready', [MARK])} strong={text} class="bc-code" />
         </p>
         {created.warnings.map((w) => (
           <p key={w} class="bc-warning">
@@ -189,14 +184,14 @@ export function DiscountDialog({
           type="button"
           onClick={() =>
             void copyText(text).then((ok) =>
-              setCopied(ok ? 'Copied.' : 'Could not copy: select the code and copy it by hand.'),
+              setCopied(i18n.t(ok ? 'actions.coupon.copied' : 'actions.coupon.copyFailed')),
             )
           }
         >
-          Copy code
+          {i18n.t('actions.coupon.copy')}
         </button>{' '}
         <button type="button" onClick={() => void insert(text)}>
-          Insert into reply
+          {i18n.t('actions.coupon.insert')}
         </button>
         {copied && <p aria-live="polite">{copied}</p>}
         {inserted && <p aria-live="polite">{inserted}</p>}
@@ -205,7 +200,7 @@ export function DiscountDialog({
   }
 
   return (
-    <Modal title="Create discount code" onClose={onClose}>
+    <Modal title={i18n.t('actions.coupon.title')} onClose={onClose}>
       <OrderStatusNotice status={status} />
       <form
         onSubmit={(e) => {
@@ -215,39 +210,41 @@ export function DiscountDialog({
       >
         <fieldset disabled={running}>
           <div class="bc-field">
-            <label for={`${id}-type`}>Type</label>
+            <label for={`${id}-type`}>{i18n.t('actions.coupon.type')}</label>
             <select id={`${id}-type`} value={type} onChange={edit((v) => setType(v as CouponType))}>
-              <option value="percentage">Percentage off</option>
-              <option value="fixed">Fixed amount off</option>
-              <option value="free_shipping">Free shipping</option>
+              <option value="percentage">{i18n.t('actions.coupon.percentage')}</option>
+              <option value="fixed">{i18n.t('actions.coupon.fixed')}</option>
+              <option value="free_shipping">{i18n.t('actions.coupon.freeShipping')}</option>
             </select>
           </div>
           {type !== 'free_shipping' && (
             <div class="bc-field">
               <label for={`${id}-amount`}>
-                {type === 'percentage' ? 'Percent off' : `Amount off (${order.currencyCode})`}
+                {type === 'percentage'
+                  ? i18n.t('actions.coupon.percentOff')
+                  : i18n.t('actions.coupon.amountOff', [order.currencyCode])}
               </label>
               <input {...field('amount')} inputMode="decimal" value={amount} onInput={edit(setAmount)} />
               {errorFor('amount')}
             </div>
           )}
           <div class="bc-field">
-            <label for={`${id}-minPurchase`}>Minimum purchase (optional)</label>
+            <label for={`${id}-minPurchase`}>{i18n.t('actions.coupon.minPurchase')}</label>
             <input {...field('minPurchase')} inputMode="decimal" value={minPurchase} onInput={edit(setMinPurchase)} />
             {errorFor('minPurchase')}
           </div>
           <div class="bc-field">
-            <label for={`${id}-expires`}>Expires (optional)</label>
+            <label for={`${id}-expires`}>{i18n.t('actions.coupon.expires')}</label>
             <input {...field('expires')} type="date" min={today} value={expires} onInput={edit(setExpires)} />
             {errorFor('expires')}
           </div>
           <div class="bc-field">
-            <label for={`${id}-maxUses`}>Uses</label>
+            <label for={`${id}-maxUses`}>{i18n.t('actions.coupon.uses')}</label>
             <input {...field('maxUses')} type="number" min={1} step={1} value={uses} onInput={edit(setUses)} />
             {errorFor('maxUses')}
           </div>
           <div class="bc-field">
-            <label for={`${id}-code`}>Code</label>
+            <label for={`${id}-code`}>{i18n.t('actions.coupon.code')}</label>
             <input
               {...field('code')}
               value={code}
@@ -257,13 +254,15 @@ export function DiscountDialog({
               onInput={edit((v) => setCode(v.toUpperCase()))}
             />
             <button type="button" onClick={() => setCode(generateCouponCode())}>
-              New code
+              {i18n.t('actions.coupon.newCode')}
             </button>
             {errorFor('code')}
             <span aria-live="polite" class="bc-muted">
-              {check?.code === trimmed && check.state === 'checking' && 'Checking the code…'}
-              {check?.code === trimmed && check.state === 'free' && 'Code available.'}
-              {check?.code === trimmed && check.state === 'error' && `Could not check the code: ${check.message ?? ''}`}
+              {check?.code === trimmed && check.state === 'checking' && i18n.t('actions.coupon.checking')}
+              {check?.code === trimmed && check.state === 'free' && i18n.t('actions.coupon.available')}
+              {check?.code === trimmed &&
+                check.state === 'error' &&
+                i18n.t('actions.coupon.checkFailed', [check.message ?? ''])}
             </span>
           </div>
         </fieldset>
@@ -271,8 +270,8 @@ export function DiscountDialog({
           <p role="alert" class="bc-error">
             {error.message}
             {phase === 'unknown' && (
-              <button type="button" onClick={() => void settleLost(phaseState, status.recheck)}>
-                Check what happened
+              <button type="button" onClick={() => void checkWhatHappened()}>
+                {i18n.t('actions.common.checkWhatHappened')}
               </button>
             )}
           </p>
@@ -280,7 +279,7 @@ export function DiscountDialog({
         <Guarded>
           {(covered) => (
             <button type="submit" class="bc-button bc-button--primary" disabled={!canCreate || covered}>
-              {running ? 'Creating…' : 'Create code'}
+              {i18n.t(running ? 'actions.coupon.running' : 'actions.coupon.confirm')}
             </button>
           )}
         </Guarded>

@@ -3,6 +3,7 @@
  * Escape closes, focus returns to what opened it. Its Confirm is held off while the page covers
  * or fades the sidebar (visibility-guard.ts).
  */
+import { i18n } from '#i18n';
 import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { ConfirmGuardContext, useVisibility } from './visibility-guard';
@@ -95,13 +96,18 @@ export function Modal({
           <h2 id={titleId} class="bc-modal__title" style={{ fontSize: '16px', margin: '0' }}>
             {title}
           </h2>
-          <button type="button" class="bc-modal__close" aria-label="Close" onClick={() => closeRef.current()}>
+          <button
+            type="button"
+            class="bc-modal__close"
+            aria-label={i18n.t('actions.common.close')}
+            onClick={() => closeRef.current()}
+          >
             ×
           </button>
         </div>
         {visibility === 'covered' && (
           <p role="alert" class="bc-error bc-modal__covered">
-            Confirm is off: something on the page covers or fades this panel. Move it out of the way to continue.
+            {i18n.t('actions.common.covered')}
           </p>
         )}
         <ConfirmGuardContext.Provider value={guard}>{children}</ConfirmGuardContext.Provider>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { OrderStatusView } from './use-order-status';
 
 /** What the background knows about this order right now: a notice, or why nothing may start yet. */
@@ -9,7 +10,7 @@ export function OrderStatusNotice({ status }: { status: OrderStatusView }) {
         <p role="alert">
           {status.blocked}{' '}
           <button type="button" onClick={() => void status.recheck()}>
-            Check again
+            {i18n.t('actions.common.checkAgain')}
           </button>
         </p>
       )}

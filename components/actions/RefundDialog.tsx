@@ -2,6 +2,7 @@
  * Refund: quantities per line (up to what is left), shipping, a custom amount. Every change asks
  * for a quote (debounced); nothing is sent until Confirm, whose label repeats the exact amount.
  */
+import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
 import type { RefundQuoteResult, RefundResult } from '../../lib/messages/actions';
@@ -11,11 +12,15 @@ import { currencyExponent, toMinor } from '../../lib/actions/money';
 import { formatMoney } from '../../lib/sidebar/format';
 import { NotifyNote } from './notify-note';
 import { refundableLines } from '../../lib/actions/eligibility';
+import { DEFAULT_ACTION_REASONS } from '../../lib/settings/action-reasons';
 import { Modal } from './Modal';
+import { ReasonPicker } from './ReasonPicker';
+import { Emphasised, MARK } from './emphasised';
 import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
 import { emptyInputs, everythingInputs, readInputs, type RefundInputs } from './refund-form';
-import { errorInfoOf, eventForError, newActionId, settleLost, usePhase, type ActionRequest } from './shared';
+import { errorInfoOf, newActionId, type ActionRequest } from './shared';
+import { useActionSubmit } from './use-action-submit';
 import { useOrderStatus } from './use-order-status';
 
 export const QUOTE_DEBOUNCE_MS = 300;
@@ -26,6 +31,8 @@ export interface RefundDialogProps {
   request: ActionRequest;
   /** false: the admin allows only refunding everything that is left. */
   partialAllowed: boolean;
+  /** The admin's reason picklist; a reason is optional on refunds. */
+  reasons?: readonly string[];
   onClose(): void;
   onChanged(): void;
 }
@@ -38,18 +45,33 @@ type QuoteState =
 
 const SERVER_FIELDS = /^(line:|shipping:|customAmount$|method$|lines$|shipping$)/;
 
-export function RefundDialog({ order, connectionId, request, partialAllowed, onClose, onChanged }: RefundDialogProps) {
+export function RefundDialog({
+  order,
+  connectionId,
+  request,
+  partialAllowed,
+  reasons = DEFAULT_ACTION_REASONS,
+  onClose,
+  onChanged,
+}: RefundDialogProps) {
   const baseId = useId();
+  const [reason, setReason] = useState('');
   const [inputs, setInputs] = useState<RefundInputs>(() =>
     partialAllowed ? emptyInputs(order) : everythingInputs(order),
   );
   const [quote, setQuote] = useState<QuoteState>({ status: 'none' });
   const [methodIndex, setMethodIndex] = useState(0);
-  const [sendError, setSendError] = useState<ErrorInfo | null>(null);
-  const [result, setResult] = useState<RefundResult | null>(null);
-  const phaseState = usePhase();
-  const { phase, send, begin } = phaseState;
   const status = useOrderStatus(request, connectionId, order.id, onChanged);
+  const {
+    phase,
+    running,
+    canSend,
+    result,
+    error: sendError,
+    submit,
+    edited,
+    checkWhatHappened,
+  } = useActionSubmit<RefundResult>(onChanged, status.recheck);
   const seq = useRef(0);
 
   const { selection, errors } = readInputs(order, inputs);
@@ -88,13 +110,12 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
 
   const ready = quote.status === 'ready' && quote.key === key ? quote.result : null;
   const method = ready?.quote.refundMethods[methodIndex] ?? null;
-  const running = phase === 'running';
   const editable = !running && phase !== 'succeeded' && phase !== 'unknown' && phase !== 'reconciling';
   const canConfirm =
     ready !== null &&
     method !== null &&
     toMinor(ready.quote.totalRefundAmount, currencyExponent(ready.currency)) > 0 &&
-    (phase === 'idle' || phase === 'failed') &&
+    canSend &&
     !status.checking &&
     status.blocked === null;
 
@@ -111,17 +132,14 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
   function change(update: (draft: RefundInputs) => void) {
     const next = structuredClone(inputs);
     update(next);
-    setSendError(null);
-    if (phase === 'failed') send('reset');
+    edited();
     setInputs(next);
   }
 
   async function confirm() {
     if (!ready || !method || !selection || !canConfirm) return;
-    if (!begin()) return;
-    setSendError(null);
-    try {
-      const reply = await request({
+    const info = await submit(() =>
+      request({
         type: 'actions/refund',
         connectionId,
         orderId: order.id,
@@ -129,21 +147,15 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
         selection,
         payments: method,
         expectedTotal: ready.quote.totalRefundAmount,
-      });
-      setResult(reply);
-      send('succeeded');
+        ...(reason ? { reason } : {}),
+      }),
+    );
+    if (info?.kind === 'busy') {
+      // Another tab or window is acting on this order: this quote may be out of date once it is
+      // done. Drop it and reload the order; only a new change asks for a new quote to confirm.
+      setQuote({ status: 'none' });
       onChanged();
-    } catch (e) {
-      const info = errorInfoOf(e);
-      setSendError(info);
-      send(eventForError(info));
-      if (info.kind === 'busy') {
-        // Another tab or window is acting on this order: this quote may be out of date once it is
-        // done. Drop it and reload the order; only a new change asks for a new quote to confirm.
-        setQuote({ status: 'none' });
-        onChanged();
-        void status.recheck();
-      }
+      void status.recheck();
     }
   }
 
@@ -157,13 +169,11 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
   const describedBy = (field: string) => (fieldErrors[field] ? `${baseId}-${field}-error` : undefined);
 
   return (
-    <Modal title={`Refund order #${order.orderNumber}`} onClose={onClose}>
+    <Modal title={i18n.t('actions.refund.title', [order.orderNumber])} onClose={onClose}>
       <OrderStatusNotice status={status} />
       {result ? (
         <div role="status">
-          <p>
-            Refunded {formatMoney(result.total, result.currency)} (refund {result.refundId}).
-          </p>
+          <p>{i18n.t('actions.refund.done', [formatMoney(result.total, result.currency), result.refundId])}</p>
           {result.warnings.map((w) => (
             <p key={w} class="bc-warning">
               {w}
@@ -177,30 +187,30 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
             void confirm();
           }}
         >
-          {!partialAllowed && (
-            <p class="bc-muted">
-              Partial refunds are switched off for this store: only everything that is left can be refunded.
-            </p>
-          )}
+          {!partialAllowed && <p class="bc-muted">{i18n.t('actions.refund.partialOff')}</p>}
           {partialAllowed && (
             <button
               type="button"
               disabled={!editable}
               onClick={() => change((d) => Object.assign(d, everythingInputs(order)))}
             >
-              Refund everything
+              {i18n.t('actions.refund.everything')}
             </button>
           )}
           <fieldset disabled={!editable}>
-            <legend>Items</legend>
-            {refundableLines(order).length === 0 && <p class="bc-muted">No items are left to refund.</p>}
+            <legend>{i18n.t('actions.refund.items')}</legend>
+            {refundableLines(order).length === 0 && <p class="bc-muted">{i18n.t('actions.refund.noItems')}</p>}
             {refundableLines(order).map((line) => {
               const field = `line:${line.id}`;
               const id = `${baseId}-${field}`;
               return (
                 <div key={line.id} class="bc-field">
                   <label for={id}>
-                    {line.name} ({line.refundableQuantity} left, {formatMoney(line.unitPrice, order.currencyCode)} each)
+                    {i18n.t('actions.refund.line', [
+                      line.name,
+                      line.refundableQuantity,
+                      formatMoney(line.unitPrice, order.currencyCode),
+                    ])}
                   </label>
                   <input
                     id={id}
@@ -226,15 +236,17 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
           </fieldset>
           {order.shippingDestinations.length > 0 && (
             <fieldset disabled={!editable}>
-              <legend>Shipping</legend>
+              <legend>{i18n.t('actions.refund.shipping')}</legend>
               {order.shippingDestinations.map((destination) => {
                 const field = `shipping:${destination.id}`;
                 const id = `${baseId}-${field}`;
                 return (
                   <div key={destination.id} class="bc-field">
                     <label for={id}>
-                      {destination.shippingMethod || 'Shipping'} (up to{' '}
-                      {formatMoney(destination.shippingCost, order.currencyCode)})
+                      {i18n.t('actions.refund.shippingLine', [
+                        destination.shippingMethod || i18n.t('actions.refund.shipping'),
+                        formatMoney(destination.shippingCost, order.currencyCode),
+                      ])}
                     </label>
                     <input
                       id={id}
@@ -257,7 +269,7 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
           )}
           {partialAllowed && (
             <div class="bc-field">
-              <label for={`${baseId}-custom`}>Custom amount ({order.currencyCode}, tax not recalculated)</label>
+              <label for={`${baseId}-custom`}>{i18n.t('actions.refund.custom', [order.currencyCode])}</label>
               <input
                 id={`${baseId}-custom`}
                 inputMode="decimal"
@@ -275,17 +287,21 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
           )}
 
           <div class="bc-quote" aria-live="polite">
-            {quote.status === 'loading' && <p class="bc-muted">Working out the refund…</p>}
+            {quote.status === 'loading' && <p class="bc-muted">{i18n.t('actions.common.workingOut')}</p>}
             {ready && (
               <>
                 <p>
-                  Total <strong>{formatMoney(ready.quote.totalRefundAmount, currency)}</strong>, of which tax{' '}
-                  {formatMoney(ready.quote.totalRefundTaxAmount, currency)}
+                  <Emphasised
+                    text={i18n.t('actions.refund.total', [
+                      MARK,
+                      formatMoney(ready.quote.totalRefundTaxAmount, currency),
+                    ])}
+                    strong={formatMoney(ready.quote.totalRefundAmount, currency)}
+                  />
                 </p>
                 {toMinor(ready.quote.adjustment, 3) < 0 && (
                   <p class="bc-warning">
-                    More was asked than is refundable: BigCommerce adjusted the total by{' '}
-                    {formatMoney(ready.quote.adjustment, currency)}.
+                    {i18n.t('actions.refund.adjusted', [formatMoney(ready.quote.adjustment, currency)])}
                   </p>
                 )}
               </>
@@ -293,10 +309,8 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
           </div>
           {ready && (
             <fieldset disabled={!editable} aria-describedby={describedBy('method')}>
-              <legend>Refund method</legend>
-              {ready.quote.refundMethods.length === 0 && (
-                <p class="bc-warning">BigCommerce offers no way to refund this.</p>
-              )}
+              <legend>{i18n.t('actions.common.refundMethod')}</legend>
+              {ready.quote.refundMethods.length === 0 && <p class="bc-warning">{i18n.t('actions.common.noMethod')}</p>}
               {ready.quote.refundMethods.map((payments, index) => (
                 <label key={index} class="bc-radio">
                   <input
@@ -308,7 +322,7 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
                   {payments
                     .map(
                       (p) =>
-                        `${p.providerDescription || p.providerId} ${formatMoney(p.amount, currency)}${p.offline ? ' (offline: recorded only, move the money yourself)' : ''}`,
+                        `${p.providerDescription || p.providerId} ${formatMoney(p.amount, currency)}${p.offline ? i18n.t('actions.common.offline') : ''}`,
                     )
                     .join(' + ')}
                 </label>
@@ -316,12 +330,13 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
               {errorFor('method')}
             </fieldset>
           )}
+          <ReasonPicker reasons={reasons} value={reason} onChange={setReason} disabled={!editable} required={false} />
           {generalError && (
             <p role="alert" class="bc-error">
               {generalError.message}
               {phase === 'unknown' && (
-                <button type="button" onClick={() => void settleLost(phaseState, status.recheck)}>
-                  Check what happened
+                <button type="button" onClick={() => void checkWhatHappened()}>
+                  {i18n.t('actions.common.checkWhatHappened')}
                 </button>
               )}
             </p>
@@ -335,10 +350,10 @@ export function RefundDialog({ order, connectionId, request, partialAllowed, onC
                 aria-disabled={!canConfirm || covered}
               >
                 {running
-                  ? 'Refunding…'
+                  ? i18n.t('actions.refund.running')
                   : ready
-                    ? `Refund ${formatMoney(ready.quote.totalRefundAmount, currency)}`
-                    : 'Confirm refund'}
+                    ? i18n.t('actions.refund.confirmAmount', [formatMoney(ready.quote.totalRefundAmount, currency)])
+                    : i18n.t('actions.refund.confirm')}
               </button>
             )}
           </Guarded>

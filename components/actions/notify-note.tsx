@@ -3,14 +3,16 @@
  * in `PUT /v2/orders/{id}` nor in `POST /v3/orders/{id}/payment_actions/refunds`), so the dialogs
  * say plainly what happens instead of offering a checkbox that could not be honoured.
  */
+import { i18n } from '#i18n';
+
 export const NOTIFY_NOTE = {
-  cancel:
-    'BigCommerce e-mails the customer about the new status (Cancelled) only if the store has that ' +
-    'status e-mail turned on in its control panel; it cannot be chosen here.',
-  refund:
-    'BigCommerce e-mails the customer about the new status (Refunded or Partially Refunded) only if the ' +
-    'store has that status e-mail turned on in its control panel; it cannot be chosen here.',
-} as const;
+  get cancel(): string {
+    return i18n.t('actions.notify.cancel');
+  },
+  get refund(): string {
+    return i18n.t('actions.notify.refund');
+  },
+};
 
 export function NotifyNote({ kind }: { kind: keyof typeof NOTIFY_NOTE }) {
   return (

@@ -1,4 +1,5 @@
 /** The refund dialog's inputs → a selection the background accepts, with per-field problems. */
+import { i18n } from '#i18n';
 import type { Order } from '../../lib/core/model';
 import type { RefundSelection } from '../../lib/messages/actions';
 import { currencyExponent, exampleAmount, fromMinor, parseAmountInput, toMinor } from '../../lib/actions/money';
@@ -36,13 +37,13 @@ export function readInputs(
   const selection: RefundSelection = { lines: [], shipping: [], customAmount: null };
   // Amounts in the order's own currency: 3 decimals for KWD, none for JPY.
   const e = currencyExponent(order.currencyCode);
-  const like = `Enter an amount like ${exampleAmount(e)}.`;
+  const like = i18n.t('actions.refund.amountLike', [exampleAmount(e)]);
   for (const line of refundableLines(order)) {
     const text = (inputs.quantities[line.id] ?? '').trim();
     if (text === '' || text === '0') continue;
     const quantity = /^\d+$/.test(text) ? Number(text) : NaN;
     if (!Number.isInteger(quantity) || quantity > line.refundableQuantity)
-      errors[`line:${line.id}`] = `Enter a whole number from 0 to ${line.refundableQuantity}.`;
+      errors[`line:${line.id}`] = i18n.t('actions.refund.wholeNumber', [line.refundableQuantity]);
     else selection.lines.push({ lineItemId: line.id, quantity });
   }
   for (const destination of order.shippingDestinations) {
@@ -52,7 +53,7 @@ export function readInputs(
     const cents = parseAmountInput(text, e);
     if (cents === null) errors[key] = like;
     else if (cents > toMinor(destination.shippingCost, e))
-      errors[key] = `At most ${formatMoney(destination.shippingCost, order.currencyCode)}.`;
+      errors[key] = i18n.t('actions.refund.atMost', [formatMoney(destination.shippingCost, order.currencyCode)]);
     else if (cents > 0) selection.shipping.push({ destinationId: destination.id, amount: fromMinor(cents, e) });
   }
   const custom = inputs.custom.trim();
@@ -60,7 +61,7 @@ export function readInputs(
     const cents = parseAmountInput(custom, e);
     if (cents === null) errors.customAmount = like;
     else if (cents > toMinor(order.orderTotal, e))
-      errors.customAmount = `At most the order total, ${formatMoney(order.orderTotal, order.currencyCode)}.`;
+      errors.customAmount = i18n.t('actions.refund.atMostTotal', [formatMoney(order.orderTotal, order.currencyCode)]);
     else if (cents > 0) selection.customAmount = fromMinor(cents, e);
   }
   const empty = selection.lines.length === 0 && selection.shipping.length === 0 && selection.customAmount === null;

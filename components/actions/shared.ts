@@ -1,4 +1,5 @@
 /** What the action dialogs share: the request function the sidebar passes, and reading its errors. */
+import { i18n } from '#i18n';
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { ErrorInfoSchema, type ErrorInfo } from '../../lib/messages/sidebar-checks';
 import type { ActionStatusResult } from '../../lib/messages/actions';
@@ -13,9 +14,7 @@ export type ActionRequest = Sender<ActionMessageType | 'gladly/insert-text'>;
 
 export function errorInfoOf(error: unknown): ErrorInfo {
   const parsed = ErrorInfoSchema.safeParse((error as { info?: unknown } | null)?.info);
-  return parsed.success
-    ? parsed.data
-    : { kind: 'unknown', message: 'The extension did not answer. Try again in a moment.' };
+  return parsed.success ? parsed.data : { kind: 'unknown', message: i18n.t('actions.common.noAnswer') };
 }
 
 /** A fresh idempotency key per confirmed action. */

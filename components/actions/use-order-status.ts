@@ -2,6 +2,7 @@
  * On opening a dialog: is another action running on this order (any tab), or did an earlier one
  * lose its reply? The background checks what it did (never resending) before anything else.
  */
+import { i18n } from '#i18n';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ActionStatusResult } from '../../lib/messages/actions';
 import { errorInfoOf, type ActionRequest } from './shared';
@@ -33,10 +34,9 @@ export function useOrderStatus(
         notice: status.reconciled?.message ?? null,
         blocked:
           status.phase === 'running'
-            ? 'Another action on this order is still running (perhaps in another tab). Wait for it to finish.'
+            ? i18n.t('actions.common.running')
             : status.phase === 'unknown'
-              ? 'An earlier action on this order got no answer from BigCommerce and could not be ' +
-                'checked yet. Check again before doing anything else.'
+              ? i18n.t('actions.common.unknown')
               : null,
       });
       return status;

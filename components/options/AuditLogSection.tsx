@@ -33,6 +33,7 @@ const ACTION_WORDS: Record<AuditEntry['action'], () => string> = {
   coupon: () => i18n.t('optionsAudit.actionCoupon'),
   void: () => i18n.t('optionsAudit.actionVoid'),
   reconcile: () => i18n.t('optionsAudit.actionReconcile'),
+  cancelRefund: () => i18n.t('optionsAudit.actionCancelRefund'),
 };
 
 /**

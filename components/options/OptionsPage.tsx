@@ -338,12 +338,14 @@ export function OptionsPage(props: OptionsPageProps) {
       <section aria-labelledby="transfer-title">
         <h2 id="transfer-title">{i18n.t('options.transferTitle')}</h2>
         <p class="help">{i18n.t('options.transferHelp')}</p>
-        <button type="button" onClick={() => void exportFile()}>
-          {i18n.t('options.export')}
-        </button>
-        <button type="button" onClick={() => importInput.current?.click()}>
-          {i18n.t('options.import')}
-        </button>
+        <div class="row">
+          <button type="button" onClick={() => void exportFile()}>
+            {i18n.t('options.export')}
+          </button>
+          <button type="button" onClick={() => importInput.current?.click()}>
+            {i18n.t('options.import')}
+          </button>
+        </div>
         <input
           ref={importInput}
           type="file"

@@ -26,6 +26,19 @@ export function resultValue(customer: Customer, attribute: string): string {
   }
 }
 
+/** An email wraps after its "@" (alex.morgan@ / example.com) before it wraps anywhere else. */
+function breakableAtSign(value: string) {
+  const at = value.indexOf('@');
+  if (at <= 0) return value;
+  return (
+    <>
+      {value.slice(0, at + 1)}
+      <wbr />
+      {value.slice(at + 1)}
+    </>
+  );
+}
+
 interface Props {
   storeName: string;
   candidates: Customer[];
@@ -60,8 +73,9 @@ export function CandidatesTable({ storeName, candidates, columns, onLink, busy }
               {shown.map((column, i) => {
                 const value = resultValue(customer, column.attribute);
                 return (
-                  <td key={`${column.attribute}-${i}`} class="bc-ellipsis" title={value}>
-                    {value}
+                  // Wrapped, never "…": alex.morgan@… and alexis.morgan@… must be told apart without hovering.
+                  <td key={`${column.attribute}-${i}`} class="bc-wrap" title={value}>
+                    {breakableAtSign(value)}
                   </td>
                 );
               })}

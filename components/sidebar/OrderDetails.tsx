@@ -78,7 +78,8 @@ function LineItemRow({
     <li class="bc-line">
       <LineImage src={line.image} />
       <div class="bc-line__body">
-        <div class="bc-line__name bc-ellipsis" title={line.name}>
+        {/* Wrapped, never "…": the agent may read the product's whole name to the customer. */}
+        <div class="bc-line__name bc-wrap" title={line.name}>
           {line.name}
         </div>
         {line.sku && (

@@ -37,10 +37,12 @@ function OrderRowView({ order, locale, actions }: OrderRowProps) {
           aria-controls={open ? detailsId : undefined}
           onClick={() => setOpen(!open)}
         >
-          <span class="bc-order__line">
+          <span class="bc-order__head">
             <span class="bc-order__number">#{order.orderNumber}</span>
-            {order.isGuest && <span class="bc-badge bc-badge--muted">{i18n.t('sidebar.guest')}</span>}
-            <span class={`bc-badge bc-badge--${statusTone(order.statusId)}`}>{order.status}</span>
+            <span class="bc-order__pills">
+              {order.isGuest && <span class="bc-badge bc-badge--muted">{i18n.t('sidebar.guest')}</span>}
+              <span class={`bc-badge bc-badge--${statusTone(order.statusId)}`}>{order.status}</span>
+            </span>
             <span class="bc-order__total">{formatMoney(order.orderTotal, order.currencyCode, locale)}</span>
           </span>
           <span class="bc-order__line bc-muted">
@@ -58,16 +60,19 @@ function OrderRowView({ order, locale, actions }: OrderRowProps) {
       {open && (
         <>
           <OrderDetails order={order} locale={locale} id={detailsId} />
-          <OrderSummaryButtons order={order} />
-          {actions && (
-            <OrderActions
-              order={order}
-              customer={actions.customer}
-              connection={actions.connection}
-              request={actions.request}
-              onChanged={actions.onChanged}
-            />
-          )}
+          {/* The buttons line up with the details above, inside the card's padding. */}
+          <div class="bc-order__footer">
+            <OrderSummaryButtons order={order} />
+            {actions && (
+              <OrderActions
+                order={order}
+                customer={actions.customer}
+                connection={actions.connection}
+                request={actions.request}
+                onChanged={actions.onChanged}
+              />
+            )}
+          </div>
         </>
       )}
     </li>

@@ -13,7 +13,7 @@ export const AuditEntrySchema = z.object({
   connectionId: z.string(),
   storeName: z.string(),
   orderId: z.string(),
-  action: z.enum(['cancel', 'refund', 'coupon', 'void', 'reconcile']),
+  action: z.enum(['cancel', 'refund', 'coupon', 'void', 'reconcile', 'cancelRefund']),
   amount: z.string().nullable(),
   currency: z.string().nullable(),
   result: z.enum(['succeeded', 'failed', 'unknown', 'found-done', 'found-not-done']),
@@ -29,6 +29,8 @@ export interface AuditLog {
   append(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
   /** Newest first. */
   list(): Promise<AuditEntry[]>;
+  /** Adds a sentence to the detail of the action's newest entry (e.g. "Posted to the Gladly timeline."). */
+  annotate?(actionId: string, line: string): Promise<void>;
 }
 
 export const AUDIT_KEY = 'auditLog';
@@ -62,6 +64,17 @@ export function createAuditLog(store: KeyValueStore, max = AUDIT_MAX): AuditLog 
     async list() {
       await chain;
       return (await read()).reverse();
+    },
+    annotate(actionId, line) {
+      const next = chain.then(async () => {
+        const entries = await read();
+        const entry = entries.findLast((e) => e.actionId === actionId && e.action !== 'void');
+        if (!entry) return;
+        entry.detail = entry.detail ? `${entry.detail} ${line}` : line;
+        await store.set(AUDIT_KEY, entries);
+      });
+      chain = next.catch(() => undefined);
+      return next;
     },
   };
 }

@@ -21,23 +21,52 @@ export const ACTION_ORDER: readonly ActionName[] = ['cancel', 'cancelRefund', 'r
 /** null: allowed; otherwise the reason in plain words. */
 export type Verdict = string | null;
 
+/**
+ * The "why" sentences by key. English here (the background's errors, the team service); the
+ * sidebar passes its translator (`actions.why.<key>` in locales/*.json, kept equal to this table
+ * by tests/unit/actions/eligibility.test.ts).
+ */
+export const WHY_EN = {
+  shipped: 'This order has shipped: it can no longer be cancelled.',
+  partiallyShipped: 'Part of this order has shipped: it can no longer be cancelled.',
+  completed: 'This order is completed: it can no longer be cancelled.',
+  cancelled: 'This order is already cancelled.',
+  notOffered: 'Not offered for an order in status “$1”. $2',
+  useCancelRefund: 'This order is paid and not yet sent: use Cancel & refund, so the payment goes back too.',
+  cancelFor: 'Cancel is for Pending, Awaiting Payment and Refunded orders.',
+  nothingTakenUseCancel: 'Nothing was taken for this order: use Cancel order.',
+  cancelRefundFor: 'Cancel & refund is for orders awaiting fulfilment, shipment or pickup.',
+  authorisedUseCancel: 'The payment was only authorised, not taken: use Cancel order, which releases it.',
+  alreadyRefunded: 'This order is already refunded.',
+  notSent: 'This order has not been sent: use Cancel & refund, or refund part of it.',
+  fullRefundFor:
+    'A full refund is for Completed, Shipped, Partially Refunded or Partially Shipped orders (this one is $1).',
+  authorisedCancel: 'The payment was only authorised, not taken: cancel the order to release it.',
+  paymentIs: 'Nothing to refund: the payment is $1.',
+  nothingLeft: 'Nothing is left to refund on this order.',
+} as const;
+export type WhyKey = keyof typeof WHY_EN;
+/** Turns a key and its substitutions ($1, $2) into a sentence. */
+export type Say = (key: WhyKey, substitutions?: string[]) => string;
+export const sayEnglish: Say = (key, substitutions) =>
+  WHY_EN[key].replace(/\$(\d)/g, (_, n: string) => substitutions?.[Number(n) - 1] ?? '');
+
 const S = ORDER_STATUS;
 const CANCEL_STATUSES = new Set<number>([S.PENDING, S.AWAITING_PAYMENT, S.REFUNDED]);
 const CANCEL_REFUND_STATUSES = new Set<number>([S.AWAITING_FULFILLMENT, S.AWAITING_SHIPMENT, S.AWAITING_PICKUP]);
 const FULL_REFUND_STATUSES = new Set<number>([S.COMPLETED, S.SHIPPED, S.PARTIALLY_REFUNDED, S.PARTIALLY_SHIPPED]);
 
-const GONE: Record<number, string> = {
-  [S.SHIPPED]: 'This order has shipped: it can no longer be cancelled.',
-  [S.PARTIALLY_SHIPPED]: 'Part of this order has shipped: it can no longer be cancelled.',
-  [S.COMPLETED]: 'This order is completed: it can no longer be cancelled.',
-  [S.CANCELLED]: 'This order is already cancelled.',
+const GONE: Record<number, WhyKey> = {
+  [S.SHIPPED]: 'shipped',
+  [S.PARTIALLY_SHIPPED]: 'partiallyShipped',
+  [S.COMPLETED]: 'completed',
+  [S.CANCELLED]: 'cancelled',
 };
 
 /** Why a status rules a cancel out, and which orders it is for. */
-function statusReason(order: Order, offeredFor: string): string {
-  return (
-    GONE[order.statusId] ?? `Not offered for an order in status “${order.status || order.statusId}”. ${offeredFor}`
-  );
+function statusReason(order: Order, offeredFor: WhyKey, say: Say): string {
+  const gone = GONE[order.statusId];
+  return gone ? say(gone) : say('notOffered', [String(order.status || order.statusId), say(offeredFor)]);
 }
 
 /**
@@ -45,49 +74,46 @@ function statusReason(order: Order, offeredFor: string): string {
  * refund): only an order that has gone out or is already cancelled can no longer be cancelled.
  * Which kind of cancel fits an order is the buttons' business (cancelOfferVerdict).
  */
-export function cancelVerdict(order: Order): Verdict {
-  return GONE[order.statusId] ?? null;
+export function cancelVerdict(order: Order, say: Say = sayEnglish): Verdict {
+  const gone = GONE[order.statusId];
+  return gone ? say(gone) : null;
 }
 
 /**
  * Whether "Cancel order" is offered: Pending, Awaiting Payment, Refunded — and an order awaiting
  * fulfilment whose payment was never taken (only authorised: the cancel voids it, nothing to refund).
  */
-export function cancelOfferVerdict(order: Order): Verdict {
+export function cancelOfferVerdict(order: Order, say: Say = sayEnglish): Verdict {
   if (CANCEL_STATUSES.has(order.statusId)) return null;
   if (CANCEL_REFUND_STATUSES.has(order.statusId)) {
     if (nothingTaken(order)) return null;
-    return 'This order is paid and not yet sent: use Cancel & refund, so the payment goes back too.';
+    return say('useCancelRefund');
   }
-  return statusReason(order, 'Cancel is for Pending, Awaiting Payment and Refunded orders.');
+  return statusReason(order, 'cancelFor', say);
 }
 
-export function cancelRefundVerdict(order: Order): Verdict {
+export function cancelRefundVerdict(order: Order, say: Say = sayEnglish): Verdict {
   if (!CANCEL_REFUND_STATUSES.has(order.statusId)) {
-    if (CANCEL_STATUSES.has(order.statusId)) return 'Nothing was taken for this order: use Cancel order.';
-    return statusReason(order, 'Cancel & refund is for orders awaiting fulfilment, shipment or pickup.');
+    if (CANCEL_STATUSES.has(order.statusId)) return say('nothingTakenUseCancel');
+    return statusReason(order, 'cancelRefundFor', say);
   }
-  if (nothingTaken(order)) return 'The payment was only authorised, not taken: use Cancel order, which releases it.';
-  return moneyVerdict(order);
+  if (nothingTaken(order)) return say('authorisedUseCancel');
+  return moneyVerdict(order, say);
 }
 
-export function fullRefundVerdict(order: Order): Verdict {
+export function fullRefundVerdict(order: Order, say: Say = sayEnglish): Verdict {
   if (!FULL_REFUND_STATUSES.has(order.statusId)) {
-    if (order.statusId === S.REFUNDED) return 'This order is already refunded.';
-    if (CANCEL_REFUND_STATUSES.has(order.statusId))
-      return 'This order has not been sent: use Cancel & refund, or refund part of it.';
-    return (
-      'A full refund is for Completed, Shipped, Partially Refunded or Partially Shipped orders ' +
-      `(this one is ${order.status || order.statusId}).`
-    );
+    if (order.statusId === S.REFUNDED) return say('alreadyRefunded');
+    if (CANCEL_REFUND_STATUSES.has(order.statusId)) return say('notSent');
+    return say('fullRefundFor', [String(order.status || order.statusId)]);
   }
-  return moneyVerdict(order);
+  return moneyVerdict(order, say);
 }
 
 /** A partial refund: wherever something is left to refund (also what the background checks for any refund). */
-export function refundVerdict(order: Order): Verdict {
-  if (order.statusId === S.REFUNDED) return 'This order is already refunded.';
-  return moneyVerdict(order);
+export function refundVerdict(order: Order, say: Say = sayEnglish): Verdict {
+  if (order.statusId === S.REFUNDED) return say('alreadyRefunded');
+  return moneyVerdict(order, say);
 }
 
 /** Payment states in which nothing was taken, so nothing can be given back. */
@@ -102,27 +128,27 @@ function nothingTaken(order: Order): boolean {
 }
 
 /** Whether money was taken and something of it is left to give back. */
-function moneyVerdict(order: Order): Verdict {
+function moneyVerdict(order: Order, say: Say): Verdict {
   const status = order.paymentStatus.trim().toLowerCase();
-  if (status === 'authorized') return 'The payment was only authorised, not taken: cancel the order to release it.';
-  if (NOT_TAKEN.has(status)) return `Nothing to refund: the payment is ${status}.`;
+  if (status === 'authorized') return say('authorisedCancel');
+  if (NOT_TAKEN.has(status)) return say('paymentIs', [status]);
   const shipping = order.shippingDestinations.some(
     (d) => toMinor(d.shippingCost, currencyExponent(order.currencyCode)) > 0,
   );
-  if (refundableLines(order).length === 0 && !shipping) return 'Nothing is left to refund on this order.';
+  if (refundableLines(order).length === 0 && !shipping) return say('nothingLeft');
   return null;
 }
 
-export function verdictFor(action: ActionName, order: Order): Verdict {
+export function verdictFor(action: ActionName, order: Order, say: Say = sayEnglish): Verdict {
   switch (action) {
     case 'cancel':
-      return cancelOfferVerdict(order);
+      return cancelOfferVerdict(order, say);
     case 'cancelRefund':
-      return cancelRefundVerdict(order);
+      return cancelRefundVerdict(order, say);
     case 'refund':
-      return fullRefundVerdict(order);
+      return fullRefundVerdict(order, say);
     case 'partialRefund':
-      return refundVerdict(order);
+      return refundVerdict(order, say);
     case 'coupon':
       return null;
   }
@@ -146,9 +172,13 @@ export function switchedOn(action: ActionName, switches: ActionSwitches): boolea
 }
 
 /** Each action the admin switched on, with null (offered) or why it does not apply to this order. */
-export function actionRows(order: Order, switches: ActionSwitches): Array<{ action: ActionName; why: Verdict }> {
+export function actionRows(
+  order: Order,
+  switches: ActionSwitches,
+  say: Say = sayEnglish,
+): Array<{ action: ActionName; why: Verdict }> {
   return ACTION_ORDER.filter((action) => switchedOn(action, switches)).map((action) => ({
     action,
-    why: verdictFor(action, order),
+    why: verdictFor(action, order, say),
   }));
 }

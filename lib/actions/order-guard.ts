@@ -14,7 +14,7 @@ export const PendingRecordSchema = z.object({
   connectionId: z.string(),
   orderId: z.string(),
   actionId: z.string(),
-  action: z.enum(['cancel', 'refund', 'coupon']),
+  action: z.enum(['cancel', 'refund', 'coupon', 'cancelRefund']),
   /** Epoch ms just before the write was sent: a refund created after it may be ours. */
   startedAt: z.number(),
   amount: z.string().nullable(),
@@ -162,7 +162,8 @@ export function createOrderGuard(options: GuardOptions): OrderGuard {
 
   /** Learn what a lost request did, record it, and clear the order (lock held by the caller). */
   async function settle(key: string, record: PendingRecord): Promise<Reconciled | null> {
-    const found = await options.reconcile(record).catch(() => null);
+    const reconciled = await options.reconcile(record).catch(() => null);
+    const found = reconciled && { ...reconciled, actionId: record.actionId };
     if (!found) {
       if (record.phase !== 'unknown') await store.setPending(key, { ...record, phase: 'unknown' });
       return null;

@@ -1,7 +1,8 @@
 /**
  * What did a write whose reply was lost actually do? Only reads (safe to repeat), never a resend:
  * refund → a refund created after the pending record's time with the same total;
- * cancel → the order's status is Cancelled; coupon → the code now exists.
+ * cancel → the order's status is Cancelled; coupon → the code now exists; cancel & refund → both
+ * (the refund is sent first, so no refund means nothing changed).
  */
 import { ORDER_STATUS } from '../core/model';
 import type { Reconciled } from '../messages/actions';
@@ -16,17 +17,33 @@ export async function reconcileRecord(
   record: PendingRecord,
   apis: { actions: ActionsApi; lookup: StoreApi },
 ): Promise<Reconciled> {
+  if (record.action === 'cancelRefund') {
+    const { match, what } = await findRefund(record, apis);
+    if (!match)
+      return {
+        action: 'cancelRefund',
+        outcome: 'not-done',
+        reference: null,
+        message: `The earlier cancel & refund did not go through: no ${what} exists and the order was not cancelled.`,
+      };
+    const order = await apis.lookup.orderById(record.orderId);
+    if (order?.statusId === ORDER_STATUS.CANCELLED)
+      return {
+        action: 'cancelRefund',
+        outcome: 'done',
+        reference: match.id,
+        message: `The earlier cancel & refund did go through: ${what} (refund ${match.id}), and the order is cancelled.`,
+      };
+    return {
+      action: 'cancelRefund',
+      outcome: 'done',
+      refundedNotCancelled: true,
+      reference: match.id,
+      message: `The earlier ${what} went through (refund ${match.id}), but the order is not cancelled: cancel it alone.`,
+    };
+  }
   if (record.action === 'refund') {
-    const refunds = await apis.actions.refunds(record.orderId);
-    const amount = record.amount;
-    const e = currencyExponent(record.currency ?? '');
-    const match = refunds.find(
-      (r) =>
-        Date.parse(r.createdAt) >= record.startedAt - CLOCK_SKEW_MS &&
-        amount !== null &&
-        toMinor(r.totalAmount, e) === toMinor(amount, e),
-    );
-    const what = amount && record.currency ? `refund of ${formatMoney(amount, record.currency)}` : 'refund';
+    const { match, what } = await findRefund(record, apis);
     return match
       ? {
           action: 'refund',
@@ -68,4 +85,19 @@ export async function reconcileRecord(
         reference: null,
         message: `The earlier discount code ${code} was not created.`,
       };
+}
+
+/** A refund created since the write was sent, for the pending record's amount. */
+async function findRefund(record: PendingRecord, apis: { actions: ActionsApi }) {
+  const refunds = await apis.actions.refunds(record.orderId);
+  const amount = record.amount;
+  const e = currencyExponent(record.currency ?? '');
+  const match = refunds.find(
+    (r) =>
+      Date.parse(r.createdAt) >= record.startedAt - CLOCK_SKEW_MS &&
+      amount !== null &&
+      toMinor(r.totalAmount, e) === toMinor(amount, e),
+  );
+  const what = amount && record.currency ? `refund of ${formatMoney(amount, record.currency)}` : 'refund';
+  return { match, what };
 }

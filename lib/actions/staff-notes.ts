@@ -3,15 +3,21 @@ import { formatMoney } from './money';
 
 export type NoteFacts =
   | { action: 'cancel'; agent: string; reason?: string }
-  | { action: 'refund'; agent: string; amount: string; currency: string }
+  | { action: 'refund'; agent: string; amount: string; currency: string; reason?: string }
+  | { action: 'cancelRefund'; agent: string; amount: string; currency: string; reason?: string }
   | { action: 'coupon'; agent: string; code: string; describe: string };
 
 export function staffNoteLine(facts: NoteFacts): string {
   const by = `via Gladly sidebar by ${facts.agent}`;
-  if (facts.action === 'refund') return `Refunded ${formatMoney(facts.amount, facts.currency)} ${by}`;
   if (facts.action === 'coupon') return `Discount code ${facts.code} (${facts.describe}) created ${by}`;
+  const what =
+    facts.action === 'refund'
+      ? `Refunded ${formatMoney(facts.amount, facts.currency)} ${by}`
+      : facts.action === 'cancelRefund'
+        ? `Cancelled and refunded ${formatMoney(facts.amount, facts.currency)} ${by}`
+        : `Cancelled ${by}`;
   const reason = facts.reason?.trim().replace(/\s+/g, ' ');
-  return reason ? `Cancelled ${by}. Reason: ${reason}` : `Cancelled ${by}`;
+  return reason ? `${what}. Reason: ${reason}` : what;
 }
 
 /** Existing notes plus one line (no leading blank line when there were none). */

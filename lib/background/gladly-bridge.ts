@@ -26,6 +26,8 @@ export interface GladlyBridgeDeps {
 export interface GladlyBridge {
   /** Forget the client and the profiles read (the settings or the token changed). */
   reset(): void;
+  /** The client that posts to customers' timelines; null without an API connection. */
+  timeline(): Promise<Pick<ReturnType<typeof createGladlyApiClient>, 'postActivity'> | null>;
   /** The customer's identity from Gladly's API alone; null without an API connection. */
   identityFor(customerId: string): Promise<Identity | null>;
   confirmIdentity(customerId: string, identity: Identity): Promise<Identity>;
@@ -97,6 +99,7 @@ export function createGladlyBridge(deps: GladlyBridgeDeps): GladlyBridge {
   }
 
   return {
+    timeline: client,
     reset() {
       built = null;
       profiles.clear();

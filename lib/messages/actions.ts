@@ -11,6 +11,10 @@ export const MoneyInputSchema = z.string().regex(/^\d{1,10}(\.\d{1,3})?$/, 'An a
 const ConnectionId = z.string().min(1).max(64);
 const OrderId = z.string().regex(/^\d{1,20}$/);
 export const ActionIdSchema = z.string().regex(/^[\w-]{8,64}$/);
+/** The Gladly customer on screen (from Gladly's URL): where the action is posted on the timeline. */
+export const GladlyCustomerIdSchema = z.string().regex(/^[\w-]{1,100}$/);
+/** On writes and status checks: optional, the action works without it (nothing is posted then). */
+const timeline = { gladlyCustomerId: GladlyCustomerIdSchema.optional() };
 
 /** What the agent picked in the refund dialog; the background turns it into refund items. */
 export const RefundSelectionSchema = z.object({
@@ -34,6 +38,7 @@ const base = { requestId: RequestIdSchema.optional(), connectionId: ConnectionId
 export const CancelRequestSchema = z.object({
   type: z.literal('actions/cancel'),
   ...base,
+  ...timeline,
   actionId: ActionIdSchema,
   reason: z.string().trim().max(500).optional(),
 });
@@ -47,12 +52,30 @@ export const RefundQuoteRequestSchema = z.object({
 export const RefundRequestSchema = z.object({
   type: z.literal('actions/refund'),
   ...base,
+  ...timeline,
   actionId: ActionIdSchema,
   selection: RefundSelectionSchema,
   /** The refund method the agent chose: one inner list of the quote's refundMethods. */
   payments: z.array(RefundPaymentSchema).min(1).max(10),
   /** The total the agent confirmed; the background refuses if a fresh quote disagrees. */
   expectedTotal: MoneyInputSchema,
+  /** Optional on refunds (the admin's picklist): into the staff note and the audit entry. */
+  reason: z.string().trim().max(500).optional(),
+});
+
+/**
+ * BigCommerce's own "cancel and refund": everything that is left is refunded by the method the
+ * agent chose from the quote, then the order's status becomes Cancelled. One actionId, one lock.
+ */
+export const CancelRefundRequestSchema = z.object({
+  type: z.literal('actions/cancel-refund'),
+  ...base,
+  ...timeline,
+  actionId: ActionIdSchema,
+  payments: z.array(RefundPaymentSchema).min(1).max(10),
+  /** The total of refunding everything left, as the agent confirmed it. */
+  expectedTotal: MoneyInputSchema,
+  reason: z.string().trim().max(500).optional(),
 });
 
 export const CouponTypeSchema = z.enum(['percentage', 'fixed', 'free_shipping']);
@@ -86,11 +109,12 @@ export const CouponCodeCheckSchema = z.object({
 export const CouponCreateSchema = z.object({
   type: z.literal('actions/coupon-create'),
   ...base,
+  ...timeline,
   actionId: ActionIdSchema,
   coupon: CouponFormSchema,
 });
 
-export const ActionStatusRequestSchema = z.object({ type: z.literal('actions/status'), ...base });
+export const ActionStatusRequestSchema = z.object({ type: z.literal('actions/status'), ...base, ...timeline });
 
 export const AuditListRequestSchema = z.object({
   type: z.literal('audit/list'),
@@ -107,6 +131,22 @@ export interface CancelResult {
   voided: boolean | null;
   /** The payment had been taken: the agent may want to refund it next. */
   paymentCaptured: boolean;
+  warnings: string[];
+}
+
+export interface CancelRefundResult {
+  orderId: string;
+  refundId: string;
+  total: string;
+  currency: string;
+  offline: boolean;
+  declined: string[];
+  /** false: the money went back but the status change failed ("refunded, not cancelled"). */
+  cancelled: boolean;
+  /** Why the status change failed, when it did. */
+  cancelError: string | null;
+  statusId: number;
+  status: string;
   warnings: string[];
 }
 
@@ -138,9 +178,15 @@ export interface CouponCreateResult {
   warnings: string[];
 }
 
+export type GuardedAction = 'cancel' | 'refund' | 'coupon' | 'cancelRefund';
+
 export interface Reconciled {
-  action: 'cancel' | 'refund' | 'coupon';
+  action: GuardedAction;
   outcome: 'done' | 'not-done';
+  /** Cancel & refund found half done: the refund went through, the cancel did not. */
+  refundedNotCancelled?: boolean;
+  /** The lost action's id (set by the order guard): its timeline card is found by it. */
+  actionId?: string;
   message: string;
   reference: string | null;
 }
@@ -148,7 +194,7 @@ export interface Reconciled {
 export interface ActionStatusResult {
   /** running: an action is under way (any tab); unknown: a lost reply could not be checked yet. */
   phase: 'idle' | 'running' | 'unknown';
-  action: 'cancel' | 'refund' | 'coupon' | null;
+  action: GuardedAction | null;
   /** Set when this call learned what an earlier lost request did. */
   reconciled: Reconciled | null;
 }

@@ -11,6 +11,8 @@ import type {
   ActionStatusRequestSchema,
   ActionStatusResult,
   AuditListRequestSchema,
+  CancelRefundRequestSchema,
+  CancelRefundResult,
   CancelRequestSchema,
   CancelResult,
   CouponCodeCheckResult,
@@ -89,6 +91,7 @@ export interface ProtocolMap {
   'open-options': Message<OpenOptions, null>;
   'gladly/insert-text': Message<InsertText, InsertTextReply | null>;
   'actions/cancel': Message<z.infer<typeof CancelRequestSchema>, CancelResult>;
+  'actions/cancel-refund': Message<z.infer<typeof CancelRefundRequestSchema>, CancelRefundResult>;
   'actions/refund-quote': Message<z.infer<typeof RefundQuoteRequestSchema>, RefundQuoteResult>;
   'actions/refund': Message<z.infer<typeof RefundRequestSchema>, RefundResult>;
   'actions/coupon-code-check': Message<z.infer<typeof CouponCodeCheckSchema>, CouponCodeCheckResult>;

@@ -61,6 +61,19 @@ export const ErrorInfoSchema = {
   },
 };
 
+/** The Gladly customer id an action is posted under (./actions.ts's GladlyCustomerIdSchema). */
+export function readGladlyCustomerId(raw: unknown): string | null {
+  return typeof raw === 'string' && /^[\w-]{1,100}$/.test(raw) ? raw : null;
+}
+
+/** zod's safeParse shape over readGladlyCustomerId, for the action dialogs (components/actions/timeline-request.ts). */
+export const GladlyCustomerIdSchema = {
+  safeParse(raw: unknown): { success: true; data: string } | { success: false } {
+    const data = readGladlyCustomerId(raw);
+    return data === null ? { success: false } : { success: true, data };
+  },
+};
+
 export function readReply(raw: unknown): Reply | null {
   if (!isFields(raw) || raw.type !== 'reply' || !isRequestId(raw.requestId)) return null;
   // zod's z.unknown() still wants the key (its value may be anything, undefined too).

@@ -46,7 +46,7 @@ export interface TeamClientDeps {
 }
 
 /** Writes that move money or create something in the store: an unreadable answer leaves the outcome unknown. */
-const WRITES = new Set(['actions/cancel', 'actions/refund', 'actions/coupon-create']);
+const WRITES = new Set(['actions/cancel', 'actions/cancel-refund', 'actions/refund', 'actions/coupon-create']);
 
 /** Router messages forwarded in team mode (everything that touches the store, the links or the audit log). */
 export const FORWARDED_TYPES = [
@@ -54,6 +54,7 @@ export const FORWARDED_TYPES = [
   'link',
   'unlink',
   'actions/cancel',
+  'actions/cancel-refund',
   'actions/refund-quote',
   'actions/refund',
   'actions/coupon-code-check',

@@ -90,6 +90,7 @@ export interface StoreReader {
   refunds(id: number): Promise<SandboxRefund[]>;
   couponsByCode(code: string): Promise<Array<{ id: number; code: string }>>;
   post(path: string, body: unknown): Promise<{ status: number; body: unknown }>;
+  put(path: string, body: unknown): Promise<{ status: number; body: unknown }>;
 }
 
 export interface SandboxOrder {
@@ -137,6 +138,7 @@ export function storeReader(world: E2EWorld, hash = MAIN): StoreReader {
   }
   return {
     post: (path, body) => call('POST', path, body),
+    put: (path, body) => call('PUT', path, body),
     order: (id) => ok<SandboxOrder>(`/v2/orders/${id}`),
     products: (id) => ok<SandboxProduct[]>(`/v2/orders/${id}/products`),
     refunds: async (id) => (await ok<{ data: SandboxRefund[] }>(`/v3/orders/${id}/payment_actions/refunds`)).data,

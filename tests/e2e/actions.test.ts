@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSandboxStores } from '../../scripts/lib/configure';
 import { toMinor } from '../../lib/actions/money';
+import { personas } from '../../sandbox/personas';
 import type { E2EWorld } from './harness';
 import {
   JANE_ORDERS,
@@ -16,6 +17,7 @@ import {
   openJane,
   orderToggle,
   refundConfirm,
+  refundPosts,
   startActionsWorld,
   storeReader,
   waitForQuote,
@@ -280,6 +282,64 @@ describe('order actions against the sandbox store', () => {
     await created.getByRole('button', { name: 'Insert into reply' }).click();
     await created.getByText('Inserted into the reply.').waitFor({ timeout: 10_000 });
     expect((await composer.innerText()).trim()).toBe(`Here is a code for you: ${code}`);
+    await page.close();
+  });
+
+  it('a Cancel & refund leaves exactly one refund and status Cancelled, and its card is on Jane’s Gladly timeline', async () => {
+    const order = JANE_ORDERS.janeCapturedAwaiting;
+    // With the Gladly API connected (the look-alike), every action is posted to the timeline.
+    const lookalike = world.sandbox.info.gladly;
+    await connectSandboxStores(world.browser, world.sandbox.info, {
+      actions: true,
+      stores: [MAIN],
+      gladlyApi: { host: lookalike.baseUrl, email: lookalike.apiUser.email, token: lookalike.apiUser.token },
+    });
+    // An earlier test refunded one sock (Partially Refunded): back to Awaiting Fulfillment, with
+    // the rest still to refund — the state Cancel & refund is for.
+    expect((await store.put(`/v2/orders/${order}`, { status_id: 11 })).status).toBe(200);
+    const refundsBefore = (await store.refunds(order)).length;
+    const { page, frame } = await openJane(world);
+    await frame.getByRole('button', { name: 'Refresh', exact: true }).click();
+    const group = await expandOrder(frame, order);
+    const offer = group.getByRole('button', { name: 'Cancel & refund', exact: true });
+    await eventually(
+      () => offer.getAttribute('aria-disabled'),
+      (value) => value === null,
+      20_000,
+      'Cancel & refund to be offered',
+    );
+    world.sandbox.control.clearLog();
+    await offer.click();
+    const dialog = frame.getByRole('dialog');
+    await dialog.waitFor({ timeout: 10_000 });
+    const confirm = dialog.getByRole('button', { name: /^Cancel and refund \$\d/ });
+    await confirm.and(dialog.locator('button:not([disabled])')).waitFor({ timeout: 20_000 });
+    // One confirmation: the refund and the cancel, in one request.
+    await confirm.click();
+    await dialog
+      .getByText(new RegExp(`Order #${order} is cancelled and \\$[\\d.]+ refunded`))
+      .waitFor({ timeout: 20_000 });
+
+    expect(await store.refunds(order)).toHaveLength(refundsBefore + 1);
+    expect(refundPosts(world, order)).toBe(1);
+    const after = await store.order(order);
+    expect(after.status_id).toBe(5);
+    expect(after.staff_notes).toMatch(/Cancelled and refunded .+ via Gladly sidebar by /);
+
+    // The look-alike's timeline for Jane (what its page renders) shows the action's card once.
+    const timeline = async () => {
+      const response = await fetch(`${lookalike.baseUrl}/_app/view?path=/customer/${personas.jane.gladlyId}`);
+      return ((await response.json()) as { timeline: string }).timeline;
+    };
+    const title = new RegExp(`Order #${order} cancelled and refunded \\(\\$[\\d.]+\\)`, 'g');
+    const html = await eventually(
+      timeline,
+      (t) => (t.match(title)?.length ?? 0) > 0,
+      20_000,
+      'the Cancel & refund card on the timeline',
+    );
+    expect(html.match(title)).toHaveLength(1);
+    expect(html).toMatch(/data-activity-id="bc-[\w-]+-ok"/);
     await page.close();
   });
 });

@@ -9,6 +9,7 @@ import { connectSandboxStores } from '../../scripts/lib/configure';
 import { DECOYS, STORES, personas, type PersonaKey } from '../../sandbox/personas';
 import { SEED_IDS } from '../../sandbox/bigcommerce/seed';
 import { sidebarFrame, startWorld, type E2EWorld } from './harness';
+import { MIN_WIDTH } from '../../entrypoints/gladly.content/dock';
 import {
   clearLogKeeping,
   expectedOrders,
@@ -244,6 +245,13 @@ describe('the sidebar beside Gladly', () => {
       );
     expect(cells).toHaveLength(2);
     for (const c of [alex, alexis]) expect(cells).toContainEqual([`${c.first_name} ${c.last_name}`, c.email]);
+    // Read at a glance: alex.morgan@… and alexis.morgan@… whole (wrapped), never cut to "…".
+    const cut = await table.evaluate((t) =>
+      [...t.querySelectorAll('tbody td:not(.bc-table__action)')]
+        .filter((td) => td.scrollWidth > td.clientWidth)
+        .map((td) => td.textContent),
+    );
+    expect(cut).toEqual([]);
     expect(await profileOf(main()).count()).toBe(0);
     const candidatesText = await sidebarText(opened.frame);
     expect(candidatesText).toContain('Matching customers in');
@@ -455,5 +463,54 @@ describe('the sidebar beside Gladly', () => {
     }));
     expect(sizes.body).toBeGreaterThanOrEqual(13);
     expect(sizes.field).toBeGreaterThanOrEqual(13);
+  });
+
+  it('reads at the narrowest dock too: each order keeps its number and total on one line, pills whole, the email unbroken', async () => {
+    const { page, frame } = await open('phoneOnly');
+    const main = storeSection(frame, mainName);
+    await profileOf(main).waitFor({ timeout: LONG });
+    await waitSettled(frame);
+    // Narrowed as an agent does it, from the keyboard on the dock's edge (20 px a press).
+    const dock = page.locator('[data-bc-sidebar]');
+    const width = async () => Math.round((await dock.boundingBox())!.width);
+    const before = await width();
+    await page.locator('[data-bc-sidebar-handle]').focus();
+    for (let presses = 0; presses < 40 && (await width()) > MIN_WIDTH; presses++)
+      await page.keyboard.press('ArrowRight');
+    try {
+      expect(await width()).toBe(MIN_WIDTH);
+      const layout = await frame.evaluate(() => {
+        const box = (el: Element) => el.getBoundingClientRect();
+        const orders = [...document.querySelectorAll('li.bc-order')].map((row) => {
+          const number = box(row.querySelector('.bc-order__number')!);
+          const total = box(row.querySelector('.bc-order__total')!);
+          const outer = box(row);
+          return {
+            sameLine: Math.abs(number.top - total.top) < 4,
+            totalInside: total.right <= outer.right,
+            pills: [...row.querySelectorAll('.bc-badge')].map((pill) => ({
+              text: pill.textContent,
+              whole: pill.scrollWidth <= pill.clientWidth + 1 && box(pill).right <= outer.right,
+            })),
+          };
+        });
+        const email = [...document.querySelectorAll('.bc-profile dd')].find((dd) => dd.textContent?.includes('@'))!;
+        const range = document.createRange();
+        range.selectNodeContents(email);
+        return { orders, emailLines: range.getClientRects().length, overflow: document.body.scrollWidth > innerWidth };
+      });
+      expect(layout.orders.length).toBeGreaterThan(0);
+      for (const order of layout.orders) {
+        expect(order).toMatchObject({ sameLine: true, totalInside: true });
+        for (const pill of order.pills) expect(pill, String(pill.text)).toMatchObject({ whole: true });
+      }
+      expect(layout.emailLines).toBe(1);
+      expect(layout.overflow).toBe(false);
+    } finally {
+      // Back to the width the tests after this one expect.
+      await page.locator('[data-bc-sidebar-handle]').focus();
+      for (let presses = 0; presses < 40 && (await width()) < before; presses++) await page.keyboard.press('ArrowLeft');
+      await expect.poll(width).toBe(before);
+    }
   });
 });

@@ -156,7 +156,25 @@ describe.each(BACKENDS)('team service access (%s)', (backend) => {
       kind: 'forbidden-sender',
       message: expect.stringContaining('turned off'),
     });
+    // Cancel & refund needs the cancel AND the refund switch.
+    const cancelRefund = {
+      ...cancel,
+      type: 'actions/cancel-refund',
+      actionId: 'cancel-refund-off-0001',
+      payments: [{ providerId: 'braintree', providerDescription: 'Card', amount: '1.00', offline: false }],
+      expectedTotal: '1.00',
+    };
+    expect((await cy.message(cancelRefund)).status).toBe(403);
+    await admin.json('PUT', '/v1/admin/stores/main', {
+      ...mainStoreInput(sandbox, {
+        actions: { enabled: true, cancel: true, refund: false, partialRefund: true, discount: true },
+      }),
+      accessToken: undefined,
+    });
+    expect((await cy.message({ ...cancelRefund, actionId: 'cancel-refund-off-0002' })).status).toBe(403);
     await admin.json('PUT', '/v1/admin/stores/main', { ...mainStoreInput(sandbox), accessToken: undefined });
+    const allowedBoth = await cy.message({ ...cancelRefund, actionId: 'cancel-refund-on-0001' });
+    expect(allowedBoth.status).toBe(200);
     const allowed = await cy.message({ ...cancel, actionId: 'cancel-on-0001' });
     expect(allowed.status).toBe(200);
     // The order does not exist: the handler ran and answered in the reply envelope.

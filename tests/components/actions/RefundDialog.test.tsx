@@ -256,4 +256,21 @@ describe('refund dialog while sending and after a lost reply', () => {
     expect(sent('actions/refund')).toHaveLength(1);
     expect(store.calls.filter((c) => c === 'refund')).toHaveLength(1);
   });
+
+  it('takes an optional reason from the admin’s picklist and sends it with the refund', async () => {
+    const { sent, store } = open();
+    fireEvent.input(qty(/Mug/), { target: { value: '1' } });
+    const confirm = await screen.findByRole('button', { name: 'Refund $12.00' });
+    await waitFor(() => expect((confirm as HTMLButtonElement).disabled).toBe(false));
+    expect([...(screen.getByLabelText(/^Reason \(optional/) as HTMLSelectElement).options][0]?.textContent).toBe(
+      'No reason given',
+    );
+    fireEvent.change(screen.getByLabelText(/^Reason/), { target: { value: 'Damaged or defective' } });
+    fireEvent.click(confirm);
+    await screen.findByText(/^Refunded \$12\.00/);
+    expect(sent('actions/refund')[0]).toMatchObject({ reason: 'Damaged or defective' });
+    expect(store.order.staffNotes).toMatch(
+      /Refunded 12\.00 USD via Gladly sidebar by ana@example\.com\. Reason: Damaged or defective$/,
+    );
+  });
 });

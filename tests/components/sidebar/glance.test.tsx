@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { formatPhone } from '../../../lib/core/phone';
 import { lineState, shippingLabel } from '../../../components/sidebar/OrderDetails';
-import { makeOrder } from '../../fixtures/fake-store-api';
+import { makeCustomer, makeOrder } from '../../fixtures/fake-store-api';
 import { renderSidebar } from './render';
 import { janeIdentity, janeOrders, linkedStore, mainConnection } from './fixtures';
 
@@ -43,6 +43,39 @@ describe('one way to say each thing', () => {
     const pill = screen.getByText('Manual Verification Required');
     expect(pill.classList.contains('bc-badge')).toBe(true);
     expect(pill.classList.contains('bc-ellipsis')).toBe(false);
+  });
+
+  it("an opened order names each product whole, wrapped rather than cut to '…'", () => {
+    const base = makeOrder(1);
+    const name = 'Alpine Wool Socks (3-pack), merino blend, extra cushioned heel';
+    showJane([linkedStore({ orders: [{ ...base, lineItems: [{ ...base.lineItems[0]!, name }] }] })]);
+    fireEvent.click(screen.getByRole('button', { expanded: false }));
+    const cell = screen.getByText(name);
+    expect(cell.classList.contains('bc-ellipsis')).toBe(false);
+    expect(cell.classList.contains('bc-wrap')).toBe(true);
+  });
+
+  it("several matches: each name and email is there whole, wrapped rather than cut to '…'", () => {
+    const ui = renderSidebar();
+    ui.config([mainConnection]);
+    ui.identity(janeIdentity);
+    const alex = makeCustomer({ id: '30', name: 'Alex Morgan', email: 'alex.morgan@example.com' });
+    const alexis = makeCustomer({ id: '31', name: 'Alexis Morgan', email: 'alexis.morgan@example.com' });
+    ui.update([
+      {
+        connectionId: 'main',
+        storeName: 'Cooper & Co Outfitters',
+        status: 'candidates',
+        candidates: [alex, alexis],
+        complete: true,
+      },
+    ]);
+    for (const text of ['Alex Morgan', 'alex.morgan@example.com', 'Alexis Morgan', 'alexis.morgan@example.com']) {
+      const cell = screen.getByText(text);
+      expect(cell.tagName).toBe('TD');
+      expect(cell.classList.contains('bc-ellipsis'), text).toBe(false);
+      expect(cell.classList.contains('bc-wrap'), text).toBe(true);
+    }
   });
 });
 

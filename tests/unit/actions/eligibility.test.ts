@@ -94,3 +94,11 @@ describe("actions offered by order status (Gladly's BigCommerce Actions)", () =>
     expect(listed({ ...ALL_ON, enabled: false })).toEqual([]);
   });
 });
+
+describe('the "why" sentences in the catalogs', () => {
+  it('the English catalog says exactly what the background says (actions.why = WHY_EN)', async () => {
+    const { WHY_EN } = await import('../../../lib/actions/eligibility');
+    const en = (await import('../../../locales/en.json')).default as { actions: { why: Record<string, string> } };
+    expect(en.actions.why).toEqual(WHY_EN);
+  });
+});

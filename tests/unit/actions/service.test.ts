@@ -53,6 +53,7 @@ describe('actions service', () => {
     const { handlers } = setup();
     expect(handlers.map((h) => h.type).sort()).toEqual([
       'actions/cancel',
+      'actions/cancel-refund',
       'actions/coupon-code-check',
       'actions/coupon-create',
       'actions/refund',

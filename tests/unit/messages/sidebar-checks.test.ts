@@ -2,12 +2,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
+import { GladlyCustomerIdSchema } from '../../../lib/messages/actions';
 import { ERROR_KINDS, ErrorInfoSchema, ReplySchema } from '../../../lib/messages/common';
 import { IdentitySchema } from '../../../lib/messages/identity';
 import { LookupUpdateSchema } from '../../../lib/messages/lookup';
 import { ConfigPushSchema, IdentityPushSchema } from '../../../lib/messages/sidebar';
 import {
   ErrorInfoSchema as ErrorInfoCheck,
+  GladlyCustomerIdSchema as GladlyCustomerIdCheck,
+  readGladlyCustomerId,
   readConfigPush,
   readErrorInfo,
   readIdentity,
@@ -150,6 +153,19 @@ describe("the sidebar's hand checks", () => {
     const raw = { kind: 'busy', message: 'Another action is in flight.', extra: 1 };
     expect(ErrorInfoCheck.safeParse(raw)).toEqual(ErrorInfoSchema.safeParse(raw));
     expect(ErrorInfoCheck.safeParse({ kind: 'nope', message: '' })).toEqual({ success: false });
+  });
+
+  it('read a Gladly customer id as GladlyCustomerIdSchema does (and the action dialogs get its safeParse)', () => {
+    const id = fc.oneof(
+      { weight: 4, arbitrary: fc.stringMatching(/^[\w-]{1,12}$/) },
+      { weight: 1, arbitrary: fc.constant('x'.repeat(100)) },
+      { weight: 1, arbitrary: fc.constant('x'.repeat(101)) },
+      { weight: 2, arbitrary: fc.string({ maxLength: 8 }) },
+      { weight: 1, arbitrary: fc.anything() },
+    );
+    agrees(GladlyCustomerIdSchema, readGladlyCustomerId, id);
+    expect(GladlyCustomerIdCheck.safeParse('NoMatch8kPz3v')).toEqual(GladlyCustomerIdSchema.safeParse('NoMatch8kPz3v'));
+    expect(GladlyCustomerIdCheck.safeParse('a/b')).toEqual({ success: false });
   });
 
   it('read a reply as ReplySchema does', () => agrees(ReplySchema, readReply, reply));
