@@ -85,7 +85,8 @@ export default defineConfig({
   outDir: isE2E ? '.output-e2e' : '.output',
   vite: () => ({
     plugins: [preact()],
-    define: { __E2E__: JSON.stringify(isE2E) },
+    // __EXTENSION_BUILD__: lib/core/i18n.ts leaves its English fallback catalog out of the extension.
+    define: { __E2E__: JSON.stringify(isE2E), __EXTENSION_BUILD__: 'true' },
     // The bench asks for source maps (not referenced from the scripts) to tell what each bundle holds.
     build: { sourcemap: process.env.BUNDLE_SOURCEMAPS === '1' ? ('hidden' as const) : false },
   }),

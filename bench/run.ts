@@ -33,7 +33,12 @@ import type { ProbeSpec } from '../scripts/lib/sidebar-probe';
 import { runBaselineBench, type BaselineSample } from './lib/baseline-bench';
 import { runBrowserBench, type FirstLoadSample, type ScenarioSample } from './lib/browser-bench';
 import { measureBundles, type EntrySize } from './lib/bundles';
-import { compositionOfFile, removeSourceMaps, type CompositionPart } from './lib/bundle-composition';
+import {
+  compositionOfFile,
+  compositionOfFiles,
+  removeSourceMaps,
+  type CompositionPart,
+} from './lib/bundle-composition';
 import { runQuotaSim, type QuotaSimResult } from './lib/quota-sim';
 import { startBenchTeamService } from './lib/team-sim';
 import { runRenderBench, type RenderResult } from './lib/render-bench';
@@ -193,6 +198,8 @@ async function main(): Promise<void> {
   const team: { agents: number; standalone: QuotaSimResult; team: QuotaSimResult }[] = [];
   const bundles: { build: string; sizes: EntrySize[] }[] = [];
   let backgroundParts: CompositionPart[] | null = null;
+  let sidebarParts: CompositionPart[] | null = null;
+  let contentScriptParts: CompositionPart[] | null = null;
 
   try {
     if (parts.has('browser') || parts.has('baseline') || parts.has('quota') || parts.has('team')) {
@@ -253,16 +260,29 @@ async function main(): Promise<void> {
         if (b.sizes.length === 0)
           notes.push(`No ${b.build} build found: its sizes are not measured (run without --no-build).`);
       backgroundParts = compositionOfFile(join(PRODUCTION_EXTENSION_DIR, 'background.js'));
+      // The pages' scripts too: what the sidebar and the content script hold, per package.
+      const production = bundles.find((b) => b.build === 'production')?.sizes ?? [];
+      const scriptsOf = (entry: string) =>
+        (production.find((e) => e.entry === entry)?.files ?? [])
+          .filter((file) => file.endsWith('.js'))
+          .map((file) => join(PRODUCTION_EXTENSION_DIR, file));
+      sidebarParts = compositionOfFiles(scriptsOf('sidebar'));
+      contentScriptParts = compositionOfFiles(scriptsOf('content script'));
       removeSourceMaps(PRODUCTION_EXTENSION_DIR);
-      if (backgroundParts) {
-        const listed = backgroundParts
+      const listed = (parts: CompositionPart[]) =>
+        parts
           .filter((p) => p.gzip >= 512)
           .map((p) => `${p.part} ${(p.gzip / 1024).toFixed(1)} kB`)
           .join(', ');
-        notes.push(
-          `What the production background holds (each part gzipped on its own, from the build's source map): ${listed}.`,
-        );
-      }
+      for (const [what, entryParts] of [
+        ['background', backgroundParts],
+        ['sidebar (its scripts)', sidebarParts],
+        ['content script', contentScriptParts],
+      ] as const)
+        if (entryParts)
+          notes.push(
+            `What the production ${what} holds (each part gzipped on its own, from the build's source map): ${listed(entryParts)}.`,
+          );
     }
     if (parts.has('render')) {
       say('Render time of the order list…');
@@ -360,6 +380,8 @@ async function main(): Promise<void> {
     scenarios,
     bundles: bundles.map((b) => ({ build: b.build, entries: b.sizes })),
     backgroundParts,
+    sidebarParts,
+    contentScriptParts,
     render,
     quota,
     firstLoad,

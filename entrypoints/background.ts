@@ -11,6 +11,7 @@ import { createDockHandlers } from '../lib/background/dock-service';
 import { createLinkStore } from '../lib/lookup/linking';
 import { createLookupCache } from '../lib/lookup/cache';
 import { samePhone } from '../lib/core/phone';
+import { withPhoneDisplays } from '../lib/background/phone-display';
 import { createConnectionApis } from '../lib/bigcommerce';
 import { requiredScopes } from '../lib/bigcommerce/scopes';
 import { describeError } from '../lib/background/errors';
@@ -232,7 +233,8 @@ export default defineBackground(() => {
       }
       const post = (message: unknown) => {
         try {
-          port.postMessage(message);
+          // Phones formatted here, so the sidebar's bundle needs no libphonenumber.
+          port.postMessage(withPhoneDisplays(message));
         } catch {
           // The sidebar went away mid-answer.
         }

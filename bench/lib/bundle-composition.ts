@@ -93,6 +93,23 @@ export function compositionOfFile(path: string): CompositionPart[] | null {
   return composition(readFileSync(path, 'utf8'), JSON.parse(readFileSync(`${path}.map`, 'utf8')) as SourceMapV3);
 }
 
+/**
+ * The composition of the scripts an entrypoint loads (e.g. the sidebar's own chunk and the one it
+ * shares with the options page), summed per part; null when any of them has no map.
+ */
+export function compositionOfFiles(paths: string[]): CompositionPart[] | null {
+  const sum = new Map<string, CompositionPart>();
+  for (const path of paths) {
+    const parts = compositionOfFile(path);
+    if (!parts) return null;
+    for (const p of parts) {
+      const seen = sum.get(p.part) ?? { part: p.part, raw: 0, gzip: 0 };
+      sum.set(p.part, { part: p.part, raw: seen.raw + p.raw, gzip: seen.gzip + p.gzip });
+    }
+  }
+  return [...sum.values()].sort((a, b) => b.gzip - a.gzip);
+}
+
 /** Deletes the `.map` files a build left in `dir` (and below): they are for measuring, never shipped. */
 export function removeSourceMaps(dir: string): void {
   if (!existsSync(dir)) return;

@@ -8,7 +8,7 @@ import { SidebarContext } from '../sidebar/context';
 import type { Customer, Order } from '../../lib/core/model';
 import type { SidebarConnection } from '../../lib/messages/sidebar';
 import { actionRows, switchedOn, type ActionName, type Say } from '../../lib/actions/eligibility';
-import { DEFAULT_ACTION_REASONS } from '../../lib/settings/schema';
+import { DEFAULT_ACTION_REASONS } from '../../lib/settings/action-reasons';
 import { CancelDialog } from './CancelDialog';
 import { CancelRefundDialog } from './CancelRefundDialog';
 import { DiscountDialog } from './DiscountDialog';

@@ -12,7 +12,7 @@ import { currencyExponent, toMinor } from '../../lib/actions/money';
 import { formatMoney } from '../../lib/sidebar/format';
 import { NotifyNote } from './notify-note';
 import { refundableLines } from '../../lib/actions/eligibility';
-import { DEFAULT_ACTION_REASONS } from '../../lib/settings/schema';
+import { DEFAULT_ACTION_REASONS } from '../../lib/settings/action-reasons';
 import { Modal } from './Modal';
 import { ReasonPicker } from './ReasonPicker';
 import { Emphasised, MARK } from './emphasised';

@@ -1,7 +1,7 @@
 /** What the action dialogs share: the request function the sidebar passes, and reading its errors. */
 import { i18n } from '#i18n';
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { ErrorInfoSchema, type ErrorInfo } from '../../lib/messages/common';
+import { ErrorInfoSchema, type ErrorInfo } from '../../lib/messages/sidebar-checks';
 import type { ActionStatusResult } from '../../lib/messages/actions';
 import type { ActionMessageType, Sender } from '../../lib/messages/protocol';
 import { nextPhase, type ActionEvent, type ActionPhase } from '../../lib/actions/state';

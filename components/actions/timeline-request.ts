@@ -3,7 +3,7 @@
  * so the background can post the action to that customer's timeline. An id that is not a valid
  * Gladly id is left out (the action still works; nothing is posted).
  */
-import { GladlyCustomerIdSchema } from '../../lib/messages/actions';
+import { GladlyCustomerIdSchema } from '../../lib/messages/sidebar-checks';
 import type { ActionRequest } from './shared';
 
 const CARRIES_CUSTOMER = new Set([

@@ -1,7 +1,6 @@
 import { i18n } from '#i18n';
 import { attributeLabel } from '../../lib/sidebar/attribute-labels';
-import { formatPhone, type Locale } from '../../lib/sidebar/format';
-import { useSidebar } from './context';
+import { shownPhone } from '../../lib/sidebar/format';
 import type { Customer } from '../../lib/core/model';
 import type { SearchResultsAttribute } from '../../lib/settings/schema';
 
@@ -12,14 +11,14 @@ export const defaultResultColumns = (): SearchResultsAttribute[] => [
 ];
 
 /** A customer's value for a results attribute; an attribute we do not know stays empty. */
-export function resultValue(customer: Customer, attribute: string, locale?: Locale): string {
+export function resultValue(customer: Customer, attribute: string): string {
   switch (attribute) {
     case 'name':
       return customer.name;
     case 'email':
       return customer.email;
     case 'phone':
-      return formatPhone(customer.phone, customer.address?.countryCode || undefined, locale);
+      return shownPhone(customer);
     case 'externalCustomerId':
       return customer.id;
     default:
@@ -51,7 +50,6 @@ interface Props {
 
 /** The customers a search found in one store, in the admin's columns, each with a Link button. */
 export function CandidatesTable({ storeName, candidates, columns, onLink, busy }: Props) {
-  const { locale } = useSidebar();
   const shown = columns.length > 0 ? columns : defaultResultColumns();
   return (
     <div class="bc-table-wrap">
@@ -73,7 +71,7 @@ export function CandidatesTable({ storeName, candidates, columns, onLink, busy }
           {candidates.map((customer) => (
             <tr key={customer.id}>
               {shown.map((column, i) => {
-                const value = resultValue(customer, column.attribute, locale);
+                const value = resultValue(customer, column.attribute);
                 return (
                   // Wrapped, never "…": alex.morgan@… and alexis.morgan@… must be told apart without hovering.
                   <td key={`${column.attribute}-${i}`} class="bc-wrap" title={value}>

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { ComponentChildren } from 'preact';
 import type { Customer } from '../../lib/core/model';
-import { formatAddress, formatDate, formatMoney, formatPhone } from '../../lib/sidebar/format';
+import { formatAddress, formatDate, formatMoney, shownPhone } from '../../lib/sidebar/format';
 import { useSidebar } from './context';
 import { Lifetime } from './Lifetime';
 
@@ -53,11 +53,7 @@ export function Profile({ customer, storeName, connectionId, autoLinked, onUnlin
             {customer.email}
           </Row>
         )}
-        {customer.phone && (
-          <Row label={i18n.t('sidebar.phone')}>
-            {formatPhone(customer.phone, customer.address?.countryCode || undefined, locale)}
-          </Row>
-        )}
+        {customer.phone && <Row label={i18n.t('sidebar.phone')}>{shownPhone(customer)}</Row>}
         {customer.company && <Row label={i18n.t('sidebar.company')}>{customer.company}</Row>}
         {customer.createdAt && (
           <Row label={i18n.t('sidebar.customerSince')}>{formatDate(customer.createdAt, locale)}</Row>

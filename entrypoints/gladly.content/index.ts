@@ -4,7 +4,6 @@
  * customer, and tells the background who the current customer is. It never sees a credential.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import { browser } from 'wxt/browser';
 import { isAgentAppHost } from '../../lib/gladly/routes';
 import { readAgentEmail } from '../../lib/gladly/identity';
@@ -35,36 +34,36 @@ export default defineContentScript({
     if (!(await appShellAppears(selectors.appShell, ctx.signal))) return;
 
     const saved = await dockRead;
-    let dock: ReturnType<typeof createDock> | undefined;
-    const ui = createIframeUi(ctx, {
-      page: '/sidebar.html',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      // The permission must be on the iframe before it is inserted: its policy is fixed when it loads.
-      onBeforeMount: (_wrapper, iframe) => iframe.setAttribute('allow', 'clipboard-write'),
-      onMount(wrapper, iframe) {
-        dock = createDock(
-          wrapper,
-          iframe,
-          { width: saved?.width ?? 380, collapsed: saved?.collapsed ?? false },
-          (state) => {
-            void askBackground({ type: 'dock/set', state });
-          },
-        );
-        return dock;
+    // The sidebar frame, docked on the right. Mounted by hand rather than with WXT's
+    // createIframeUi, whose anchor-watching (wait-element and its helpers, ≈ 2 kB gzip) this
+    // one-time mount into <body> never uses.
+    const wrapper = document.createElement('div');
+    const iframe = document.createElement('iframe');
+    iframe.src = browser.runtime.getURL('/sidebar.html');
+    // The permission must be on the iframe before it is inserted: its policy is fixed when it loads.
+    iframe.setAttribute('allow', 'clipboard-write');
+    wrapper.append(iframe);
+    document.body.append(wrapper);
+    const dock = createDock(
+      wrapper,
+      iframe,
+      { width: saved?.width ?? 380, collapsed: saved?.collapsed ?? false },
+      (state) => {
+        void askBackground({ type: 'dock/set', state });
       },
-      onRemove: (mounted) => mounted?.destroy(),
+    );
+    ctx.onInvalidated(() => {
+      dock.destroy();
+      wrapper.remove();
     });
-    ui.mount();
 
     browser.runtime.onMessage.addListener((raw: unknown) => {
       // Only the background can send here (runtime messages come from this extension alone).
       const message = readTabMessage(raw);
       // The answer tells the toolbar button that this tab had a sidebar to toggle (else it opens the options).
       if (message?.type === 'sidebar/toggle') {
-        dock?.toggle();
-        return Promise.resolve({ toggled: dock !== undefined } satisfies ToggleSidebarReply);
+        dock.toggle();
+        return Promise.resolve({ toggled: true } satisfies ToggleSidebarReply);
       }
       if (message?.type === 'gladly/insert-text') {
         const inserted = insertIntoReplyBox(document, selectors.replyBox, message.text);

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { SIDEBAR_PORT } from '../../lib/messages/sidebar';
+import { SIDEBAR_PORT } from '../../lib/messages/sidebar-checks';
 import { createSidebarClient } from '../../lib/sidebar/port';
 import { createSidebarStore } from '../../lib/sidebar/store';
 import { warmUpFormats } from '../../lib/sidebar/format';

@@ -2,7 +2,7 @@
  * The actions' own typed errors, and one way to read any thrown error (ours, the BigCommerce
  * client's, anything else) as an ErrorInfo without ever copying a raw body or a credential.
  */
-import { ERROR_KINDS, type ErrorInfo, type ErrorKind } from '../messages/common';
+import { ERROR_KINDS, type ErrorInfo, type ErrorKind } from '../messages/error-kinds';
 
 export class ActionError extends Error {
   readonly info: ErrorInfo;

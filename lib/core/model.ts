@@ -39,6 +39,11 @@ export interface Customer {
   firstName: string;
   lastName: string;
   phone: string;
+  /**
+   * The phone in the one international format, added by the background just before a lookup
+   * reaches the sidebar (lib/background/phone-display.ts); never stored or cached.
+   */
+  phoneDisplay?: string;
   company: string;
   /** ISO 8601 instant. */
   createdAt: string;

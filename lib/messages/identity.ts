@@ -13,13 +13,7 @@ export const IdentitySchema = z.object({
 });
 export type Identity = z.infer<typeof IdentitySchema>;
 
-/** Links are kept per Gladly customer id, or (without one) per the identity's contact points. */
-export function identityKey(identity: Identity): string {
-  if (identity.gladlyCustomerId) return `gladly:${identity.gladlyCustomerId}`;
-  const emails = identity.emails.map((e) => e.value.trim().toLowerCase()).sort();
-  const phones = identity.phones.map((p) => p.value.replace(/\D/g, '')).sort();
-  return `contact:${emails.join(',')}|${phones.join(',')}`;
-}
+export { identityKey } from './keys';
 
 /** Content script → background: the agent is now looking at this customer (null: nobody yet). */
 export const IdentityChangedSchema = z.object({

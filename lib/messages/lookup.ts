@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Customer, Order } from '../core/model';
 import { ErrorInfoSchema, RequestIdSchema, type ErrorInfo } from './common';
-import { IdentitySchema, identityKey } from './identity';
+import { IdentitySchema } from './identity';
 
 /** What to look up: the identity read from Gladly, or what an agent typed. */
 export const LookupQuerySchema = z.discriminatedUnion('kind', [
@@ -16,14 +16,7 @@ export const LookupQuerySchema = z.discriminatedUnion('kind', [
 ]);
 export type LookupQuery = z.infer<typeof LookupQuerySchema>;
 
-/** A stable key for caching a query's result per store. */
-export function queryKey(query: LookupQuery): string {
-  if (query.kind === 'manual') return `manual:${query.attribute}:${query.value.trim().toLowerCase()}`;
-  const { identity } = query;
-  const emails = identity.emails.map((e) => e.value.trim().toLowerCase()).sort();
-  const phones = identity.phones.map((p) => p.value.replace(/\D/g, '')).sort();
-  return `${identityKey(identity)}#${emails.join(',')}|${phones.join(',')}`;
-}
+export { queryKey } from './keys';
 
 /** Sidebar → background (over the port): start a lookup; answered by a stream of lookup/update. */
 export const LookupRequestSchema = z.object({

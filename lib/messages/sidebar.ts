@@ -5,7 +5,7 @@ import type { TabInsertTextReply } from './content';
 import { IdentitySchema } from './identity';
 
 /** The port name the sidebar opens to the background (`browser.runtime.connect({ name })`). */
-export const SIDEBAR_PORT = 'sidebar';
+export { SIDEBAR_PORT } from './sidebar-checks';
 
 /** What the sidebar may know about a store connection (never a token). */
 export interface SidebarConnection {

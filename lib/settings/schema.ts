@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isGladlyDomain } from '../gladly/routes';
+import { DEFAULT_ACTION_REASONS } from './action-reasons';
 
 /**
  * The settings schema (stored in the background's IndexedDB store, never with a secret in it). Tokens live in the
@@ -25,16 +26,7 @@ export const ActionReasonsSchema = z
     'Each reason can be listed once',
   );
 
-export const DEFAULT_ACTION_REASONS: readonly string[] = [
-  'Customer changed their mind',
-  'Ordered by mistake',
-  'Item out of stock',
-  'Damaged or defective',
-  'Wrong item sent',
-  'Arrived too late',
-  'Suspected fraud',
-  'Other',
-];
+export { DEFAULT_ACTION_REASONS };
 
 export const SearchQueryAttributeSchema = z.object({
   attribute: z.enum(['email', 'phone']),

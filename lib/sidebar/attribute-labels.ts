@@ -3,9 +3,9 @@
  * label still at the default a new connection starts with (lib/settings/schema.ts, Gladly's own
  * "Email", "Phone", "Name") is shown in the browser's language; a label the admin wrote is theirs.
  */
-import { i18n, type MessageKey } from '../core/i18n';
+import { i18n } from '#i18n';
 
-const DEFAULTS: Record<string, { label: string; key: MessageKey }> = {
+const DEFAULTS: Record<string, { label: string; key: 'sidebar.email' | 'sidebar.phone' | 'sidebar.columnName' }> = {
   email: { label: 'Email', key: 'sidebar.email' },
   phone: { label: 'Phone', key: 'sidebar.phone' },
   name: { label: 'Name', key: 'sidebar.columnName' },

@@ -1,31 +1,13 @@
 /**
  * Display helpers, the one place the sidebar and the action dialogs format for people: money,
- * dates, ages and phone numbers in the browser's locale (see browserLocale). Money arrives as an exact decimal string and is handed to
+ * dates and ages in the browser's locale (see browserLocale). Money arrives as an exact decimal string and is handed to
  * Intl as a string (Intl.NumberFormat v3 formats decimal strings exactly), so no float ever
  * touches an amount.
  */
-import { ORDER_STATUS, type Address } from '../core/model';
-import { formatPhone as internationalPhone } from '../core/phone';
-import { i18n } from '../core/i18n';
+import { ORDER_STATUS, type Address, type Customer } from '../core/model';
+import { browserLocale, type Locale } from '../core/locale';
 
-/** undefined = the browser's own locale (browserLocale). Tests pass one to get stable output. */
-export type Locale = string | undefined;
-
-let chosenLocale: string | undefined;
-
-/**
- * The locale formats follow: the browser's preferred language tag (e.g. "de-AT", "en-GB") whose
- * language the catalogs speak here, else the catalog's own ("de", "en"). So a German text never
- * carries "$25.00", and an English one keeps the agent's regional dates. (The catalog is what
- * Chromium chose from its UI language; navigator.language may lag behind it, e.g. with --lang.)
- */
-export function browserLocale(): string {
-  if (chosenLocale) return chosenLocale;
-  const language = i18n.t('sidebar.formatLocale');
-  const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
-  chosenLocale = preferred.find((tag) => tag?.split('-')[0]?.toLowerCase() === language) ?? language;
-  return chosenLocale;
-}
+export { browserLocale, localeRegion, type Locale } from '../core/locale';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -108,22 +90,12 @@ export function formatAge(then: number, now: number, locale?: Locale): string {
   return format.format(-Math.round(hours / 24), 'day');
 }
 
-/** The country of a locale ("de" → "DE", "en" → "US", "fr-CA" → "CA"); undefined when it names none. */
-export function localeRegion(locale?: Locale): string | undefined {
-  try {
-    return new Intl.Locale(locale ?? browserLocale()).maximize().region;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * A phone in the one international format ("+49 30 1234567", issue #17). A number stored without
- * its country code is read in the country of the customer's address, else in the browser locale's
- * country: a German agent's "030 1234567" is Berlin, an American's "650-123-4569" California.
+ * A customer's phone as the sidebar shows it: the background formats it in the one international
+ * format (lib/background/phone-display.ts, where libphonenumber already is), else as stored.
  */
-export function formatPhone(stored: string, country?: string, locale?: Locale): string {
-  return internationalPhone(stored, country || localeRegion(locale));
+export function shownPhone(customer: Pick<Customer, 'phone' | 'phoneDisplay'>): string {
+  return customer.phoneDisplay ?? customer.phone.trim();
 }
 
 export type StatusTone = 'ok' | 'info' | 'warn' | 'bad' | 'muted';

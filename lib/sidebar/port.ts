@@ -1,14 +1,15 @@
 /**
  * The sidebar's one port to the background, wrapped: request/reply by requestId, a streamed
  * lookup, pushes (config, identity), and a reconnect when the port drops (the MV3 service worker
- * may stop at any time). Every incoming message is checked with the protocol's zod schemas;
- * anything else is ignored.
+ * may stop at any time). Every incoming message is checked against the protocol's schemas (by
+ * hand, lib/messages/sidebar-checks.ts: zod stays out of the sidebar's bundle); anything else is ignored.
  */
 import { i18n } from '#i18n';
-import { ReplySchema, type ErrorInfo } from '../messages/common';
-import { LookupUpdateSchema, type LookupQuery, type LookupUpdate } from '../messages/lookup';
+import type { ErrorInfo } from '../messages/common';
+import type { LookupQuery, LookupUpdate } from '../messages/lookup';
 import type { AnyOutgoing, Outgoing, ReplyOf, Sender, SidebarMessageType } from '../messages/protocol';
-import { ConfigPushSchema, IdentityPushSchema, type ConfigPush, type IdentityPush } from '../messages/sidebar';
+import type { ConfigPush, IdentityPush } from '../messages/sidebar';
+import { readConfigPush, readIdentityPush, readLookupUpdate, readReply } from '../messages/sidebar-checks';
 
 /** The part of a runtime.Port the client uses (browser.runtime.Port fits). */
 export interface PortLike {
@@ -111,13 +112,11 @@ export function createSidebarClient(open: () => PortLike, options: ClientOptions
   function receive(raw: unknown): void {
     const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
     if (type === 'lookup/update') {
-      const parsed = LookupUpdateSchema.safeParse(raw);
-      if (parsed.success && current?.message.requestId === parsed.data.requestId)
-        current.handlers.onUpdate(parsed.data);
+      const update = readLookupUpdate(raw);
+      if (update && current?.message.requestId === update.requestId) current.handlers.onUpdate(update);
     } else if (type === 'reply') {
-      const parsed = ReplySchema.safeParse(raw);
-      if (!parsed.success) return;
-      const reply = parsed.data;
+      const reply = readReply(raw);
+      if (!reply) return;
       const waiting = pending.get(reply.requestId);
       if (waiting) {
         pending.delete(reply.requestId);
@@ -127,11 +126,11 @@ export function createSidebarClient(open: () => PortLike, options: ClientOptions
         current.handlers.onError?.(reply.error);
       }
     } else if (type === 'config') {
-      const parsed = ConfigPushSchema.safeParse(raw);
-      if (parsed.success) for (const listener of pushListeners) listener(parsed.data);
+      const push = readConfigPush(raw);
+      if (push) for (const listener of pushListeners) listener(push);
     } else if (type === 'identity') {
-      const parsed = IdentityPushSchema.safeParse(raw);
-      if (parsed.success) for (const listener of pushListeners) listener(parsed.data);
+      const push = readIdentityPush(raw);
+      if (push) for (const listener of pushListeners) listener(push);
     }
   }
 

@@ -10,7 +10,7 @@ import type { Identity } from '../messages/identity';
 import type { LookupQuery, LookupUpdate, StoreLookup } from '../messages/lookup';
 import type { Outgoing } from '../messages/protocol';
 import type { ConfigPush, IdentityPush, SidebarConnection } from '../messages/sidebar';
-import { queryKey } from '../messages/lookup';
+import { queryKey } from '../messages/keys';
 import { RequestError, type ConnectionState, type LookupSubscription, type SidebarClient } from './port';
 
 export type ManualQuery = Extract<LookupQuery, { kind: 'manual' }>;

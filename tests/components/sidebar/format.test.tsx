@@ -4,7 +4,6 @@ import {
   formatAge,
   formatDate,
   formatMoney,
-  formatPhone,
   isZeroAmount,
   localeRegion,
   statusTone,
@@ -71,14 +70,10 @@ describe('sidebar formatting', () => {
     const now = Date.UTC(2026, 10, 24, 12, 0, 0);
     expect(formatAge(now - 3 * 60_000, now, 'de')).toBe('vor 3 Min.');
     expect(formatAge(now - 2 * 3_600_000, now, 'de')).toBe('vor 2 Std.');
-    // A number stored without its country code is read in the locale's country, unless the
-    // customer's address names one; shown in the one international format either way.
+    // The locale's country reads a phone stored without a country code (the background formats
+    // phones: tests/unit/background/phone-display.test.ts).
     expect(localeRegion('de')).toBe('DE');
     expect(localeRegion('en')).toBe('US');
-    expect(formatPhone('030 1234567', undefined, 'de')).toBe('+49 30 1234567');
-    expect(formatPhone('650-123-4569', undefined, 'en-US')).toBe('+1 650 123 4569');
-    expect(formatPhone('650-123-4569', 'US', 'de')).toBe('+1 650 123 4569');
-    expect(formatPhone('ask at the desk', undefined, 'de')).toBe('ask at the desk');
   });
 
   it('colours statuses by id, not by label', () => {

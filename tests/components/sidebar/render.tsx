@@ -2,6 +2,7 @@ import { act, render } from '@testing-library/preact';
 import type { Identity } from '../../../lib/messages/identity';
 import type { StoreLookup } from '../../../lib/messages/lookup';
 import type { SidebarConnection } from '../../../lib/messages/sidebar';
+import { withPhoneDisplays } from '../../../lib/background/phone-display';
 import { createSidebarClient } from '../../../lib/sidebar/port';
 import { createSidebarStore } from '../../../lib/sidebar/store';
 import { App } from '../../../components/sidebar/App';
@@ -20,7 +21,8 @@ export function renderSidebar() {
     </SidebarContext.Provider>,
   );
   const port = () => connector.last;
-  const deliver = (message: unknown) => act(() => port().deliver(message));
+  // As the background's port does: customers' phones arrive formatted (lib/background/phone-display.ts).
+  const deliver = (message: unknown) => act(() => port().deliver(withPhoneDisplays(message, 'en-US')));
   return {
     ...view,
     store,

@@ -2,8 +2,11 @@
  * The bench's "what the background holds": bytes of a built script attributed through its source
  * map to the npm package (or our own code) they came from.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composition, partOf } from '../../../bench/lib/bundle-composition';
+import { composition, compositionOfFiles, partOf } from '../../../bench/lib/bundle-composition';
 
 describe('bundle composition', () => {
   it('names the package of a source, scoped ones included, and everything else our own code', () => {
@@ -22,5 +25,25 @@ describe('bundle composition', () => {
     const raw = Object.fromEntries(parts.map((p) => [p.part, p.raw]));
     expect(raw).toEqual({ zod: 'aaa'.length + 'cc\n'.length, 'own code': 'bbb\n'.length });
     expect(parts.every((p) => p.gzip > 0)).toBe(true);
+  });
+
+  it("sums a page's scripts per part (the sidebar's chunk and the one it shares), and needs every map", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'composition-'));
+    try {
+      const map = { sources: ['../../node_modules/zod/index.js', '../../lib/x.ts'], mappings: 'AAAA,GCAA' };
+      for (const name of ['a.js', 'b.js']) {
+        writeFileSync(join(dir, name), 'aaabbb');
+        writeFileSync(join(dir, `${name}.map`), JSON.stringify(map));
+      }
+      writeFileSync(join(dir, 'c.js'), 'aaabbb');
+      const parts = compositionOfFiles([join(dir, 'a.js'), join(dir, 'b.js')]);
+      expect(Object.fromEntries((parts ?? []).map((p) => [p.part, p.raw]))).toEqual({
+        zod: 2 * 'aaa'.length,
+        'own code': 2 * 'bbb\n'.length,
+      });
+      expect(compositionOfFiles([join(dir, 'a.js'), join(dir, 'c.js')])).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
