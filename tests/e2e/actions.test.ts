@@ -342,4 +342,32 @@ describe('order actions against the sandbox store', () => {
     expect(html).toMatch(/data-activity-id="bc-[\w-]+-ok"/);
     await page.close();
   });
+
+  it('a discount code created with the Gladly API connected puts its card, with the code, on Jane’s timeline', async () => {
+    // (The previous test left the Gladly API connected.)
+    const lookalike = world.sandbox.info.gladly;
+    const order = JANE_ORDERS.janeCapturedAwaiting;
+    const { page, frame } = await openJane(world);
+    const dialog = await openDialog(frame, order, 'Create discount code');
+    await dialog.getByText('Code available.').waitFor({ timeout: 15_000 });
+    const code = (await dialog.getByLabel('Code', { exact: true }).inputValue()).trim();
+    await dialog.getByRole('button', { name: 'Create code' }).click();
+    await frame.getByRole('dialog', { name: 'Discount code created' }).getByText(`Code ${code} is ready.`).waitFor({
+      timeout: 20_000,
+    });
+    const timeline = async () => {
+      const response = await fetch(`${lookalike.baseUrl}/_app/view?path=/customer/${personas.jane.gladlyId}`);
+      return ((await response.json()) as { timeline: string }).timeline;
+    };
+    const title = new RegExp(`Discount code for Order #${order} created`, 'g');
+    const html = await eventually(
+      timeline,
+      (t) => (t.match(title)?.length ?? 0) > 0,
+      20_000,
+      'the discount code card on the timeline',
+    );
+    expect(html.match(title)).toHaveLength(1);
+    expect(html).toContain(code);
+    await page.close();
+  });
 });
