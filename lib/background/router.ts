@@ -5,6 +5,7 @@
  * sender (money and settings: extension pages only), and the message matches its zod schema.
  * A thrown error becomes an ErrorInfo reply; nothing else of it leaves the background.
  */
+import { i18n } from '../core/i18n';
 import type { ErrorInfo, Reply } from '../messages/common';
 import type { HandlerContext, MessageHandler, TrustedSender } from './handler';
 import { classifySender, type SenderLike, type SenderPolicy } from './senders';
@@ -41,19 +42,19 @@ export function createRouter(options: RouterOptions): Router {
     const handler = type ? byType.get(type) : undefined;
     if (!handler) {
       warn(`Ignored a message of unknown type from ${sender.kind}`);
-      return fail({ kind: 'bad-message', message: 'The extension did not understand that request.' });
+      return fail({ kind: 'bad-message', message: i18n.t('sidebarErrors.notUnderstood') });
     }
     if (
       !handler.from.includes(sender.kind) ||
       (sender.kind === 'extension-page' && handler.pages && !handler.pages.includes(sender.page))
     ) {
       warn(`Refused ${handler.type} from ${sender.kind}`);
-      return fail({ kind: 'forbidden-sender', message: 'That request is not allowed from here.' });
+      return fail({ kind: 'forbidden-sender', message: i18n.t('sidebarErrors.notAllowedHere') });
     }
     const parsed = handler.schema.safeParse(message);
     if (!parsed.success) {
       warn(`Refused a malformed ${handler.type}`);
-      return fail({ kind: 'bad-message', message: 'The request was malformed.' });
+      return fail({ kind: 'bad-message', message: i18n.t('sidebarErrors.malformed') });
     }
     try {
       const data = await handler.handle(parsed.data, { sender, emit });
