@@ -7,7 +7,7 @@ import { formatDateTime, type Locale } from '../../lib/sidebar/format';
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditEntry } from '../../lib/actions/audit-log';
 import { auditToCsv } from '../../lib/actions/audit-csv';
-import { uiLocale } from './locale';
+import { browserLocale } from '../../lib/core/locale';
 
 const PAGE = 100;
 
@@ -125,13 +125,13 @@ export function AuditLogSection({
             {entries.slice(0, shown).map((entry) => (
               <tr key={entry.id}>
                 <td>
-                  <time dateTime={entry.at}>{formatDateTime(entry.at, locale ?? uiLocale())}</time>
+                  <time dateTime={entry.at}>{formatDateTime(entry.at, locale ?? browserLocale())}</time>
                 </td>
                 <td>{entry.agent}</td>
                 <td>{entry.storeName}</td>
                 <td>#{entry.orderId}</td>
                 <td>{ACTION_WORDS[entry.action]()}</td>
-                <td>{amountText(entry, locale ?? uiLocale())}</td>
+                <td>{amountText(entry, locale ?? browserLocale())}</td>
                 <td>{RESULT_WORDS[entry.result]()}</td>
                 <td>{entry.reference ?? ''}</td>
                 <td>{entry.detail}</td>

@@ -8,7 +8,7 @@ import { messageOf, type OptionsApi } from './api';
 import { Field, Locked, fieldId } from './Field';
 import { OverwriteAttributesTable, SearchQueryTable, SearchResultsTable } from './AttributeTables';
 import { i18n } from '#i18n';
-import { uiLocale } from './locale';
+import { browserLocale } from '../../lib/core/locale';
 import { ScopeGuide } from './ScopeGuide';
 import { translateSentence } from './sentences';
 import { scopeVerdictText, storeSummary } from './store-summary';
@@ -111,7 +111,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
     }
   }
 
-  const summary = storeSummary(c, test.state === 'failed' ? test.message : null, uiLocale());
+  const summary = storeSummary(c, test.state === 'failed' ? test.message : null, browserLocale());
   const bodyId = `${fieldId(at)}-body`;
   return (
     <article

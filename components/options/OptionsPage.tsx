@@ -23,7 +23,7 @@ import { ShortcutSection } from './ShortcutSection';
 import { TeamSection, type TeamApi } from './TeamSection';
 import { messageOf, type OptionsApi } from './api';
 import { translateSentence } from './sentences';
-import { uiLocale } from './locale';
+import { browserLocale } from '../../lib/core/locale';
 
 export interface OptionsPageProps {
   api: OptionsApi;
@@ -399,7 +399,7 @@ function Notices({ notices }: { notices: SettingsNotice[] }) {
           {n.kind === 'migrated'
             ? i18n.t('options.migrated', [n.from, n.to])
             : n.kind === 'set-aside'
-              ? i18n.t('options.setAside', [formatDate(n.at, uiLocale()), translateSentence(n.reason)]) +
+              ? i18n.t('options.setAside', [formatDate(n.at, browserLocale()), translateSentence(n.reason)]) +
                 (n.removedSecrets > 0 ? ` ${i18n.t('options.setAsideTokens', [n.removedSecrets])}` : '')
               : translateSentence(n.reason)}
         </li>

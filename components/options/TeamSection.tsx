@@ -17,7 +17,7 @@ import { messageOf } from './api';
 import { i18n } from '#i18n';
 import { fill, ONE_PART, TWO_PARTS } from './fill';
 import { translateSentence } from './sentences';
-import { uiLocale } from './locale';
+import { browserLocale } from '../../lib/core/locale';
 import { formatDate } from '../../lib/sidebar/format';
 
 export interface TeamApi {
@@ -567,10 +567,10 @@ function TeamKeys({ api }: { api: TeamApi }) {
               <tr key={k.id}>
                 <td>{k.name}</td>
                 <td>{roleText(k.role)}</td>
-                <td>{formatDate(k.createdAt, uiLocale())}</td>
+                <td>{formatDate(k.createdAt, browserLocale())}</td>
                 <td>
                   {k.revokedAt
-                    ? i18n.t('optionsTeam.revokedOn', [formatDate(k.revokedAt, uiLocale())])
+                    ? i18n.t('optionsTeam.revokedOn', [formatDate(k.revokedAt, browserLocale())])
                     : i18n.t('optionsTeam.active')}
                 </td>
                 <td>

@@ -73,7 +73,7 @@ async function currentShortcut(): Promise<string | null> {
 
 // The tab's title and the page's language (screen readers pronounce by it) follow the catalog in use.
 document.title = i18n.t('options.title');
-document.documentElement.lang = i18n.t('options.locale');
+document.documentElement.lang = i18n.t('sidebar.formatLocale');
 
 void currentShortcut().then((shortcut) => {
   render(

@@ -22,8 +22,8 @@ function flatten(node: unknown): string[] {
 
 /** English catalog texts that German says otherwise: none of them may be on a German page. */
 const ENGLISH_ONLY = (() => {
-  // (options.locale names the catalog's language, "en" or "de": not a word.)
-  const german = new Set([...flatten(de), en.options.locale]);
+  // (sidebar.formatLocale names the catalog's language, "en" or "de": not a word.)
+  const german = new Set([...flatten(de), en.sidebar.formatLocale]);
   // A text with a value ($1) is looked for by its longest fixed part.
   const fragments = flatten(en)
     .filter((text) => !german.has(text))
