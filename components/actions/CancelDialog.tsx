@@ -3,10 +3,9 @@ import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
 import type { CancelResult } from '../../lib/messages/actions';
-// The sidebar's one money format ("$141.90"), not the audit log's plain "141.90 USD".
-import { formatMoney } from '../../lib/sidebar/format';
 import { NotifyNote } from './notify-note';
 import { Modal } from './Modal';
+import { OrderLine } from './OrderLine';
 import { ReasonPicker } from './ReasonPicker';
 import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
@@ -56,13 +55,7 @@ export function CancelDialog({
   const done = phase === 'succeeded';
   return (
     <Modal title={i18n.t('actions.cancel.title', [order.orderNumber])} onClose={onClose}>
-      <p>
-        {i18n.t('actions.common.orderLine', [
-          order.orderNumber,
-          formatMoney(order.orderTotal, order.currencyCode),
-          order.status,
-        ])}
-      </p>
+      <OrderLine order={order} />
       <ul class="bc-dialog__items">
         {order.lineItems.map((line) => (
           <li key={line.id}>

@@ -5,7 +5,7 @@
  * the cancel alone.
  */
 import { i18n } from '#i18n';
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Order } from '../../lib/core/model';
 import type { CancelRefundResult, RefundQuoteResult } from '../../lib/messages/actions';
 import type { ErrorInfo } from '../../lib/messages/common';
@@ -14,9 +14,11 @@ import { fullRefundSelection } from '../../lib/actions/refund-plan';
 // The sidebar's one money format ("$141.90"), not the audit log's plain "141.90 USD".
 import { formatMoney } from '../../lib/sidebar/format';
 import { Modal } from './Modal';
+import { OrderLine } from './OrderLine';
 import { NotifyNote } from './notify-note';
 import { OrderStatusNotice } from './OrderStatusNotice';
 import { ReasonPicker } from './ReasonPicker';
+import { RefundMethodPicker } from './RefundMethodPicker';
 import { Emphasised, MARK } from './emphasised';
 import { errorInfoOf, newActionId, type ActionRequest } from './shared';
 import { useActionSubmit } from './use-action-submit';
@@ -43,7 +45,6 @@ export function CancelRefundDialog({
   onChanged,
   onCancelOnly,
 }: CancelRefundDialogProps) {
-  const baseId = useId();
   const [reason, setReason] = useState('');
   const [quote, setQuote] = useState<RefundQuoteResult | null>(null);
   const [quoteError, setQuoteError] = useState<ErrorInfo | null>(null);
@@ -98,13 +99,7 @@ export function CancelRefundDialog({
   const shownError = error ?? quoteError;
   return (
     <Modal title={i18n.t('actions.cancelRefund.title', [order.orderNumber])} onClose={onClose}>
-      <p>
-        {i18n.t('actions.common.orderLine', [
-          order.orderNumber,
-          formatMoney(order.orderTotal, order.currencyCode),
-          order.status,
-        ])}
-      </p>
+      <OrderLine order={order} />
       <OrderStatusNotice status={status} />
       {result ? (
         <div role="status">
@@ -153,26 +148,13 @@ export function CancelRefundDialog({
             )}
           </div>
           {quote && (
-            <fieldset disabled={!canSend}>
-              <legend>{i18n.t('actions.common.refundMethod')}</legend>
-              {quote.quote.refundMethods.length === 0 && <p class="bc-warning">{i18n.t('actions.common.noMethod')}</p>}
-              {quote.quote.refundMethods.map((payments, index) => (
-                <label key={index} class="bc-radio">
-                  <input
-                    type="radio"
-                    name={`${baseId}-method`}
-                    checked={index === methodIndex}
-                    onChange={() => setMethodIndex(index)}
-                  />
-                  {payments
-                    .map(
-                      (p) =>
-                        `${p.providerDescription || p.providerId} ${formatMoney(p.amount, currency)}${p.offline ? i18n.t('actions.common.offline') : ''}`,
-                    )
-                    .join(' + ')}
-                </label>
-              ))}
-            </fieldset>
+            <RefundMethodPicker
+              methods={quote.quote.refundMethods}
+              currency={currency}
+              value={methodIndex}
+              onChange={setMethodIndex}
+              disabled={!canSend}
+            />
           )}
           <ReasonPicker reasons={reasons} value={reason} onChange={setReason} disabled={running} required={false} />
           <NotifyNote kind="cancelRefund" />

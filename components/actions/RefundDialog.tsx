@@ -15,6 +15,7 @@ import { refundableLines } from '../../lib/actions/eligibility';
 import { DEFAULT_ACTION_REASONS } from '../../lib/settings/action-reasons';
 import { Modal } from './Modal';
 import { ReasonPicker } from './ReasonPicker';
+import { RefundMethodPicker } from './RefundMethodPicker';
 import { Emphasised, MARK } from './emphasised';
 import { Guarded } from './visibility-guard';
 import { OrderStatusNotice } from './OrderStatusNotice';
@@ -311,27 +312,16 @@ export function RefundDialog({
             )}
           </div>
           {ready && (
-            <fieldset disabled={!editable} aria-describedby={describedBy('method')}>
-              <legend>{i18n.t('actions.common.refundMethod')}</legend>
-              {ready.quote.refundMethods.length === 0 && <p class="bc-warning">{i18n.t('actions.common.noMethod')}</p>}
-              {ready.quote.refundMethods.map((payments, index) => (
-                <label key={index} class="bc-radio">
-                  <input
-                    type="radio"
-                    name={`${baseId}-method`}
-                    checked={index === methodIndex}
-                    onChange={() => setMethodIndex(index)}
-                  />
-                  {payments
-                    .map(
-                      (p) =>
-                        `${p.providerDescription || p.providerId} ${formatMoney(p.amount, currency)}${p.offline ? i18n.t('actions.common.offline') : ''}`,
-                    )
-                    .join(' + ')}
-                </label>
-              ))}
+            <RefundMethodPicker
+              methods={ready.quote.refundMethods}
+              currency={currency}
+              value={methodIndex}
+              onChange={setMethodIndex}
+              disabled={!editable}
+              describedBy={describedBy('method')}
+            >
               {errorFor('method')}
-            </fieldset>
+            </RefundMethodPicker>
           )}
           <ReasonPicker reasons={reasons} value={reason} onChange={setReason} disabled={!editable} required={false} />
           {generalError && (
