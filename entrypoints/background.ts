@@ -25,6 +25,7 @@ import { createSidebarHub, type PortLike } from '../lib/background/sidebar-hub';
 import { createConnectionRegistry } from '../lib/background/connections';
 import { createLookupHandlers, createLookupRunner, type LookupServiceDeps } from '../lib/background/lookup-service';
 import { createLookupPrefetch } from '../lib/background/lookup-prefetch';
+import { createWriteGate } from '../lib/background/write-gate';
 import { createHistoryHandlers } from '../lib/background/history-service';
 import { createTabHandlers } from '../lib/background/tab-service';
 import { createOptionsHandlers } from '../lib/background/options-service';
@@ -154,8 +155,10 @@ export default defineBackground(() => {
     toErrorInfo: describeError,
     onLinked: gladly.overwriteFromStore,
   };
-  const prefetch = createLookupPrefetch({ links, run: createLookupRunner(lookupDeps) });
+  const prefetch = createLookupPrefetch({ run: createLookupRunner(lookupDeps) });
   lookupDeps.prefetch = prefetch;
+  const writeGate = createWriteGate();
+  lookupDeps.writeGate = writeGate;
 
   const audit = createAuditLog(local);
   const router = createRouter({
@@ -174,6 +177,8 @@ export default defineBackground(() => {
         sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
         setAgent: (tabId, agent, url) => void agents.report(tabId, agent, url),
         prefetch: (tabId, identity) => prefetch.start(tabId, { kind: 'identity', identity }),
+        writeGate,
+        previewAllowed: async () => !isTeamMode(await currentSettings()),
       }),
       ...createDockHandlers(local),
       ...createHistoryHandlers({ registry }),
@@ -286,6 +291,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     agents.forget(tabId);
     prefetch.forget(tabId);
+    writeGate.forget(tabId);
     void hub.forgetTab(tabId);
   });
   // A worker that just started (Chrome stops idle ones) gets ready for the first lookup while the

@@ -72,21 +72,31 @@ export default defineContentScript({
       return undefined;
     });
 
+    function tellIdentity(identity: IdentityChanged['identity'], customerId: string | undefined, provisional: boolean) {
+      // The signed-in agent (top bar) is only for the audit log: never part of the customer's identity.
+      const agent = readAgentEmail(document, selectors);
+      const message: IdentityChanged = {
+        type: 'identity/changed',
+        url: location.href,
+        ...(customerId ? { customerId } : {}),
+        identity,
+        ...(agent ? { agent } : {}),
+        ...(provisional ? { provisional: true as const } : {}),
+      };
+      void browser.runtime.sendMessage(message).catch(() => undefined);
+    }
+
     watchGladly({
       window,
       selectors,
       signal: ctx.signal,
       onIdentity(identity, customerId) {
-        // The signed-in agent (top bar) is only for the audit log: never part of the customer's identity.
-        const agent = readAgentEmail(document, selectors);
-        const message: IdentityChanged & { agent?: string } = {
-          type: 'identity/changed',
-          url: location.href,
-          ...(customerId ? { customerId } : {}),
-          identity,
-          ...(agent ? { agent } : {}),
-        };
-        void browser.runtime.sendMessage(message).catch(() => undefined);
+        tellIdentity(identity, customerId, false);
+      },
+      // A fresh panel, not yet trusted: the sidebar shows it now; the background writes nothing for it
+      // until onIdentity trusts the same identity.
+      onPreview(identity, customerId) {
+        tellIdentity(identity, customerId, true);
       },
       // Lets the background start the lookup while the panel settles; the sidebar waits for onIdentity.
       onCandidate(identity, customerId) {

@@ -4,19 +4,20 @@
  * lookup starts at once; nothing of it reaches the sidebar unless the sidebar later asks for
  * exactly the same query (the trusted identity), which then takes over the lookup in flight
  * instead of starting again. A prefetch that is replaced or never asked for is dropped, and its
- * link writes (an auto-link, forgetting a deleted customer) are never made: they are held back
- * until the sidebar adopts the lookup.
+ * writes (an auto-link, forgetting a deleted customer, caching the result) are never made: they are held back
+ * until the sidebar adopts the lookup, and then go where the adopter's writes go (at once, or
+ * held further while the panel is only previewed: ./write-gate.ts).
  */
 import type { Emit } from '../lookup/lookup';
-import type { LinkStore } from '../lookup/linking';
 import { queryKey, type LookupQuery } from '../messages/lookup';
+import { writeNow, type WriteSink } from './write-gate';
 
 type Update = Parameters<Emit>;
 
-/** Runs the lookup with the given link store, emitting each state. */
+/** Runs the lookup, its writes (links, the cached result) through `sink`, emitting each state. */
 export type RunLookup = (
   query: LookupQuery,
-  links: LinkStore,
+  sink: WriteSink,
   emit: Emit,
   options?: { refresh?: boolean },
 ) => Promise<void>;
@@ -29,13 +30,12 @@ export interface AdoptedLookup {
 export interface LookupPrefetch {
   /** Starts looking up `query` for the tab, replacing (and dropping) the tab's earlier prefetch. */
   start(tabId: number, query: LookupQuery): void;
-  /** Hands over the tab's prefetch if it is for exactly this query (once); its held writes go out. */
-  adopt(tabId: number, query: LookupQuery): AdoptedLookup | undefined;
+  /** Hands over the tab's prefetch if it is for exactly this query (once); its held writes go to `sink`. */
+  adopt(tabId: number, query: LookupQuery, sink?: WriteSink): AdoptedLookup | undefined;
   forget(tabId: number): void;
 }
 
 export interface LookupPrefetchDeps {
-  links: LinkStore;
   run: RunLookup;
   now?: () => number;
   /** A prefetch older than this is not adopted (the cache covers later visits). */
@@ -45,7 +45,8 @@ export interface LookupPrefetchDeps {
 interface Entry {
   key: string;
   startedAt: number;
-  adopted: boolean;
+  /** Where writes go once adopted; undefined: not adopted yet. */
+  sink: WriteSink | undefined;
   last: Update | undefined;
   listeners: Set<Emit>;
   /** Link writes held back until adoption. */
@@ -60,24 +61,11 @@ export function createLookupPrefetch(deps: LookupPrefetchDeps): LookupPrefetch {
   /** The last query started per tab, adopted or not: the same one again is not started twice. */
   const recent = new Map<number, { key: string; at: number }>();
 
-  /** The real store for reads; writes wait for adoption (and are dropped without it). */
-  function heldLinks(entry: Entry): LinkStore {
-    const hold = (write: () => Promise<unknown>) => {
-      if (entry.adopted) return write();
-      entry.held.push(write);
-      return Promise.resolve();
-    };
-    return {
-      get: (identity, connectionId) => deps.links.get(identity, connectionId),
-      wasUnlinked: (identity, connectionId, customerId) => deps.links.wasUnlinked(identity, connectionId, customerId),
-      unlinkedIds: (identity, connectionId) => deps.links.unlinkedIds(identity, connectionId),
-      link: async (identity, connectionId, customerId, by) => {
-        await hold(() => deps.links.link(identity, connectionId, customerId, by));
-      },
-      unlink: async (identity, connectionId) => {
-        await hold(() => deps.links.unlink(identity, connectionId));
-        return undefined;
-      },
+  /** Writes wait for adoption (and are dropped without it), then go where the adopter's go. */
+  function heldSink(entry: Entry): WriteSink {
+    return async (write) => {
+      if (entry.sink) await entry.sink(write);
+      else entry.held.push(write);
     };
   }
 
@@ -90,13 +78,13 @@ export function createLookupPrefetch(deps: LookupPrefetchDeps): LookupPrefetch {
       const entry: Entry = {
         key,
         startedAt: now(),
-        adopted: false,
+        sink: undefined,
         last: undefined,
         listeners: new Set(),
         held: [],
         finished: Promise.resolve(),
       };
-      entry.finished = deps.run(query, heldLinks(entry), (...update) => {
+      entry.finished = deps.run(query, heldSink(entry), (...update) => {
         entry.last = update;
         for (const listener of entry.listeners) listener(...update);
       });
@@ -104,12 +92,12 @@ export function createLookupPrefetch(deps: LookupPrefetchDeps): LookupPrefetch {
       entry.finished.catch(() => undefined);
       entries.set(tabId, entry);
     },
-    adopt(tabId, query) {
+    adopt(tabId, query, sink = writeNow) {
       const entry = entries.get(tabId);
       entries.delete(tabId);
       if (!entry || entry.key !== queryKey(query) || now() - entry.startedAt >= maxAgeMs) return undefined;
-      entry.adopted = true;
-      for (const write of entry.held.splice(0)) void write().catch(() => undefined);
+      entry.sink = sink;
+      for (const write of entry.held.splice(0)) void sink(write).catch(() => undefined);
       return {
         follow(emit) {
           if (entry.last) emit(...entry.last);

@@ -17,6 +17,7 @@ import type { ErrorInfo } from '../messages/common';
 import type { MessageHandler } from './handler';
 import type { ConnectionRegistry } from './connections';
 import type { LookupPrefetch, RunLookup } from './lookup-prefetch';
+import { cacheThrough, linksThrough, writeNow, type WriteGate } from './write-gate';
 
 export interface LookupServiceDeps {
   registry: ConnectionRegistry;
@@ -32,6 +33,8 @@ export interface LookupServiceDeps {
   now?: () => number;
   /** Lookups started from a panel before it was trusted: taken over when the sidebar asks for the same query. */
   prefetch?: LookupPrefetch;
+  /** Holds the writes of a lookup for a panel that is only previewed until the panel is trusted. */
+  writeGate?: WriteGate;
 }
 
 type LookupRequest = z.infer<typeof LookupRequestSchema>;
@@ -60,16 +63,16 @@ async function lookupConnections(registry: ConnectionRegistry): Promise<LookupCo
   );
 }
 
-/** A lookup over every enabled store with the given link store (the prefetch holds its writes back). */
+/** A lookup over every enabled store, its writes through the given sink (held back while not trusted). */
 export function createLookupRunner(deps: LookupServiceDeps): RunLookup {
-  return async (query, links, emit, options: { refresh?: boolean } = {}) => {
+  return async (query, sink, emit, options: { refresh?: boolean } = {}) => {
     const connections = await lookupConnections(deps.registry);
     await runLookup(
       query,
       connections,
       {
-        links,
-        cache: deps.cache,
+        links: linksThrough(deps.links, sink),
+        cache: cacheThrough(deps.cache, sink),
         samePhone: deps.samePhone,
         toErrorInfo: deps.toErrorInfo,
         now: deps.now,
@@ -90,6 +93,12 @@ export function createLookupHandlers(deps: LookupServiceDeps): MessageHandler[] 
     from: ['extension-page'],
     pages: ['/sidebar.html'],
     async handle(request, { emit, sender }) {
+      const tabId = sender.kind === 'extension-page' ? sender.tabId : undefined;
+      // An agent's own search writes nothing; a panel's lookup holds its writes while the panel is only previewed.
+      const sink =
+        request.query.kind === 'identity' && deps.writeGate
+          ? deps.writeGate.sinkFor(tabId, queryKey(request.query))
+          : writeNow;
       // Once per store and visit: the first complete, fresh result of a linked customer (from the
       // cache or the store) — not only when the link is made.
       const visited = new Set<string>();
@@ -104,20 +113,20 @@ export function createLookupHandlers(deps: LookupServiceDeps): MessageHandler[] 
           const identity = request.query.identity;
           const customer = store.customer;
           // Never the agent's wait, and a failure only means trying again on the next visit.
-          void deps.registry
-            .apis(store.connectionId)
-            .then(({ connection }) => deps.onLinked?.(identity, connection, customer))
-            .catch(() => undefined);
+          void sink(() =>
+            deps.registry
+              .apis(store.connectionId)
+              .then(({ connection }) => deps.onLinked?.(identity, connection, customer)),
+          ).catch(() => undefined);
         }
       };
       // The panel's lookup may already be under way (started before the panel was trusted).
-      const tabId = sender.kind === 'extension-page' ? sender.tabId : undefined;
       const adopted =
         tabId !== undefined && !request.refresh && request.query.kind === 'identity'
-          ? deps.prefetch?.adopt(tabId, request.query)
+          ? deps.prefetch?.adopt(tabId, request.query, sink)
           : undefined;
       if (adopted) await adopted.follow(onUpdate);
-      else await run(request.query, deps.links, onUpdate, { refresh: request.refresh });
+      else await run(request.query, sink, onUpdate, { refresh: request.refresh });
       return null;
     },
   };

@@ -7,8 +7,10 @@ import type { z } from 'zod';
 import { ContentHelloSchema, type ContentHelloReply, type TabMessage } from '../messages/content';
 import { IdentityCandidateSchema, IdentityChangedSchema, type Identity } from '../messages/identity';
 import { InsertTextSchema, OpenOptionsSchema, type InsertTextReply } from '../messages/sidebar';
+import { queryKey } from '../messages/lookup';
 import type { MessageHandler } from './handler';
 import type { SidebarHub } from './sidebar-hub';
+import type { WriteGate } from './write-gate';
 
 export interface TabServiceDeps {
   hub: SidebarHub;
@@ -24,6 +26,10 @@ export interface TabServiceDeps {
   setAgent?(tabId: number, agent: string | undefined, url: string): void;
   /** Starts the lookup of a panel not yet trusted, for the sidebar to take over if it asks the same. */
   prefetch?(tabId: number, identity: Identity): void;
+  /** Holds a previewed panel's lookup writes until the panel is trusted (without it, previews are ignored). */
+  writeGate?: WriteGate;
+  /** Whether previewed panels may be shown (not in team mode: the team service makes its links itself). */
+  previewAllowed?(): Promise<boolean>;
 }
 
 export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
@@ -49,8 +55,14 @@ export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
     async handle(message, { sender }) {
       if (sender.kind !== 'content-script') return null;
       const tabId = sender.tabId;
+      const gate = deps.writeGate;
+      // A preview is shown only where its writes can be held back; otherwise the trusted panel follows soon.
+      if (message.provisional && !(gate && message.identity && (await deps.previewAllowed?.()) !== false)) return null;
       const mine = ++sequence;
       latest.set(tabId, mine);
+      if (message.provisional) gate?.hold(tabId);
+      // The agent moved on: whatever the previewed panel's lookup held back is never written.
+      else if (!message.identity) gate?.settle(tabId, null);
       deps.setAgent?.(tabId, message.agent, message.url);
       const { customerId } = message;
       let identity = message.identity;
@@ -74,6 +86,8 @@ export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
         if (latest.get(tabId) !== mine) return null;
       }
       if (!identity || apiShown.get(tabId) !== customerId) apiShown.delete(tabId);
+      // Trusted (or gone): the writes of the previewed panel's lookup go out if it was this identity.
+      if (!message.provisional) gate?.settle(tabId, identity ? queryKey({ kind: 'identity', identity }) : null);
       await deps.hub.setIdentity(tabId, { customerId, identity });
       return null;
     },

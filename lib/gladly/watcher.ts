@@ -15,6 +15,12 @@
  * `onCandidate` hears of such a panel the moment it is first seen (and again whenever it changes
  * while settling), before it is trusted: enough to start an idempotent lookup early, never to show
  * anything. A panel judged stale is never a candidate.
+ *
+ * `onPreview` hears of a candidate that is a fresh render after a skeleton, carries contact data
+ * none of the previous customer's panels had, and stayed unchanged for `previewMs`: good enough to
+ * show (its profile and orders land one round trip after Gladly's panel), not to write anything —
+ * the background holds a previewed lookup's writes until `onIdentity` trusts the same identity. A
+ * panel replacing the old one without a skeleton is never previewed: it waits the settle window.
  */
 import type { Identity } from '../messages/identity';
 import { readPanel, type PanelSnapshot } from './identity';
@@ -28,6 +34,10 @@ export interface WatchGladlyOptions {
   onIdentity(identity: Identity | null, customerId?: string): void;
   /** A new customer's panel, seen but not yet trusted (still settling): only for starting work early. */
   onCandidate?(identity: Identity, customerId: string): void;
+  /** A fresh render of a new customer's panel, unchanged for `previewMs`: may be shown, not yet trusted. */
+  onPreview?(identity: Identity, customerId: string): void;
+  /** How long a fresh panel must stay unchanged before it is previewed (ms). */
+  previewMs?: number;
   /** How often the URL is compared when nothing else happened (ms). */
   pollMs?: number;
   /** How long a new panel must stay unchanged before it is trusted (ms). */
@@ -47,6 +57,7 @@ export function watchGladly(options: WatchGladlyOptions): void {
   const { window: win, selectors, signal, onIdentity } = options;
   const pollMs = options.pollMs ?? 200;
   const settleMs = options.settleMs ?? 300;
+  const previewMs = options.previewMs ?? 50;
   const doc = win.document;
 
   let href: string | null = null;
@@ -58,6 +69,8 @@ export function watchGladly(options: WatchGladlyOptions): void {
   /** At least one panel was accepted for the current customer. */
   let accepted: Seen | null = null;
   let candidate: { fingerprint: string; since: number } | null = null;
+  /** The render last previewed for the current customer: each render is previewed once. */
+  let previewed: string | null = null;
   let lastEmission: string | null = null;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let mutationTimer: ReturnType<typeof setTimeout> | undefined;
@@ -87,6 +100,7 @@ export function watchGladly(options: WatchGladlyOptions): void {
     sawGap = leaving === null;
     accepted = null;
     candidate = null;
+    previewed = null;
     customerId = next;
     emit(null);
   }
@@ -104,6 +118,14 @@ export function watchGladly(options: WatchGladlyOptions): void {
           // The old contact data with no re-render in between: the old panel, partly updated.
           (!sawGap && seen.key === snapshot.key)),
     );
+  }
+
+  /** Safe to show before it settles: a fresh render (after a skeleton) with contact data no previous panel had. */
+  function previewable(snapshot: PanelSnapshot): boolean {
+    if (!options.onPreview || accepted || !sawGap) return false;
+    const { emails, phones } = snapshot.identity;
+    if (emails.length === 0 && phones.length === 0) return false;
+    return !stale.some((seen) => seen.customerId !== customerId && seen.key === snapshot.key);
   }
 
   function check(): void {
@@ -135,8 +157,15 @@ export function watchGladly(options: WatchGladlyOptions): void {
     }
     const waited = time - candidate.since;
     if (waited < settleMs) {
+      let wait = settleMs - waited;
+      if (previewed !== snapshot.fingerprint && previewable(snapshot)) {
+        if (waited >= previewMs) {
+          previewed = snapshot.fingerprint;
+          options.onPreview?.(snapshot.identity, customerId);
+        } else wait = previewMs - waited;
+      }
       clearTimeout(settleTimer);
-      settleTimer = setTimeout(check, settleMs - waited);
+      settleTimer = setTimeout(check, wait);
       return;
     }
     accepted = { customerId, key: snapshot.key, fingerprint: snapshot.fingerprint };

@@ -23,6 +23,11 @@ export const IdentityChangedSchema = z.object({
   identity: IdentitySchema.nullable(),
   /** The signed-in agent's email from Gladly's top bar: only ever used for the audit log. */
   agent: z.string().max(320).optional(),
+  /**
+   * A freshly rendered panel, not yet trusted: shown at once, but the lookup's writes wait for the
+   * same identity without this flag (and are dropped if another one comes).
+   */
+  provisional: z.literal(true).optional(),
 });
 export type IdentityChanged = z.infer<typeof IdentityChangedSchema>;
 

@@ -2,7 +2,9 @@
  * The agent app's in-page script: plain JavaScript inlined into the page (no build step).
  * Routes change with pushState/popstate like Gladly's React app. On every navigation the old
  * customer's panel stays for a moment (`?linger=ms`, else 150–500 ms), then a skeleton shows
- * (`?skeleton=ms`, else 300–1500 ms) before the new view. `window.gladlyNavigate(path)` is for tests.
+ * (`?skeleton=ms`, else 300–1500 ms) before the new view. `?staged=ms` renders the panel in two
+ * stages, its phone numbers `ms` after the rest (as a React app whose sections load separately
+ * may). `window.gladlyNavigate(path)` is for tests.
  * Each rendered panel carries `data-rendered-at` (epoch ms) so the benchmark can time from it.
  */
 export const CLIENT_SCRIPT = String.raw`(() => {
@@ -10,6 +12,7 @@ export const CLIENT_SCRIPT = String.raw`(() => {
   const fixed = (name) => (params.has(name) && Number.isFinite(Number(params.get(name))) ? Number(params.get(name)) : null);
   const skeletonMs = () => fixed('skeleton') ?? 300 + Math.floor(Math.random() * 1200);
   const lingerMs = () => fixed('linger') ?? 150 + Math.floor(Math.random() * 350);
+  const stagedMs = fixed('staged');
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const panel = document.getElementById('gladly-customer');
   const timeline = document.getElementById('gladly-timeline');
@@ -44,6 +47,12 @@ export const CLIENT_SCRIPT = String.raw`(() => {
     timeline.innerHTML = view.timeline;
     // When this customer's panel went on screen (epoch ms), for the benchmark's "panel → orders".
     panel.setAttribute('data-rendered-at', String(performance.timeOrigin + performance.now()));
+    if (stagedMs !== null) {
+      const phones = panel.querySelector('._k9Ho');
+      if (phones) phones.innerHTML = '<span class="_z0Gg">Add phone</span>';
+      await sleep(stagedMs);
+      if (mine === generation) panel.innerHTML = view.panel;
+    }
   }
 
   window.gladlyNavigate = (path) => {

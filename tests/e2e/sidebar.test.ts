@@ -225,6 +225,25 @@ describe('the sidebar beside Gladly', () => {
     }
   });
 
+  it('a panel that renders its phone a moment later: shown at once, but never auto-linked on the email alone', async () => {
+    // Dana's email matches one store customer whose phone differs from Gladly's: with both fields
+    // auto-linking, the agent must choose. Her panel shows the email 250 ms before the phone: the
+    // preview (email only) would auto-link her if its writes were not held until the panel is trusted.
+    const main = (o: Opened) => storeSection(o.frame, mainName);
+    let dana = await open('conflict', '?skeleton=1200&staged=250');
+    // The preview (email only) is shown: her profile, before the full panel turns it into a choice.
+    await markWhenShown(dana.frame, 'section[aria-label="Customer profile"]', personas.conflict.emails[0]!);
+    await readMark(dana.frame);
+    await main(dana).locator('table.bc-table').waitFor({ timeout: LONG });
+    await waitSettled(dana.frame);
+    expect(await main(dana).locator('section[aria-label="Customer profile"]').count()).toBe(0);
+
+    dana = await reload(dana);
+    await main(dana).locator('table.bc-table').waitFor({ timeout: LONG });
+    await waitSettled(dana.frame);
+    expect(await main(dana).locator('section[aria-label="Customer profile"]').count()).toBe(0);
+  });
+
   it('several matches (shared phone): the candidates table in the admin columns, Link, and still linked after a reload', async () => {
     const [alex, alexis] = await Promise.all([
       customer(MAIN, SEED_IDS.main.customers.alex),

@@ -77,7 +77,7 @@ function setup() {
     samePhone,
     toErrorInfo: (error) => ({ kind: 'unknown', message: String(error) }),
   };
-  const prefetch = createLookupPrefetch({ links, run: createLookupRunner(deps) });
+  const prefetch = createLookupPrefetch({ run: createLookupRunner(deps) });
   deps.prefetch = prefetch;
   const lookup = createLookupHandlers(deps).find((h) => h.type === 'lookup') as unknown as MessageHandler<
     { type: 'lookup' } & Record<string, unknown>
@@ -163,10 +163,9 @@ describe('a lookup started before the panel is trusted', () => {
     const { api, links } = setup();
     const runs: string[] = [];
     const prefetch = createLookupPrefetch({
-      links,
       now: () => t,
       maxAgeMs: 1000,
-      run: async (query, _links, emit) => {
+      run: async (query, _sink, emit) => {
         runs.push(query.kind);
         emit([], true, { requests: 0, roundTrips: 0, ms: 0, fromCache: false });
       },

@@ -1,0 +1,100 @@
+/**
+ * Holds back the writes of lookups made for a panel that is shown but not yet trusted: the link
+ * store's changes and the result's place in the cache (it records the link decision).
+ *
+ * The content script previews a freshly rendered panel about 50 ms after it appears (so its
+ * profile and orders are on screen one round trip later) and trusts it only once it stayed
+ * unchanged for the settle window. Reads are idempotent, writes are not: an auto-link, forgetting a
+ * deleted customer's link and overwriting Gladly's values wait until the panel is trusted with the
+ * same query, and are dropped if it changed (a panel that rendered in stages may show more contact
+ * data a moment later, and the full identity might not auto-link at all) or the agent moved on.
+ */
+import type { LookupCache } from '../lookup/cache';
+import type { LinkStore } from '../lookup/linking';
+
+/** Where a lookup's writes go: out at once, or held until the identity it ran for is trusted. */
+export type WriteSink = (write: () => Promise<unknown>) => Promise<void>;
+
+/** Writes go out at once; a failure is the write's own business (callers catch what they need). */
+export const writeNow: WriteSink = async (write) => {
+  await write();
+};
+
+export interface WriteGate {
+  /** The tab shows an identity not yet trusted: lookups started from now on hold their writes. */
+  hold(tabId: number): void;
+  /** The tab's identity is trusted (its query key) or gone (null): held writes of that key go out, the rest never. */
+  settle(tabId: number, key: string | null): void;
+  /** Where the writes of a lookup of `key` starting now in the tab go. */
+  sinkFor(tabId: number | undefined, key: string): WriteSink;
+  forget(tabId: number): void;
+}
+
+interface Ticket {
+  key: string;
+  state: 'held' | 'released' | 'dropped';
+  held: (() => Promise<unknown>)[];
+}
+
+export function createWriteGate(): WriteGate {
+  const holding = new Set<number>();
+  const tickets = new Map<number, Ticket[]>();
+
+  return {
+    hold(tabId) {
+      holding.add(tabId);
+    },
+    settle(tabId, key) {
+      holding.delete(tabId);
+      for (const ticket of tickets.get(tabId) ?? []) {
+        if (ticket.key === key) {
+          ticket.state = 'released';
+          for (const write of ticket.held.splice(0)) void write().catch(() => undefined);
+        } else {
+          ticket.state = 'dropped';
+          ticket.held.length = 0;
+        }
+      }
+      tickets.delete(tabId);
+    },
+    sinkFor(tabId, key) {
+      if (tabId === undefined || !holding.has(tabId)) return writeNow;
+      const ticket: Ticket = { key, state: 'held', held: [] };
+      tickets.set(tabId, [...(tickets.get(tabId) ?? []), ticket]);
+      return async (write) => {
+        if (ticket.state === 'released') await write();
+        else if (ticket.state === 'held') ticket.held.push(write);
+      };
+    },
+    forget(tabId) {
+      holding.delete(tabId);
+      tickets.delete(tabId);
+    },
+  };
+}
+
+/** The link store with its reads as they are and its writes sent through `sink`. */
+export function linksThrough(links: LinkStore, sink: WriteSink): LinkStore {
+  if (sink === writeNow) return links;
+  return {
+    get: (identity, connectionId) => links.get(identity, connectionId),
+    wasUnlinked: (identity, connectionId, customerId) => links.wasUnlinked(identity, connectionId, customerId),
+    unlinkedIds: (identity, connectionId) => links.unlinkedIds(identity, connectionId),
+    link: async (identity, connectionId, customerId, by) => {
+      await sink(() => links.link(identity, connectionId, customerId, by));
+    },
+    unlink: async (identity, connectionId) => {
+      await sink(() => links.unlink(identity, connectionId));
+      return undefined;
+    },
+  };
+}
+
+/** The lookup cache with its reads as they are and the results it keeps sent through `sink`. */
+export function cacheThrough(cache: LookupCache, sink: WriteSink): LookupCache {
+  if (sink === writeNow) return cache;
+  return {
+    ...cache,
+    put: (connectionId, key, value) => sink(() => cache.put(connectionId, key, value)),
+  };
+}
