@@ -117,15 +117,19 @@ export async function startProbe(frame: Frame, spec: ProbeSpec): Promise<void> {
     };
     const observer = new MutationObserver(check);
     observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-    // Image loads are not mutations; a short timer catches them (and anything else missed).
-    const timer = setInterval(check, 10);
+    // Image loads are not mutations: the capturing listeners hear them. The timer is only a safety
+    // net: every check reads the whole sidebar's innerText (a layout), and at 10 ms it took ≈ 60 ms
+    // of the sidebar's main thread per visit, delaying the very renders it times.
+    const timer = setInterval(check, 100);
     document.addEventListener('load', check, true);
+    document.addEventListener('error', check, true);
     w.__bcProbe = {
       times,
       stop() {
         observer.disconnect();
         clearInterval(timer);
         document.removeEventListener('load', check, true);
+        document.removeEventListener('error', check, true);
       },
     };
     check();
