@@ -174,6 +174,30 @@ describe('the conversation timeline', () => {
     expect(posted[0]?.activity.body).toContain('Status locked.');
   });
 
+  it('a plain cancel: its card names the order and the reason, without an amount; a refused one is a "failed" card', async () => {
+    const { send, posted, posts, store } = setup();
+    const cancel = (reason: string) => ({
+      type: 'actions/cancel',
+      connectionId: 'main',
+      orderId: '100',
+      actionId: newActionId(),
+      gladlyCustomerId: CUSTOMER,
+      reason,
+    });
+    const message = cancel('Customer changed their mind');
+    await send(message);
+    await posts(1);
+    expect(posted[0]?.customerId).toBe(CUSTOMER);
+    expect(posted[0]?.activity).toMatchObject({ id: `bc-${message.actionId}-ok`, title: 'Order #100 cancelled' });
+    expect(posted[0]?.activity.body).toContain('Reason: Customer changed their mind');
+
+    vi.mocked(store.actions.setOrderStatus).mockRejectedValueOnce(bcError('validation', 'Status locked.'));
+    await expect(send(cancel('Duplicate order'))).rejects.toBeTruthy();
+    await posts(2);
+    expect(posted[1]?.activity.title).toBe('Order #100: cancel failed');
+    expect(posted).toHaveLength(2);
+  });
+
   it('refuses a Gladly customer id that is not one', async () => {
     const { send } = setup();
     await expect(send(refund({ gladlyCustomerId: '../admin' }))).rejects.toBeTruthy();
