@@ -1,4 +1,8 @@
-/** The refund methods a quote offers, one radio each (a method may split across payments: "A $5 + B $3"). */
+/**
+ * The refund methods a quote offers, one radio each. Each method refunds the whole amount (named
+ * by the dialog's plan and button), so a method shows its amounts only when it splits across
+ * payments: "A $5 + B $3".
+ */
 import { i18n } from '#i18n';
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
@@ -34,7 +38,8 @@ export function RefundMethodPicker({
           {payments
             .map(
               (p) =>
-                `${p.providerDescription || p.providerId} ${formatMoney(p.amount, currency)}${p.offline ? i18n.t('actions.common.offline') : ''}`,
+                // Every method refunds the whole amount the dialog already names: the parts' amounts only for a split.
+                `${p.providerDescription || p.providerId}${payments.length > 1 ? ` ${formatMoney(p.amount, currency)}` : ''}${p.offline ? i18n.t('actions.common.offline') : ''}`,
             )
             .join(' + ')}
         </label>

@@ -53,8 +53,8 @@ describe('refund dialog', () => {
     });
     expect(screen.getByText(/of which tax \$0\.00/)).toBeTruthy();
     expect(screen.getAllByRole('radio').map((r) => r.parentElement?.textContent)).toEqual([
-      'Braintree (Visa 4242) $12.20',
-      'Store credit $12.20',
+      'Braintree (Visa 4242)',
+      'Store credit',
     ]);
   });
 
