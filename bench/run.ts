@@ -154,7 +154,9 @@ async function main(): Promise<void> {
         `and ${config.skeletonMs} ms skeleton.`,
       '"After detection" times start at the first BigCommerce request of the visit (the identity ' +
         "was read and sent). One round trip = the median server-side time of that scenario's " +
-        'requests (latency included). Requests and round trips: the sandbox log between navigation ' +
+        'requests (latency included); "as the worker saw it" = the median duration of the same ' +
+        "requests in the worker's Resource Timing (the server's time plus Chromium's network stack, " +
+        'TLS and transfer, on the same 2 cores as everything else). Requests and round trips: the sandbox log between navigation ' +
         'and completion; round trips = the longest chain of requests each sent after the previous ' +
         'one answered.',
       '"First orders": the profile and the first expected order on screen; "all orders": every ' +

@@ -44,6 +44,11 @@ export interface ScenarioSample {
   renderedBeforeAnyRequest: boolean;
   /** Median server-side time of this visit's requests (latency included). */
   requestMs: number | null;
+  /**
+   * Median time the same requests took as the worker saw them (Chromium's Resource Timing: fetch
+   * start → response end): the server's time plus the browser's network stack, TLS and transfer.
+   */
+  browserRequestMs?: number | null;
   images: number;
   missing: string[];
   /** The HTTP versions the sandbox saw this visit's requests come over ('2.0', '1.1'). */
@@ -171,6 +176,32 @@ async function stopWorker(launched: LaunchedExtension, page: Page, frame: Frame,
   }
 }
 
+/**
+ * The worker's fetches to `origin` that started within [from, to] (epoch ms): their median
+ * duration as Chromium's Resource Timing measured it. Clears the worker's buffer (250 entries).
+ */
+async function workerRequestMs(launched: LaunchedExtension, origin: string, from: number, to: number) {
+  const workers = launched.context.serviceWorkers().filter((w) => w.url().includes(launched.extensionId));
+  const worker = workers.at(-1);
+  if (!worker) return null;
+  const durations = await worker
+    .evaluate(
+      ({ origin, from, to }) => {
+        const spans = performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.startsWith(origin))
+          .map((e) => ({ at: performance.timeOrigin + e.startTime, ms: e.duration }))
+          .filter((e) => e.at >= from && e.at <= to)
+          .map((e) => e.ms);
+        performance.clearResourceTimings();
+        return spans;
+      },
+      { origin, from, to },
+    )
+    .catch(() => [] as number[]);
+  return median(durations);
+}
+
 /** A mark in the newest extension worker (ms since that worker started). */
 async function workerMark(launched: LaunchedExtension, mark: string): Promise<number | null> {
   const workers = launched.context.serviceWorkers().filter((w) => w.url().includes(launched.extensionId));
@@ -244,6 +275,7 @@ async function measure(
     detectionMs: since(firstRequest, navigatedAt),
     renderedBeforeAnyRequest: times.orders !== null && (firstRequest === null || times.orders < firstRequest),
     requestMs: median(requests.map((e) => e.end - e.start)),
+    browserRequestMs: await workerRequestMs(launched, sandbox.info.bigcommerce.baseUrl, navigatedAt - 5, until),
     ordersShown: spec.orderNumbers.length,
     images: times.imagesLoaded,
     missing: times.complete === null ? times.missing : [],

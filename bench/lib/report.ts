@@ -27,6 +27,8 @@ export interface ScenarioSummary {
     completeAfterDetectionMs: number | null;
     /** One round trip: the median server-side time of a request (the injected latency included). */
     roundTripMs: number | null;
+    /** The same requests as the worker saw them (Resource Timing): the server's time plus transport. */
+    browserRoundTripMs: number | null;
     renderedBeforeAnyRequestEveryRun: boolean;
     /** Navigation → the look-alike's panel for this customer on screen. */
     panelMs: number | null;
@@ -72,6 +74,7 @@ export function summarise(
           ordersAfterDetectionMs: med(mine.map((s) => s.ordersAfterDetectionMs)),
           completeAfterDetectionMs: med(mine.map((s) => s.completeAfterDetectionMs)),
           roundTripMs: med(mine.map((s) => s.requestMs)) ?? latencyMs,
+          browserRoundTripMs: med(mine.map((s) => s.browserRequestMs ?? null)),
           renderedBeforeAnyRequestEveryRun: mine.length > 0 && mine.every((s) => s.renderedBeforeAnyRequest),
           panelMs: med(mine.map((s) => s.panelMs ?? null)),
           panelToOrdersMs: med(mine.map((s) => s.panelToOrdersMs ?? null)),
@@ -155,7 +158,11 @@ export function targets(
     results.push({
       name: `${s.key}: panel → orders`,
       target: `≤ 1 round trip + ${BUDGET.panelSlackMs} ms (${ms(limit) ?? '?'})`,
-      measured: ms(s.ours.panelToOrdersMs),
+      // The goal counts the server's round trip; what the browser waited for one is shown beside it.
+      measured:
+        s.ours.browserRoundTripMs === null
+          ? ms(s.ours.panelToOrdersMs)
+          : `${ms(s.ours.panelToOrdersMs) ?? '–'} (one round trip as the worker saw it: ${ms(s.ours.browserRoundTripMs)})`,
       met: atMost(s.ours.panelToOrdersMs, limit),
     });
   }

@@ -126,6 +126,18 @@ describe('the summary and its targets', () => {
     expect(complete.met).toBe(false); // 380 > 375
   });
 
+  it('judges panel → orders against the server round trip, and shows the round trip the worker waited for beside it', () => {
+    const visits = [1, 2, 3].map((run) =>
+      sample('jane', run, { panelToOrdersMs: 190 + run * 10, requestMs: 151, browserRequestMs: 170 + run }),
+    );
+    const target = targets(summarise(visits, [], 150), null, null, null).find(
+      (t) => t.name === 'jane: panel → orders',
+    )!;
+    expect(target.target).toBe('≤ 1 round trip + 50 ms (201 ms)');
+    expect(target.measured).toBe('210 ms (one round trip as the worker saw it: 172 ms)');
+    expect(target.met).toBe(false); // 210 > 151 + 50, whatever the browser's own wait
+  });
+
   it('shows a revisit as served from the cache next to the baseline, not as a time from navigation', () => {
     const revisit = scenarios.map((s) =>
       s.key === 'revisit' ? { ...s, baseline: { requests: 30, roundTrips: 3, completeMs: 488, ordersFound: 9 } } : s,
