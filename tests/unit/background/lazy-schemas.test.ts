@@ -18,8 +18,9 @@ describe("the background's modules at import", () => {
   it('build no zod schema (each is built on first use)', async () => {
     let built = 0;
     // zod calls this hook for every schema it constructs (the hook `zod/compile` uses).
-    const config = ((globalThis as { __zod_globalConfig?: { postProcessor?: (schema: unknown) => void } })
-      .__zod_globalConfig ??= {});
+    const zodGlobal = globalThis as { __zod_globalConfig?: { postProcessor?: (schema: unknown) => void } };
+    zodGlobal.__zod_globalConfig ??= {};
+    const config = zodGlobal.__zod_globalConfig;
     config.postProcessor = () => {
       built += 1;
     };
