@@ -91,6 +91,14 @@ export default defineConfig({
     build: { sourcemap: process.env.BUNDLE_SOURCEMAPS === '1' ? ('hidden' as const) : false },
   }),
   hooks: {
+    // `imports: false` turns WXT's auto-imports off, but its unimport plugin still runs with the
+    // presets and injects an import wherever a name looks free: a parameter called `storage`
+    // (lib/actions/order-guard.ts) pulled @wxt-dev/storage and superlock (3 kB gzip, a storage
+    // object built at start-up) into the worker. No presets: nothing is ever injected.
+    'config:resolved': (wxt) => {
+      wxt.config.imports.presets = [];
+      wxt.config.imports.imports = [];
+    },
     // Content-script matches come from the entrypoint; the e2e build adds loopback pages.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!isE2E) return;

@@ -36,6 +36,7 @@ import { measureBundles, type EntrySize } from './lib/bundles';
 import {
   compositionOfFile,
   compositionOfFiles,
+  largestOwnFiles,
   removeSourceMaps,
   type CompositionPart,
 } from './lib/bundle-composition';
@@ -270,6 +271,13 @@ async function main(): Promise<void> {
           .map((file) => join(PRODUCTION_EXTENSION_DIR, file));
       sidebarParts = compositionOfFiles(scriptsOf('sidebar'));
       contentScriptParts = compositionOfFiles(scriptsOf('content script'));
+      const ownFiles = largestOwnFiles(join(PRODUCTION_EXTENSION_DIR, 'background.js'), 10);
+      if (ownFiles)
+        notes.push(
+          `The production background's 10 largest own source files (raw, gzip of each on its own): ${ownFiles
+            .map((f) => `${f.part} ${(f.raw / 1024).toFixed(1)} / ${(f.gzip / 1024).toFixed(1)} kB`)
+            .join(', ')}.`,
+        );
       removeSourceMaps(PRODUCTION_EXTENSION_DIR);
       const listed = (parts: CompositionPart[]) =>
         parts

@@ -2,6 +2,8 @@
  * Wiring only: builds the services from lib/ and routes messages to them. The background is the
  * only holder of credentials and the only caller of BigCommerce (and of Gladly's REST API).
  */
+// First: marks when the script began to run (the benchmark's split of a cold start).
+import '../lib/background/start-mark';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { areaStore } from '../lib/core/kv-store';

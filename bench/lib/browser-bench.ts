@@ -61,6 +61,8 @@ export interface ScenarioSample {
   workerStartMs?: number | null;
   /** Cold-worker visits: of that, until the bundle's modules were evaluated (`background-evaluated`), ms. */
   workerEvaluatedMs?: number | null;
+  /** Cold-worker visits: of that, until the script's first statement ran (`background-script-start`), ms. */
+  workerScriptStartMs?: number | null;
   /** Where the time went, ms from navigation: each request's span and what was seen when (for the waterfall). */
   timeline?: VisitTimeline;
 }
@@ -285,6 +287,7 @@ async function measure(
     panelToOrdersMs: since(times.orders, panelAt),
     workerStartMs: scenario.coldWorker ? await workerMark(launched, 'background-ready') : null,
     workerEvaluatedMs: scenario.coldWorker ? await workerMark(launched, 'background-evaluated') : null,
+    workerScriptStartMs: scenario.coldWorker ? await workerMark(launched, 'background-script-start') : null,
   };
 }
 
@@ -349,7 +352,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
           samples.push(sample);
           options.progress(
             `run ${run}/${options.runs} ${scenario.key}: ${sample.requests} requests, ${sample.roundTrips} round trips, ` +
-              `orders ${sample.ordersMs === null ? '–' : Math.round(sample.ordersMs)} ms (panel → orders ${sample.panelToOrdersMs == null ? '–' : Math.round(sample.panelToOrdersMs)} ms${scenario.coldWorker ? `, worker start ${sample.workerStartMs == null ? '–' : Math.round(sample.workerStartMs)} ms` : ''}), complete ${sample.completeMs === null ? `never (missing: ${sample.missing.join(', ')})` : `${Math.round(sample.completeMs)} ms`}`,
+              `orders ${sample.ordersMs === null ? '–' : Math.round(sample.ordersMs)} ms (panel → orders ${sample.panelToOrdersMs == null ? '–' : Math.round(sample.panelToOrdersMs)} ms${scenario.coldWorker ? `, worker start ${sample.workerStartMs == null ? '–' : Math.round(sample.workerStartMs)} ms: script began at ${sample.workerScriptStartMs == null ? '–' : Math.round(sample.workerScriptStartMs)}, evaluated at ${sample.workerEvaluatedMs == null ? '–' : Math.round(sample.workerEvaluatedMs)}` : ''}), complete ${sample.completeMs === null ? `never (missing: ${sample.missing.join(', ')})` : `${Math.round(sample.completeMs)} ms`}`,
           );
         }
       } finally {

@@ -51,8 +51,21 @@ export function partOf(source: string): string {
   return scope?.startsWith('@') ? `${scope}/${name}` : (scope ?? 'own code');
 }
 
-/** Each part's bytes of `code`, from its source map; bytes no mapping covers are "unmapped". */
-export function composition(code: string, map: SourceMapV3): CompositionPart[] {
+/** A source outside node_modules as a path from the project's root ("lib/core/phone.ts"); null for a package's. */
+export function ownFileOf(source: string): string | null {
+  if (partOf(source) !== 'own code') return null;
+  return source.replace(/^(\.\.\/)+/, '').replace(/^.*\/(?=(lib|entrypoints|components|locales)\/)/, '');
+}
+
+/**
+ * Each part's bytes of `code`, from its source map; bytes no mapping covers are "unmapped". A part
+ * is a package or "own code" (partOf), or whatever `partFor` names a source.
+ */
+export function composition(
+  code: string,
+  map: SourceMapV3,
+  partFor: (source: string) => string = partOf,
+): CompositionPart[] {
   const pieces = new Map<string, string[]>();
   const add = (part: string, text: string) => {
     if (text) pieces.set(part, [...(pieces.get(part) ?? []), text]);
@@ -74,7 +87,7 @@ export function composition(code: string, map: SourceMapV3): CompositionPart[] {
         part = 'unmapped';
       } else {
         sourceIndex += sourceDelta;
-        part = partOf(map.sources[sourceIndex] ?? '');
+        part = partFor(map.sources[sourceIndex] ?? '');
       }
     }
     add(part, `${line.slice(from)}\n`);
@@ -91,6 +104,20 @@ export function composition(code: string, map: SourceMapV3): CompositionPart[] {
 export function compositionOfFile(path: string): CompositionPart[] | null {
   if (!existsSync(`${path}.map`)) return null;
   return composition(readFileSync(path, 'utf8'), JSON.parse(readFileSync(`${path}.map`, 'utf8')) as SourceMapV3);
+}
+
+/**
+ * The `count` largest of a built script's own source files (raw bytes; each file's gzip is its
+ * bytes gzipped on their own, so small files look a little bigger than their share). Null without a map.
+ */
+export function largestOwnFiles(path: string, count: number): CompositionPart[] | null {
+  if (!existsSync(`${path}.map`)) return null;
+  const map = JSON.parse(readFileSync(`${path}.map`, 'utf8')) as SourceMapV3;
+  // Packages' bytes go to "", never listed.
+  return composition(readFileSync(path, 'utf8'), map, (source) => ownFileOf(source) ?? '')
+    .filter((p) => p.part !== '' && p.part !== 'unmapped')
+    .sort((a, b) => b.raw - a.raw)
+    .slice(0, count);
 }
 
 /**

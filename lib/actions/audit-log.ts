@@ -3,26 +3,29 @@
  * newest MAX entries survive. Appends are chained so two at once never overwrite each other.
  */
 import { z } from 'zod';
+import { lazySchema } from '../core/lazy-schema';
 import type { KeyValueStore } from '../core/kv-store';
 
-export const AuditEntrySchema = z.object({
-  id: z.string(),
-  /** ISO 8601 instant. */
-  at: z.string(),
-  agent: z.string(),
-  connectionId: z.string(),
-  storeName: z.string(),
-  orderId: z.string(),
-  action: z.enum(['cancel', 'refund', 'coupon', 'void', 'reconcile', 'cancelRefund']),
-  amount: z.string().nullable(),
-  currency: z.string().nullable(),
-  result: z.enum(['succeeded', 'failed', 'unknown', 'found-done', 'found-not-done']),
-  /** What happened, in plain words (an error message, a warning). */
-  detail: z.string(),
-  /** BigCommerce's reference: refund id, coupon id. */
-  reference: z.string().nullable(),
-  actionId: z.string().nullable(),
-});
+export const AuditEntrySchema = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    /** ISO 8601 instant. */
+    at: z.string(),
+    agent: z.string(),
+    connectionId: z.string(),
+    storeName: z.string(),
+    orderId: z.string(),
+    action: z.enum(['cancel', 'refund', 'coupon', 'void', 'reconcile', 'cancelRefund']),
+    amount: z.string().nullable(),
+    currency: z.string().nullable(),
+    result: z.enum(['succeeded', 'failed', 'unknown', 'found-done', 'found-not-done']),
+    /** What happened, in plain words (an error message, a warning). */
+    detail: z.string(),
+    /** BigCommerce's reference: refund id, coupon id. */
+    reference: z.string().nullable(),
+    actionId: z.string().nullable(),
+  }),
+);
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export interface AuditLog {

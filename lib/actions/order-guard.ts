@@ -5,32 +5,37 @@
  * service worker knows an action was under way and that its outcome is unknown.
  */
 import { z } from 'zod';
+import { lazySchema } from '../core/lazy-schema';
 import type { KeyValueStore } from '../core/kv-store';
 import type { ActionStatusResult, Reconciled } from '../messages/actions';
 import { ErrorInfoSchema, type ErrorInfo } from '../messages/common';
 import { ActionError, infoOf, isOutcomeUnknown, unknownOutcomeReason } from './errors';
 
-export const PendingRecordSchema = z.object({
-  connectionId: z.string(),
-  orderId: z.string(),
-  actionId: z.string(),
-  action: z.enum(['cancel', 'refund', 'coupon', 'cancelRefund']),
-  /** Epoch ms just before the write was sent: a refund created after it may be ours. */
-  startedAt: z.number(),
-  amount: z.string().nullable(),
-  currency: z.string().nullable(),
-  code: z.string().nullable(),
-  agent: z.string(),
-  storeName: z.string(),
-  phase: z.enum(['running', 'unknown']),
-});
+export const PendingRecordSchema = lazySchema(() =>
+  z.object({
+    connectionId: z.string(),
+    orderId: z.string(),
+    actionId: z.string(),
+    action: z.enum(['cancel', 'refund', 'coupon', 'cancelRefund']),
+    /** Epoch ms just before the write was sent: a refund created after it may be ours. */
+    startedAt: z.number(),
+    amount: z.string().nullable(),
+    currency: z.string().nullable(),
+    code: z.string().nullable(),
+    agent: z.string(),
+    storeName: z.string(),
+    phase: z.enum(['running', 'unknown']),
+  }),
+);
 export type PendingRecord = z.infer<typeof PendingRecordSchema>;
 export type PendingFacts = Omit<PendingRecord, 'phase' | 'startedAt'>;
 
-const StoredResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), data: z.unknown(), at: z.number() }),
-  z.object({ ok: z.literal(false), error: ErrorInfoSchema, at: z.number() }),
-]);
+const StoredResultSchema = lazySchema(() =>
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data: z.unknown(), at: z.number() }),
+    z.object({ ok: z.literal(false), error: ErrorInfoSchema, at: z.number() }),
+  ]),
+);
 export type StoredResult = z.infer<typeof StoredResultSchema>;
 
 export const PENDING_KEY = 'actions.pending';

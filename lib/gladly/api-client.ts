@@ -3,69 +3,82 @@
  * API token is added to one header here and never appears in an error or a log line.
  */
 import { z } from 'zod';
+import { lazySchema } from '../core/lazy-schema';
 import type { ErrorKind } from '../messages/common';
 
-const EmailSchema = z.object({
-  original: z.string(),
-  normalized: z.string().optional(),
-  primary: z.boolean().optional(),
-});
+const EmailSchema = lazySchema(() =>
+  z.object({
+    original: z.string(),
+    normalized: z.string().optional(),
+    primary: z.boolean().optional(),
+  }),
+);
 
-const PhoneSchema = z.object({
-  original: z.string(),
-  normalized: z.string().optional(),
-  extension: z.string().optional(),
-  regionCode: z.string().optional(),
-  primary: z.boolean().optional(),
-  smsPreference: z.string().optional(),
-  /** HOME | MOBILE | OFFICE; absent means OTHER. */
-  type: z.string().optional(),
-});
+const PhoneSchema = lazySchema(() =>
+  z.object({
+    original: z.string(),
+    normalized: z.string().optional(),
+    extension: z.string().optional(),
+    regionCode: z.string().optional(),
+    primary: z.boolean().optional(),
+    smsPreference: z.string().optional(),
+    /** HOME | MOBILE | OFFICE; absent means OTHER. */
+    type: z.string().optional(),
+  }),
+);
 
-export const GladlyProfileSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().optional(),
-  address: z.string().optional(),
-  emails: z.array(EmailSchema).default([]),
-  phones: z.array(PhoneSchema).default([]),
-  customAttributes: z.record(z.string(), z.unknown()).default({}),
-  externalCustomerIds: z.record(z.string(), z.unknown()).default({}),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
-});
+export const GladlyProfileSchema = lazySchema(() =>
+  z.object({
+    id: z.string().min(1),
+    name: z.string().optional(),
+    address: z.string().optional(),
+    emails: z.array(EmailSchema).default([]),
+    phones: z.array(PhoneSchema).default([]),
+    customAttributes: z.record(z.string(), z.unknown()).default({}),
+    externalCustomerIds: z.record(z.string(), z.unknown()).default({}),
+    createdAt: z.string().optional(),
+    updatedAt: z.string().optional(),
+  }),
+);
 export type GladlyProfile = z.infer<typeof GladlyProfileSchema>;
 
 /** Gladly's Agent (`GET /api/v1/agents/{agentId}`). */
-export const GladlyAgentSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().optional(),
-  emailAddress: z.string().optional(),
-});
+export const GladlyAgentSchema = lazySchema(() =>
+  z.object({
+    id: z.string().min(1),
+    name: z.string().optional(),
+    emailAddress: z.string().optional(),
+  }),
+);
 export type GladlyAgent = z.infer<typeof GladlyAgentSchema>;
 
 /** The part of Gladly's Conversation (`GET /api/v1/conversations/{id}`) the extension reads. */
-export const GladlyConversationSchema = z.object({
-  id: z.string().min(1),
-  customerId: z.string().optional(),
-  /** The assigned agent; absent while the conversation is unassigned. */
-  agentId: z.string().optional(),
-  inboxId: z.string().optional(),
-  status: z.string().optional(),
-});
+export const GladlyConversationSchema = lazySchema(() =>
+  z.object({
+    id: z.string().min(1),
+    customerId: z.string().optional(),
+    /** The assigned agent; absent while the conversation is unassigned. */
+    agentId: z.string().optional(),
+    inboxId: z.string().optional(),
+    status: z.string().optional(),
+  }),
+);
 export type GladlyConversation = z.infer<typeof GladlyConversationSchema>;
 
-const ErrorBodySchema = z.object({
-  errors: z
-    .array(
-      z.object({
-        attr: z.string().optional(),
-        code: z.string().optional(),
-        detail: z.string().optional(),
-        meta: z.record(z.string(), z.unknown()).optional(),
-      }),
-    )
-    .default([]),
-});
+const ErrorBodySchema = lazySchema(() =>
+  z.object({
+    errors: z
+      .array(
+        z.object({
+          attr: z.string().optional(),
+          code: z.string().optional(),
+          detail: z.string().optional(),
+          meta: z.record(z.string(), z.unknown()).optional(),
+        }),
+      )
+      .default([]),
+  }),
+);
 
 export class GladlyApiError extends Error {
   override readonly name = 'GladlyApiError';

@@ -7,6 +7,7 @@
  */
 import { i18n } from '../core/i18n';
 import { z } from 'zod';
+import { lazySchema } from '../core/lazy-schema';
 import type { Customer } from '../core/model';
 import { identityKey, type Identity } from '../messages/identity';
 import type { KeyValueStore } from '../core/kv-store';
@@ -89,13 +90,15 @@ export interface StoredLink {
   by: 'auto' | 'agent';
 }
 
-const StoredLinkSchema = z.object({
-  customerId: z.string().min(1),
-  linkedAt: z.number(),
-  by: z.enum(['auto', 'agent']),
-});
-const LinkTableSchema = z.record(z.string(), z.record(z.string(), StoredLinkSchema));
-const UnlinkTableSchema = z.record(z.string(), z.record(z.string(), z.array(z.string())));
+const StoredLinkSchema = lazySchema(() =>
+  z.object({
+    customerId: z.string().min(1),
+    linkedAt: z.number(),
+    by: z.enum(['auto', 'agent']),
+  }),
+);
+const LinkTableSchema = lazySchema(() => z.record(z.string(), z.record(z.string(), StoredLinkSchema)));
+const UnlinkTableSchema = lazySchema(() => z.record(z.string(), z.record(z.string(), z.array(z.string()))));
 type LinkTable = Record<string, Record<string, StoredLink>>;
 type UnlinkTable = Record<string, Record<string, string[]>>;
 

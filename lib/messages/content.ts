@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../core/lazy-schema';
 import { INSERT_TEXT_MAX } from './content-checks';
 
 /**
@@ -8,7 +9,7 @@ import { INSERT_TEXT_MAX } from './content-checks';
  */
 
 /** Content script → background on start: which selectors to read Gladly with. */
-export const ContentHelloSchema = z.object({ type: z.literal('content/hello') });
+export const ContentHelloSchema = lazySchema(() => z.object({ type: z.literal('content/hello') }));
 export type ContentHello = z.infer<typeof ContentHelloSchema>;
 
 export interface ContentHelloReply {
@@ -19,7 +20,7 @@ export interface ContentHelloReply {
 }
 
 /** Background → content script: the keyboard shortcut or the toolbar button was pressed. */
-export const ToggleSidebarSchema = z.object({ type: z.literal('sidebar/toggle') });
+export const ToggleSidebarSchema = lazySchema(() => z.object({ type: z.literal('sidebar/toggle') }));
 export type ToggleSidebarMessage = z.infer<typeof ToggleSidebarSchema>;
 
 /** Content script → background: the sidebar was there and was shown or hidden. */
@@ -28,10 +29,12 @@ export interface ToggleSidebarReply {
 }
 
 /** Background → content script: put the agent's text (e.g. a new discount code) into the reply box. */
-export const TabInsertTextSchema = z.object({
-  type: z.literal('gladly/insert-text'),
-  text: z.string().min(1).max(INSERT_TEXT_MAX),
-});
+export const TabInsertTextSchema = lazySchema(() =>
+  z.object({
+    type: z.literal('gladly/insert-text'),
+    text: z.string().min(1).max(INSERT_TEXT_MAX),
+  }),
+);
 export type TabInsertTextMessage = z.infer<typeof TabInsertTextSchema>;
 
 /** What the content script answers a TabInsertTextMessage with. */
@@ -41,17 +44,21 @@ export interface TabInsertTextReply {
 }
 
 /** Everything the background sends a Gladly tab. */
-export const TabMessageSchema = z.discriminatedUnion('type', [ToggleSidebarSchema, TabInsertTextSchema]);
+export const TabMessageSchema = lazySchema(() =>
+  z.discriminatedUnion('type', [ToggleSidebarSchema, TabInsertTextSchema]),
+);
 export type TabMessage = z.infer<typeof TabMessageSchema>;
 
 /** The sidebar's dock as each agent left it (width in CSS px, or collapsed to a slim tab). */
-export const DockStateSchema = z.object({
-  width: z.number().int().min(100).max(4000),
-  collapsed: z.boolean(),
-});
+export const DockStateSchema = lazySchema(() =>
+  z.object({
+    width: z.number().int().min(100).max(4000),
+    collapsed: z.boolean(),
+  }),
+);
 export type DockStateMessage = z.infer<typeof DockStateSchema>;
 
 /** Content script → background: the saved dock state (it keeps no storage of its own). */
-export const DockGetSchema = z.object({ type: z.literal('dock/get') });
+export const DockGetSchema = lazySchema(() => z.object({ type: z.literal('dock/get') }));
 /** Content script → background: the agent resized or collapsed the dock. */
-export const DockSetSchema = z.object({ type: z.literal('dock/set'), state: DockStateSchema });
+export const DockSetSchema = lazySchema(() => z.object({ type: z.literal('dock/set'), state: DockStateSchema }));

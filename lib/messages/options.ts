@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../core/lazy-schema';
 import type { ScopeProbe } from '../core/store-ports';
 import { ConnectionSchema, GladlyApiSettingsSchema, type DraftProblem, type Settings } from '../settings/schema';
 import type { SettingsLocks, SettingsNotice } from '../settings/schema';
@@ -7,45 +8,57 @@ import { RequestIdSchema } from './common';
 /** Options page → background, over `runtime.sendMessage`; every reply is a Reply (lib/messages/common.ts). */
 
 /** A typed token: long enough to be one, no whitespace inside. */
-const TokenSchema = z.string().trim().min(1).max(500).regex(/^\S+$/, 'A token has no spaces');
+const TokenSchema = lazySchema(() => z.string().trim().min(1).max(500).regex(/^\S+$/, 'A token has no spaces'));
 
-export const SettingsGetSchema = z.object({ type: z.literal('settings/get'), requestId: RequestIdSchema });
+export const SettingsGetSchema = lazySchema(() =>
+  z.object({ type: z.literal('settings/get'), requestId: RequestIdSchema }),
+);
 
-export const SettingsSaveSchema = z.object({
-  type: z.literal('settings/save'),
-  requestId: RequestIdSchema,
-  /** Checked in full by the background (validateDraft), not here, so the reply can name each field. */
-  settings: z.custom<Settings>((value) => typeof value === 'object' && value !== null),
-  /** New access tokens, by connection id; a connection not listed keeps its saved token. */
-  secrets: z.record(z.string().max(64), TokenSchema).optional(),
-  gladlyApiToken: TokenSchema.optional(),
-});
-
-export const SettingsTestConnectionSchema = z.object({
-  type: z.literal('settings/test-connection'),
-  requestId: RequestIdSchema,
-  /** The connection as typed (maybe unsaved); only the id, store hash, API base and actions are used. */
-  connection: ConnectionSchema.pick({ id: true, storeHash: true, apiBaseUrl: true, actions: true }).extend({
-    storeHash: z.string().max(300),
+export const SettingsSaveSchema = lazySchema(() =>
+  z.object({
+    type: z.literal('settings/save'),
+    requestId: RequestIdSchema,
+    /** Checked in full by the background (validateDraft), not here, so the reply can name each field. */
+    settings: z.custom<Settings>((value) => typeof value === 'object' && value !== null),
+    /** New access tokens, by connection id; a connection not listed keeps its saved token. */
+    secrets: z.record(z.string().max(64), TokenSchema).optional(),
+    gladlyApiToken: TokenSchema.optional(),
   }),
-  /** A token typed but not saved yet; otherwise the saved one is used. */
-  token: TokenSchema.optional(),
-});
+);
 
-export const SettingsTestGladlySchema = z.object({
-  type: z.literal('settings/test-gladly'),
-  requestId: RequestIdSchema,
-  gladlyApi: GladlyApiSettingsSchema.pick({ host: true, email: true }),
-  token: TokenSchema.optional(),
-});
+export const SettingsTestConnectionSchema = lazySchema(() =>
+  z.object({
+    type: z.literal('settings/test-connection'),
+    requestId: RequestIdSchema,
+    /** The connection as typed (maybe unsaved); only the id, store hash, API base and actions are used. */
+    connection: ConnectionSchema.pick({ id: true, storeHash: true, apiBaseUrl: true, actions: true }).extend({
+      storeHash: z.string().max(300),
+    }),
+    /** A token typed but not saved yet; otherwise the saved one is used. */
+    token: TokenSchema.optional(),
+  }),
+);
 
-export const SettingsExportSchema = z.object({ type: z.literal('settings/export'), requestId: RequestIdSchema });
+export const SettingsTestGladlySchema = lazySchema(() =>
+  z.object({
+    type: z.literal('settings/test-gladly'),
+    requestId: RequestIdSchema,
+    gladlyApi: GladlyApiSettingsSchema.pick({ host: true, email: true }),
+    token: TokenSchema.optional(),
+  }),
+);
 
-export const SettingsImportSchema = z.object({
-  type: z.literal('settings/import'),
-  requestId: RequestIdSchema,
-  text: z.string().max(1_000_000),
-});
+export const SettingsExportSchema = lazySchema(() =>
+  z.object({ type: z.literal('settings/export'), requestId: RequestIdSchema }),
+);
+
+export const SettingsImportSchema = lazySchema(() =>
+  z.object({
+    type: z.literal('settings/import'),
+    requestId: RequestIdSchema,
+    text: z.string().max(1_000_000),
+  }),
+);
 
 export type SettingsGet = z.infer<typeof SettingsGetSchema>;
 export type SettingsSave = z.infer<typeof SettingsSaveSchema>;

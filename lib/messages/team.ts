@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../core/lazy-schema';
 import type { AuditEntry } from '../actions/audit-log';
 import type { ScopeProbe } from '../core/store-ports';
 import { ConnectionIdSchema, ConnectionSchema, TeamModeSchema } from '../settings/schema';
@@ -12,61 +13,73 @@ import type { SettingsView } from './options';
  */
 
 /** An access key as pasted: no spaces, a sane length. */
-const AccessKeySchema = z.string().trim().min(8).max(500).regex(/^\S+$/, 'An access key has no spaces');
+const AccessKeySchema = lazySchema(() =>
+  z.string().trim().min(8).max(500).regex(/^\S+$/, 'An access key has no spaces'),
+);
 
-export const TeamConnectSchema = z.object({
-  type: z.literal('team/connect'),
-  requestId: RequestIdSchema,
-  serviceUrl: z.string().trim().min(1).max(300),
-  /** Absent: try the saved key again (e.g. after the address moved). */
-  key: AccessKeySchema.optional(),
-});
+export const TeamConnectSchema = lazySchema(() =>
+  z.object({
+    type: z.literal('team/connect'),
+    requestId: RequestIdSchema,
+    serviceUrl: z.string().trim().min(1).max(300),
+    /** Absent: try the saved key again (e.g. after the address moved). */
+    key: AccessKeySchema.optional(),
+  }),
+);
 
-export const TeamSetModeSchema = z.object({
-  type: z.literal('team/set-mode'),
-  requestId: RequestIdSchema,
-  mode: TeamModeSchema,
-});
+export const TeamSetModeSchema = lazySchema(() =>
+  z.object({
+    type: z.literal('team/set-mode'),
+    requestId: RequestIdSchema,
+    mode: TeamModeSchema,
+  }),
+);
 
-export const TeamMeSchema = z.object({ type: z.literal('team/me'), requestId: RequestIdSchema });
+export const TeamMeSchema = lazySchema(() => z.object({ type: z.literal('team/me'), requestId: RequestIdSchema }));
 
 /** A store as the admin edits it on the service: the extension's Connection fields, plus a write-only token. */
-export const TeamStoreInputSchema = ConnectionSchema.pick({
-  name: true,
-  storeHash: true,
-  clientId: true,
-  enabled: true,
-  // Kept as the service has it (it honours one only when started with --allow-loopback-api: tests, demo).
-  apiBaseUrl: true,
-  searchQueryAttributes: true,
-  searchResultsAttributes: true,
-  autoLink: true,
-  overwriteExistingValues: true,
-  actions: true,
-}).extend({ accessToken: z.string().trim().min(1).max(500).regex(/^\S+$/).optional() });
+export const TeamStoreInputSchema = lazySchema(() =>
+  ConnectionSchema.pick({
+    name: true,
+    storeHash: true,
+    clientId: true,
+    enabled: true,
+    // Kept as the service has it (it honours one only when started with --allow-loopback-api: tests, demo).
+    apiBaseUrl: true,
+    searchQueryAttributes: true,
+    searchResultsAttributes: true,
+    autoLink: true,
+    overwriteExistingValues: true,
+    actions: true,
+  }).extend({ accessToken: z.string().trim().min(1).max(500).regex(/^\S+$/).optional() }),
+);
 
 /** The admin routes of the contract, one operation per variant (the background maps each to its route). */
-export const TeamAdminOpSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('stores/list') }),
-  z.object({ op: z.literal('stores/save'), id: ConnectionIdSchema, store: TeamStoreInputSchema }),
-  z.object({ op: z.literal('stores/delete'), id: ConnectionIdSchema }),
-  z.object({ op: z.literal('stores/test'), id: ConnectionIdSchema }),
-  z.object({ op: z.literal('keys/list') }),
-  z.object({
-    op: z.literal('keys/issue'),
-    name: z.string().trim().min(1).max(120),
-    role: z.enum(['agent', 'admin']),
-  }),
-  z.object({ op: z.literal('keys/revoke'), id: z.string().min(1).max(100) }),
-  z.object({ op: z.literal('audit/list') }),
-  z.object({ op: z.literal('audit/csv') }),
-]);
+export const TeamAdminOpSchema = lazySchema(() =>
+  z.discriminatedUnion('op', [
+    z.object({ op: z.literal('stores/list') }),
+    z.object({ op: z.literal('stores/save'), id: ConnectionIdSchema, store: TeamStoreInputSchema }),
+    z.object({ op: z.literal('stores/delete'), id: ConnectionIdSchema }),
+    z.object({ op: z.literal('stores/test'), id: ConnectionIdSchema }),
+    z.object({ op: z.literal('keys/list') }),
+    z.object({
+      op: z.literal('keys/issue'),
+      name: z.string().trim().min(1).max(120),
+      role: z.enum(['agent', 'admin']),
+    }),
+    z.object({ op: z.literal('keys/revoke'), id: z.string().min(1).max(100) }),
+    z.object({ op: z.literal('audit/list') }),
+    z.object({ op: z.literal('audit/csv') }),
+  ]),
+);
 
-export const TeamAdminSchema = z.object({
-  type: z.literal('team/admin'),
-  requestId: RequestIdSchema,
-  request: TeamAdminOpSchema,
-});
+export const TeamAdminSchema = lazySchema(() =>
+  z.object({
+    type: z.literal('team/admin'),
+    requestId: RequestIdSchema,
+    request: TeamAdminOpSchema,
+  }),
+);
 
 export type TeamConnect = z.infer<typeof TeamConnectSchema>;
 export type TeamSetMode = z.infer<typeof TeamSetModeSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../core/lazy-schema';
 import { isGladlyDomain } from '../gladly/routes';
 import { DEFAULT_ACTION_REASONS } from './action-reasons';
 
@@ -16,28 +17,36 @@ export const SETTINGS_VERSION = 3;
  * The reason picklist for cancels and refunds (required for a cancel, optional for a refund),
  * written into the order's staff note and the audit log.
  */
-export const ActionReasonSchema = z.string().trim().min(1, 'Enter a reason, or remove the row.').max(80);
-export const ActionReasonsSchema = z
-  .array(ActionReasonSchema)
-  .min(1, 'Keep at least one reason: a cancel needs one.')
-  .max(30)
-  .refine(
-    (rows) => new Set(rows.map((row) => row.toLocaleLowerCase())).size === rows.length,
-    'Each reason can be listed once',
-  );
+export const ActionReasonSchema = lazySchema(() =>
+  z.string().trim().min(1, 'Enter a reason, or remove the row.').max(80),
+);
+export const ActionReasonsSchema = lazySchema(() =>
+  z
+    .array(ActionReasonSchema)
+    .min(1, 'Keep at least one reason: a cancel needs one.')
+    .max(30)
+    .refine(
+      (rows) => new Set(rows.map((row) => row.toLocaleLowerCase())).size === rows.length,
+      'Each reason can be listed once',
+    ),
+);
 
 export { DEFAULT_ACTION_REASONS };
 
-export const SearchQueryAttributeSchema = z.object({
-  attribute: z.enum(['email', 'phone']),
-  label: z.string().trim().min(1).max(60),
-});
+export const SearchQueryAttributeSchema = lazySchema(() =>
+  z.object({
+    attribute: z.enum(['email', 'phone']),
+    label: z.string().trim().min(1).max(60),
+  }),
+);
 
-export const SearchResultsAttributeSchema = z.object({
-  /** name | phone | email | externalCustomerId, or any other (shown as an empty column). */
-  attribute: z.string().trim().min(1).max(60),
-  label: z.string().trim().min(1).max(60),
-});
+export const SearchResultsAttributeSchema = lazySchema(() =>
+  z.object({
+    /** name | phone | email | externalCustomerId, or any other (shown as an empty column). */
+    attribute: z.string().trim().min(1).max(60),
+    label: z.string().trim().min(1).max(60),
+  }),
+);
 
 /** BigCommerce customer fields an admin can copy into a Gladly custom attribute. */
 export const OVERWRITE_FIELDS = [
@@ -52,104 +61,120 @@ export const OVERWRITE_FIELDS = [
 export type OverwriteField = (typeof OVERWRITE_FIELDS)[number];
 
 /** One editable Gladly custom attribute that "Overwrite Existing Values" keeps equal to a store field. */
-export const OverwriteAttributeSchema = z.object({
-  field: z.enum(OVERWRITE_FIELDS),
-  /** The custom attribute's key in Gladly (Settings → Customer Profile Attributes), e.g. "bcCompany". */
-  attribute: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z][\w.-]{0,59}$/, 'A Gladly attribute key is letters, digits, "_", "." or "-", e.g. bcCompany'),
-});
+export const OverwriteAttributeSchema = lazySchema(() =>
+  z.object({
+    field: z.enum(OVERWRITE_FIELDS),
+    /** The custom attribute's key in Gladly (Settings → Customer Profile Attributes), e.g. "bcCompany". */
+    attribute: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z][\w.-]{0,59}$/, 'A Gladly attribute key is letters, digits, "_", "." or "-", e.g. bcCompany'),
+  }),
+);
 
-export const ActionSwitchesSchema = z.object({
-  enabled: z.boolean(),
-  cancel: z.boolean(),
-  refund: z.boolean(),
-  partialRefund: z.boolean(),
-  discount: z.boolean(),
-});
+export const ActionSwitchesSchema = lazySchema(() =>
+  z.object({
+    enabled: z.boolean(),
+    cancel: z.boolean(),
+    refund: z.boolean(),
+    partialRefund: z.boolean(),
+    discount: z.boolean(),
+  }),
+);
 
-export const StoreHashSchema = z.string().regex(/^[a-z0-9]{1,32}$/, 'A store hash is letters and digits, e.g. abc123');
+export const StoreHashSchema = lazySchema(() =>
+  z.string().regex(/^[a-z0-9]{1,32}$/, 'A store hash is letters and digits, e.g. abc123'),
+);
 
 /** What the last successful "Test connection" learnt about the store. */
-export const LastTestSchema = z.object({
-  /** ISO 8601 instant. */
-  at: z.string().min(1).max(40),
-  storeName: z.string().max(200),
-  currency: z.string().max(10),
-  timezone: z.string().max(100),
-  /**
-   * What the test found for each scope it checked (absent when the save, not the page, asked the
-   * store: that only learns name, currency and timezone). Optional, so v2 settings read as before.
-   */
-  scopes: z
-    .array(z.object({ scope: z.string().max(80), status: z.enum(['present', 'missing', 'undecided']) }))
-    .max(20)
-    .optional(),
-});
+export const LastTestSchema = lazySchema(() =>
+  z.object({
+    /** ISO 8601 instant. */
+    at: z.string().min(1).max(40),
+    storeName: z.string().max(200),
+    currency: z.string().max(10),
+    timezone: z.string().max(100),
+    /**
+     * What the test found for each scope it checked (absent when the save, not the page, asked the
+     * store: that only learns name, currency and timezone). Optional, so v2 settings read as before.
+     */
+    scopes: z
+      .array(z.object({ scope: z.string().max(80), status: z.enum(['present', 'missing', 'undecided']) }))
+      .max(20)
+      .optional(),
+  }),
+);
 
-const HttpUrlSchema = z
-  .string()
-  .trim()
-  .url()
-  .refine((value) => /^https?:\/\//i.test(value), 'Use an http:// or https:// address');
+const HttpUrlSchema = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .url()
+    .refine((value) => /^https?:\/\//i.test(value), 'Use an http:// or https:// address'),
+);
 
 /** Also part of the vault's secret name (`connection:<id>`), hence the narrow alphabet. */
-export const ConnectionIdSchema = z
-  .string()
-  .regex(/^[\w.-]{1,64}$/, 'A connection id is 1–64 letters, digits, "_", "." or "-"');
+export const ConnectionIdSchema = lazySchema(() =>
+  z.string().regex(/^[\w.-]{1,64}$/, 'A connection id is 1–64 letters, digits, "_", "." or "-"'),
+);
 
-export const ConnectionSchema = z.object({
-  id: ConnectionIdSchema,
-  name: z.string().trim().min(1).max(80),
-  storeHash: StoreHashSchema,
-  clientId: z.string().trim().max(200),
-  enabled: z.boolean(),
-  /** Only honoured by the e2e build (the sandbox); production always uses https://api.bigcommerce.com. */
-  apiBaseUrl: HttpUrlSchema.optional(),
-  /** Last 4 characters of the saved access token, or null when none is saved. */
-  tokenHint: z.string().max(4).nullable(),
-  searchQueryAttributes: z
-    .array(SearchQueryAttributeSchema)
-    .min(1, 'Keep at least one search query attribute')
-    .refine(
-      (rows) => new Set(rows.map((row) => row.attribute)).size === rows.length,
-      'Each attribute can be used once',
-    ),
-  searchResultsAttributes: z.array(SearchResultsAttributeSchema),
-  autoLink: z.object({ email: z.boolean(), phone: z.boolean() }),
-  overwriteExistingValues: z.boolean(),
-  /** Gladly custom attributes overwritten along with name and address (absent in older settings: none). */
-  overwriteAttributes: z
-    .array(OverwriteAttributeSchema)
-    .max(20)
-    .refine(
-      (rows) => new Set(rows.map((row) => row.attribute)).size === rows.length,
-      'Each Gladly attribute can be mapped once',
-    )
-    .default([]),
-  actions: ActionSwitchesSchema,
-  lastTest: LastTestSchema.nullable(),
-});
+export const ConnectionSchema = lazySchema(() =>
+  z.object({
+    id: ConnectionIdSchema,
+    name: z.string().trim().min(1).max(80),
+    storeHash: StoreHashSchema,
+    clientId: z.string().trim().max(200),
+    enabled: z.boolean(),
+    /** Only honoured by the e2e build (the sandbox); production always uses https://api.bigcommerce.com. */
+    apiBaseUrl: HttpUrlSchema.optional(),
+    /** Last 4 characters of the saved access token, or null when none is saved. */
+    tokenHint: z.string().max(4).nullable(),
+    searchQueryAttributes: z
+      .array(SearchQueryAttributeSchema)
+      .min(1, 'Keep at least one search query attribute')
+      .refine(
+        (rows) => new Set(rows.map((row) => row.attribute)).size === rows.length,
+        'Each attribute can be used once',
+      ),
+    searchResultsAttributes: z.array(SearchResultsAttributeSchema),
+    autoLink: z.object({ email: z.boolean(), phone: z.boolean() }),
+    overwriteExistingValues: z.boolean(),
+    /** Gladly custom attributes overwritten along with name and address (absent in older settings: none). */
+    overwriteAttributes: z
+      .array(OverwriteAttributeSchema)
+      .max(20)
+      .refine(
+        (rows) => new Set(rows.map((row) => row.attribute)).size === rows.length,
+        'Each Gladly attribute can be mapped once',
+      )
+      .default([]),
+    actions: ActionSwitchesSchema,
+    lastTest: LastTestSchema.nullable(),
+  }),
+);
 
 /** The Gladly API token goes to this host: Gladly's own domains only (loopback in the e2e build). */
-export const GladlyHostSchema = z
-  .string()
-  .trim()
-  .url()
-  .refine(
-    (value) => isGladlyDomain(value),
-    'Use your Gladly address, on gladly.com or gladly.qa (e.g. https://acme.gladly.com)',
-  );
+export const GladlyHostSchema = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .url()
+    .refine(
+      (value) => isGladlyDomain(value),
+      'Use your Gladly address, on gladly.com or gladly.qa (e.g. https://acme.gladly.com)',
+    ),
+);
 
-export const GladlyApiSettingsSchema = z.object({
-  /** e.g. https://acme.gladly.com */
-  host: GladlyHostSchema,
-  email: z.string().email(),
-  tokenHint: z.string().max(4).nullable(),
-});
+export const GladlyApiSettingsSchema = lazySchema(() =>
+  z.object({
+    /** e.g. https://acme.gladly.com */
+    host: GladlyHostSchema,
+    email: z.string().email(),
+    tokenHint: z.string().max(4).nullable(),
+  }),
+);
 
-export const TeamModeSchema = z.enum(['standalone', 'team']);
+export const TeamModeSchema = lazySchema(() => z.enum(['standalone', 'team']));
 
 /**
  * Team mode (optional): the background forwards lookups and actions to a team service, which
@@ -157,23 +182,27 @@ export const TeamModeSchema = z.enum(['standalone', 'team']);
  * hint is here. Absent means standalone, as every profile was before team mode existed, so no
  * migration is needed and switching back and forth keeps the standalone connections untouched.
  */
-export const TeamSettingsSchema = z.object({
-  mode: TeamModeSchema,
-  /** The service's origin, e.g. https://team.example.com (no path). */
-  serviceUrl: HttpUrlSchema.nullable(),
-  keyHint: z.string().max(4).nullable(),
-});
+export const TeamSettingsSchema = lazySchema(() =>
+  z.object({
+    mode: TeamModeSchema,
+    /** The service's origin, e.g. https://team.example.com (no path). */
+    serviceUrl: HttpUrlSchema.nullable(),
+    keyHint: z.string().max(4).nullable(),
+  }),
+);
 
-export const SettingsSchema = z.object({
-  version: z.literal(SETTINGS_VERSION),
-  team: TeamSettingsSchema.optional(),
-  connections: z.array(ConnectionSchema),
-  /** Admin overrides of the Gladly detection selectors (key → CSS selector). */
-  selectors: z.record(z.string(), z.string()),
-  gladlyApi: GladlyApiSettingsSchema.nullable(),
-  actionReasons: ActionReasonsSchema,
-  // The sidebar's width is each agent's own (dragged, kept by the content script), not a setting.
-});
+export const SettingsSchema = lazySchema(() =>
+  z.object({
+    version: z.literal(SETTINGS_VERSION),
+    team: TeamSettingsSchema.optional(),
+    connections: z.array(ConnectionSchema),
+    /** Admin overrides of the Gladly detection selectors (key → CSS selector). */
+    selectors: z.record(z.string(), z.string()),
+    gladlyApi: GladlyApiSettingsSchema.nullable(),
+    actionReasons: ActionReasonsSchema,
+    // The sidebar's width is each agent's own (dragged, kept by the content script), not a setting.
+  }),
+);
 
 export type SearchQueryAttribute = z.infer<typeof SearchQueryAttributeSchema>;
 export type SearchResultsAttribute = z.infer<typeof SearchResultsAttributeSchema>;

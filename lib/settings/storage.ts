@@ -5,6 +5,7 @@
  * see lib/settings/vault.ts.
  */
 import { z } from 'zod';
+import { lazySchema } from '../core/lazy-schema';
 import type { KeyValueStore } from '../core/kv-store';
 import {
   ConnectionIdSchema,
@@ -143,61 +144,67 @@ export function readSettings(raw: unknown): ReadResult {
 
 // ---- managed policy ---------------------------------------------------------------------------
 
-const ManagedStoreHashSchema = z.string().transform((value, ctx) => {
-  const parsed = parseStoreHash(value);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.message });
-    return z.NEVER;
-  }
-  return parsed.hash;
-});
+const ManagedStoreHashSchema = lazySchema(() =>
+  z.string().transform((value, ctx) => {
+    const parsed = parseStoreHash(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.hash;
+  }),
+);
 
-const ManagedConnectionSchema = z.object({
-  id: ConnectionIdSchema,
-  name: z.string().trim().min(1).max(80),
-  storeHash: ManagedStoreHashSchema,
-  clientId: z.string().trim().max(200).optional(),
-  enabled: z.boolean().optional(),
-  searchQueryAttributes: z
-    .array(z.object({ attribute: z.enum(['email', 'phone']), label: z.string().trim().min(1).max(60) }))
-    .min(1)
-    .optional(),
-  searchResultsAttributes: z
-    .array(z.object({ attribute: z.string().trim().min(1).max(60), label: z.string().trim().min(1).max(60) }))
-    .optional(),
-  autoLink: z.object({ email: z.boolean(), phone: z.boolean() }).optional(),
-  overwriteExistingValues: z.boolean().optional(),
-  actions: z
-    .object({
-      enabled: z.boolean(),
-      cancel: z.boolean(),
-      refund: z.boolean(),
-      partialRefund: z.boolean(),
-      discount: z.boolean(),
-    })
-    .partial()
-    .optional(),
-});
+const ManagedConnectionSchema = lazySchema(() =>
+  z.object({
+    id: ConnectionIdSchema,
+    name: z.string().trim().min(1).max(80),
+    storeHash: ManagedStoreHashSchema,
+    clientId: z.string().trim().max(200).optional(),
+    enabled: z.boolean().optional(),
+    searchQueryAttributes: z
+      .array(z.object({ attribute: z.enum(['email', 'phone']), label: z.string().trim().min(1).max(60) }))
+      .min(1)
+      .optional(),
+    searchResultsAttributes: z
+      .array(z.object({ attribute: z.string().trim().min(1).max(60), label: z.string().trim().min(1).max(60) }))
+      .optional(),
+    autoLink: z.object({ email: z.boolean(), phone: z.boolean() }).optional(),
+    overwriteExistingValues: z.boolean().optional(),
+    actions: z
+      .object({
+        enabled: z.boolean(),
+        cancel: z.boolean(),
+        refund: z.boolean(),
+        partialRefund: z.boolean(),
+        discount: z.boolean(),
+      })
+      .partial()
+      .optional(),
+  }),
+);
 
-export const ManagedPolicySchema = z.object({
-  connections: z.array(ManagedConnectionSchema).optional(),
-  allowActions: z.boolean().optional(),
-  gladlyApi: z.object({ host: GladlyHostSchema, email: z.string().trim().email() }).optional(),
-  selectors: z.record(z.string(), z.string().min(1)).optional(),
-  /** IT pushes the mode and the service address; each agent still pastes their own access key. */
-  team: z
-    .object({
-      mode: z.enum(['standalone', 'team']).optional(),
-      serviceUrl: z
-        .string()
-        .trim()
-        .url()
-        .refine((value) => /^https?:\/\//i.test(value), 'Use an http:// or https:// address')
-        .transform(trimTrailingSlash)
-        .optional(),
-    })
-    .optional(),
-});
+export const ManagedPolicySchema = lazySchema(() =>
+  z.object({
+    connections: z.array(ManagedConnectionSchema).optional(),
+    allowActions: z.boolean().optional(),
+    gladlyApi: z.object({ host: GladlyHostSchema, email: z.string().trim().email() }).optional(),
+    selectors: z.record(z.string(), z.string().min(1)).optional(),
+    /** IT pushes the mode and the service address; each agent still pastes their own access key. */
+    team: z
+      .object({
+        mode: z.enum(['standalone', 'team']).optional(),
+        serviceUrl: z
+          .string()
+          .trim()
+          .url()
+          .refine((value) => /^https?:\/\//i.test(value), 'Use an http:// or https:// address')
+          .transform(trimTrailingSlash)
+          .optional(),
+      })
+      .optional(),
+  }),
+);
 export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
 
 /** Lays a policy over saved settings: managed values win and are reported as locks. */

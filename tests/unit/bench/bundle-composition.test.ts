@@ -6,7 +6,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composition, compositionOfFiles, partOf } from '../../../bench/lib/bundle-composition';
+import {
+  composition,
+  compositionOfFiles,
+  largestOwnFiles,
+  ownFileOf,
+  partOf,
+} from '../../../bench/lib/bundle-composition';
 
 describe('bundle composition', () => {
   it('names the package of a source, scoped ones included, and everything else our own code', () => {
@@ -42,6 +48,31 @@ describe('bundle composition', () => {
         'own code': 2 * 'bbb\n'.length,
       });
       expect(compositionOfFiles([join(dir, 'a.js'), join(dir, 'c.js')])).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names our own files from the root and lists the largest, never a package', () => {
+    expect(ownFileOf('../../lib/core/phone.ts')).toBe('lib/core/phone.ts');
+    expect(ownFileOf('/work/x/entrypoints/background.ts')).toBe('entrypoints/background.ts');
+    expect(ownFileOf('../../node_modules/zod/index.js')).toBeNull();
+    const dir = mkdtempSync(join(tmpdir(), 'composition-'));
+    try {
+      // "aaaa" from zod, "bb" from lib/small.ts, "cccccc" from lib/big.ts, "d" from lib/small.ts again.
+      const map = {
+        sources: ['../../node_modules/zod/index.js', '../../lib/small.ts', '../../lib/big.ts'],
+        mappings: 'AAAA,ICAA,ECAA,MDAA',
+      };
+      writeFileSync(join(dir, 'a.js'), 'aaaabbccccccd');
+      writeFileSync(join(dir, 'a.js.map'), JSON.stringify(map));
+      const files = largestOwnFiles(join(dir, 'a.js'), 5) ?? [];
+      expect(files.map((f) => [f.part, f.raw])).toEqual([
+        ['lib/big.ts', 'cccccc'.length],
+        ['lib/small.ts', 'bbd\n'.length],
+      ]);
+      expect(largestOwnFiles(join(dir, 'a.js'), 1)?.map((f) => f.part)).toEqual(['lib/big.ts']);
+      expect(largestOwnFiles(join(dir, 'missing.js'), 5)).toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

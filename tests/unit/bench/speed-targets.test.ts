@@ -36,7 +36,7 @@ describe('speed targets', () => {
     sample('jane', 1, { panelToOrdersMs: 190 }),
     sample('jane', 2, { panelToOrdersMs: 260 }),
     sample('jane', 3, { panelToOrdersMs: 180 }),
-    sample('cold', 1, { panelToOrdersMs: 260, workerStartMs: 40, workerEvaluatedMs: 25 }),
+    sample('cold', 1, { panelToOrdersMs: 260, workerStartMs: 40, workerEvaluatedMs: 25, workerScriptStartMs: 18 }),
     sample('api', 1, { panelToOrdersMs: -120 }),
     sample('twoStores', 1, { panelToOrdersMs: 201 }),
   ];
@@ -53,6 +53,7 @@ describe('speed targets', () => {
     expect(cold.met).toBe(false); // 260 > 190 + 50
     expect(cold.measured).toContain('worker start-up 40 ms');
     expect(cold.measured).toContain('modules evaluated at 25 ms');
+    expect(cold.measured).toContain('script began at 18 ms');
   });
 
   it('meets the Gladly API goal when orders show before (or within 50 ms of) the panel', () => {
