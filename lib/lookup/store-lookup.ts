@@ -71,31 +71,40 @@ export async function lookupStore(
     ? unique(identity.emails.map((e) => e.value.trim().toLowerCase()).filter(Boolean))
     : [];
   const phones = connection.searchBy.phone ? unique(identity.phones.map((p) => p.value.trim()).filter(Boolean)) : [];
-  // A customer an agent linked by hand stays linked even when Gladly shows no email or phone.
-  // Both reads now, so nothing but BigCommerce's answer stands between round 1 and the first paint.
-  const [link, unlinked] = await Promise.all([
+  // The stored link (and the unlink marks) are read alongside round 1, not before it: those reads
+  // parse the agent's whole link table, and the first paint should wait for BigCommerce alone.
+  const stored = Promise.all([
     deps.links.get(identity, connection.id),
     deps.links.unlinkedIds(identity, connection.id),
   ]);
-  if (emails.length === 0 && phones.length === 0 && !link) return { ...base, status: 'not-found', complete: true };
+  // A customer an agent linked by hand stays linked even when Gladly shows no email or phone.
+  if (emails.length === 0 && phones.length === 0 && !(await stored)[0])
+    return { ...base, status: 'not-found', complete: true };
 
   // Round 1: everything that needs nothing but the identity (and a known link). Requests leave
   // one after another (each fetch() costs the worker a few ms when cold), so the heaviest
-  // answers, the orders, are asked for first.
+  // answers, the orders, are asked for first; a linked customer's own two once the link is read.
   let early: EarlyAccountOrders | null = null;
-  const [emailOrders, linkedOrders, byEmail, linkedCustomer, byPhone] = await round(1, () =>
+  const [emailOrders, byEmail, byPhone, [link, unlinked, linkedOrders, linkedCustomer]] = await round(1, () =>
     Promise.all([
       Promise.all(emails.map((email) => api.ordersByEmail(email, ORDER_LIMIT))).then((lists) => lists.flat()),
-      link ? api.ordersByCustomerId(link.customerId, ORDER_LIMIT) : Promise.resolve(null),
-      (emails.length ? api.customersByEmail(emails) : Promise.resolve([])).then((found) => {
+      (emails.length ? api.customersByEmail(emails) : Promise.resolve([])).then(async (found) => {
         // The usual outcome is one customer with this email, auto-linked: their account orders
         // are round 2's critical path, so they are asked for now, not after the slowest of round 1.
+        const [link, unlinked] = await stored;
         const only = found.length === 1 ? found[0]! : null;
         if (!link && only && connection.autoLink.email && !unlinked.has(only.id)) early = startEarly(api, only.id);
         return found;
       }),
-      link ? api.customerById(link.customerId) : Promise.resolve(null),
       phones.length ? api.customersByPhone(phones) : Promise.resolve([]),
+      stored.then(([link, unlinked]) =>
+        Promise.all([
+          link,
+          unlinked,
+          link ? api.ordersByCustomerId(link.customerId, ORDER_LIMIT) : Promise.resolve(null),
+          link ? api.customerById(link.customerId) : Promise.resolve(null),
+        ]),
+      ),
     ]),
   );
 
