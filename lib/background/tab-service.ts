@@ -36,6 +36,9 @@ export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
   // A confirmation that comes back after the agent moved on must not overwrite the newer customer.
   const latest = new Map<number, number>();
   let sequence = 0;
+  /** The order messages came from each tab in (a preview must not overtake a later message). */
+  const arrived = new Map<number, number>();
+  let arrivals = 0;
   /** Tabs showing the identity Gladly's API gave at navigation, by customer id (until the panel confirms it). */
   const apiShown = new Map<number, string>();
 
@@ -56,12 +59,18 @@ export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
       if (sender.kind !== 'content-script') return null;
       const tabId = sender.tabId;
       const gate = deps.writeGate;
-      // A preview is shown only where its writes can be held back; otherwise the trusted panel follows soon.
-      if (message.provisional && !(gate && message.identity && (await deps.previewAllowed?.()) !== false)) return null;
+      const arrival = ++arrivals;
+      arrived.set(tabId, arrival);
+      if (message.provisional) {
+        // A preview is shown only where its writes can be held back; otherwise the trusted panel follows soon.
+        if (!gate || !message.identity || (await deps.previewAllowed?.()) === false) return null;
+        // Whatever came from the tab while that was asked (the agent moved on) is newer than the preview.
+        if (arrived.get(tabId) !== arrival) return null;
+      }
       const mine = ++sequence;
       latest.set(tabId, mine);
       if (message.provisional) gate?.hold(tabId);
-      // The agent moved on: whatever the previewed panel's lookup held back is never written.
+      // The agent moved on before the preview was trusted: the latest preview's writes go out.
       else if (!message.identity) gate?.settle(tabId, null);
       deps.setAgent?.(tabId, message.agent, message.url);
       const { customerId } = message;

@@ -6,8 +6,9 @@
  * profile and orders are on screen one round trip later) and trusts it only once it stayed
  * unchanged for the settle window. Reads are idempotent, writes are not: an auto-link, forgetting a
  * deleted customer's link and overwriting Gladly's values wait until the panel is trusted with the
- * same query, and are dropped if it changed (a panel that rendered in stages may show more contact
- * data a moment later, and the full identity might not auto-link at all) or the agent moved on.
+ * same query, and are dropped if it is trusted with another (a panel that rendered in stages may
+ * show more contact data a moment later, and the full identity might not auto-link at all). When
+ * the agent moves on first, the latest preview stands: its writes go out.
  */
 import type { LookupCache } from '../lookup/cache';
 import type { LinkStore } from '../lookup/linking';
@@ -23,7 +24,11 @@ export const writeNow: WriteSink = async (write) => {
 export interface WriteGate {
   /** The tab shows an identity not yet trusted: lookups started from now on hold their writes. */
   hold(tabId: number): void;
-  /** The tab's identity is trusted (its query key) or gone (null): held writes of that key go out, the rest never. */
+  /**
+   * The tab's identity is trusted (its query key): held writes of that key go out, the rest never.
+   * Or the agent moved on before it was (null): nothing contradicts the last preview, so the writes
+   * of the tab's latest lookup go out (shown, and kept in the cache for a revisit), older ones never.
+   */
   settle(tabId: number, key: string | null): void;
   /** Where the writes of a lookup of `key` starting now in the tab go. */
   sinkFor(tabId: number | undefined, key: string): WriteSink;
@@ -44,9 +49,11 @@ export function createWriteGate(): WriteGate {
     hold(tabId) {
       holding.add(tabId);
     },
-    settle(tabId, key) {
+    settle(tabId, trusted) {
       holding.delete(tabId);
-      for (const ticket of tickets.get(tabId) ?? []) {
+      const list = tickets.get(tabId) ?? [];
+      const key = trusted ?? list.at(-1)?.key;
+      for (const ticket of list) {
         if (ticket.key === key) {
           ticket.state = 'released';
           for (const write of ticket.held.splice(0)) void write().catch(() => undefined);

@@ -89,10 +89,14 @@ export function watchGladly(options: WatchGladlyOptions): void {
     const leaving = first ? null : readPanel(doc, selectors, customerId);
     // Nothing accepted since the last change (e.g. via /home): the older panels are still stale.
     const carried = accepted ? [accepted] : stale;
-    // Whose panel is being left: the accepted customer's, or (not accepted yet) whoever it was seen as before.
+    // Whose panel is being left: the accepted customer's; this customer's own candidate when the
+    // agent moves on before it was trusted (it may already be on screen as a preview: coming back
+    // must find it theirs, not nobody's); else whoever it was seen as before.
     const owner = accepted
       ? accepted.customerId
-      : stale.find((seen) => leaving && seen.fingerprint === leaving.fingerprint)?.customerId;
+      : leaving && candidate?.fingerprint === leaving.fingerprint
+        ? customerId
+        : stale.find((seen) => leaving && seen.fingerprint === leaving.fingerprint)?.customerId;
     stale = [
       ...carried,
       ...(leaving ? [{ customerId: owner, key: leaving.key, fingerprint: leaving.fingerprint }] : []),

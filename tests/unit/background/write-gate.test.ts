@@ -1,7 +1,8 @@
 /**
  * A previewed panel (shown before it is trusted) gets its profile and orders at once, but its
- * lookup's writes wait: the auto-link is made when the same identity is trusted, and never when
- * the trusted panel shows more (a phone that conflicts), when the agent moves on, or in team mode.
+ * lookup's writes wait: the auto-link is made when the same identity is trusted (or the agent moves
+ * on first: the latest preview stands), and never when the trusted panel shows more (a phone that
+ * conflicts); previews are not shown in team mode.
  * Driven through the real tab and lookup handlers, the prefetch and the link store.
  */
 import { describe, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ const emailOnly: Identity = { gladlyCustomerId: 'g-dana', name: 'Dana Whitfield'
 /** The whole panel: Gladly's mobile is not the number the store has for her. */
 const whole: Identity = { ...emailOnly, phones: [{ value: '312 555 0177', source: 'panel' }] };
 
-function setup(options: { team?: boolean } = {}) {
+function setup(options: { team?: boolean; previewAllowed?: () => Promise<boolean> } = {}) {
   const api = fakeStoreApi({
     customers: [makeCustomer({ id: '9', email: email.value, phone: '+1 773 555 0100', name: 'Dana Whitfield' })],
     orders: [makeOrder(301, { billingEmail: email.value, externalCustomerId: '9' })],
@@ -78,7 +79,7 @@ function setup(options: { team?: boolean } = {}) {
     sendToTab: async () => undefined,
     prefetch: (tab, identity) => prefetch.start(tab, { kind: 'identity', identity }),
     writeGate,
-    previewAllowed: async () => !options.team,
+    previewAllowed: options.previewAllowed ?? (async () => !options.team),
   });
   const changed = tabHandlers.find((h) => h.type === 'identity/changed') as unknown as MessageHandler<
     { type: 'identity/changed' } & Record<string, unknown>
@@ -147,18 +148,26 @@ describe('the writes of a previewed panel', () => {
     expect(await linkOf()).toBeUndefined();
   });
 
-  it('are dropped when the agent moves on before the panel is trusted', async () => {
+  it('go out when the agent moves on before the panel is trusted: the latest preview stands', async () => {
     const { panel, sidebarLookup, linkOf } = setup();
     await panel(emailOnly, true);
     await sidebarLookup(emailOnly);
+    await tick();
+    expect(await linkOf()).toBeUndefined();
+    await panel(null); // away before the settle window ended
+    await tick();
+    expect(await linkOf()).toMatchObject({ customerId: '9', by: 'auto' });
+  });
+
+  it('after moving on, only the latest preview’s writes go out, not an earlier stage’s', async () => {
+    const { panel, sidebarLookup, linkOf } = setup();
+    await panel(emailOnly, true);
+    expect((await sidebarLookup(emailOnly)).stores[0]).toMatchObject({ status: 'linked' });
+    await panel(whole, true); // the phone rendered: a choice
+    await sidebarLookup(whole);
     await panel(null);
     await tick();
     expect(await linkOf()).toBeUndefined();
-    // The next customer's lookups write as usual (nothing is held any more).
-    await panel(emailOnly);
-    await sidebarLookup(emailOnly);
-    await tick();
-    expect(await linkOf()).toMatchObject({ customerId: '9' });
   });
 
   it('a lookup the prefetch started is held the same way when the sidebar takes it over', async () => {
@@ -172,6 +181,24 @@ describe('the writes of a previewed panel', () => {
     await panel(emailOnly);
     await tick();
     expect(await linkOf()).toMatchObject({ customerId: '9', by: 'auto' });
+  });
+
+  it('a preview overtaken by the agent moving on (while the mode was read) is never shown', async () => {
+    let answer: (allowed: boolean) => void = () => undefined;
+    const asked = new Promise<boolean>((resolve) => {
+      answer = resolve;
+    });
+    const { panel, shown, sidebarLookup, linkOf } = setup({ previewAllowed: () => asked });
+    const preview = panel(emailOnly, true);
+    await panel(null); // the URL changed: the next customer
+    answer(true);
+    await preview;
+    expect(shown).toEqual([null]);
+    // Nothing is held for the tab either: the next trusted panel links at once.
+    await panel(emailOnly);
+    await sidebarLookup(emailOnly);
+    await tick();
+    expect(await linkOf()).toMatchObject({ customerId: '9' });
   });
 
   it('are not shown in team mode (the team service makes its links itself): the sidebar waits for trust', async () => {

@@ -16,6 +16,7 @@ import {
   loadProduct,
   onSocket,
   perCall,
+  requestsEnded,
   settledLog,
   tokensOf,
   type Transport,
@@ -120,6 +121,7 @@ describe.each(READ_ROWS)('lookup when $endpoint fails', (row) => {
     const product = await loadProduct();
 
     const run = await runRow(product, transport, row);
+    await requestsEnded();
     const baseline = baselines.get(row.endpoint)!;
     const tokens = tokensOf(transport);
 

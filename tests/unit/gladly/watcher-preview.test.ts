@@ -134,4 +134,27 @@ describe('watchGladly onPreview', () => {
       ['identity', 1],
     ]);
   });
+
+  it('a customer left before their panel was trusted is shown again on coming back (via home)', async () => {
+    const next = await fromJaneTo('guest');
+    panel().innerHTML = skeleton();
+    await sleep(40);
+    panel().innerHTML = next.panel;
+    await sleep(PREVIEW + 40);
+    expect(kinds()).toEqual([['preview', personas.guest.gladlyId]]);
+    // Away before the settle window ends (the agent saw the preview and moved on), then back.
+    history.pushState(null, '', '/home');
+    await sleep(30);
+    panel().innerHTML = skeleton();
+    await sleep(40);
+    heard = [];
+    history.pushState(null, '', personaPath('guest'));
+    await sleep(30);
+    panel().innerHTML = next.panel;
+    await sleep(SETTLE + 80);
+    expect(kinds()).toEqual([
+      ['preview', personas.guest.gladlyId],
+      ['identity', personas.guest.gladlyId],
+    ]);
+  });
 });
