@@ -56,7 +56,12 @@ export function createWriteGate(): WriteGate {
       for (const ticket of list) {
         if (ticket.key === key) {
           ticket.state = 'released';
-          for (const write of ticket.held.splice(0)) void write().catch(() => undefined);
+          // After the message that settled them has done its part (e.g. cleared the sidebar for
+          // the next customer): saving links and the cache is never on the agent's path.
+          const writes = ticket.held.splice(0);
+          setTimeout(() => {
+            for (const write of writes) void write().catch(() => undefined);
+          }, 0);
         } else {
           ticket.state = 'dropped';
           ticket.held.length = 0;
