@@ -39,6 +39,8 @@ interface Ticket {
   key: string;
   state: 'held' | 'released' | 'dropped';
   held: (() => Promise<unknown>)[];
+  /** Released: the held writes have been started (later ones start after them, in order). */
+  started: Promise<void>;
 }
 
 export function createWriteGate(): WriteGate {
@@ -59,9 +61,12 @@ export function createWriteGate(): WriteGate {
           // After the message that settled them has done its part (e.g. cleared the sidebar for
           // the next customer): saving links and the cache is never on the agent's path.
           const writes = ticket.held.splice(0);
-          setTimeout(() => {
-            for (const write of writes) void write().catch(() => undefined);
-          }, 0);
+          ticket.started = new Promise((started) =>
+            setTimeout(() => {
+              for (const write of writes) void write().catch(() => undefined);
+              started();
+            }, 0),
+          );
         } else {
           ticket.state = 'dropped';
           ticket.held.length = 0;
@@ -71,11 +76,14 @@ export function createWriteGate(): WriteGate {
     },
     sinkFor(tabId, key) {
       if (tabId === undefined || !holding.has(tabId)) return writeNow;
-      const ticket: Ticket = { key, state: 'held', held: [] };
+      const ticket: Ticket = { key, state: 'held', held: [], started: Promise.resolve() };
       tickets.set(tabId, [...(tickets.get(tabId) ?? []), ticket]);
       return async (write) => {
-        if (ticket.state === 'released') await write();
-        else if (ticket.state === 'held') ticket.held.push(write);
+        if (ticket.state === 'held') ticket.held.push(write);
+        else if (ticket.state === 'released') {
+          await ticket.started;
+          await write();
+        }
       };
     },
     forget(tabId) {

@@ -13,7 +13,7 @@ import {
   type LookupServiceDeps,
 } from '../../../lib/background/lookup-service';
 import { createTabHandlers } from '../../../lib/background/tab-service';
-import { createWriteGate } from '../../../lib/background/write-gate';
+import { createWriteGate, writeNow } from '../../../lib/background/write-gate';
 import type { ConnectionRegistry } from '../../../lib/background/connections';
 import type { MessageHandler } from '../../../lib/background/handler';
 import type { SidebarHub } from '../../../lib/background/sidebar-hub';
@@ -207,5 +207,24 @@ describe('the writes of a previewed panel', () => {
     expect(shown).toEqual([]);
     await panel(emailOnly);
     expect(shown).toEqual([emailOnly]);
+  });
+});
+
+describe('the write gate on its own', () => {
+  it('keeps a lookup’s writes in order across the release: the held ones first, then what comes after', async () => {
+    const gate = createWriteGate();
+    gate.hold(TAB);
+    const sink = gate.sinkFor(TAB, 'k');
+    const done: string[] = [];
+    const write = (name: string) => async () => {
+      done.push(name);
+    };
+    await sink(write('unlink the deleted customer'));
+    await sink(write('auto-link'));
+    expect(done).toEqual([]); // held
+    gate.settle(TAB, 'k');
+    await sink(write('cache the result')); // after the release, behind the held ones
+    expect(done).toEqual(['unlink the deleted customer', 'auto-link', 'cache the result']);
+    expect(gate.sinkFor(TAB, 'k')).toBe(writeNow); // nothing held any more
   });
 });
