@@ -24,3 +24,18 @@ export async function parsePage(path: string, skeleton = '0'): Promise<Document>
 export async function view(path: string): Promise<View> {
   return (await (await app.request(`/_app/view?path=${encodeURIComponent(path)}`)).json()) as View;
 }
+
+/** The look-alike's Customer Details container in the test's document. */
+export function panelContainer(): HTMLElement {
+  const element = document.getElementById('gladly-customer');
+  if (!element) throw new Error('no panel container');
+  return element;
+}
+
+/** Loads the look-alike's page for a persona (or home) into the test's document, without its page script. */
+export async function loadLookalike(key: PersonaKey | '/home'): Promise<void> {
+  const path = key === '/home' ? key : personaPath(key);
+  const html = (await pageHtml(path)).replace(/<script>[\s\S]*?<\/script>/, '');
+  history.replaceState(null, '', path);
+  document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
+}

@@ -8,9 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { watchGladly } from '../../../lib/gladly/watcher';
 import { DEFAULT_SELECTORS } from '../../../lib/gladly/selectors';
 import { skeleton } from '../../../sandbox/gladly/render';
-import { personas, type PersonaKey } from '../../../sandbox/personas';
+import { personas } from '../../../sandbox/personas';
 import type { Identity } from '../../../lib/messages/identity';
-import { pageHtml, personaPath, view } from './helpers';
+import { personaPath, view, loadLookalike, panelContainer } from './helpers';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const SETTLE = 150;
@@ -24,18 +24,6 @@ interface Heard {
 
 let controller: AbortController;
 let heard: Heard[];
-
-function panel(): HTMLElement {
-  const element = document.getElementById('gladly-customer');
-  if (!element) throw new Error('no panel container');
-  return element;
-}
-
-async function load(key: PersonaKey): Promise<void> {
-  const html = (await pageHtml(personaPath(key))).replace(/<script>[\s\S]*?<\/script>/, '');
-  history.replaceState(null, '', personaPath(key));
-  document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
-}
 
 function start(): void {
   const note = (kind: Heard['kind']) => (identity: Identity | null, customerId?: string) => {
@@ -60,7 +48,7 @@ afterEach(() => controller.abort());
 
 describe('watchGladly onCandidate', () => {
   it('reports the new panel at first sight, long before it is trusted', async () => {
-    await load('jane');
+    await loadLookalike('jane');
     start();
     await sleep(SETTLE + 60);
     heard = [];
@@ -68,10 +56,10 @@ describe('watchGladly onCandidate', () => {
     history.pushState(null, '', personaPath('guest'));
     await sleep(60); // the old panel lingers: never a candidate
     expect(heard).toEqual([]);
-    panel().innerHTML = skeleton();
+    panelContainer().innerHTML = skeleton();
     await sleep(40);
     const shownAt = Date.now();
-    panel().innerHTML = next.panel;
+    panelContainer().innerHTML = next.panel;
     // At the first mutation, not at the end of the burst's 30 ms window: the lookup starts at once.
     await sleep(10);
     expect(heard.map((h) => [h.kind, h.customerId])).toEqual([['candidate', personas.guest.gladlyId]]);
@@ -84,29 +72,29 @@ describe('watchGladly onCandidate', () => {
   });
 
   it('never offers the old panel as a candidate, even when it lingers past the settle time', async () => {
-    await load('jane');
+    await loadLookalike('jane');
     start();
     await sleep(SETTLE + 60);
     heard = [];
     history.pushState(null, '', personaPath('multiEmail'));
     await sleep(SETTLE * 3);
     expect(heard).toEqual([]);
-    panel().innerHTML = (await view(personaPath('multiEmail'))).panel;
+    panelContainer().innerHTML = (await view(personaPath('multiEmail'))).panel;
     await sleep(SETTLE + 100);
     expect(heard.every((h) => h.customerId === personas.multiEmail.gladlyId)).toBe(true);
     expect(heard.map((h) => h.name)).toEqual(['Chris Rivera', 'Chris Rivera']);
   });
 
   it('offers the panel again when it changes while settling, and says nothing more once it is trusted', async () => {
-    await load('jane');
+    await loadLookalike('jane');
     start();
     await sleep(SETTLE + 60);
     heard = [];
     const next = await view(personaPath('twoStores'));
     history.pushState(null, '', personaPath('twoStores'));
-    panel().innerHTML = skeleton();
+    panelContainer().innerHTML = skeleton();
     await sleep(40);
-    panel().innerHTML = next.panel;
+    panelContainer().innerHTML = next.panel;
     await sleep(40);
     const input = document.querySelector<HTMLInputElement>('[data-aid="customerName-input"]');
     if (!input) throw new Error('no name input');

@@ -11,7 +11,7 @@ import { DEFAULT_SELECTORS } from '../../../lib/gladly/selectors';
 import { skeleton } from '../../../sandbox/gladly/render';
 import { personas, type PersonaKey } from '../../../sandbox/personas';
 import type { Identity } from '../../../lib/messages/identity';
-import { pageHtml, personaPath, view } from './helpers';
+import { personaPath, view, loadLookalike, panelContainer } from './helpers';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const PREVIEW = 40;
@@ -26,18 +26,6 @@ interface Heard {
 
 let controller: AbortController;
 let heard: Heard[];
-
-function panel(): HTMLElement {
-  const element = document.getElementById('gladly-customer');
-  if (!element) throw new Error('no panel container');
-  return element;
-}
-
-async function load(key: PersonaKey): Promise<void> {
-  const html = (await pageHtml(personaPath(key))).replace(/<script>[\s\S]*?<\/script>/, '');
-  history.replaceState(null, '', personaPath(key));
-  document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
-}
 
 function start(): void {
   const note = (kind: Heard['kind']) => (identity: Identity | null, customerId?: string) => {
@@ -57,7 +45,7 @@ function start(): void {
 
 /** Jane's panel trusted, then the agent opens `key`: the URL changes, Jane's panel still on screen. */
 async function fromJaneTo(key: PersonaKey): Promise<{ panel: string }> {
-  await load('jane');
+  await loadLookalike('jane');
   start();
   await sleep(SETTLE + 60);
   heard = [];
@@ -78,10 +66,10 @@ afterEach(() => controller.abort());
 describe('watchGladly onPreview', () => {
   it('offers a fresh panel after the skeleton within the preview time, and trusts it only after the settle window', async () => {
     const next = await fromJaneTo('guest');
-    panel().innerHTML = skeleton();
+    panelContainer().innerHTML = skeleton();
     await sleep(40);
     const shownAt = Date.now();
-    panel().innerHTML = next.panel;
+    panelContainer().innerHTML = next.panel;
     await sleep(PREVIEW + 40);
     expect(kinds()).toEqual([['preview', personas.guest.gladlyId]]);
     expect(heard[0]!.at - shownAt).toBeGreaterThanOrEqual(PREVIEW - 5);
@@ -98,7 +86,7 @@ describe('watchGladly onPreview', () => {
     const next = await fromJaneTo('multiEmail');
     await sleep(SETTLE + 60); // the old panel lingers past every window
     expect(heard).toEqual([]);
-    panel().innerHTML = next.panel; // straight over the old one: no fresh render to vouch for it
+    panelContainer().innerHTML = next.panel; // straight over the old one: no fresh render to vouch for it
     await sleep(SETTLE / 2);
     expect(heard).toEqual([]);
     await sleep(SETTLE);
@@ -107,26 +95,26 @@ describe('watchGladly onPreview', () => {
 
   it('never previews a render after the skeleton that shows the previous customer’s contact data', async () => {
     await fromJaneTo('guest');
-    const old = panel().innerHTML;
-    panel().innerHTML = skeleton();
+    const old = panelContainer().innerHTML;
+    panelContainer().innerHTML = skeleton();
     await sleep(40);
     // Jane's panel again, slightly different (e.g. a fresher "Conversations" line): not Gary's.
-    panel().innerHTML = old.replace('Conversations', 'Conversations (2)');
+    panelContainer().innerHTML = old.replace('Conversations', 'Conversations (2)');
     await sleep(SETTLE / 2);
     expect(heard.filter((h) => h.kind === 'preview')).toEqual([]);
   });
 
   it('previews each stage of a panel that renders in parts, and trusts the whole one', async () => {
     const next = await fromJaneTo('conflict');
-    panel().innerHTML = skeleton();
+    panelContainer().innerHTML = skeleton();
     await sleep(40);
     const withoutPhones = new DOMParser().parseFromString(next.panel, 'text/html');
     const phones = withoutPhones.querySelector('._k9Ho');
     if (!phones) throw new Error('no phones section');
     phones.innerHTML = '<span class="_z0Gg">Add phone</span>';
-    panel().innerHTML = withoutPhones.body.innerHTML;
+    panelContainer().innerHTML = withoutPhones.body.innerHTML;
     await sleep(PREVIEW + 60);
-    panel().innerHTML = next.panel;
+    panelContainer().innerHTML = next.panel;
     await sleep(SETTLE + 80);
     expect(heard.map((h) => [h.kind, h.phones])).toEqual([
       ['preview', 0],
@@ -137,20 +125,20 @@ describe('watchGladly onPreview', () => {
 
   it('a customer left before their panel was trusted is shown again on coming back (via home)', async () => {
     const next = await fromJaneTo('guest');
-    panel().innerHTML = skeleton();
+    panelContainer().innerHTML = skeleton();
     await sleep(40);
-    panel().innerHTML = next.panel;
+    panelContainer().innerHTML = next.panel;
     await sleep(PREVIEW + 40);
     expect(kinds()).toEqual([['preview', personas.guest.gladlyId]]);
     // Away before the settle window ends (the agent saw the preview and moved on), then back.
     history.pushState(null, '', '/home');
     await sleep(30);
-    panel().innerHTML = skeleton();
+    panelContainer().innerHTML = skeleton();
     await sleep(40);
     heard = [];
     history.pushState(null, '', personaPath('guest'));
     await sleep(30);
-    panel().innerHTML = next.panel;
+    panelContainer().innerHTML = next.panel;
     await sleep(SETTLE + 80);
     expect(kinds()).toEqual([
       ['preview', personas.guest.gladlyId],

@@ -10,7 +10,7 @@ import { DEFAULT_SELECTORS } from '../../../lib/gladly/selectors';
 import { skeleton } from '../../../sandbox/gladly/render';
 import { personas, type PersonaKey } from '../../../sandbox/personas';
 import type { Identity } from '../../../lib/messages/identity';
-import { pageHtml, personaPath, view } from './helpers';
+import { personaPath, view, loadLookalike, panelContainer } from './helpers';
 
 interface Emission {
   identity: Identity | null;
@@ -26,19 +26,6 @@ const SETTLE = 80;
 let controller: AbortController;
 let emissions: Emission[];
 
-function panel(): HTMLElement {
-  const element = document.getElementById('gladly-customer');
-  if (!element) throw new Error('no panel container');
-  return element;
-}
-
-async function load(key: PersonaKey | '/home'): Promise<void> {
-  const path = key === '/home' ? key : personaPath(key);
-  const html = (await pageHtml(path)).replace(/<script>[\s\S]*?<\/script>/, '');
-  history.replaceState(null, '', path);
-  document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
-}
-
 /** Like the look-alike's page script: pushState, old panel lingers, skeleton, then the new view. */
 async function navigate(key: PersonaKey | '/home', timing: { linger: number; skeleton: number | null }): Promise<void> {
   const path = key === '/home' ? key : personaPath(key);
@@ -47,10 +34,10 @@ async function navigate(key: PersonaKey | '/home', timing: { linger: number; ske
   document.querySelector('a[aria-current]')?.removeAttribute('aria-current');
   await sleep(timing.linger);
   if (timing.skeleton !== null) {
-    panel().innerHTML = skeleton();
+    panelContainer().innerHTML = skeleton();
     await sleep(timing.skeleton);
   }
-  panel().innerHTML = next.panel;
+  panelContainer().innerHTML = next.panel;
 }
 
 function start(): void {
@@ -95,7 +82,7 @@ afterEach(() => controller.abort());
 
 describe('watchGladly', () => {
   it('reports the customer on the page once its panel has settled', async () => {
-    await load('jane');
+    await loadLookalike('jane');
     start();
     expect(identities()).toEqual([null]);
     await sleep(SETTLE + 100);
@@ -104,7 +91,7 @@ describe('watchGladly', () => {
   });
 
   it('never sends the lingering old panel for the new customer, even when it lingers past the settle time', async () => {
-    await load('jane');
+    await loadLookalike('jane');
     start();
     await sleep(SETTLE + 60);
     const navigation = navigate('multiEmail', { linger: SETTLE * 4, skeleton: 150 });
@@ -125,7 +112,7 @@ describe('watchGladly', () => {
   });
 
   it('accepts a new panel that replaces the old one directly, without a skeleton', async () => {
-    await load('guest');
+    await loadLookalike('guest');
     start();
     await sleep(SETTLE + 60);
     await navigate('phoneOnly', { linger: 200, skeleton: null });
@@ -136,7 +123,7 @@ describe('watchGladly', () => {
   });
 
   it('does not take the old panel for the new customer when it updates while lingering', async () => {
-    await load('conflict');
+    await loadLookalike('conflict');
     start();
     await sleep(SETTLE + 60);
     const next = await view(personaPath('twoStores'));
@@ -147,16 +134,16 @@ describe('watchGladly', () => {
     if (count) count.textContent = '7';
     await sleep(SETTLE * 3);
     expect(identities().at(-1)).toBeNull();
-    panel().innerHTML = skeleton();
+    panelContainer().innerHTML = skeleton();
     await sleep(100);
-    panel().innerHTML = next.panel;
+    panelContainer().innerHTML = next.panel;
     await sleep(SETTLE + 100);
     expect(identities().at(-1)).toBe(`${personas.twoStores.gladlyId}:Sam Lee`);
     expectNeverMismatched();
   });
 
   it('ends on the last customer after quick hops, passing through home', async () => {
-    await load('jane');
+    await loadLookalike('jane');
     start();
     await sleep(SETTLE + 60);
     const hop1 = navigate('sharedPhone', { linger: 30, skeleton: 400 });
@@ -174,7 +161,7 @@ describe('watchGladly', () => {
   });
 
   it('shows the same customer again after going home and back', async () => {
-    await load('phoneOnly');
+    await loadLookalike('phoneOnly');
     start();
     await sleep(SETTLE + 60);
     await navigate('/home', { linger: 50, skeleton: 100 });
@@ -193,7 +180,7 @@ describe('watchGladly', () => {
   });
 
   it('treats a no-identity customer as known-empty once its panel shows', async () => {
-    await load('jane');
+    await loadLookalike('jane');
     start();
     await sleep(SETTLE + 60);
     await navigate('noIdentity', { linger: 50, skeleton: 100 });
@@ -206,12 +193,12 @@ describe('watchGladly', () => {
   });
 
   it('sends nothing new when the same panel re-renders, and the new name when the agent edits it', async () => {
-    await load('jane');
+    await loadLookalike('jane');
     start();
     await sleep(SETTLE + 60);
     expect(identities().at(-1)).toBe(`${personas.jane.gladlyId}:Jane Cooper`);
     const count = emissions.length;
-    panel().innerHTML = panel().innerHTML; // React re-render with the same content
+    panelContainer().innerHTML = panelContainer().innerHTML; // React re-render with the same content
     await sleep(SETTLE + 100);
     expect(emissions.length).toBe(count);
     const input = document.querySelector<HTMLInputElement>('[data-aid="customerName-input"]');
@@ -224,7 +211,7 @@ describe('watchGladly', () => {
   });
 
   it('keeps the identity when the agent opens another conversation of the same customer', async () => {
-    await load('jane');
+    await loadLookalike('jane');
     start();
     await sleep(SETTLE + 60);
     const count = emissions.length;
@@ -234,7 +221,7 @@ describe('watchGladly', () => {
   });
 
   it('follows the back button (popstate)', async () => {
-    await load('jane');
+    await loadLookalike('jane');
     start();
     await sleep(SETTLE + 60);
     await navigate('guest', { linger: 40, skeleton: 60 });
@@ -243,16 +230,16 @@ describe('watchGladly', () => {
     window.dispatchEvent(new PopStateEvent('popstate'));
     await sleep(10);
     expect(emissions.at(-1)).toMatchObject({ identity: null, customerId: personas.jane.gladlyId });
-    panel().innerHTML = skeleton();
+    panelContainer().innerHTML = skeleton();
     await sleep(50);
-    panel().innerHTML = (await view(personaPath('jane'))).panel;
+    panelContainer().innerHTML = (await view(personaPath('jane'))).panel;
     await sleep(SETTLE + 100);
     expect(identities().at(-1)).toBe(`${personas.jane.gladlyId}:Jane Cooper`);
     expectNeverMismatched();
   });
 
   it('stops when its signal is aborted', async () => {
-    await load('jane');
+    await loadLookalike('jane');
     start();
     controller.abort();
     await sleep(SETTLE + 60);
