@@ -183,8 +183,7 @@ async function stopWorker(launched: LaunchedExtension, page: Page, frame: Frame,
  * duration as Chromium's Resource Timing measured it. Clears the worker's buffer (250 entries).
  */
 async function workerRequestMs(launched: LaunchedExtension, origin: string, from: number, to: number) {
-  const workers = launched.context.serviceWorkers().filter((w) => w.url().includes(launched.extensionId));
-  const worker = workers.at(-1);
+  const worker = newestWorker(launched);
   if (!worker) return null;
   const durations = await worker
     .evaluate(
@@ -204,10 +203,17 @@ async function workerRequestMs(launched: LaunchedExtension, origin: string, from
   return median(durations);
 }
 
+/** The extension's service worker that started last (after a stop, the one now running). */
+function newestWorker(launched: LaunchedExtension) {
+  return launched.context
+    .serviceWorkers()
+    .filter((w) => w.url().includes(launched.extensionId))
+    .at(-1);
+}
+
 /** A mark in the newest extension worker (ms since that worker started). */
 async function workerMark(launched: LaunchedExtension, mark: string): Promise<number | null> {
-  const workers = launched.context.serviceWorkers().filter((w) => w.url().includes(launched.extensionId));
-  const worker = workers.at(-1);
+  const worker = newestWorker(launched);
   if (!worker) return null;
   return worker.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime ?? null, mark).catch(() => null);
 }
