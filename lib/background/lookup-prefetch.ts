@@ -4,9 +4,9 @@
  * lookup starts at once; nothing of it reaches the sidebar unless the sidebar later asks for
  * exactly the same query (the trusted identity), which then takes over the lookup in flight
  * instead of starting again. A prefetch that is replaced or never asked for is dropped, and its
- * writes (an auto-link, forgetting a deleted customer, caching the result) are never made: they are held back
- * until the sidebar adopts the lookup, and then go where the adopter's writes go (at once, or
- * held further while the panel is only previewed: ./write-gate.ts).
+ * writes (an auto-link, forgetting a deleted customer, caching the result) are never made: they
+ * are held back until the sidebar adopts the lookup, and then go where the adopter's writes go
+ * (at once, or held further while the panel is only previewed: ./write-gate.ts).
  */
 import type { Emit } from '../lookup/lookup';
 import { queryKey, type LookupQuery } from '../messages/lookup';
@@ -49,7 +49,7 @@ interface Entry {
   sink: WriteSink | undefined;
   last: Update | undefined;
   listeners: Set<Emit>;
-  /** Link writes held back until adoption. */
+  /** Writes held back until adoption. */
   held: (() => Promise<unknown>)[];
   finished: Promise<void>;
 }

@@ -36,9 +36,8 @@ export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
   // A confirmation that comes back after the agent moved on must not overwrite the newer customer.
   const latest = new Map<number, number>();
   let sequence = 0;
-  /** The order messages came from each tab in (a preview must not overtake a later message). */
+  /** Each tab's newest message, shown or not (a preview must not overtake a later message). */
   const arrived = new Map<number, number>();
-  let arrivals = 0;
   /** Tabs showing the identity Gladly's API gave at navigation, by customer id (until the panel confirms it). */
   const apiShown = new Map<number, string>();
 
@@ -59,15 +58,15 @@ export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
       if (sender.kind !== 'content-script') return null;
       const tabId = sender.tabId;
       const gate = deps.writeGate;
-      const arrival = ++arrivals;
-      arrived.set(tabId, arrival);
+      const mine = ++sequence;
+      arrived.set(tabId, mine);
       if (message.provisional) {
         // A preview is shown only where its writes can be held back; otherwise the trusted panel follows soon.
         if (!gate || !message.identity || (await deps.previewAllowed?.()) === false) return null;
         // Whatever came from the tab while that was asked (the agent moved on) is newer than the preview.
-        if (arrived.get(tabId) !== arrival) return null;
+        if (arrived.get(tabId) !== mine) return null;
       }
-      const mine = ++sequence;
+      // Set only now: a preview not shown must not make an earlier message's late answer look stale.
       latest.set(tabId, mine);
       if (message.provisional) gate?.hold(tabId);
       // The agent moved on before the preview was trusted: the latest preview's writes go out.
@@ -95,8 +94,8 @@ export function createTabHandlers(deps: TabServiceDeps): MessageHandler[] {
         if (latest.get(tabId) !== mine) return null;
       }
       if (!identity || apiShown.get(tabId) !== customerId) apiShown.delete(tabId);
-      // Trusted (or gone): the writes of the previewed panel's lookup go out if it was this identity.
-      if (!message.provisional) gate?.settle(tabId, identity ? queryKey({ kind: 'identity', identity }) : null);
+      // Trusted: the writes of the previewed panel's lookup go out if it was this identity (gone: above).
+      if (!message.provisional && identity) gate?.settle(tabId, queryKey({ kind: 'identity', identity }));
       await deps.hub.setIdentity(tabId, { customerId, identity });
       return null;
     },
