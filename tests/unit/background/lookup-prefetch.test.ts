@@ -5,22 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLookupPrefetch } from '../../../lib/background/lookup-prefetch';
-import {
-  createLookupHandlers,
-  createLookupRunner,
-  type LookupServiceDeps,
-} from '../../../lib/background/lookup-service';
-import type { ConnectionRegistry } from '../../../lib/background/connections';
+import { createLookupHandlers, createLookupRunner } from '../../../lib/background/lookup-service';
 import type { MessageHandler } from '../../../lib/background/handler';
-import { memoryStore } from '../../../lib/core/kv-store';
-import { samePhone } from '../../../lib/core/phone';
-import { createLinkStore } from '../../../lib/lookup/linking';
-import { createLookupCache } from '../../../lib/lookup/cache';
 import type { Identity } from '../../../lib/messages/identity';
 import type { LookupUpdate } from '../../../lib/messages/lookup';
-import type { ConnectionApis } from '../../../lib/core/store-ports';
-import type { Connection } from '../../../lib/settings/schema';
 import { fakeStoreApi, makeCustomer, makeOrder } from '../../fixtures/fake-store-api';
+import { oneStoreLookupDeps } from '../../fixtures/lookup-service';
 
 const jane: Identity = {
   gladlyCustomerId: 'g-jane',
@@ -43,14 +33,6 @@ function setup() {
       makeOrder(201, { billingEmail: 'sam.lee@example.com', externalCustomerId: '8' }),
     ],
   });
-  const connection = {
-    id: 'main',
-    name: 'Main',
-    storeHash: 'abc123',
-    enabled: true,
-    autoLink: { email: true, phone: true },
-    searchQueryAttributes: [{ attribute: 'email' }, { attribute: 'phone' }],
-  } as unknown as Connection;
   let requests = 0;
   const counted = new Proxy(api, {
     get(target, key) {
@@ -63,20 +45,7 @@ function setup() {
         : value;
     },
   });
-  const registry: ConnectionRegistry = {
-    enabled: async () => [connection],
-    apis: async () => ({ connection, apis: { lookup: counted } as unknown as ConnectionApis }),
-    requestCount: () => requests,
-    reset: () => undefined,
-  };
-  const links = createLinkStore(memoryStore());
-  const deps: LookupServiceDeps = {
-    registry,
-    links,
-    cache: createLookupCache(null),
-    samePhone,
-    toErrorInfo: (error) => ({ kind: 'unknown', message: String(error) }),
-  };
+  const { deps, links } = oneStoreLookupDeps(counted, () => requests);
   const prefetch = createLookupPrefetch({ run: createLookupRunner(deps) });
   deps.prefetch = prefetch;
   const lookup = createLookupHandlers(deps).find((h) => h.type === 'lookup') as unknown as MessageHandler<
@@ -160,7 +129,7 @@ describe('a lookup started before the panel is trusted', () => {
 
   it('is not adopted after it went stale', async () => {
     let t = 0;
-    const { api, links } = setup();
+    const { api } = setup();
     const runs: string[] = [];
     const prefetch = createLookupPrefetch({
       now: () => t,

@@ -7,25 +7,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLookupPrefetch } from '../../../lib/background/lookup-prefetch';
-import {
-  createLookupHandlers,
-  createLookupRunner,
-  type LookupServiceDeps,
-} from '../../../lib/background/lookup-service';
+import { createLookupHandlers, createLookupRunner } from '../../../lib/background/lookup-service';
 import { createTabHandlers } from '../../../lib/background/tab-service';
 import { createWriteGate, writeNow } from '../../../lib/background/write-gate';
-import type { ConnectionRegistry } from '../../../lib/background/connections';
 import type { MessageHandler } from '../../../lib/background/handler';
 import type { SidebarHub } from '../../../lib/background/sidebar-hub';
-import { memoryStore } from '../../../lib/core/kv-store';
-import { samePhone } from '../../../lib/core/phone';
-import { createLinkStore } from '../../../lib/lookup/linking';
-import { createLookupCache } from '../../../lib/lookup/cache';
 import type { Identity } from '../../../lib/messages/identity';
 import type { LookupUpdate } from '../../../lib/messages/lookup';
-import type { ConnectionApis } from '../../../lib/core/store-ports';
-import type { Connection } from '../../../lib/settings/schema';
 import { fakeStoreApi, makeCustomer, makeOrder } from '../../fixtures/fake-store-api';
+import { oneStoreLookupDeps } from '../../fixtures/lookup-service';
 
 const TAB = 4;
 const email = { value: 'dana.whitfield@example.com', source: 'panel' as const };
@@ -39,30 +29,9 @@ function setup(options: { team?: boolean; previewAllowed?: () => Promise<boolean
     customers: [makeCustomer({ id: '9', email: email.value, phone: '+1 773 555 0100', name: 'Dana Whitfield' })],
     orders: [makeOrder(301, { billingEmail: email.value, externalCustomerId: '9' })],
   });
-  const connection = {
-    id: 'main',
-    name: 'Main',
-    storeHash: 'abc123',
-    enabled: true,
-    autoLink: { email: true, phone: true },
-    searchQueryAttributes: [{ attribute: 'email' }, { attribute: 'phone' }],
-  } as unknown as Connection;
-  const registry: ConnectionRegistry = {
-    enabled: async () => [connection],
-    apis: async () => ({ connection, apis: { lookup: api } as unknown as ConnectionApis }),
-    requestCount: () => 0,
-    reset: () => undefined,
-  };
-  const links = createLinkStore(memoryStore());
+  const { deps, links } = oneStoreLookupDeps(api);
   const writeGate = createWriteGate();
-  const deps: LookupServiceDeps = {
-    registry,
-    links,
-    cache: createLookupCache(null),
-    samePhone,
-    toErrorInfo: (error) => ({ kind: 'unknown', message: String(error) }),
-    writeGate,
-  };
+  deps.writeGate = writeGate;
   const prefetch = createLookupPrefetch({ run: createLookupRunner(deps) });
   deps.prefetch = prefetch;
   const shown: Array<Identity | null> = [];
