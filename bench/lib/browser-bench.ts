@@ -21,6 +21,7 @@ import type { RequestLogEntry } from '../../sandbox/bigcommerce/types';
 import { sequentialRoundTrips, spansBetween } from './round-trips';
 import { median } from './stats';
 import { SCENARIOS, START_PERSONA, conversationPath, type Scenario } from './scenarios';
+import { breakdownOf, startVisitMarks, takeVisitMarks, type VisitBreakdown } from './visit-breakdown';
 
 export interface ScenarioSample {
   scenario: string;
@@ -65,6 +66,8 @@ export interface ScenarioSample {
   workerScriptStartMs?: number | null;
   /** Where the time went, ms from navigation: each request's span and what was seen when (for the waterfall). */
   timeline?: VisitTimeline;
+  /** Panel → orders split at the worker's and the sidebar's marks (not for a cold worker: it starts unmarked). */
+  breakdown?: VisitBreakdown | null;
 }
 
 export interface VisitTimeline {
@@ -230,11 +233,16 @@ async function measure(
   const frame = await sidebarFrameOf(page);
   if (scenario.coldWorker) await stopWorker(launched, page, frame, options);
   await startProbe(frame, spec);
+  // A stopped worker cannot be switched on: the cold visit's new worker goes unmarked.
+  const worker = scenario.coldWorker ? undefined : newestWorker(launched);
+  await startVisitMarks([worker, frame]);
   sandbox.control.clearLog();
   const navigatedAt = await navigateGladly(page, conversationPath(scenario.persona));
   const times = await waitForProbe(page, frame, options.timeoutMs);
   await stopProbe(frame);
   const panelAt = await panelRenderedAt(page, navigatedAt);
+  const workerMarks = await takeVisitMarks(worker);
+  const sidebarMarks = await takeVisitMarks(frame);
   const latency = Math.max(300, 3 * (median(sandbox.control.log().map((e) => e.end - e.start)) ?? 100));
   await settle(sandbox, page, latency, 5_000);
 
@@ -291,6 +299,10 @@ async function measure(
     timeline,
     panelMs: since(panelAt, navigatedAt),
     panelToOrdersMs: since(times.orders, panelAt),
+    breakdown:
+      worker && panelAt !== null && times.orders !== null && times.orders > panelAt && requests.length > 0
+        ? breakdownOf(workerMarks, sidebarMarks, panelAt, times.orders)
+        : null,
     workerStartMs: scenario.coldWorker ? await workerMark(launched, 'background-ready') : null,
     workerEvaluatedMs: scenario.coldWorker ? await workerMark(launched, 'background-evaluated') : null,
     workerScriptStartMs: scenario.coldWorker ? await workerMark(launched, 'background-script-start') : null,

@@ -8,6 +8,7 @@ import { SCENARIOS } from './scenarios';
 import { median, ratio, round1 } from './stats';
 import { markdownTable, plainTable, type Cell } from './table';
 import { atMost, kB, metLabel, ms, type TargetResult } from './targets';
+import { BREAKDOWN_POINTS, medianBreakdown, type VisitBreakdown } from './visit-breakdown';
 
 export interface ScenarioSummary {
   key: string;
@@ -40,6 +41,8 @@ export interface ScenarioSummary {
     workerEvaluatedMs: number | null;
     /** Cold-worker visits: of that, Chromium's part: until the script's first statement (`background-script-start`). */
     workerScriptStartMs: number | null;
+    /** Panel → orders split at the worker's and the sidebar's marks: each point's median, ms after the panel. */
+    breakdown: VisitBreakdown | null;
   } | null;
   baseline: {
     requests: number | null;
@@ -83,6 +86,7 @@ export function summarise(
           workerStartMs: med(mine.map((s) => s.workerStartMs ?? null)),
           workerEvaluatedMs: med(mine.map((s) => s.workerEvaluatedMs ?? null)),
           workerScriptStartMs: med(mine.map((s) => s.workerScriptStartMs ?? null)),
+          breakdown: medianBreakdown(mine.map((s) => s.breakdown)),
         }
       : null;
     const b = baseline
@@ -299,6 +303,17 @@ function scenarioRows(scenarios: ScenarioSummary[]): Cell[][] {
   ]);
 }
 
+const BREAKDOWN_HEADERS = [
+  'Where the wait goes (ms after the panel, medians)',
+  ...BREAKDOWN_POINTS.map((p) => p.label),
+];
+function breakdownRows(scenarios: ScenarioSummary[]): Cell[][] {
+  return scenarios.flatMap((s) => {
+    const b = s.ours?.breakdown;
+    return b ? [[s.label, ...BREAKDOWN_POINTS.map((p) => b[p.key])]] : [];
+  });
+}
+
 const TARGET_HEADERS = ['Target', 'Goal', 'Measured', 'Result'];
 const targetRows = (list: TargetResult[]): Cell[][] => list.map((t) => [t.name, t.target, t.measured, metLabel(t.met)]);
 
@@ -320,6 +335,8 @@ type Table = (headers: readonly string[], rows: readonly (readonly Cell[])[]) =>
 function sections(t: Tables, table: Table): string[] {
   const out: string[] = [];
   if (t.scenarios.some((s) => s.ours || s.baseline)) out.push(table(SCENARIO_HEADERS, scenarioRows(t.scenarios)));
+  const breakdown = breakdownRows(t.scenarios);
+  if (breakdown.length > 0) out.push(table(BREAKDOWN_HEADERS, breakdown));
   const bundles = bundleRows(t.bundles);
   if (bundles.length > 0) out.push(table(BUNDLE_HEADERS, bundles));
   const measured = t.targets.filter((x) => x.met !== null);

@@ -6,6 +6,7 @@
  * A thrown error becomes an ErrorInfo reply; nothing else of it leaves the background.
  */
 import { i18n } from '../core/i18n';
+import { visitMark } from '../core/visit-marks';
 import type { ErrorInfo, Reply } from '../messages/common';
 import type { HandlerContext, MessageHandler, TrustedSender } from './handler';
 import { classifySender, type SenderLike, type SenderPolicy } from './senders';
@@ -36,6 +37,7 @@ export function createRouter(options: RouterOptions): Router {
   const warn = options.warn ?? (() => undefined);
 
   async function dispatch(message: unknown, sender: TrustedSender, emit: HandlerContext['emit']): Promise<Reply> {
+    visitMark('visit:message');
     const requestId = requestIdOf(message);
     const fail = (error: ErrorInfo): Reply => ({ type: 'reply', requestId, ok: false, error });
     const type = typeOf(message);

@@ -4,6 +4,7 @@
  * nowhere else; no error or log line built here contains it or a response body.
  */
 import { i18n } from '../core/i18n';
+import { visitMark } from '../core/visit-marks';
 import { BigCommerceError, errorForStatus } from './errors';
 import { governorFor, headerNumber, type RequestGovernor } from './governor';
 
@@ -154,6 +155,7 @@ export function createClient(options: ClientOptions): BigCommerceClient {
     if (spec.body !== undefined || spec.method !== 'GET') headers['Content-Type'] = 'application/json';
     try {
       count += 1;
+      visitMark('visit:request-sent');
       const response = await doFetch(`${base}${spec.path}${queryString(spec.query)}`, {
         method: spec.method,
         headers,
@@ -181,6 +183,7 @@ export function createClient(options: ClientOptions): BigCommerceClient {
           }
         }
       }
+      visitMark('visit:answer-read');
       return { kind: 'response', status: response.status, headers: response.headers, body };
     } catch {
       if (timedOut) {

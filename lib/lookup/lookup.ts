@@ -8,6 +8,7 @@ import type { Identity } from '../messages/identity';
 import { queryKey, type LookupQuery, type StoreLookup } from '../messages/lookup';
 import type { LookupCache } from './cache';
 import { lookupStore, type LookupConnection, type Round, type StoreLookupDeps } from './store-lookup';
+import { visitMark } from '../core/visit-marks';
 
 export {
   ORDER_LIMIT,
@@ -64,12 +65,14 @@ export async function runLookup(
     ms: now() - started,
     fromCache,
   });
-  const publish = (done: boolean) =>
+  const publish = (done: boolean) => {
+    visitMark('visit:published');
     emit(
       states.map((s) => ({ ...s })),
       done,
       stats(),
     );
+  };
 
   // A revisit renders from cache before any request.
   const cached = await Promise.all(targets.map((c) => (options.refresh ? undefined : deps.cache.get(c.id, key))));

@@ -10,6 +10,7 @@ import type { LookupQuery, LookupUpdate } from '../messages/lookup';
 import type { AnyOutgoing, Outgoing, ReplyOf, Sender, SidebarMessageType } from '../messages/protocol';
 import type { ConfigPush, IdentityPush } from '../messages/sidebar';
 import { readConfigPush, readIdentityPush, readLookupUpdate, readReply } from '../messages/sidebar-checks';
+import { visitMark } from '../core/visit-marks';
 
 /** The part of a runtime.Port the client uses (browser.runtime.Port fits). */
 export interface PortLike {
@@ -112,6 +113,7 @@ export function createSidebarClient(open: () => PortLike, options: ClientOptions
   function receive(raw: unknown): void {
     const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
     if (type === 'lookup/update') {
+      visitMark('visit:update-received');
       const update = readLookupUpdate(raw);
       if (update && current?.message.requestId === update.requestId) current.handlers.onUpdate(update);
     } else if (type === 'reply') {
