@@ -50,6 +50,12 @@ export function headerNumber(headers: Headers, name: string): number | null {
 export interface RequestGovernor {
   /** Waits for a slot (an abort of `signal` ends the wait, unsent); call the returned function when done. */
   acquire(signal?: AbortSignal): Promise<() => void>;
+  /**
+   * A slot now, when one is free and nobody waits; else null (then `acquire`). Lets a request leave
+   * in the same task that asked for it: a lookup's round 1 is built for every store in one go, and
+   * an await per request would hold the first store's requests until the last store's are built.
+   */
+  tryAcquire?(): (() => void) | null;
   /** Learn the store's quota from a response's `X-Rate-Limit-*` headers. */
   observe(headers: Headers): void;
 }
@@ -86,18 +92,18 @@ export class Governor implements RequestGovernor {
       };
       const grant = () => {
         signal?.removeEventListener('abort', onAbort);
-        let released = false;
-        resolve(() => {
-          if (released) return;
-          released = true;
-          this.active -= 1;
-          this.pump();
-        });
+        resolve(this.releaser());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.waiting.push(grant);
       this.pump();
     });
+  }
+
+  tryAcquire(): (() => void) | null {
+    if (this.waiting.length > 0 || this.active >= this.maxConcurrent || this.lowOnQuota()) return null;
+    this.take();
+    return this.releaser();
   }
 
   /** Learn the store's quota from a response's `X-Rate-Limit-*` headers (any letter case). */
@@ -138,11 +144,26 @@ export class Governor implements RequestGovernor {
         this.wakeAtReset();
         return;
       }
-      // Count the request against the window now, so parallel requests see each other.
-      if (this.left !== null) this.left -= 1;
-      this.active += 1;
+      this.take();
       this.waiting.shift()!();
     }
+  }
+
+  /** A slot taken: counted against the window now, so parallel requests see each other. */
+  private take(): void {
+    if (this.left !== null) this.left -= 1;
+    this.active += 1;
+  }
+
+  /** Frees the slot once, however often it is called. */
+  private releaser(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.active -= 1;
+      this.pump();
+    };
   }
 
   private wakeAtReset(): void {

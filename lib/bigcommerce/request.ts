@@ -138,7 +138,10 @@ export function createClient(options: ClientOptions): BigCommerceClient {
     if (spec.signal?.aborted) controller.abort();
     let release: () => void;
     try {
-      release = await governor.acquire(controller.signal);
+      // A free slot is taken at once, so the request leaves in the task that asked for it
+      // (a request cancelled before it left goes the waiting way, which ends it unsent).
+      const free = controller.signal.aborted ? null : (governor.tryAcquire?.() ?? null);
+      release = free ?? (await governor.acquire(controller.signal));
     } catch {
       clearTimeout(timer);
       spec.signal?.removeEventListener('abort', callerAborted);

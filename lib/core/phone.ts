@@ -19,6 +19,21 @@ function parse(text: string, defaultCountry: CountryCode): PhoneNumber | null {
  * commonly hold ("650-123-4569", "(650) 123-4569", "+1 650-123-4569", …). No duplicates, typed first.
  */
 export function phoneVariants(typed: string, defaultCountry: CountryCode = 'US'): string[] {
+  const key = `${defaultCountry} ${typed}`;
+  let variants = recentVariants.get(key);
+  if (!variants) {
+    variants = spellingsOf(typed, defaultCountry);
+    // Every store of a lookup asks for the same phone's spellings: parsed once (a few ms when the worker is busy).
+    if (recentVariants.size >= RECENT_VARIANTS) recentVariants.delete(recentVariants.keys().next().value!);
+    recentVariants.set(key, variants);
+  }
+  return [...variants];
+}
+
+const RECENT_VARIANTS = 32;
+const recentVariants = new Map<string, string[]>();
+
+function spellingsOf(typed: string, defaultCountry: CountryCode): string[] {
   const trimmed = typed.trim();
   const variants = [trimmed];
   const digits = digitsOf(trimmed);

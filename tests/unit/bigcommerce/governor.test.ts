@@ -107,6 +107,49 @@ describe('rate-limit governor', () => {
     expect(most).toBe(16);
   });
 
+  it("sends a request in the task that asked for it while a slot is free (a lookup's first store does not wait for the second's to be built); behind a full store it waits its turn", async () => {
+    const clock = fakeClock();
+    const replies: Array<() => void> = [];
+    const { fetch, calls } = fakeFetch(
+      () => new Promise((resolve) => replies.push(() => resolve({ status: 200, body: {} }))),
+      clock,
+    );
+    const client = createClient({
+      storeHash: freshHash(),
+      accessToken: TOKEN,
+      allowCustomBase: false,
+      fetch,
+      now: clock.now,
+      sleep: clock.sleep,
+      governor: new Governor({ now: clock.now, sleep: clock.sleep, maxConcurrent: 2 }),
+    });
+    const sent = [client.send(GET), client.send(GET)];
+    // No await yet: both went out synchronously.
+    expect(calls).toHaveLength(2);
+    const third = client.send(GET);
+    expect(calls).toHaveLength(2);
+    replies[0]!();
+    await sent[0];
+    await Promise.resolve();
+    expect(calls).toHaveLength(3);
+    replies[1]!();
+    replies[2]!();
+    await Promise.all([sent[1], third]);
+  });
+
+  it('takes no slot at once while the quota is low or others wait, and counts the one it takes', () => {
+    const clock = fakeClock();
+    const governor = new Governor({ now: clock.now, sleep: clock.sleep, maxConcurrent: 50 });
+    governor.observe(new Headers(quotaHeaders(16, 1000)));
+    const first = governor.tryAcquire();
+    expect(first).not.toBeNull();
+    // 16 left, 1 spent: 15 = the reserve.
+    expect(governor.state().left).toBe(15);
+    expect(governor.tryAcquire()).toBeNull();
+    first!();
+    first!(); // released once, however often called
+  });
+
   it('counts requests already sent against what is left', async () => {
     const clock = fakeClock();
     const governor = new Governor({ now: clock.now, sleep: clock.sleep, maxConcurrent: 50 });

@@ -59,3 +59,12 @@ describe('phoneVariants', () => {
     expect(phoneVariants(' 4569 ')).toEqual(['4569']);
   });
 });
+
+describe('phone spellings asked again (every store of a lookup asks)', () => {
+  it('are the same list each time, and a caller changing its copy changes nobody else’s', () => {
+    const first = phoneVariants('(650) 123-4569');
+    first.push('not a spelling');
+    expect(phoneVariants('(650) 123-4569')).toEqual(first.slice(0, -1));
+    expect(phoneVariants('(650) 123-4569', 'DE')).not.toEqual(first.slice(0, -1));
+  });
+});
