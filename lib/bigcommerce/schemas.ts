@@ -69,22 +69,6 @@ const date = lazySchema(() =>
   }),
 );
 
-/** A date that may be null or "" (then null); anything else must parse. */
-const optionalDate = lazySchema(() =>
-  z
-    .string()
-    .nullish()
-    .transform((value, ctx) => {
-      if (!value || value.trim() === '') return null;
-      const iso = toIsoInstant(value);
-      if (iso === null) {
-        ctx.addIssue({ code: 'custom', message: 'Not a date' });
-        return z.NEVER;
-      }
-      return iso;
-    }),
-);
-
 /** A `{url, resource}` link object (v2 sub-resources not included). */
 export const LinkSchema = lazySchema(() => z.object({ url: z.string(), resource: z.string() }));
 
