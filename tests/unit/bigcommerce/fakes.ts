@@ -1,5 +1,5 @@
 /** A scripted fetch and a fake clock for the BigCommerce client tests. */
-import type { FetchLike } from '../../../lib/bigcommerce/request';
+import { createClient, type ClientOptions, type FetchLike } from '../../../lib/bigcommerce/request';
 
 export interface Call {
   url: string;
@@ -65,3 +65,23 @@ let counter = 0;
 export const freshHash = () => `test${(counter += 1)}x${Date.now().toString(36)}`;
 
 export const TOKEN = 'secret-token-abc123XYZ';
+
+/** A client on a scripted fetch and a fake clock (a fresh store, no jitter); `extra` overrides any option. */
+export function fakeClient(
+  respond: Parameters<typeof fakeFetch>[0],
+  extra: Partial<ClientOptions> = {},
+  clock: FakeClock = fakeClock(),
+) {
+  const fake = fakeFetch(respond, clock);
+  const client = createClient({
+    storeHash: freshHash(),
+    accessToken: TOKEN,
+    allowCustomBase: false,
+    fetch: fake.fetch,
+    now: clock.now,
+    sleep: clock.sleep,
+    random: () => 0.5,
+    ...extra,
+  });
+  return { client, clock, calls: fake.calls };
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../lib/bigcommerce/request';
 import { Governor, MAX_RESET_WAIT_MS, reserveFor } from '../../../lib/bigcommerce/governor';
 import { BigCommerceError } from '../../../lib/bigcommerce/errors';
-import { fakeClock, fakeFetch, freshHash, TOKEN } from './fakes';
+import { fakeClient, fakeClock, fakeFetch, freshHash, TOKEN } from './fakes';
 
 const GET = { method: 'GET', path: '/v2/store', scope: 'store_v2_information_read_only' } as const;
 
@@ -22,19 +22,11 @@ describe('rate-limit governor', () => {
   });
 
   it('queues requests until the window resets when few requests are left, instead of spending them to a 429', async () => {
-    const clock = fakeClock();
-    const { fetch, calls } = fakeFetch(
-      (_, i) => ({ status: 200, body: {}, headers: quotaHeaders(i === 0 ? 12 : 149, 2500) }),
-      clock,
-    );
-    const client = createClient({
-      storeHash: freshHash(),
-      accessToken: TOKEN,
-      allowCustomBase: false,
-      fetch,
-      now: clock.now,
-      sleep: clock.sleep,
-    });
+    const { client, clock, calls } = fakeClient((_, i) => ({
+      status: 200,
+      body: {},
+      headers: quotaHeaders(i === 0 ? 12 : 149, 2500),
+    }));
     await client.send(GET);
     const before = clock.now();
     await client.send(GET);
@@ -46,16 +38,7 @@ describe('rate-limit governor', () => {
   });
 
   it('does not wait while plenty of requests are left', async () => {
-    const clock = fakeClock();
-    const { fetch } = fakeFetch(() => ({ status: 200, body: {}, headers: quotaHeaders(100, 9000) }), clock);
-    const client = createClient({
-      storeHash: freshHash(),
-      accessToken: TOKEN,
-      allowCustomBase: false,
-      fetch,
-      now: clock.now,
-      sleep: clock.sleep,
-    });
+    const { client, clock } = fakeClient(() => ({ status: 200, body: {}, headers: quotaHeaders(100, 9000) }));
     for (let i = 0; i < 5; i += 1) await client.send(GET);
     expect(clock.sleeps).toEqual([]);
   });
@@ -85,23 +68,14 @@ describe('rate-limit governor', () => {
   });
 
   it('caps requests in flight per store at 16, above the widest round of one lookup (14)', async () => {
-    const clock = fakeClock();
     let inFlight = 0;
     let most = 0;
-    const { fetch } = fakeFetch(async () => {
+    const { client } = fakeClient(async () => {
       inFlight += 1;
       most = Math.max(most, inFlight);
       await new Promise((resolve) => setTimeout(resolve, 5));
       inFlight -= 1;
       return { status: 200, body: {} };
-    }, clock);
-    const client = createClient({
-      storeHash: freshHash(),
-      accessToken: TOKEN,
-      allowCustomBase: false,
-      fetch,
-      now: clock.now,
-      sleep: clock.sleep,
     });
     await Promise.all(Array.from({ length: 40 }, () => client.send(GET)));
     expect(most).toBe(16);
@@ -110,19 +84,11 @@ describe('rate-limit governor', () => {
   it("sends a request in the task that asked for it while a slot is free (a lookup's first store does not wait for the second's to be built); behind a full store it waits its turn", async () => {
     const clock = fakeClock();
     const replies: Array<() => void> = [];
-    const { fetch, calls } = fakeFetch(
+    const { client, calls } = fakeClient(
       () => new Promise((resolve) => replies.push(() => resolve({ status: 200, body: {} }))),
+      { governor: new Governor({ now: clock.now, sleep: clock.sleep, maxConcurrent: 2 }) },
       clock,
     );
-    const client = createClient({
-      storeHash: freshHash(),
-      accessToken: TOKEN,
-      allowCustomBase: false,
-      fetch,
-      now: clock.now,
-      sleep: clock.sleep,
-      governor: new Governor({ now: clock.now, sleep: clock.sleep, maxConcurrent: 2 }),
-    });
     const sent = [client.send(GET), client.send(GET)];
     // No await yet: both went out synchronously.
     expect(calls).toHaveLength(2);
@@ -173,20 +139,10 @@ describe('rate-limit governor against a hostile or broken reset header', () => {
   });
 
   it('waits at most 30 s, however long X-Rate-Limit-Time-Reset-Ms says', async () => {
-    const clock = fakeClock();
-    const { fetch, calls } = fakeFetch(
+    const { client, clock, calls } = fakeClient(
       (_, i) => ({ status: 200, body: {}, headers: i === 0 ? hostile('999999999999') : quotaHeaders(149, 30000) }),
-      clock,
+      { timeoutMs: 60_000 },
     );
-    const client = createClient({
-      storeHash: freshHash(),
-      accessToken: TOKEN,
-      allowCustomBase: false,
-      fetch,
-      now: clock.now,
-      sleep: clock.sleep,
-      timeoutMs: 60_000,
-    });
     await client.send(GET);
     await client.send(GET);
     expect(MAX_RESET_WAIT_MS).toBe(30_000);

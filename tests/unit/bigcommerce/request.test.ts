@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createClient, storeBaseUrl, type ClientOptions } from '../../../lib/bigcommerce/request';
+import { storeBaseUrl } from '../../../lib/bigcommerce/request';
 import { BigCommerceError, toErrorInfo } from '../../../lib/bigcommerce/errors';
-import { fakeClock, fakeFetch, freshHash, TOKEN, type Reply } from './fakes';
-
-function setup(respond: Parameters<typeof fakeFetch>[0], extra: Partial<ClientOptions> = {}) {
-  const clock = fakeClock();
-  const fake = fakeFetch(respond, clock);
-  const client = createClient({
-    storeHash: freshHash(),
-    accessToken: TOKEN,
-    allowCustomBase: false,
-    fetch: fake.fetch,
-    now: clock.now,
-    sleep: clock.sleep,
-    random: () => 0.5,
-    ...extra,
-  });
-  return { client, clock, calls: fake.calls };
-}
+import { fakeClient, TOKEN, type Reply } from './fakes';
 
 const GET = { method: 'GET', path: '/v2/orders', scope: 'store_v2_orders_read_only' } as const;
 const POST = { method: 'POST', path: '/v2/coupons', body: { code: 'X' }, scope: 'store_v2_marketing' } as const;
@@ -83,7 +67,7 @@ describe('base URL', () => {
 
 describe('requests', () => {
   it('sends the token, JSON accept, and a content type only with a body', async () => {
-    const { client, calls } = setup(() => ({ status: 200, body: [] }));
+    const { client, calls } = fakeClient(() => ({ status: 200, body: [] }));
     await client.send({ ...GET, query: { 'email:in': 'a@x.com,b@x.com', limit: 10 } });
     await client.send(POST);
     expect(calls[0]!.url).toMatch(
@@ -97,20 +81,20 @@ describe('requests', () => {
   });
 
   it('encodes a plus sign so a phone keeps it', async () => {
-    const { client, calls } = setup(() => ({ status: 200, body: { data: [] } }));
+    const { client, calls } = fakeClient(() => ({ status: 200, body: { data: [] } }));
     await client.send({ ...GET, query: { 'phone:in': '+1 650-123-4569' } });
     expect(new URL(calls[0]!.url).searchParams.get('phone:in')).toBe('+1 650-123-4569');
   });
 
   it('returns an empty body for 204', async () => {
-    const { client } = setup(() => ({ status: 204 }));
+    const { client } = fakeClient(() => ({ status: 204 }));
     await expect(client.send(GET)).resolves.toEqual({ status: 204, body: undefined });
   });
 });
 
 describe('errors a person understands', () => {
   it('401: the token was refused, and the token appears nowhere', async () => {
-    const { client } = setup(() => ({ status: 401, body: { title: `bad token ${TOKEN}` } }));
+    const { client } = fakeClient(() => ({ status: 401, body: { title: `bad token ${TOKEN}` } }));
     const error = await failure(client.send(GET));
     expect(error.kind).toBe('auth');
     const info = toErrorInfo(error);
@@ -119,7 +103,7 @@ describe('errors a person understands', () => {
   });
 
   it('403 names the scope the call needs', async () => {
-    const { client } = setup(() => ({ status: 403, body: { status: 403, title: 'You do not have permission' } }));
+    const { client } = fakeClient(() => ({ status: 403, body: { status: 403, title: 'You do not have permission' } }));
     const error = await failure(client.send(POST));
     expect(error.kind).toBe('scope');
     expect(error.scope).toBe('store_v2_marketing');
@@ -128,7 +112,7 @@ describe('errors a person understands', () => {
   });
 
   it('404 is not-found', async () => {
-    const { client } = setup(() => ({
+    const { client } = fakeClient(() => ({
       status: 404,
       body: [{ status: 404, message: 'The requested resource was not found.' }],
     }));
@@ -157,7 +141,7 @@ describe('errors a person understands', () => {
     ],
   ];
   it.each(validationCases)('422 keeps BigCommerce’s own message (%s)', async (_, body, message, field) => {
-    const { client } = setup(() => ({ status: 422, body }));
+    const { client } = fakeClient(() => ({ status: 422, body }));
     const error = await failure(client.send(POST));
     expect(error.kind).toBe('validation');
     expect(error.message).toContain(message);
@@ -165,7 +149,7 @@ describe('errors a person understands', () => {
   });
 
   it('5xx is unavailable, and a 500 is not retried', async () => {
-    const { client, calls } = setup(() => ({ status: 500, text: '<html>oops</html>' }));
+    const { client, calls } = fakeClient(() => ({ status: 500, text: '<html>oops</html>' }));
     const error = await failure(client.send(GET));
     expect(error.kind).toBe('unavailable');
     expect(error.message).not.toContain('oops');
@@ -173,12 +157,12 @@ describe('errors a person understands', () => {
   });
 
   it('a 200 that is not JSON is malformed', async () => {
-    const { client } = setup(() => ({ status: 200, text: '<html>' }));
+    const { client } = fakeClient(() => ({ status: 200, text: '<html>' }));
     expect((await failure(client.send(GET))).kind).toBe('malformed');
   });
 
   it('a GET that never answers times out (no retry); a write that times out says it was sent', async () => {
-    const { client, calls } = setup(() => 'hang', { timeoutMs: 20 });
+    const { client, calls } = fakeClient(() => 'hang', { timeoutMs: 20 });
     const read = await failure(client.send(GET));
     expect(read.kind).toBe('timeout');
     expect(read.sent).toBeUndefined();
@@ -192,7 +176,7 @@ describe('errors a person understands', () => {
   it.each([500, 502, 504])(
     'a write answered %i after reaching the store says it was sent (outcome unknown), and is not resent',
     async (status) => {
-      const { client, calls } = setup(() => ({ status, text: '<html>Bad gateway</html>' }));
+      const { client, calls } = fakeClient(() => ({ status, text: '<html>Bad gateway</html>' }));
       const write = await failure(client.send(POST));
       expect(write.kind).toBe('unavailable');
       expect(write.sent).toBe(true);
@@ -205,10 +189,10 @@ describe('errors a person understands', () => {
   );
 
   it('a 503 to a write is outcome unknown unless Retry-After says the store turned it away', async () => {
-    const bare = setup(() => ({ status: 503, body: {} }));
+    const bare = fakeClient(() => ({ status: 503, body: {} }));
     expect((await failure(bare.client.send(POST))).sent).toBe(true);
     for (const header of ['Retry-After', 'X-Retry-After']) {
-      const refused = setup(() => ({ status: 503, body: {}, headers: { [header]: '2' } }));
+      const refused = fakeClient(() => ({ status: 503, body: {}, headers: { [header]: '2' } }));
       const error = await failure(refused.client.send(POST));
       expect(error.kind).toBe('unavailable');
       expect(error.sent).toBeUndefined();
@@ -218,14 +202,14 @@ describe('errors a person understands', () => {
 
   it('a quote (a POST that changes nothing) that times out or gets a 5xx is a plain failure, never "sent"', async () => {
     const QUOTE = { ...POST, path: '/v3/orders/1/payment_actions/refund_quotes', changesNothing: true } as const;
-    const slow = setup(() => 'hang', { timeoutMs: 20 });
+    const slow = fakeClient(() => 'hang', { timeoutMs: 20 });
     const timedOut = await failure(slow.client.send(QUOTE));
     expect(timedOut.kind).toBe('timeout');
     expect(timedOut.sent).toBeUndefined();
     expect(timedOut.message).not.toMatch(/may or may not/);
-    const broken = setup(() => ({ status: 502, body: {} }));
+    const broken = fakeClient(() => ({ status: 502, body: {} }));
     expect((await failure(broken.client.send(QUOTE))).sent).toBeUndefined();
-    const garbled = setup(() => ({ status: 200, text: '<html>' }));
+    const garbled = fakeClient(() => ({ status: 200, text: '<html>' }));
     expect((await failure(garbled.client.send(QUOTE))).sent).toBeUndefined();
   });
 
@@ -239,7 +223,7 @@ describe('errors a person understands', () => {
 
 describe('retries', () => {
   it('retries a GET on 503 at most 3 times, backing off in between', async () => {
-    const { client, calls, clock } = setup(() => ({ status: 503 }));
+    const { client, calls, clock } = fakeClient(() => ({ status: 503 }));
     const error = await failure(client.send(GET));
     expect(error.kind).toBe('unavailable');
     expect(calls).toHaveLength(3);
@@ -249,13 +233,13 @@ describe('retries', () => {
   });
 
   it.each([502, 504])('recovers after a %i', async (status) => {
-    const { client, calls } = setup((_, i) => (i === 0 ? { status } : { status: 200, body: [{ id: 1 }] }));
+    const { client, calls } = fakeClient((_, i) => (i === 0 ? { status } : { status: 200, body: [{ id: 1 }] }));
     await expect(client.send(GET)).resolves.toMatchObject({ status: 200 });
     expect(calls).toHaveLength(2);
   });
 
   it('retries a GET after a network error, then reports offline', async () => {
-    const { client, calls } = setup(() => 'network-error');
+    const { client, calls } = fakeClient(() => 'network-error');
     expect((await failure(client.send(GET))).kind).toBe('offline');
     expect(calls).toHaveLength(3);
   });
@@ -265,7 +249,7 @@ describe('retries', () => {
     ['429', { status: 429, headers: { 'X-Rate-Limit-Time-Reset-Ms': '100' } }],
     ['a network error', 'network-error'],
   ])('never retries a POST or PUT (%s)', async (_, reply) => {
-    const { client, calls } = setup(() => reply);
+    const { client, calls } = fakeClient(() => reply);
     await failure(client.send(POST));
     await failure(
       client.send({ method: 'PUT', path: '/v2/orders/1', body: { status_id: 5 }, scope: 'store_v2_orders' }),
@@ -274,7 +258,7 @@ describe('retries', () => {
   });
 
   it('on 429 waits the longer of the reset time and X-Retry-After (lowercase headers too)', async () => {
-    const { client, clock } = setup((_, i) =>
+    const { client, clock } = fakeClient((_, i) =>
       i === 0
         ? { status: 429, headers: { 'x-rate-limit-time-reset-ms': '1500', 'x-retry-after': '3' } }
         : { status: 200, body: [] },
@@ -284,7 +268,7 @@ describe('retries', () => {
   });
 
   it('uses the reset time when it is the longer wait', async () => {
-    const { client, clock } = setup((_, i) =>
+    const { client, clock } = fakeClient((_, i) =>
       i === 0
         ? { status: 429, headers: { 'X-Rate-Limit-Time-Reset-Ms': '4200', 'X-Retry-After': '1' } }
         : { status: 200, body: [] },
@@ -294,7 +278,10 @@ describe('retries', () => {
   });
 
   it('gives up at once when the wait would pass the 20 s budget', async () => {
-    const { client, calls, clock } = setup(() => ({ status: 429, headers: { 'X-Rate-Limit-Time-Reset-Ms': '25000' } }));
+    const { client, calls, clock } = fakeClient(() => ({
+      status: 429,
+      headers: { 'X-Rate-Limit-Time-Reset-Ms': '25000' },
+    }));
     const error = await failure(client.send(GET));
     expect(error.kind).toBe('rate-limited');
     expect(calls).toHaveLength(1);
@@ -302,7 +289,10 @@ describe('retries', () => {
   });
 
   it('keeps every try inside 20 s in all', async () => {
-    const { client, calls, clock } = setup(() => ({ status: 429, headers: { 'X-Rate-Limit-Time-Reset-Ms': '9000' } }));
+    const { client, calls, clock } = fakeClient(() => ({
+      status: 429,
+      headers: { 'X-Rate-Limit-Time-Reset-Ms': '9000' },
+    }));
     const started = clock.now();
     await failure(client.send(GET));
     expect(calls.length).toBeLessThanOrEqual(3);
@@ -312,7 +302,7 @@ describe('retries', () => {
   it('backs off with jitter within the cap', async () => {
     const sleeps: number[][] = [];
     for (const r of [0, 0.999]) {
-      const { client, clock } = setup(() => ({ status: 503 }), { random: () => r });
+      const { client, clock } = fakeClient(() => ({ status: 503 }), { random: () => r });
       await failure(client.send(GET));
       sleeps.push(clock.sleeps);
     }
