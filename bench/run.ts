@@ -12,6 +12,11 @@
  *   npm run bench -- [--latency 150] [--runs 5] [--agents 50] [--team-agents 50,100,200,400] [--no-build]
  *                    [--only browser,baseline,bundles,render,quota,team] [--timeline] [--http1]
  *                    [--timeline-svg docs/timeline.svg [--timeline-before an-earlier-run.json]]
+ *                    [--compare another/checkout/.output-e2e/chrome-mv3]
+ *
+ * `--compare`: the browser scenarios only, this build and another built extension alternated
+ * within every run (./lib/compare.ts); prints their medians side by side and writes
+ * bench/results/compare.json (latest.json is left alone).
  *
  * `--timeline-svg` draws a typical visit (the run with the median panel → orders) of Jane as a
  * waterfall, and of Jane with Gladly's API connected; `--timeline-before` adds Jane's visit from an
@@ -21,7 +26,7 @@
  * 30 s), standalone (each agent its own extension) against team mode (every lookup through one team
  * service on PGlite, or BENCH_DATABASE_URL).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSandbox, type SandboxHandle } from '../sandbox/server';
@@ -45,6 +50,8 @@ import { startBenchTeamService } from './lib/team-sim';
 import { runRenderBench, type RenderResult } from './lib/render-bench';
 import { markdownReport, plainReport, summarise, summariseFirstLoads, targets } from './lib/report';
 import { SCENARIOS } from './lib/scenarios';
+import { compareBuilds, comparisonTable } from './lib/compare';
+import { markdownTable, plainTable } from './lib/table';
 import { typicalVisit, waterfallSvg, type WaterfallVisit } from './lib/waterfall';
 
 const PARTS = ['browser', 'baseline', 'bundles', 'render', 'quota', 'team'] as const;
@@ -65,6 +72,7 @@ const { values: flags } = parseArgs({
     'timeline-svg': { type: 'string' },
     'timeline-before': { type: 'string' },
     http1: { type: 'boolean', default: false },
+    compare: { type: 'string' },
   },
   strict: true,
 });
@@ -95,14 +103,22 @@ const config = {
 };
 /** The TLS sandbox (HTTP/2, as api.bigcommerce.com) unless --http1. */
 const overHttp2 = config.protocol === 'h2';
+const compareDir = flags.compare ? resolve(flags.compare) : undefined;
+if (compareDir && !existsSync(join(compareDir, 'manifest.json')))
+  fail(
+    `--compare wants a built extension (a folder with manifest.json, e.g. .output-e2e/chrome-mv3); got "${flags.compare}"`,
+  );
+const COMPARED: readonly [string, string] = ['this build', 'compared'];
 const parts = new Set<Part>(
-  flags.only
-    ? flags.only.split(',').map((p) => {
-        const part = p.trim() as Part;
-        if (!PARTS.includes(part)) fail(`--only takes ${PARTS.join(', ')}; got "${p}"`);
-        return part;
-      })
-    : PARTS,
+  compareDir
+    ? ['browser']
+    : flags.only
+      ? flags.only.split(',').map((p) => {
+          const part = p.trim() as Part;
+          if (!PARTS.includes(part)) fail(`--only takes ${PARTS.join(', ')}; got "${p}"`);
+          return part;
+        })
+      : PARTS,
 );
 /** Timing runs must not be slowed by the store's quota (the quota simulation covers that). */
 const UNLIMITED = { quota: 1_000_000, windowMs: 30_000 };
@@ -220,8 +236,16 @@ async function main(): Promise<void> {
         specs[scenario.key] = probeSpecFor(await expectedLookup(sandbox.info, personas[scenario.persona], hashes));
       sandbox.control.reset();
       sandbox.control.configure({ latencyMs: config.latencyMs, ...UNLIMITED });
-      say(`Browser scenarios (${config.runs} runs)…`);
+      say(`Browser scenarios (${config.runs} runs${compareDir ? `, this build and ${compareDir} alternated` : ''})…`);
       const browserResult = await runBrowserBench({
+        ...(compareDir
+          ? {
+              builds: [
+                { label: COMPARED[0], dir: E2E_EXTENSION_DIR },
+                { label: COMPARED[1], dir: compareDir },
+              ],
+            }
+          : {}),
         sandbox,
         runs: config.runs,
         specs,
@@ -231,6 +255,10 @@ async function main(): Promise<void> {
         timeline: flags.timeline,
         progress: say,
       });
+      if (compareDir) {
+        reportComparison(browserResult.samples, compareDir);
+        return;
+      }
       ours = browserResult.samples;
       firstLoads = browserResult.firstLoads;
       const versions = [...new Set(ours.flatMap((s) => s.httpVersions ?? []))]
@@ -462,6 +490,31 @@ async function main(): Promise<void> {
   say('');
   say(markdown);
   process.stdout.write(`${json}\n`);
+}
+
+/** `--compare`: both builds' medians side by side, on stderr and in bench/results/compare.json. */
+function reportComparison(samples: ScenarioSample[], dir: string): void {
+  const rows = compareBuilds(samples, COMPARED);
+  const { headers, cells } = comparisonTable(rows, COMPARED);
+  const out = resolve(import.meta.dirname, 'results');
+  mkdirSync(out, { recursive: true });
+  const summary = {
+    generatedAt: new Date().toISOString(),
+    config,
+    compared: { thisBuild: E2E_EXTENSION_DIR, other: dir },
+    rows,
+    samples,
+  };
+  writeFileSync(join(out, 'compare.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  say('');
+  say(plainTable(headers, cells));
+  say('');
+  say(markdownTable(headers, cells));
+  say('');
+  say(
+    `* ${config.runs} runs; in each, every scenario with both builds, one browser after the other, the first build swapped every run. ` +
+      `Difference: this build minus the compared one (negative: this build is faster). Samples in bench/results/compare.json.`,
+  );
 }
 
 main().then(

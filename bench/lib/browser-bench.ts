@@ -6,7 +6,7 @@
 import type { Frame, Page } from 'playwright-core';
 import type { SandboxHandle } from '../../sandbox/server';
 import { personas } from '../../sandbox/personas';
-import { launchWithExtension, type LaunchedExtension } from '../../scripts/lib/browser';
+import { E2E_EXTENSION_DIR, launchWithExtension, type LaunchedExtension } from '../../scripts/lib/browser';
 import { connectSandboxStores } from '../../scripts/lib/configure';
 import { sidebarFrameOf } from '../../scripts/lib/frames';
 import {
@@ -21,11 +21,14 @@ import type { RequestLogEntry } from '../../sandbox/bigcommerce/types';
 import { sequentialRoundTrips, spansBetween } from './round-trips';
 import { median } from './stats';
 import { SCENARIOS, START_PERSONA, conversationPath, type Scenario } from './scenarios';
+import { buildsForRun, type Build } from './compare';
 import { breakdownOf, startVisitMarks, takeVisitMarks, type VisitBreakdown } from './visit-breakdown';
 
 export interface ScenarioSample {
   scenario: string;
   run: number;
+  /** Which build made it, when the run compares two (`--compare`). */
+  build?: string;
   /** Requests BigCommerce saw between navigation and completion. */
   requests: number;
   roundTrips: number;
@@ -78,6 +81,7 @@ export interface VisitTimeline {
 /** A full page load of Gladly at the start of a run (not pushState). */
 export interface FirstLoadSample {
   run: number;
+  build?: string;
   /** Navigation start → the look-alike's first customer panel on screen. */
   panelMs: number | null;
   /** Navigation start → the sidebar frame has its configuration from a running worker (`sidebar-ready`). */
@@ -99,6 +103,8 @@ export interface BrowserBenchOptions {
   timeoutMs: number;
   /** Print each visit's requests (ms since navigation) and probe times: where the time goes. */
   timeline?: boolean;
+  /** Built extensions to alternate within each run (./compare.ts); default: this checkout's e2e build. */
+  builds?: readonly Build[];
   progress(line: string): void;
 }
 
@@ -340,43 +346,50 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     { gladlyApi: false, scenarios: SCENARIOS.filter((s) => !s.gladlyApi) },
     { gladlyApi: true, scenarios: SCENARIOS.filter((s) => s.gladlyApi) },
   ].filter((session) => session.scenarios.length > 0);
+  const builds = options.builds ?? [{ label: '', dir: E2E_EXTENSION_DIR }];
   for (let run = 1; run <= options.runs; run++) {
-    for (const session of sessions) {
-      // A TLS sandbox (HTTP/2): Chromium trusts its self-signed certificate by its public key.
-      const { spki } = sandbox.info.bigcommerce;
-      const browser = await launchWithExtension({ headless: true, ...(spki ? { trustSpki: spki } : {}) });
-      try {
-        const { gladly } = sandbox.info;
-        await connectSandboxStores(browser, sandbox.info, {
-          actions: true,
-          ...(session.gladlyApi
-            ? { gladlyApi: { host: gladly.baseUrl, email: gladly.apiUser.email, token: gladly.apiUser.token } }
-            : {}),
+    for (const build of buildsForRun(builds, run))
+      for (const session of sessions) {
+        const tag = build.label ? `${build.label} ` : '';
+        // A TLS sandbox (HTTP/2): Chromium trusts its self-signed certificate by its public key.
+        const { spki } = sandbox.info.bigcommerce;
+        const browser = await launchWithExtension({
+          headless: true,
+          extensionDir: build.dir,
+          ...(spki ? { trustSpki: spki } : {}),
         });
-        const page = await browser.context.newPage();
-        if (session.gladlyApi) {
-          await page.goto(startUrl);
-          await sidebarFrameOf(page, 20_000);
-        } else {
-          const load = await firstLoad(page, startUrl, run);
-          firstLoads.push(load);
-          options.progress(
-            `run ${run}/${options.runs} first load: panel ${load.panelMs === null ? '–' : Math.round(load.panelMs)} ms, sidebar ready ${load.sidebarReadyMs === null ? '–' : Math.round(load.sidebarReadyMs)} ms`,
-          );
+        try {
+          const { gladly } = sandbox.info;
+          await connectSandboxStores(browser, sandbox.info, {
+            actions: true,
+            ...(session.gladlyApi
+              ? { gladlyApi: { host: gladly.baseUrl, email: gladly.apiUser.email, token: gladly.apiUser.token } }
+              : {}),
+          });
+          const page = await browser.context.newPage();
+          if (session.gladlyApi) {
+            await page.goto(startUrl);
+            await sidebarFrameOf(page, 20_000);
+          } else {
+            const load = await firstLoad(page, startUrl, run);
+            firstLoads.push(build.label ? { ...load, build: build.label } : load);
+            options.progress(
+              `${tag}run ${run}/${options.runs} first load: panel ${load.panelMs === null ? '–' : Math.round(load.panelMs)} ms, sidebar ready ${load.sidebarReadyMs === null ? '–' : Math.round(load.sidebarReadyMs)} ms`,
+            );
+          }
+          await settle(sandbox, page, 500, 5_000);
+          for (const scenario of session.scenarios) {
+            const sample = await measure(browser, sandbox, page, scenario, options.specs[scenario.key]!, run, options);
+            samples.push(build.label ? { ...sample, build: build.label } : sample);
+            options.progress(
+              `${tag}run ${run}/${options.runs} ${scenario.key}: ${sample.requests} requests, ${sample.roundTrips} round trips, ` +
+                `orders ${sample.ordersMs === null ? '–' : Math.round(sample.ordersMs)} ms (panel → orders ${sample.panelToOrdersMs == null ? '–' : Math.round(sample.panelToOrdersMs)} ms${scenario.coldWorker ? `, worker start ${sample.workerStartMs == null ? '–' : Math.round(sample.workerStartMs)} ms: script began at ${sample.workerScriptStartMs == null ? '–' : Math.round(sample.workerScriptStartMs)}, evaluated at ${sample.workerEvaluatedMs == null ? '–' : Math.round(sample.workerEvaluatedMs)}` : ''}), complete ${sample.completeMs === null ? `never (missing: ${sample.missing.join(', ')})` : `${Math.round(sample.completeMs)} ms`}`,
+            );
+          }
+        } finally {
+          await browser.close();
         }
-        await settle(sandbox, page, 500, 5_000);
-        for (const scenario of session.scenarios) {
-          const sample = await measure(browser, sandbox, page, scenario, options.specs[scenario.key]!, run, options);
-          samples.push(sample);
-          options.progress(
-            `run ${run}/${options.runs} ${scenario.key}: ${sample.requests} requests, ${sample.roundTrips} round trips, ` +
-              `orders ${sample.ordersMs === null ? '–' : Math.round(sample.ordersMs)} ms (panel → orders ${sample.panelToOrdersMs == null ? '–' : Math.round(sample.panelToOrdersMs)} ms${scenario.coldWorker ? `, worker start ${sample.workerStartMs == null ? '–' : Math.round(sample.workerStartMs)} ms: script began at ${sample.workerScriptStartMs == null ? '–' : Math.round(sample.workerScriptStartMs)}, evaluated at ${sample.workerEvaluatedMs == null ? '–' : Math.round(sample.workerEvaluatedMs)}` : ''}), complete ${sample.completeMs === null ? `never (missing: ${sample.missing.join(', ')})` : `${Math.round(sample.completeMs)} ms`}`,
-          );
-        }
-      } finally {
-        await browser.close();
       }
-    }
   }
   return { samples, firstLoads };
 }
