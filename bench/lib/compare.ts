@@ -1,10 +1,10 @@
 /**
  * `npm run bench -- --compare <dir>`: this build against another built extension, measured in the
  * same run. Each run visits every scenario with both builds, one browser after the other, the order
- * swapped every run. On this machine a whole run drifts by tens of ms from one quarter hour to the
- * next (first load: 260 ms in one run, 340 in another, with the same build), so two builds timed
- * one after the other can differ by more than any change under test; interleaved, both see the
- * same drift and only their difference is reported.
+ * swapped every run. On this machine a whole run drifts by tens of ms within the hour (the first
+ * load, which no lookup touches: 250 ms in one run, 339 ms in another 20 minutes later), so two
+ * builds timed one after the other can differ by more than any change under test; interleaved,
+ * both see the same drift and only their difference is reported.
  */
 import { median, round1 } from './stats';
 import type { Cell } from './table';
