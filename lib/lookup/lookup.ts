@@ -85,11 +85,10 @@ export async function runLookup(
     if (!hit || !hit.fresh) toFetch.push(i);
   });
   if (options.refresh) await Promise.all(targets.map((c) => deps.cache.invalidate(c.id, key)));
-  publish(toFetch.length === 0);
-  if (toFetch.length === 0) return;
+  if (toFetch.length === 0) return publish(true);
 
   let remaining = toFetch.length;
-  await Promise.all(
+  const lookups = Promise.all(
     toFetch.map(async (i) => {
       const connection = targets[i]!;
       const hadCached = cached[i] !== undefined;
@@ -128,6 +127,10 @@ export async function runLookup(
       if (keep) await deps.cache.put(connection.id, key, keep).catch(() => undefined);
     }),
   );
+  // The stores' first requests have left (synchronously, above): what is loading (or cached)
+  // reaches the sidebar after them, so the 1-3 ms this publish costs do not delay a request.
+  publish(false);
+  await lookups;
 }
 
 export type { Identity };

@@ -112,6 +112,24 @@ describe('runLookup', () => {
     for (let i = 1; i < updates.length; i++) expect(updates[i]).not.toEqual(updates[i - 1]);
   });
 
+  it("sends every store's first requests before telling the sidebar what is loading", async () => {
+    const main = janeStore();
+    const europe = janeStore();
+    const askedByFirstUpdate: string[][] = [];
+    await runLookup(
+      { kind: 'identity', identity: jane },
+      [connection(main), connection(europe, 'europe')],
+      deps(),
+      () => {
+        if (askedByFirstUpdate.length === 0) askedByFirstUpdate.push([...main.calls], [...europe.calls]);
+      },
+    );
+    // The loading state costs the worker a message and a render's worth of data: it goes out
+    // once the agent's wait (round 1 in both stores) has started, not before.
+    for (const calls of askedByFirstUpdate)
+      expect(calls).toEqual(expect.arrayContaining(['ordersByEmail', 'customersByEmail', 'customersByPhone']));
+  });
+
   it("asks for the account orders as soon as the email's one customer is known, not after the slowest of round 1", async () => {
     const api = janeStore();
     let release = () => {};
