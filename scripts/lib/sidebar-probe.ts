@@ -66,6 +66,10 @@ export async function startProbe(frame: Frame, spec: ProbeSpec): Promise<void> {
       missing: [],
     };
     const textOf = () => document.body?.innerText ?? '';
+    // Opened on screen, not just clicked: the details render on Preact's next commit, and a check
+    // in between (complete data in one update, e.g. a prefetched visit) would count them missing.
+    const opened = () =>
+      document.querySelector('section[aria-label="Recent orders"] button[aria-expanded="true"]') !== null;
     const profileShown = (text: string, missing: string[]) => {
       if (s.kind === 'linked') {
         const n = document.querySelectorAll('section[aria-label="Customer profile"]').length;
@@ -104,7 +108,7 @@ export async function startProbe(frame: Frame, spec: ProbeSpec): Promise<void> {
       for (const t of s.trackingNumbers) if (!text.includes(t)) missing.push(`tracking ${t}`);
       if (text.includes('Loading tracking and images')) missing.push('"Loading tracking and images…"');
       if (document.querySelector('[aria-busy="true"]')) missing.push('a loading skeleton');
-      if (s.expandFirstOrder && s.orderNumbers.length > 0 && !times.expanded) missing.push('the newest order opened');
+      if (s.expandFirstOrder && s.orderNumbers.length > 0 && !opened()) missing.push('the newest order opened');
       const images = [...document.images];
       const loaded = images.filter((img) => img.complete && img.naturalWidth > 0).length;
       if (loaded < images.length) missing.push(`images ${loaded}/${images.length}`);
