@@ -6,7 +6,12 @@
 import type { Frame, Page } from 'playwright-core';
 import type { SandboxHandle } from '../../sandbox/server';
 import { personas } from '../../sandbox/personas';
-import { E2E_EXTENSION_DIR, launchWithExtension, type LaunchedExtension } from '../../scripts/lib/browser';
+import {
+  E2E_EXTENSION_DIR,
+  forgetLookupsAndStopWorker,
+  launchWithExtension,
+  type LaunchedExtension,
+} from '../../scripts/lib/browser';
 import { connectSandboxStores } from '../../scripts/lib/configure';
 import { sidebarFrameOf } from '../../scripts/lib/frames';
 import {
@@ -173,18 +178,7 @@ async function stopWorker(launched: LaunchedExtension, page: Page, frame: Frame,
   const away = await navigateGladly(page, conversationPath(START_PERSONA));
   await panelRenderedAt(page, away, options.lingerMs + options.skeletonMs + 3_000);
   await page.waitForTimeout(400);
-  await frame.evaluate(() =>
-    (
-      globalThis as unknown as { chrome: { storage: { session: { remove(k: string): Promise<void> } } } }
-    ).chrome.storage.session.remove('lookupCache'),
-  );
-  const cdp = await launched.context.newCDPSession(page);
-  try {
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+  await forgetLookupsAndStopWorker(launched.context, page, frame);
 }
 
 /**

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 
 export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output-e2e/chrome-mv3');
 
@@ -112,6 +112,27 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       if (ownsProfile) await removeProfile(userDataDir);
     },
   };
+}
+
+/**
+ * As after Chrome stopped an idle worker: the lookup cache emptied (from `frame`, an extension
+ * page: storage.session is the extension's) and the service worker stopped over CDP, which also
+ * drops the cache it held in memory and any lookup still in flight. The next message starts a new
+ * worker that asks the stores again.
+ */
+export async function forgetLookupsAndStopWorker(context: BrowserContext, page: Page, frame: Frame): Promise<void> {
+  await frame.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { storage: { session: { remove(k: string): Promise<void> } } } }
+    ).chrome.storage.session.remove('lookupCache'),
+  );
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }
 
 /** Chromium's helpers may still write into the profile for a moment after closing: retry briefly. */
