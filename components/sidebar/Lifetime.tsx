@@ -28,12 +28,14 @@ export function Lifetime({ connectionId, customerId, email }: Props) {
   if (state === 'loading') return <p class="bc-muted bc-lifetime">{i18n.t('sidebar.lifetimeLoading')}</p>;
   if (state === 'failed') return <p class="bc-muted bc-lifetime">{i18n.t('sidebar.lifetimeFailed')}</p>;
   if (state.totals.length === 0) return <p class="bc-muted bc-lifetime">{i18n.t('sidebar.noPaidOrders')}</p>;
+  // One row per currency: with more than one, each row says which (the counts differ, not only the symbols).
+  const perCurrency = state.totals.length > 1;
   return (
     <dl class="bc-lifetime" aria-label={i18n.t('sidebar.lifetime')}>
       {state.totals.map((t) => (
         <div key={t.currency} class="bc-lifetime__set">
           <div class="bc-lifetime__cell">
-            <dt>{i18n.t('sidebar.orders')}</dt>
+            <dt>{perCurrency ? i18n.t('sidebar.ordersIn', [t.currency]) : i18n.t('sidebar.orders')}</dt>
             <dd>{t.orders}</dd>
           </div>
           <div class="bc-lifetime__cell">

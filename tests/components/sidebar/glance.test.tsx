@@ -97,6 +97,33 @@ describe('lifetime view and older orders', () => {
     expect(lifetime.textContent).toContain('14');
     expect(lifetime.textContent).toContain('$1,890.50');
     expect(lifetime.textContent).toContain('$135.04');
+    expect(within(lifetime).getByText('Orders')).toBeTruthy();
+  });
+
+  it('says which currency each row is when the customer paid in more than one', async () => {
+    const ui = showJane();
+    const [asked] = ui.port().sentOf<{ requestId: string }>('lifetime');
+    await act(() =>
+      ui.port().deliver({
+        type: 'reply',
+        requestId: asked!.requestId,
+        ok: true,
+        data: {
+          totals: [
+            { currency: 'USD', orders: 11, spend: '1297.60', average: '117.96' },
+            { currency: 'CAD', orders: 1, spend: '81.35', average: '81.35' },
+          ],
+        },
+      }),
+    );
+    const lifetime = await screen.findByLabelText('Lifetime');
+    const rows = [...lifetime.querySelectorAll('.bc-lifetime__set')].map((row) => row.textContent);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('Orders in USD');
+    expect(rows[0]).toContain('$1,297.60');
+    expect(rows[1]).toContain('Orders in CAD');
+    expect(rows[1]).toContain('CA$81.35');
+    // One currency needs no label: the first test's single row says "Orders".
   });
 
   it('"Show more orders" asks for orders older than the 10 shown and adds them below', async () => {
