@@ -123,7 +123,6 @@ describe('lifetime view and older orders', () => {
     expect(rows[0]).toContain('$1,297.60');
     expect(rows[1]).toContain('Orders in CAD');
     expect(rows[1]).toContain('CA$81.35');
-    // One currency needs no label: the first test's single row says "Orders".
   });
 
   it('"Show more orders" asks for orders older than the 10 shown and adds them below', async () => {

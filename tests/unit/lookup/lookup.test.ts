@@ -126,6 +126,7 @@ describe('runLookup', () => {
     );
     // The loading state costs the worker a message and a render's worth of data: it goes out
     // once the agent's wait (round 1 in both stores) has started, not before.
+    expect(askedByFirstUpdate).toHaveLength(2);
     for (const calls of askedByFirstUpdate)
       expect(calls).toEqual(expect.arrayContaining(['ordersByEmail', 'customersByEmail', 'customersByPhone']));
   });
