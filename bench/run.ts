@@ -458,9 +458,7 @@ async function main(): Promise<void> {
   }
 
   const json = JSON.stringify(summary, null, 2);
-  const out = resolve(import.meta.dirname, 'results');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'latest.json'), `${json}\n`);
+  writeResult('latest.json', json);
 
   say('');
   say(plainReport(tables));
@@ -492,12 +490,17 @@ async function main(): Promise<void> {
   process.stdout.write(`${json}\n`);
 }
 
+/** Writes a JSON report into bench/results/ (ignored by git). */
+function writeResult(name: string, json: string): void {
+  const out = resolve(import.meta.dirname, 'results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, name), `${json}\n`);
+}
+
 /** `--compare`: both builds' medians side by side, on stderr and in bench/results/compare.json. */
 function reportComparison(samples: ScenarioSample[], dir: string): void {
   const rows = compareBuilds(samples, COMPARED);
   const { headers, cells } = comparisonTable(rows, COMPARED);
-  const out = resolve(import.meta.dirname, 'results');
-  mkdirSync(out, { recursive: true });
   const summary = {
     generatedAt: new Date().toISOString(),
     config,
@@ -505,7 +508,7 @@ function reportComparison(samples: ScenarioSample[], dir: string): void {
     rows,
     samples,
   };
-  writeFileSync(join(out, 'compare.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeResult('compare.json', JSON.stringify(summary, null, 2));
   say('');
   say(plainTable(headers, cells));
   say('');

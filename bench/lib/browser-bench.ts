@@ -148,6 +148,9 @@ function printTimeline(
   say(`  ${scenario.key} seen: panel ${panelAt === null ? '–' : at(panelAt)}, ${seen.join(', ')}`);
 }
 
+/** How long a pushState visit's panel may take: the old panel lingers, then a skeleton, then the panel. */
+const panelWaitMs = (options: BrowserBenchOptions) => options.lingerMs + options.skeletonMs + 3_000;
+
 /** When the look-alike rendered the panel on screen (epoch ms), if it did after `after`. */
 async function panelRenderedAt(page: Page, after: number, waitMs = 0): Promise<number | null> {
   const deadline = Date.now() + waitMs;
@@ -176,7 +179,7 @@ async function markAt(frame: Frame, name: string): Promise<number | null> {
  */
 async function stopWorker(launched: LaunchedExtension, page: Page, frame: Frame, options: BrowserBenchOptions) {
   const away = await navigateGladly(page, conversationPath(START_PERSONA));
-  await panelRenderedAt(page, away, options.lingerMs + options.skeletonMs + 3_000);
+  await panelRenderedAt(page, away, panelWaitMs(options));
   await page.waitForTimeout(400);
   await forgetLookupsAndStopWorker(launched.context, page, frame);
 }
@@ -242,7 +245,7 @@ async function measure(
   await stopProbe(frame);
   // With Gladly's API connected the sidebar can be complete before the look-alike's panel renders:
   // wait for the panel then too, or that visit has no panel → orders figure.
-  const panelAt = await panelRenderedAt(page, navigatedAt, options.lingerMs + options.skeletonMs + 3_000);
+  const panelAt = await panelRenderedAt(page, navigatedAt, panelWaitMs(options));
   const workerMarks = await takeVisitMarks(worker);
   const sidebarMarks = await takeVisitMarks(frame);
   const latency = Math.max(300, 3 * (median(sandbox.control.log().map((e) => e.end - e.start)) ?? 100));
