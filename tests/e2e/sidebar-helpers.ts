@@ -190,6 +190,8 @@ export interface Sample {
   at: number;
   /** The Gladly page's path when the sample started (read before the sidebar). */
   path: string;
+  /** How long before that read the path last changed (Infinity when it has not changed while sampling). */
+  msSincePathChange: number;
   /** The name in Gladly's own Customer Details panel (the lingering one, during linger). */
   gladlyPanelName: string | null;
   text: string;
@@ -208,15 +210,32 @@ export async function sampleUntil(
   const samples: Sample[] = [];
   const deadline = Date.now() + timeoutMs;
   let doneSince: number | null = null;
+  // The moment of each URL change, in the page (Chromium's Navigation API fires at pushState itself).
+  await opened.page.evaluate(() => {
+    const w = window as unknown as { __pathChangedAt?: number; navigation: EventTarget };
+    w.navigation.addEventListener('currententrychange', () => {
+      w.__pathChangedAt = performance.now();
+    });
+  });
   for (;;) {
     const at = Date.now();
     // The path first: a sample whose path is the new customer's was read wholly after the change.
-    const gladly = await opened.page.evaluate(() => ({
-      path: location.pathname,
-      name: document.querySelector<HTMLInputElement>('[data-aid="customerName-input"]')?.value ?? null,
-    }));
+    const gladly = await opened.page.evaluate(() => {
+      const changedAt = (window as unknown as { __pathChangedAt?: number }).__pathChangedAt;
+      return {
+        path: location.pathname,
+        msSincePathChange: changedAt === undefined ? Number.POSITIVE_INFINITY : performance.now() - changedAt,
+        name: document.querySelector<HTMLInputElement>('[data-aid="customerName-input"]')?.value ?? null,
+      };
+    });
     const text = await sidebarText(opened.frame);
-    const sample = { at, path: gladly.path, gladlyPanelName: gladly.name, text };
+    const sample = {
+      at,
+      path: gladly.path,
+      msSincePathChange: gladly.msSincePathChange,
+      gladlyPanelName: gladly.name,
+      text,
+    };
     samples.push(sample);
     if (done(sample)) {
       doneSince ??= at;
