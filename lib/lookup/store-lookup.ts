@@ -18,6 +18,9 @@ import { decideLink, type AutoLinkFields, type LinkStore, type PhoneEquals } fro
 
 export const ORDER_LIMIT = 10;
 
+/** The searches' answers when a stored link made them moot. */
+const NOT_SEARCHED: readonly [Customer[], Customer[]] = [[], []];
+
 export interface LookupConnection {
   id: string;
   name: string;
@@ -85,28 +88,35 @@ export async function lookupStore(
   // one after another (each fetch() costs the worker a few ms when cold), so the heaviest
   // answers, the orders, are asked for first; a linked customer's own two once the link is read.
   let early: EarlyAccountOrders | null = null;
-  const [emailOrders, byEmail, byPhone, [link, unlinked, linkedOrders, linkedCustomer]] = await round(1, () =>
+  const emailOrdersAsked = Promise.all(emails.map((email) => api.ordersByEmail(email, ORDER_LIMIT))).then((lists) =>
+    lists.flat(),
+  );
+  // The searches only decide a link: a customer already linked neither waits for them nor fails with them.
+  const searches = Promise.all([
+    (emails.length ? api.customersByEmail(emails) : Promise.resolve([])).then(async (found) => {
+      // The usual outcome is one customer with this email, auto-linked: their account orders
+      // are round 2's critical path, so they are asked for now, not after the slowest of round 1.
+      const [link, unlinked] = await stored;
+      const only = found.length === 1 ? found[0]! : null;
+      if (!link && only && connection.autoLink.email && !unlinked.has(only.id)) early = startEarly(api, only.id);
+      return found;
+    }),
+    phones.length ? api.customersByPhone(phones) : Promise.resolve([]),
+  ]);
+  searches.catch(() => undefined);
+  const linkedAsked = stored.then(([link, unlinked]) =>
     Promise.all([
-      Promise.all(emails.map((email) => api.ordersByEmail(email, ORDER_LIMIT))).then((lists) => lists.flat()),
-      (emails.length ? api.customersByEmail(emails) : Promise.resolve([])).then(async (found) => {
-        // The usual outcome is one customer with this email, auto-linked: their account orders
-        // are round 2's critical path, so they are asked for now, not after the slowest of round 1.
-        const [link, unlinked] = await stored;
-        const only = found.length === 1 ? found[0]! : null;
-        if (!link && only && connection.autoLink.email && !unlinked.has(only.id)) early = startEarly(api, only.id);
-        return found;
-      }),
-      phones.length ? api.customersByPhone(phones) : Promise.resolve([]),
-      stored.then(([link, unlinked]) =>
-        Promise.all([
-          link,
-          unlinked,
-          link ? api.ordersByCustomerId(link.customerId, ORDER_LIMIT) : Promise.resolve(null),
-          link ? api.customerById(link.customerId) : Promise.resolve(null),
-        ]),
-      ),
+      link,
+      unlinked,
+      link ? api.ordersByCustomerId(link.customerId, ORDER_LIMIT) : Promise.resolve(null),
+      link ? api.customerById(link.customerId) : Promise.resolve(null),
     ]),
   );
+  const [emailOrders, [link, unlinked, linkedOrders, linkedCustomer], [byEmail, byPhone]] = await round(1, async () => {
+    const [orders, linked] = await Promise.all([emailOrdersAsked, linkedAsked]);
+    const [, , , stillThere] = linked;
+    return [orders, linked, stillThere ? NOT_SEARCHED : await searches] as const;
+  });
 
   // The server matches phones on the stored string: keep only real matches of the number.
   const phoneMatches = byPhone.filter((c) => phones.some((p) => deps.samePhone(p, c.phone)));

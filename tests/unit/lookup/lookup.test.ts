@@ -260,6 +260,40 @@ describe('runLookup', () => {
     expect(last.stores[0]!.orders!.length).toBeGreaterThan(0);
   });
 
+  it('shows a linked customer without waiting for the customer searches, and even when they fail', async () => {
+    const d = deps();
+    await d.links.link(jane, 'main', '1', 'agent');
+    const api = janeStore();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    let failSearches: (error: Error) => void = () => {};
+    const searchFails = new Promise<never>((_, reject) => (failSearches = reject));
+    try {
+      // Both searches hang while the linked customer's own requests answer.
+      const hanging: StoreApi = { ...api, customersByEmail: () => searchFails, customersByPhone: () => searchFails };
+      const waited = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('the lookup waited for the hanging searches')), 2_000),
+      );
+      const { last } = await Promise.race([lookup(jane, [connection(hanging)], d), waited]);
+      expect(last.stores[0]).toMatchObject({ status: 'linked', customer: { id: '1' }, complete: true });
+      expect(last.stores[0]!.orders).toHaveLength(10);
+      // The searches still left with round 1 (the link is read alongside it), and may fail later.
+      failSearches(new Error('Store unavailable (503)'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    // Without a link the searches decide, so their failure is the store's.
+    const failing: StoreApi = {
+      ...janeStore(),
+      customersByPhone: () => Promise.reject(new Error('Store unavailable (503)')),
+    };
+    const { last } = await lookup(jane, [connection(failing)], deps());
+    expect(last.stores[0]).toMatchObject({ status: 'error', error: { message: 'Store unavailable (503)' } });
+  });
+
   it('offers candidates when two customers share a phone', async () => {
     const api = fakeStoreApi({
       customers: [
