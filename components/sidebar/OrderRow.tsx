@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { memo } from 'preact/compat';
+import { memo } from '../../lib/sidebar/memo';
 import { useState } from 'preact/hooks';
 import type { Customer, Order } from '../../lib/core/model';
 import type { SidebarConnection } from '../../lib/messages/sidebar';
