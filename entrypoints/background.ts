@@ -93,6 +93,8 @@ export default defineBackground(() => {
       }),
   });
   const links = createLinkStore(local);
+  // Read now, like the settings: a lookup then knows at once whether it must search or is linked.
+  links.warm();
   const cache = createLookupCache(session);
   const hub = createSidebarHub(session);
   const gladly = createGladlyBridge({ settings, vault, samePhone });

@@ -98,6 +98,7 @@ export function linksThrough(links: LinkStore, sink: WriteSink): LinkStore {
   if (sink === writeNow) return links;
   return {
     get: (identity, connectionId) => links.get(identity, connectionId),
+    peek: links.peek && ((identity, connectionId) => links.peek?.(identity, connectionId)),
     wasUnlinked: (identity, connectionId, customerId) => links.wasUnlinked(identity, connectionId, customerId),
     unlinkedIds: (identity, connectionId) => links.unlinkedIds(identity, connectionId),
     link: async (identity, connectionId, customerId, by) => {

@@ -112,9 +112,27 @@ export interface LinkStore {
   unlink(identity: Identity, connectionId: string): Promise<string | undefined>;
   wasUnlinked(identity: Identity, connectionId: string, customerId: string): Promise<boolean>;
   unlinkedIds(identity: Identity, connectionId: string): Promise<Set<string>>;
+  /**
+   * What `get` and `unlinkedIds` would answer, when it is already in memory (undefined: ask
+   * them): a lookup then sends its first requests without waiting for a read.
+   */
+  peek?(identity: Identity, connectionId: string): KnownLink | undefined;
 }
 
-export function createLinkStore(store: KeyValueStore, now: () => number = Date.now): LinkStore {
+export interface KnownLink {
+  link: StoredLink | undefined;
+  unlinked: Set<string>;
+}
+
+/**
+ * The worker's link store. Its two tables are read once and then kept in memory: the worker is
+ * their only writer (pages change links through its messages), and every write goes through
+ * here, replacing the copy only once the store has taken it.
+ */
+export function createLinkStore(
+  store: KeyValueStore,
+  now: () => number = Date.now,
+): LinkStore & { peek: NonNullable<LinkStore['peek']>; warm(): void } {
   // Serialise read-modify-write so two quick links never overwrite each other.
   let queue: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
@@ -123,32 +141,66 @@ export function createLinkStore(store: KeyValueStore, now: () => number = Date.n
     return next;
   };
 
-  const readLinks = async (): Promise<LinkTable> => {
-    const parsed = LinkTableSchema.safeParse((await store.get<unknown>(LINKS_KEY)) ?? {});
-    return parsed.success ? parsed.data : {};
+  /** One table, read on first use (a failed read is tried again) and then kept in memory. */
+  const table = <T extends object>(key: string, schema: z.ZodType<T>) => {
+    let pending: Promise<T> | null = null;
+    let known: T | undefined;
+    const read = (): Promise<T> => {
+      const reading = (pending ??= store.get<unknown>(key).then((value) => {
+        const parsed = schema.safeParse(value ?? {});
+        const data = parsed.success ? parsed.data : ({} as T);
+        if (pending === reading) known = data;
+        return data;
+      }));
+      reading.catch(() => {
+        if (pending === reading) pending = null;
+      });
+      return reading;
+    };
+    return {
+      read,
+      known: () => known,
+      /** Callers change what they read before writing it back: they change a copy. */
+      copy: async (): Promise<T> => structuredClone(await read()),
+      /** Memory follows only once the store has taken the write. */
+      async write(next: T): Promise<void> {
+        await store.set(key, next);
+        known = next;
+        pending = Promise.resolve(next);
+      },
+    };
   };
-  const readUnlinked = async (): Promise<UnlinkTable> => {
-    const parsed = UnlinkTableSchema.safeParse((await store.get<unknown>(UNLINKED_KEY)) ?? {});
-    return parsed.success ? parsed.data : {};
-  };
+  const links = table<LinkTable>(LINKS_KEY, LinkTableSchema);
+  const marks = table<UnlinkTable>(UNLINKED_KEY, UnlinkTableSchema);
 
   return {
+    warm() {
+      void links.read().catch(() => undefined);
+      void marks.read().catch(() => undefined);
+    },
+    peek(identity, connectionId) {
+      const [linkTable, markTable] = [links.known(), marks.known()];
+      if (!linkTable || !markTable) return undefined;
+      const key = identityKey(identity);
+      const link = linkTable[key]?.[connectionId];
+      return { link: link && { ...link }, unlinked: new Set(markTable[key]?.[connectionId] ?? []) };
+    },
     async get(identity, connectionId) {
-      return (await readLinks())[identityKey(identity)]?.[connectionId];
+      return (await links.read())[identityKey(identity)]?.[connectionId];
     },
     link(identity, connectionId, customerId, by) {
       return exclusive(async () => {
         const key = identityKey(identity);
-        const links = await readLinks();
-        links[key] = { ...links[key], [connectionId]: { customerId, linkedAt: now(), by } };
-        await store.set(LINKS_KEY, links);
+        const rows = await links.copy();
+        rows[key] = { ...rows[key], [connectionId]: { customerId, linkedAt: now(), by } };
+        await links.write(rows);
         if (by === 'agent') {
           // An agent linking a customer on purpose lifts an earlier unlink mark for that pair.
-          const marks = await readUnlinked();
-          const ids = marks[key]?.[connectionId];
+          const unlinked = await marks.copy();
+          const ids = unlinked[key]?.[connectionId];
           if (ids?.includes(customerId)) {
-            marks[key]![connectionId] = ids.filter((id) => id !== customerId);
-            await store.set(UNLINKED_KEY, marks);
+            unlinked[key]![connectionId] = ids.filter((id) => id !== customerId);
+            await marks.write(unlinked);
           }
         }
       });
@@ -156,25 +208,25 @@ export function createLinkStore(store: KeyValueStore, now: () => number = Date.n
     unlink(identity, connectionId) {
       return exclusive(async () => {
         const key = identityKey(identity);
-        const links = await readLinks();
-        const existing = links[key]?.[connectionId];
+        const rows = await links.copy();
+        const existing = rows[key]?.[connectionId];
         if (!existing) return undefined;
-        delete links[key]![connectionId];
-        if (Object.keys(links[key]!).length === 0) delete links[key];
-        await store.set(LINKS_KEY, links);
-        const marks = await readUnlinked();
-        const ids = new Set(marks[key]?.[connectionId] ?? []);
+        delete rows[key]![connectionId];
+        if (Object.keys(rows[key]!).length === 0) delete rows[key];
+        await links.write(rows);
+        const unlinked = await marks.copy();
+        const ids = new Set(unlinked[key]?.[connectionId] ?? []);
         ids.add(existing.customerId);
-        marks[key] = { ...marks[key], [connectionId]: [...ids] };
-        await store.set(UNLINKED_KEY, marks);
+        unlinked[key] = { ...unlinked[key], [connectionId]: [...ids] };
+        await marks.write(unlinked);
         return existing.customerId;
       });
     },
     async wasUnlinked(identity, connectionId, customerId) {
-      return (await readUnlinked())[identityKey(identity)]?.[connectionId]?.includes(customerId) ?? false;
+      return (await marks.read())[identityKey(identity)]?.[connectionId]?.includes(customerId) ?? false;
     },
     async unlinkedIds(identity, connectionId) {
-      return new Set((await readUnlinked())[identityKey(identity)]?.[connectionId] ?? []);
+      return new Set((await marks.read())[identityKey(identity)]?.[connectionId] ?? []);
     },
   };
 }

@@ -74,49 +74,52 @@ export async function lookupStore(
     ? unique(identity.emails.map((e) => e.value.trim().toLowerCase()).filter(Boolean))
     : [];
   const phones = connection.searchBy.phone ? unique(identity.phones.map((p) => p.value.trim()).filter(Boolean)) : [];
-  // The stored link (and the unlink marks) are read alongside round 1, not before it: those reads
-  // parse the agent's whole link table, and the first paint should wait for BigCommerce alone.
-  const stored = Promise.all([
-    deps.links.get(identity, connection.id),
-    deps.links.unlinkedIds(identity, connection.id),
-  ]);
-  // A customer an agent linked by hand stays linked even when Gladly shows no email or phone.
-  if (emails.length === 0 && phones.length === 0 && !(await stored)[0])
-    return { ...base, status: 'not-found', complete: true };
-
-  // Round 1: everything that needs nothing but the identity (and a known link). Requests leave
-  // one after another (each fetch() costs the worker a few ms when cold), so the heaviest
-  // answers, the orders, are asked for first; a linked customer's own two once the link is read.
-  let early: EarlyAccountOrders | null = null;
+  // Round 1's heaviest answer, needed whatever the link: the orders by email leave first.
   const emailOrdersAsked = Promise.all(emails.map((email) => api.ordersByEmail(email, ORDER_LIMIT))).then((lists) =>
     lists.flat(),
   );
-  // The searches only decide a link: a customer already linked neither waits for them nor fails with them.
-  const searches = Promise.all([
-    (emails.length ? api.customersByEmail(emails) : Promise.resolve([])).then(async (found) => {
-      // The usual outcome is one customer with this email, auto-linked: their account orders
-      // are round 2's critical path, so they are asked for now, not after the slowest of round 1.
-      const [link, unlinked] = await stored;
-      const only = found.length === 1 ? found[0]! : null;
-      if (!link && only && connection.autoLink.email && !unlinked.has(only.id)) early = startEarly(api, only.id);
-      return found;
-    }),
-    phones.length ? api.customersByPhone(phones) : Promise.resolve([]),
-  ]);
-  searches.catch(() => undefined);
-  const linkedAsked = stored.then(([link, unlinked]) =>
+  emailOrdersAsked.catch(() => undefined);
+  // The stored link decides the rest of round 1. The worker keeps it in memory (createLinkStore),
+  // so the other requests leave in the same task; otherwise (its first read, the team service's
+  // database) they wait for that read.
+  const known = deps.links.peek?.(identity, connection.id);
+  const [link, unlinked] = known
+    ? [known.link, known.unlinked]
+    : await Promise.all([deps.links.get(identity, connection.id), deps.links.unlinkedIds(identity, connection.id)]);
+  // A customer an agent linked by hand stays linked even when Gladly shows no email or phone.
+  if (emails.length === 0 && phones.length === 0 && !link) return { ...base, status: 'not-found', complete: true };
+
+  // The searches only decide a link: a linked customer's lookup does not send them at all (two
+  // requests fewer of the store's quota), unless the linked customer turns out to be deleted.
+  let early: EarlyAccountOrders | null = null;
+  const search = () =>
     Promise.all([
-      link,
-      unlinked,
-      link ? api.ordersByCustomerId(link.customerId, ORDER_LIMIT) : Promise.resolve(null),
-      link ? api.customerById(link.customerId) : Promise.resolve(null),
-    ]),
-  );
-  const [emailOrders, [link, unlinked, linkedOrders, linkedCustomer], [byEmail, byPhone]] = await round(1, async () => {
-    const [orders, linked] = await Promise.all([emailOrdersAsked, linkedAsked]);
-    const [, , , stillThere] = linked;
-    return [orders, linked, stillThere ? NOT_SEARCHED : await searches] as const;
+      (emails.length ? api.customersByEmail(emails) : Promise.resolve([])).then((found) => {
+        // The usual outcome is one customer with this email, auto-linked: their account orders
+        // are round 2's critical path, so they are asked for now, not after the slowest of round 1.
+        const only = found.length === 1 ? found[0]! : null;
+        if (only && connection.autoLink.email && !unlinked.has(only.id)) early = startEarly(api, only.id);
+        return found;
+      }),
+      phones.length ? api.customersByPhone(phones) : Promise.resolve([]),
+    ]);
+  // Round 1: everything that needs nothing but the identity and the link.
+  const searches = link ? null : search();
+  // Awaited after the orders: a failure before then is still the store's, not an unhandled rejection.
+  searches?.catch(() => undefined);
+  const linkedAsked = link
+    ? Promise.all([api.ordersByCustomerId(link.customerId, ORDER_LIMIT), api.customerById(link.customerId)])
+    : Promise.resolve([null, null] as const);
+  let [emailOrders, [linkedOrders, linkedCustomer], [byEmail, byPhone]] = await round(1, async () => {
+    const [orders, own] = await Promise.all([emailOrdersAsked, linkedAsked]);
+    return [orders, own, searches ? await searches : NOT_SEARCHED] as const;
   });
+  if (link && !linkedCustomer) {
+    // The linked customer was deleted in the store: forget the link and decide again.
+    await deps.links.unlink(identity, connection.id);
+    linkedOrders = null;
+    [byEmail, byPhone] = await round(1, search);
+  }
 
   // The server matches phones on the stored string: keep only real matches of the number.
   const phoneMatches = byPhone.filter((c) => phones.some((p) => deps.samePhone(p, c.phone)));
@@ -126,7 +129,6 @@ export async function lookupStore(
   let autoLinked = false;
   let linkSaved: Promise<void> = Promise.resolve();
   if (!customer) {
-    if (link) await deps.links.unlink(identity, connection.id); // the linked customer was deleted
     const decision = decideLink(identity, candidates, connection.autoLink, deps.samePhone, (id) => unlinked.has(id));
     if (decision.kind === 'choose') {
       return {

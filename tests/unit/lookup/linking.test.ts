@@ -116,4 +116,38 @@ describe('link store', () => {
     expect((await links.get(jane, 'main'))?.customerId).toBe('1');
     expect((await links.get(jane, 'europe'))?.customerId).toBe('2');
   });
+
+  it('answers from memory once read (peek), and memory follows only the writes the storage took', async () => {
+    const storage = memoryStore();
+    await createLinkStore(storage).link(jane, 'main', '42', 'auto');
+    const reads: string[] = [];
+    let failWrites = false;
+    const links = createLinkStore({
+      get: (key) => {
+        reads.push(key);
+        return storage.get(key);
+      },
+      set: (key, value) => (failWrites ? Promise.reject(new Error('disk full')) : storage.set(key, value)),
+      remove: (key) => storage.remove(key),
+    });
+    // Not read yet: a lookup must ask (and wait).
+    expect(links.peek(jane, 'main')).toBeUndefined();
+    links.warm();
+    await links.get(jane, 'main');
+    expect(links.peek(jane, 'main')).toEqual({
+      link: { customerId: '42', linkedAt: expect.any(Number), by: 'auto' },
+      unlinked: new Set(),
+    });
+    await links.unlink(jane, 'main');
+    expect(links.peek(jane, 'main')).toEqual({ link: undefined, unlinked: new Set(['42']) });
+    // Each table was read once, however often it was asked.
+    expect(reads.sort()).toEqual(['links', 'unlinkMarks']);
+
+    // A write the storage refused changes nothing, in memory either.
+    failWrites = true;
+    await expect(links.link(jane, 'main', '7', 'agent')).rejects.toThrow('disk full');
+    expect(links.peek(jane, 'main')?.link).toBeUndefined();
+    expect(await links.get(jane, 'main')).toBeUndefined();
+    expect(await createLinkStore(storage).get(jane, 'main')).toBeUndefined();
+  });
 });

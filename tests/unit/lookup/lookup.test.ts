@@ -113,22 +113,32 @@ describe('runLookup', () => {
   });
 
   it("sends every store's first requests before telling the sidebar what is loading", async () => {
-    const main = janeStore();
-    const europe = janeStore();
-    const askedByFirstUpdate: string[][] = [];
-    await runLookup(
-      { kind: 'identity', identity: jane },
-      [connection(main), connection(europe, 'europe')],
-      deps(),
-      () => {
-        if (askedByFirstUpdate.length === 0) askedByFirstUpdate.push([...main.calls], [...europe.calls]);
-      },
-    );
-    // The loading state costs the worker a message and a render's worth of data: it goes out
-    // once the agent's wait (round 1 in both stores) has started, not before.
-    expect(askedByFirstUpdate).toHaveLength(2);
-    for (const calls of askedByFirstUpdate)
-      expect(calls).toEqual(expect.arrayContaining(['ordersByEmail', 'customersByEmail', 'customersByPhone']));
+    // The worker's link store has read its tables at start-up (warm()); a cold one is read first.
+    for (const warm of [true, false]) {
+      const main = janeStore();
+      const europe = janeStore();
+      const links = createLinkStore(memoryStore());
+      if (warm) {
+        links.warm();
+        await links.get(jane, 'main');
+      }
+      const askedByFirstUpdate: string[][] = [];
+      await runLookup(
+        { kind: 'identity', identity: jane },
+        [connection(main), connection(europe, 'europe')],
+        deps({ links }),
+        () => {
+          if (askedByFirstUpdate.length === 0) askedByFirstUpdate.push([...main.calls], [...europe.calls]);
+        },
+      );
+      // The loading state costs the worker a message and a render's worth of data: it goes out
+      // once the agent's wait (round 1 in both stores) has started, not before.
+      expect(askedByFirstUpdate).toHaveLength(2);
+      for (const calls of askedByFirstUpdate)
+        expect(calls).toEqual(
+          warm ? ['ordersByEmail', 'customersByEmail', 'customersByPhone'] : expect.arrayContaining(['ordersByEmail']),
+        );
+    }
   });
 
   it("asks for the account orders as soon as the email's one customer is known, not after the slowest of round 1", async () => {
@@ -260,38 +270,39 @@ describe('runLookup', () => {
     expect(last.stores[0]!.orders!.length).toBeGreaterThan(0);
   });
 
-  it('shows a linked customer without waiting for the customer searches, and even when they fail', async () => {
+  it('does not search for a linked customer (round 1: their orders and profile only), and searches when they were deleted', async () => {
     const d = deps();
+    d.links.warm?.();
     await d.links.link(jane, 'main', '1', 'agent');
     const api = janeStore();
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on('unhandledRejection', onUnhandled);
-    let failSearches: (error: Error) => void = () => {};
-    const searchFails = new Promise<never>((_, reject) => (failSearches = reject));
-    try {
-      // Both searches hang while the linked customer's own requests answer.
-      const hanging: StoreApi = { ...api, customersByEmail: () => searchFails, customersByPhone: () => searchFails };
-      const waited = new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error('the lookup waited for the hanging searches')), 2_000),
-      );
-      const { last } = await Promise.race([lookup(jane, [connection(hanging)], d), waited]);
-      expect(last.stores[0]).toMatchObject({ status: 'linked', customer: { id: '1' }, complete: true });
-      expect(last.stores[0]!.orders).toHaveLength(10);
-      // The searches still left with round 1 (the link is read alongside it), and may fail later.
-      failSearches(new Error('Store unavailable (503)'));
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(unhandled).toEqual([]);
-    } finally {
-      process.off('unhandledRejection', onUnhandled);
-    }
+    const { last } = await lookup(jane, [connection(api)], d);
+    expect(last.stores[0]).toMatchObject({ status: 'linked', customer: { id: '1' }, complete: true });
+    expect(last.stores[0]!.orders).toHaveLength(10);
+    // Round 1 is the orders by email and the linked customer's own two: no customer search.
+    expect(api.calls.slice(0, 3).sort()).toEqual(['customerById', 'ordersByCustomerId', 'ordersByEmail']);
+    expect(api.calls).not.toContain('customersByEmail');
+    expect(api.calls).not.toContain('customersByPhone');
+    expect(last.roundTrips).toBe(2);
+
+    // The linked customer was deleted in the store: the link goes, the searches decide again
+    // (one more round trip), and Jane's new account is linked.
+    await d.links.link(jane, 'main', '404', 'agent');
+    await d.cache.clear();
+    const again = janeStore();
+    const relinked = await lookup(jane, [connection(again)], d);
+    expect(relinked.last.stores[0]).toMatchObject({ status: 'linked', customer: { id: '1' }, autoLinked: true });
+    expect(again.calls).toEqual(expect.arrayContaining(['customersByEmail', 'customersByPhone']));
+    expect(relinked.last.roundTrips).toBe(3);
+    expect(await d.links.wasUnlinked(jane, 'main', '404')).toBe(true);
+    expect((await d.links.get(jane, 'main'))?.customerId).toBe('1');
+
     // Without a link the searches decide, so their failure is the store's.
     const failing: StoreApi = {
       ...janeStore(),
       customersByPhone: () => Promise.reject(new Error('Store unavailable (503)')),
     };
-    const { last } = await lookup(jane, [connection(failing)], deps());
-    expect(last.stores[0]).toMatchObject({ status: 'error', error: { message: 'Store unavailable (503)' } });
+    const failed = await lookup(jane, [connection(failing)], deps());
+    expect(failed.last.stores[0]).toMatchObject({ status: 'error', error: { message: 'Store unavailable (503)' } });
   });
 
   it('offers candidates when two customers share a phone', async () => {
