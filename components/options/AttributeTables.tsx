@@ -49,8 +49,54 @@ function RowError({ id, message }: { id: string; message: string | undefined }) 
   ) : null;
 }
 
+/** A table's head: its two columns, and the remove buttons' column named for screen readers only. */
+function TableHead({ first, second }: { first: string; second: string }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        <th scope="col">{second}</th>
+        <th scope="col">
+          <span class="visually-hidden">{i18n.t('optionsTables.remove')}</span>
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
+/** A text cell's input, tied to its validation message (`path` names it in `problems`). */
+function CheckedInput(props: {
+  path: string;
+  problems: Record<string, string>;
+  label: string;
+  value: string;
+  disabled: boolean;
+  list?: string;
+  onInput(value: string): void;
+}) {
+  const id = fieldId(props.path);
+  const problem = props.problems[props.path];
+  return (
+    <>
+      <input
+        id={id}
+        aria-label={props.label}
+        list={props.list}
+        value={props.value}
+        disabled={props.disabled}
+        aria-invalid={problem ? 'true' : undefined}
+        aria-describedby={problem ? `${id}-error` : undefined}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+      <RowError id={`${id}-error`} message={problem} />
+    </>
+  );
+}
+
+const replaceAt = <Row,>(rows: Row[], index: number, row: Row) => rows.map((r, i) => (i === index ? row : r));
+
 export function SearchQueryTable({ base, rows, disabled, problems, onChange }: TableProps<SearchQueryAttribute>) {
-  const set = (index: number, row: SearchQueryAttribute) => onChange(rows.map((r, i) => (i === index ? row : r)));
+  const set = (index: number, row: SearchQueryAttribute) => onChange(replaceAt(rows, index, row));
   const unused = QUERY_ATTRIBUTES.find((a) => !rows.some((r) => r.attribute === a.value));
   const tableError = problems[base];
   return (
@@ -58,59 +104,45 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
       <legend>{i18n.t('optionsTables.queryTitle')}</legend>
       <p class="help">{i18n.t('optionsTables.queryHelp')}</p>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{i18n.t('optionsTables.attribute')}</th>
-            <th scope="col">{i18n.t('optionsTables.label')}</th>
-            <th scope="col">
-              <span class="visually-hidden">{i18n.t('optionsTables.remove')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead first={i18n.t('optionsTables.attribute')} second={i18n.t('optionsTables.label')} />
         <tbody>
-          {rows.map((row, index) => {
-            const labelPath = `${base}.${index}.label`;
-            const labelId = fieldId(labelPath);
-            return (
-              <tr key={index}>
-                <td>
-                  <select
-                    aria-label={i18n.t('optionsTables.attributeN', [index + 1])}
-                    value={row.attribute}
-                    disabled={disabled}
-                    onChange={(e) =>
-                      set(index, { ...row, attribute: e.currentTarget.value as SearchQueryAttribute['attribute'] })
-                    }
-                  >
-                    {QUERY_ATTRIBUTES.map((a) => (
-                      <option key={a.value} value={a.value}>
-                        {a.value}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input
-                    id={labelId}
-                    aria-label={i18n.t('optionsTables.labelFor', [row.attribute])}
-                    value={row.label}
-                    disabled={disabled}
-                    aria-invalid={problems[labelPath] ? 'true' : undefined}
-                    aria-describedby={problems[labelPath] ? `${labelId}-error` : undefined}
-                    onInput={(e) => set(index, { ...row, label: e.currentTarget.value })}
-                  />
-                  <RowError id={`${labelId}-error`} message={problems[labelPath]} />
-                </td>
-                <td>
-                  <TrashButton
-                    label={i18n.t('optionsTables.removeAttribute', [row.attribute])}
-                    disabled={disabled || rows.length <= 1}
-                    onClick={() => onChange(rows.filter((_, i) => i !== index))}
-                  />
-                </td>
-              </tr>
-            );
-          })}
+          {rows.map((row, index) => (
+            <tr key={index}>
+              <td>
+                <select
+                  aria-label={i18n.t('optionsTables.attributeN', [index + 1])}
+                  value={row.attribute}
+                  disabled={disabled}
+                  onChange={(e) =>
+                    set(index, { ...row, attribute: e.currentTarget.value as SearchQueryAttribute['attribute'] })
+                  }
+                >
+                  {QUERY_ATTRIBUTES.map((a) => (
+                    <option key={a.value} value={a.value}>
+                      {a.value}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <CheckedInput
+                  path={`${base}.${index}.label`}
+                  problems={problems}
+                  label={i18n.t('optionsTables.labelFor', [row.attribute])}
+                  value={row.label}
+                  disabled={disabled}
+                  onInput={(label) => set(index, { ...row, label })}
+                />
+              </td>
+              <td>
+                <TrashButton
+                  label={i18n.t('optionsTables.removeAttribute', [row.attribute])}
+                  disabled={disabled || rows.length <= 1}
+                  onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
       {unused ? (
@@ -139,7 +171,7 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
 }
 
 export function SearchResultsTable({ base, rows, disabled, problems, onChange }: TableProps<SearchResultsAttribute>) {
-  const set = (index: number, row: SearchResultsAttribute) => onChange(rows.map((r, i) => (i === index ? row : r)));
+  const set = (index: number, row: SearchResultsAttribute) => onChange(replaceAt(rows, index, row));
   const listId = `${fieldId(base)}-known`;
   return (
     <fieldset class="table-field">
@@ -151,56 +183,40 @@ export function SearchResultsTable({ base, rows, disabled, problems, onChange }:
         ))}
       </datalist>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{i18n.t('optionsTables.attribute')}</th>
-            <th scope="col">{i18n.t('optionsTables.label')}</th>
-            <th scope="col">
-              <span class="visually-hidden">{i18n.t('optionsTables.remove')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead first={i18n.t('optionsTables.attribute')} second={i18n.t('optionsTables.label')} />
         <tbody>
-          {rows.map((row, index) => {
-            const attributePath = `${base}.${index}.attribute`;
-            const labelPath = `${base}.${index}.label`;
-            return (
-              <tr key={index}>
-                <td>
-                  <input
-                    id={fieldId(attributePath)}
-                    aria-label={i18n.t('optionsTables.resultAttributeN', [index + 1])}
-                    list={listId}
-                    value={row.attribute}
-                    disabled={disabled}
-                    aria-invalid={problems[attributePath] ? 'true' : undefined}
-                    aria-describedby={problems[attributePath] ? `${fieldId(attributePath)}-error` : undefined}
-                    onInput={(e) => set(index, { ...row, attribute: e.currentTarget.value })}
-                  />
-                  <RowError id={`${fieldId(attributePath)}-error`} message={problems[attributePath]} />
-                </td>
-                <td>
-                  <input
-                    id={fieldId(labelPath)}
-                    aria-label={i18n.t('optionsTables.resultLabelN', [index + 1])}
-                    value={row.label}
-                    disabled={disabled}
-                    aria-invalid={problems[labelPath] ? 'true' : undefined}
-                    aria-describedby={problems[labelPath] ? `${fieldId(labelPath)}-error` : undefined}
-                    onInput={(e) => set(index, { ...row, label: e.currentTarget.value })}
-                  />
-                  <RowError id={`${fieldId(labelPath)}-error`} message={problems[labelPath]} />
-                </td>
-                <td>
-                  <TrashButton
-                    label={i18n.t('optionsTables.removeResult', [row.attribute || index + 1])}
-                    disabled={disabled}
-                    onClick={() => onChange(rows.filter((_, i) => i !== index))}
-                  />
-                </td>
-              </tr>
-            );
-          })}
+          {rows.map((row, index) => (
+            <tr key={index}>
+              <td>
+                <CheckedInput
+                  path={`${base}.${index}.attribute`}
+                  problems={problems}
+                  label={i18n.t('optionsTables.resultAttributeN', [index + 1])}
+                  list={listId}
+                  value={row.attribute}
+                  disabled={disabled}
+                  onInput={(attribute) => set(index, { ...row, attribute })}
+                />
+              </td>
+              <td>
+                <CheckedInput
+                  path={`${base}.${index}.label`}
+                  problems={problems}
+                  label={i18n.t('optionsTables.resultLabelN', [index + 1])}
+                  value={row.label}
+                  disabled={disabled}
+                  onInput={(label) => set(index, { ...row, label })}
+                />
+              </td>
+              <td>
+                <TrashButton
+                  label={i18n.t('optionsTables.removeResult', [row.attribute || index + 1])}
+                  disabled={disabled}
+                  onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <button type="button" disabled={disabled} onClick={() => onChange([...rows, { attribute: '', label: '' }])}>
@@ -223,7 +239,7 @@ const OVERWRITE_FIELD_LABELS: Record<OverwriteField, () => string> = {
 
 /** Which editable Gladly custom attributes "Overwrite Existing Values" keeps equal to a store field. */
 export function OverwriteAttributesTable({ base, rows, disabled, problems, onChange }: TableProps<OverwriteAttribute>) {
-  const set = (index: number, row: OverwriteAttribute) => onChange(rows.map((r, i) => (i === index ? row : r)));
+  const set = (index: number, row: OverwriteAttribute) => onChange(replaceAt(rows, index, row));
   const tableError = problems[base];
   return (
     <fieldset class="table-field" aria-describedby={tableError ? `${fieldId(base)}-error` : undefined}>
@@ -231,57 +247,43 @@ export function OverwriteAttributesTable({ base, rows, disabled, problems, onCha
       <p class="help">{i18n.t('optionsTables.overwriteHelp')}</p>
       {rows.length > 0 ? (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{i18n.t('optionsTables.storeField')}</th>
-              <th scope="col">{i18n.t('optionsTables.gladlyKey')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{i18n.t('optionsTables.remove')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead first={i18n.t('optionsTables.storeField')} second={i18n.t('optionsTables.gladlyKey')} />
           <tbody>
-            {rows.map((row, index) => {
-              const attributePath = `${base}.${index}.attribute`;
-              const attributeId = fieldId(attributePath);
-              return (
-                <tr key={index}>
-                  <td>
-                    <select
-                      aria-label={i18n.t('optionsTables.storeFieldN', [index + 1])}
-                      value={row.field}
-                      disabled={disabled}
-                      onChange={(e) => set(index, { ...row, field: e.currentTarget.value as OverwriteField })}
-                    >
-                      {OVERWRITE_FIELDS.map((field) => (
-                        <option key={field} value={field}>
-                          {OVERWRITE_FIELD_LABELS[field]()}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <input
-                      id={attributeId}
-                      aria-label={i18n.t('optionsTables.gladlyKeyN', [index + 1])}
-                      value={row.attribute}
-                      disabled={disabled}
-                      aria-invalid={problems[attributePath] ? 'true' : undefined}
-                      aria-describedby={problems[attributePath] ? `${attributeId}-error` : undefined}
-                      onInput={(e) => set(index, { ...row, attribute: e.currentTarget.value })}
-                    />
-                    <RowError id={`${attributeId}-error`} message={problems[attributePath]} />
-                  </td>
-                  <td>
-                    <TrashButton
-                      label={i18n.t('optionsTables.removeOverwrite', [row.attribute || index + 1])}
-                      disabled={disabled}
-                      onClick={() => onChange(rows.filter((_, i) => i !== index))}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
+            {rows.map((row, index) => (
+              <tr key={index}>
+                <td>
+                  <select
+                    aria-label={i18n.t('optionsTables.storeFieldN', [index + 1])}
+                    value={row.field}
+                    disabled={disabled}
+                    onChange={(e) => set(index, { ...row, field: e.currentTarget.value as OverwriteField })}
+                  >
+                    {OVERWRITE_FIELDS.map((field) => (
+                      <option key={field} value={field}>
+                        {OVERWRITE_FIELD_LABELS[field]()}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <CheckedInput
+                    path={`${base}.${index}.attribute`}
+                    problems={problems}
+                    label={i18n.t('optionsTables.gladlyKeyN', [index + 1])}
+                    value={row.attribute}
+                    disabled={disabled}
+                    onInput={(attribute) => set(index, { ...row, attribute })}
+                  />
+                </td>
+                <td>
+                  <TrashButton
+                    label={i18n.t('optionsTables.removeOverwrite', [row.attribute || index + 1])}
+                    disabled={disabled}
+                    onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                  />
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       ) : null}

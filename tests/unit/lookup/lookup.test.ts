@@ -271,8 +271,9 @@ describe('runLookup', () => {
   });
 
   it('does not search for a linked customer (round 1: their orders and profile only), and searches when they were deleted', async () => {
-    const d = deps();
-    d.links.warm?.();
+    const links = createLinkStore(memoryStore());
+    links.warm();
+    const d = deps({ links });
     await d.links.link(jane, 'main', '1', 'agent');
     const api = janeStore();
     const { last } = await lookup(jane, [connection(api)], d);
