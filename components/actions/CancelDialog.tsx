@@ -12,6 +12,7 @@ import { OrderStatusNotice } from './OrderStatusNotice';
 import { newActionId, type ActionRequest } from './shared';
 import { useActionSubmit } from './use-action-submit';
 import { useOrderStatus } from './use-order-status';
+import { ActionError } from './action-error';
 
 export interface CancelDialogProps {
   order: Order;
@@ -90,16 +91,15 @@ export function CancelDialog({
         </>
       )}
       {error && phase !== 'succeeded' && (
-        <p role="alert" class="bc-error">
-          {phase === 'unknown' || phase === 'reconciling'
-            ? error.message
-            : i18n.t('actions.cancel.notCancelled', [error.message])}
-          {phase === 'unknown' && (
-            <button type="button" class="bc-button" onClick={() => void checkWhatHappened()}>
-              {i18n.t('actions.common.checkWhatHappened')}
-            </button>
-          )}
-        </p>
+        <ActionError
+          message={
+            phase === 'unknown' || phase === 'reconciling'
+              ? error.message
+              : i18n.t('actions.cancel.notCancelled', [error.message])
+          }
+          outcomeUnknown={phase === 'unknown'}
+          onCheck={checkWhatHappened}
+        />
       )}
       {result && (
         <div role="status">

@@ -24,6 +24,7 @@ import { errorInfoOf, newActionId, type ActionRequest } from './shared';
 import { useActionSubmit } from './use-action-submit';
 import { useOrderStatus } from './use-order-status';
 import { Guarded } from './visibility-guard';
+import { ActionError } from './action-error';
 
 export interface CancelRefundDialogProps {
   order: Order;
@@ -159,16 +160,15 @@ export function CancelRefundDialog({
           <ReasonPicker reasons={reasons} value={reason} onChange={setReason} disabled={running} required={false} />
           <NotifyNote kind="cancelRefund" />
           {shownError && (
-            <p role="alert" class="bc-error">
-              {phase === 'unknown' || phase === 'reconciling'
-                ? shownError.message
-                : i18n.t('actions.cancelRefund.nothingChanged', [shownError.message])}
-              {phase === 'unknown' && (
-                <button type="button" class="bc-button" onClick={() => void checkWhatHappened()}>
-                  {i18n.t('actions.common.checkWhatHappened')}
-                </button>
-              )}
-            </p>
+            <ActionError
+              message={
+                phase === 'unknown' || phase === 'reconciling'
+                  ? shownError.message
+                  : i18n.t('actions.cancelRefund.nothingChanged', [shownError.message])
+              }
+              outcomeUnknown={phase === 'unknown'}
+              onCheck={checkWhatHappened}
+            />
           )}
           <Guarded>
             {(covered) => (

@@ -17,6 +17,7 @@ import { OrderStatusNotice } from './OrderStatusNotice';
 import { errorInfoOf, newActionId, type ActionRequest } from './shared';
 import { useActionSubmit } from './use-action-submit';
 import { useOrderStatus } from './use-order-status';
+import { ActionError } from './action-error';
 
 export const CODE_CHECK_DEBOUNCE_MS = 300;
 
@@ -268,14 +269,7 @@ export function DiscountDialog({
           </div>
         </fieldset>
         {error && !serverFieldError && (
-          <p role="alert" class="bc-error">
-            {error.message}
-            {phase === 'unknown' && (
-              <button type="button" class="bc-button" onClick={() => void checkWhatHappened()}>
-                {i18n.t('actions.common.checkWhatHappened')}
-              </button>
-            )}
-          </p>
+          <ActionError message={error.message} outcomeUnknown={phase === 'unknown'} onCheck={checkWhatHappened} />
         )}
         <Guarded>
           {(covered) => (

@@ -23,6 +23,7 @@ import { emptyInputs, everythingInputs, readInputs, type RefundInputs } from './
 import { errorInfoOf, newActionId, type ActionRequest } from './shared';
 import { useActionSubmit } from './use-action-submit';
 import { useOrderStatus } from './use-order-status';
+import { ActionError } from './action-error';
 
 export const QUOTE_DEBOUNCE_MS = 300;
 
@@ -325,14 +326,11 @@ export function RefundDialog({
           )}
           <ReasonPicker reasons={reasons} value={reason} onChange={setReason} disabled={!editable} required={false} />
           {generalError && (
-            <p role="alert" class="bc-error">
-              {generalError.message}
-              {phase === 'unknown' && (
-                <button type="button" class="bc-button" onClick={() => void checkWhatHappened()}>
-                  {i18n.t('actions.common.checkWhatHappened')}
-                </button>
-              )}
-            </p>
+            <ActionError
+              message={generalError.message}
+              outcomeUnknown={phase === 'unknown'}
+              onCheck={checkWhatHappened}
+            />
           )}
           <Guarded>
             {(covered) => (
