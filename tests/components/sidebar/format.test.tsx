@@ -51,6 +51,31 @@ describe('sidebar formatting', () => {
     expect(isZeroAmount('')).toBe(false);
   });
 
+  it('builds the formatters of a result once, ahead of it: the age line builds none after the warm-up', () => {
+    const Original = Intl.RelativeTimeFormat;
+    let built = 0;
+    const replace = (value: typeof Original) =>
+      Object.defineProperty(Intl, 'RelativeTimeFormat', { value, configurable: true, writable: true });
+    replace(
+      class extends Original {
+        constructor(...args: ConstructorParameters<typeof Original>) {
+          super(...args);
+          built += 1;
+        }
+      },
+    );
+    try {
+      warmUpFormats('fr');
+      expect(built).toBe(1);
+      const now = Date.UTC(2026, 10, 24, 12, 0, 0);
+      expect(formatAge(now - 3 * 60_000, now, 'fr')).toMatch(/^il y a 3\smin$/);
+      expect(formatAge(now - 5 * 60_000, now, 'fr')).toMatch(/^il y a 5\smin$/);
+      expect(built).toBe(1);
+    } finally {
+      replace(Original);
+    }
+  });
+
   it('formats dates and ages', () => {
     expect(formatDate('2024-02-01T10:00:00.000Z', 'en-US')).toBe('Feb 1, 2024');
     expect(formatDate('', 'en-US')).toBe('');
