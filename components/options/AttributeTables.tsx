@@ -7,6 +7,7 @@ import {
 } from '../../lib/settings/schema';
 import { i18n } from '#i18n';
 import { fieldId } from './Field';
+import { TableHead } from './TableHead';
 
 /** The attributes' own names, as in the search results' help: identifiers, the same in every language. */
 const QUERY_ATTRIBUTES: ReadonlyArray<{ value: SearchQueryAttribute['attribute'] }> = [
@@ -49,21 +50,6 @@ function RowError({ id, message }: { id: string; message: string | undefined }) 
   ) : null;
 }
 
-/** A table's head: its two columns, and the remove buttons' column named for screen readers only. */
-function TableHead({ first, second }: { first: string; second: string }) {
-  return (
-    <thead>
-      <tr>
-        <th scope="col">{first}</th>
-        <th scope="col">{second}</th>
-        <th scope="col">
-          <span class="visually-hidden">{i18n.t('optionsTables.remove')}</span>
-        </th>
-      </tr>
-    </thead>
-  );
-}
-
 /** A text cell's input, tied to its validation message (`path` names it in `problems`). */
 function CheckedInput(props: {
   path: string;
@@ -104,7 +90,10 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
       <legend>{i18n.t('optionsTables.queryTitle')}</legend>
       <p class="help">{i18n.t('optionsTables.queryHelp')}</p>
       <table>
-        <TableHead first={i18n.t('optionsTables.attribute')} second={i18n.t('optionsTables.label')} />
+        <TableHead
+          columns={[i18n.t('optionsTables.attribute'), i18n.t('optionsTables.label')]}
+          buttons={i18n.t('optionsTables.remove')}
+        />
         <tbody>
           {rows.map((row, index) => (
             <tr key={index}>
@@ -183,7 +172,10 @@ export function SearchResultsTable({ base, rows, disabled, problems, onChange }:
         ))}
       </datalist>
       <table>
-        <TableHead first={i18n.t('optionsTables.attribute')} second={i18n.t('optionsTables.label')} />
+        <TableHead
+          columns={[i18n.t('optionsTables.attribute'), i18n.t('optionsTables.label')]}
+          buttons={i18n.t('optionsTables.remove')}
+        />
         <tbody>
           {rows.map((row, index) => (
             <tr key={index}>
@@ -247,7 +239,10 @@ export function OverwriteAttributesTable({ base, rows, disabled, problems, onCha
       <p class="help">{i18n.t('optionsTables.overwriteHelp')}</p>
       {rows.length > 0 ? (
         <table>
-          <TableHead first={i18n.t('optionsTables.storeField')} second={i18n.t('optionsTables.gladlyKey')} />
+          <TableHead
+            columns={[i18n.t('optionsTables.storeField'), i18n.t('optionsTables.gladlyKey')]}
+            buttons={i18n.t('optionsTables.remove')}
+          />
           <tbody>
             {rows.map((row, index) => (
               <tr key={index}>

@@ -19,6 +19,7 @@ import { fill, ONE_PART, TWO_PARTS } from './fill';
 import { translateSentence } from './sentences';
 import { browserLocale } from '../../lib/core/locale';
 import { formatDate } from '../../lib/sidebar/format';
+import { TableHead } from './TableHead';
 
 export interface TeamApi {
   /**
@@ -334,17 +335,15 @@ function TeamStores({ api }: { api: TeamApi }) {
       {stores?.length === 0 ? <p>{i18n.t('optionsTeam.noServiceStore')}</p> : null}
       {stores && stores.length > 0 ? (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{i18n.t('optionsTeam.colStore')}</th>
-              <th scope="col">{i18n.t('optionsTeam.colHash')}</th>
-              <th scope="col">{i18n.t('optionsTeam.colToken')}</th>
-              <th scope="col">{i18n.t('optionsTeam.colActions')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{i18n.t('optionsTeam.colManage')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              i18n.t('optionsTeam.colStore'),
+              i18n.t('optionsTeam.colHash'),
+              i18n.t('optionsTeam.colToken'),
+              i18n.t('optionsTeam.colActions'),
+            ]}
+            buttons={i18n.t('optionsTeam.colManage')}
+          />
           <tbody>
             {stores.map((s) => (
               <tr key={s.id}>
@@ -551,17 +550,15 @@ function TeamKeys({ api }: { api: TeamApi }) {
       {error ? <p role="alert">{error}</p> : null}
       {keys && keys.length > 0 ? (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{i18n.t('optionsTeam.colName')}</th>
-              <th scope="col">{i18n.t('optionsTeam.colRole')}</th>
-              <th scope="col">{i18n.t('optionsTeam.colIssued')}</th>
-              <th scope="col">{i18n.t('optionsTeam.colStatus')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{i18n.t('optionsTeam.revoke')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              i18n.t('optionsTeam.colName'),
+              i18n.t('optionsTeam.colRole'),
+              i18n.t('optionsTeam.colIssued'),
+              i18n.t('optionsTeam.colStatus'),
+            ]}
+            buttons={i18n.t('optionsTeam.revoke')}
+          />
           <tbody>
             {keys.map((k) => (
               <tr key={k.id}>
