@@ -146,12 +146,14 @@ export function createLinkStore(
     let pending: Promise<T> | null = null;
     let known: T | undefined;
     const read = (): Promise<T> => {
-      const reading = (pending ??= store.get<unknown>(key).then((value) => {
+      if (pending) return pending;
+      const reading = store.get<unknown>(key).then((value) => {
         const parsed = schema.safeParse(value ?? {});
         const data = parsed.success ? parsed.data : ({} as T);
         if (pending === reading) known = data;
         return data;
-      }));
+      });
+      pending = reading;
       reading.catch(() => {
         if (pending === reading) pending = null;
       });
