@@ -104,16 +104,13 @@ export async function lookupStore(
       phones.length ? api.customersByPhone(phones) : Promise.resolve([]),
     ]);
   // Round 1: everything that needs nothing but the identity and the link.
-  const searches = link ? null : search();
-  // Awaited after the orders: a failure before then is still the store's, not an unhandled rejection.
-  searches?.catch(() => undefined);
   const linkedAsked = link
     ? Promise.all([api.ordersByCustomerId(link.customerId, ORDER_LIMIT), api.customerById(link.customerId)])
     : Promise.resolve([null, null] as const);
-  let [emailOrders, [linkedOrders, linkedCustomer], [byEmail, byPhone]] = await round(1, async () => {
-    const [orders, own] = await Promise.all([emailOrdersAsked, linkedAsked]);
-    return [orders, own, searches ? await searches : NOT_SEARCHED] as const;
-  });
+  const searches = link ? Promise.resolve(NOT_SEARCHED) : search();
+  let [emailOrders, [linkedOrders, linkedCustomer], [byEmail, byPhone]] = await round(1, () =>
+    Promise.all([emailOrdersAsked, linkedAsked, searches]),
+  );
   if (link && !linkedCustomer) {
     // The linked customer was deleted in the store: forget the link and decide again.
     await deps.links.unlink(identity, connection.id);
