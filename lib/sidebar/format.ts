@@ -9,25 +9,33 @@ import { browserLocale, type Locale } from '../core/locale';
 
 export { browserLocale, localeRegion, type Locale } from '../core/locale';
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+/** Intl formatters by what they were built for: building one costs far more than using it. */
+const formatters = new Map<string, unknown>();
+
+function formatter<F>(key: string, build: () => F): F {
+  let format = formatters.get(key) as F | undefined;
+  if (format === undefined) {
+    format = build();
+    formatters.set(key, format);
+  }
+  return format;
+}
 
 /** "336.32" + "USD" → "$336.32" (in the locale's style); an unknown currency falls back to "336.32 XYZ". */
 export function formatMoney(amount: string, currency: string, locale?: Locale): string {
   const value = amount.trim();
   if (!/^-?\d+(\.\d+)?$/.test(value)) return currency ? `${value} ${currency}`.trim() : value;
   const tag = locale ?? browserLocale();
-  const key = `${tag}|${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    try {
-      // An unknown currency is shown as a plain amount, never with a guessed symbol.
-      format = currency
+  let format: Intl.NumberFormat;
+  try {
+    format = formatter(`money|${tag}|${currency}`, () =>
+      currency
         ? new Intl.NumberFormat(tag, { style: 'currency', currency })
-        : new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    } catch {
-      return currency ? `${value} ${currency}` : value;
-    }
-    moneyFormats.set(key, format);
+        : new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    );
+  } catch {
+    // An unknown currency is shown as a plain amount, never with a guessed symbol.
+    return currency ? `${value} ${currency}` : value;
   }
   // The DOM lib types format() as number | bigint | numeric-literal string: a decimal string is exact.
   return format.format(value as `${number}`);
@@ -38,17 +46,9 @@ export function isZeroAmount(amount: string): boolean {
   return /^-?0*(\.0*)?$/.test(amount.trim()) && amount.trim() !== '';
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
 function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const tag = locale ?? browserLocale();
-  const key = `${tag}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(tag, options);
-    dateFormats.set(key, format);
-  }
-  return format;
+  return formatter(`date|${tag}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(tag, options));
 }
 
 /** An ISO instant as a short date ("Oct 2, 2026"); '' when missing or unreadable. */
@@ -81,17 +81,11 @@ export function warmUpFormats(locale: Locale, currencies: readonly string[] = ['
   formatAge(0, 0, locale);
 }
 
-const ageFormats = new Map<string, Intl.RelativeTimeFormat>();
-
 /** How long ago `then` was, e.g. "3 min. ago" / "just now". */
 export function formatAge(then: number, now: number, locale?: Locale): string {
   const seconds = Math.round((now - then) / 1000);
   const tag = locale ?? browserLocale();
-  let format = ageFormats.get(tag);
-  if (!format) {
-    format = new Intl.RelativeTimeFormat(tag, { numeric: 'auto', style: 'short' });
-    ageFormats.set(tag, format);
-  }
+  const format = formatter(`age|${tag}`, () => new Intl.RelativeTimeFormat(tag, { numeric: 'auto', style: 'short' }));
   if (seconds < 45) return format.format(0, 'second');
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return format.format(-minutes, 'minute');
