@@ -5,6 +5,7 @@ import { createSidebarClient } from '../../lib/sidebar/port';
 import { createSidebarStore } from '../../lib/sidebar/store';
 import { warmUpFormats } from '../../lib/sidebar/format';
 import { App } from '../../components/sidebar/App';
+import { warmUpRendering } from '../../components/sidebar/warm-up';
 import { SidebarContext } from '../../components/sidebar/context';
 import './style.css';
 
@@ -29,5 +30,7 @@ const unsubscribe = store.subscribe((state) => {
   unsubscribe();
 });
 
-// After the first paint, while the first lookup is still on the network (see warmUpFormats).
+// After the first paint, while the sidebar waits for its first customer or that customer's lookup
+// is still on the network: the formatters, then a render of a made-up customer (see each).
 requestIdleCallback(() => warmUpFormats(undefined), { timeout: 100 });
+requestIdleCallback(() => warmUpRendering(store), { timeout: 300 });
