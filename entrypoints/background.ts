@@ -27,7 +27,6 @@ import { createSidebarHub, type PortLike } from '../lib/background/sidebar-hub';
 import { createConnectionRegistry } from '../lib/background/connections';
 import { createLookupHandlers, createLookupRunner, type LookupServiceDeps } from '../lib/background/lookup-service';
 import { createLookupPrefetch } from '../lib/background/lookup-prefetch';
-import { createLookupWarmUp } from '../lib/background/lookup-warm-up';
 import { createWriteGate } from '../lib/background/write-gate';
 import { createHistoryHandlers } from '../lib/background/history-service';
 import { createTabHandlers } from '../lib/background/tab-service';
@@ -159,7 +158,6 @@ export default defineBackground(() => {
     samePhone,
     toErrorInfo: describeError,
     onLinked: gladly.overwriteFromStore,
-    warmUp: createLookupWarmUp(samePhone),
   };
   const prefetch = createLookupPrefetch({ run: createLookupRunner(lookupDeps) });
   lookupDeps.prefetch = prefetch;

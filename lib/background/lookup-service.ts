@@ -35,11 +35,6 @@ export interface LookupServiceDeps {
   prefetch?: LookupPrefetch;
   /** Holds the writes of a lookup for a panel that is only previewed until the panel is trusted. */
   writeGate?: WriteGate;
-  /**
-   * Called when a lookup first publishes, its first requests gone: the wait for the store's
-   * answers is the worker's idle time (./lookup-warm-up.ts).
-   */
-  warmUp?: () => void;
 }
 
 type LookupRequest = z.infer<typeof LookupRequestSchema>;
@@ -72,13 +67,6 @@ async function lookupConnections(registry: ConnectionRegistry): Promise<LookupCo
 export function createLookupRunner(deps: LookupServiceDeps): RunLookup {
   return async (query, sink, emit, options: { refresh?: boolean } = {}) => {
     const connections = await lookupConnections(deps.registry);
-    let published = false;
-    const emitting: Emit = (...update) => {
-      emit(...update);
-      if (published) return;
-      published = true;
-      deps.warmUp?.();
-    };
     await runLookup(
       query,
       connections,
@@ -90,7 +78,7 @@ export function createLookupRunner(deps: LookupServiceDeps): RunLookup {
         now: deps.now,
         requestCount: () => deps.registry.requestCount(),
       },
-      emitting,
+      emit,
       options,
     );
   };

@@ -30,20 +30,14 @@ function setup(searchQueryAttributes: SearchQueryAttribute[]) {
     reset: () => undefined,
   };
   const visits: string[] = [];
-  // When the warm-up was told to run: the requests sent and the updates emitted by then.
-  const warmUps: { requests: number; updates: number }[] = [];
-  let emitted = 0;
   const cache = createLookupCache(memoryStore());
-  const links = createLinkStore(memoryStore());
-  links.warm();
   const handlers = createLookupHandlers({
     registry,
-    links,
+    links: createLinkStore(memoryStore()),
     cache,
     samePhone: (a, b) => a.replace(/\D/g, '') === b.replace(/\D/g, ''),
     toErrorInfo: (e) => ({ kind: 'unknown', message: String(e) }),
     onLinked: async (_identity, _connection, customer) => void visits.push(customer.id),
-    warmUp: () => void warmUps.push({ requests: api.calls.length, updates: emitted }),
   });
   const lookup = handlers.find((h) => h.type === 'lookup') as MessageHandler<{
     type: 'lookup';
@@ -54,19 +48,13 @@ function setup(searchQueryAttributes: SearchQueryAttribute[]) {
     const updates: LookupUpdate[] = [];
     await lookup.handle(
       { type: 'lookup', requestId: 'r1', query: { kind: 'identity', identity: jane } },
-      {
-        sender: { kind: 'extension-page', page: '/sidebar.html' },
-        emit: (m) => {
-          emitted += 1;
-          updates.push(m as LookupUpdate);
-        },
-      },
+      { sender: { kind: 'extension-page', page: '/sidebar.html' }, emit: (m) => updates.push(m as LookupUpdate) },
     );
     // onLinked runs after the registry answers: let it.
     await new Promise((resolve) => setTimeout(resolve, 0));
     return updates.at(-1)!;
   };
-  return { api, visit, visits, cache, warmUps };
+  return { api, visit, visits, cache };
 }
 
 describe('the automatic lookup follows the Search Query Attributes', () => {
@@ -123,21 +111,5 @@ describe('Overwrite Existing Values runs on every visit of a linked customer', (
     const last = await visit();
     expect(last.stores[0]).toMatchObject({ status: 'linked', autoLinked: false });
     expect(visits).toEqual(['1', '1']);
-  });
-});
-
-describe("the worker's warm-up (lib/background/lookup-warm-up.ts)", () => {
-  it('is told once per lookup, as it first publishes: its first requests gone, the answers not read', async () => {
-    const { visit, warmUps } = setup([
-      { attribute: 'email', label: 'Email' },
-      { attribute: 'phone', label: 'Phone' },
-    ]);
-    // Let the worker's start-up read of the link table end, as it does long before a panel shows.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await visit();
-    // Round 1's three requests (orders and customers by email, customers by phone) had left.
-    expect(warmUps).toEqual([{ requests: 3, updates: 1 }]);
-    await visit();
-    expect(warmUps).toHaveLength(2);
   });
 });
