@@ -45,6 +45,7 @@ export function createControl(parts: {
       Object.assign(parts.tuning, parsed);
       if (parsed.quota !== undefined || parsed.windowMs !== undefined) parts.quota.clear();
     },
+    newQuotaWindow: () => parts.quota.clear(),
     addFault: (f) => parts.faults.add(f),
     clearFaults: () => parts.faults.clear(),
     log: () => parts.log.all(),

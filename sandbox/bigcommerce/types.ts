@@ -69,6 +69,8 @@ export interface SandboxTuning {
 export interface SandboxControl {
   reset(): void;
   configure(c: Partial<SandboxTuning>): void;
+  /** Every store's quota window starts afresh, as if the window had passed; nothing else changes. */
+  newQuotaWindow(): void;
   addFault(f: FaultSpec): string;
   clearFaults(): void;
   log(): RequestLogEntry[];

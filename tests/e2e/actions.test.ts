@@ -294,9 +294,6 @@ describe('order actions against the sandbox store', () => {
       stores: [MAIN],
       gladlyApi: { host: lookalike.baseUrl, email: lookalike.apiUser.email, token: lookalike.apiUser.token },
     });
-    // The earlier tests' visits to Jane spent most of the store's quota window (150 requests per
-    // 30 s, as BigCommerce's): a new window, so this test's lookups never wait on their pace.
-    world.sandbox.control.configure({ quota: 150 });
     // An earlier test refunded one sock (Partially Refunded): back to Awaiting Fulfillment, with
     // the rest still to refund — the state Cancel & refund is for.
     expect((await store.put(`/v2/orders/${order}`, { status_id: 11 })).status).toBe(200);

@@ -13,6 +13,9 @@ export interface E2EWorld {
   close(): Promise<void>;
 }
 
+/** The worlds started and not yet closed (./setup.ts gives each test a new quota window in them). */
+export const liveWorlds = new Set<E2EWorld>();
+
 export async function startWorld(
   options: { sandbox?: SandboxOptions; launch?: LaunchOptions } = {},
 ): Promise<E2EWorld> {
@@ -21,14 +24,17 @@ export async function startWorld(
     // A TLS sandbox (sandbox: { tls: true }): Chromium trusts its certificate by its public key.
     const { spki } = sandbox.info.bigcommerce;
     const browser = await launchWithExtension({ ...(spki ? { trustSpki: spki } : {}), ...options.launch });
-    return {
+    const world: E2EWorld = {
       sandbox,
       browser,
       async close() {
+        liveWorlds.delete(world);
         await browser.close();
         await sandbox.close();
       },
     };
+    liveWorlds.add(world);
+    return world;
   } catch (error) {
     await sandbox.close();
     throw error;
