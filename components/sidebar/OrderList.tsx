@@ -28,7 +28,8 @@ export function OrderList({ orders, customer, connection, history = null }: Prop
   );
   const newest = useMemo(() => [...orders].sort(newestFirst).slice(0, ORDERS_SHOWN), [orders]);
   const [paging, setPaging] = useState<Paging>({ state: 'idle', older: [] });
-  // Another customer or a refresh starts from the newest ten again.
+  // Another customer, or orders that changed (a refresh that brought news), start from the newest
+  // ten again; an update that changed nothing keeps the same list (lib/sidebar/share-unchanged.ts).
   useEffect(() => setPaging({ state: 'idle', older: [] }), [orders]);
   const shown = useMemo(() => [...newest, ...paging.older], [newest, paging.older]);
   if (shown.length === 0) return <p class="bc-muted">{i18n.t('sidebar.noOrders')}</p>;

@@ -12,6 +12,7 @@ import type { Outgoing } from '../messages/protocol';
 import type { ConfigPush, IdentityPush, SidebarConnection } from '../messages/sidebar';
 import { queryKey } from '../messages/keys';
 import { RequestError, type ConnectionState, type LookupSubscription, type SidebarClient } from './port';
+import { shareUnchanged } from './share-unchanged';
 
 export type ManualQuery = Extract<LookupQuery, { kind: 'manual' }>;
 
@@ -212,6 +213,8 @@ export function createSidebarStore(client: SidebarClient): SidebarStore {
           const previous = new Map(state.stores.map((s) => [s.connectionId, s]));
           stores = stores.map((s) => (s.status === 'loading' ? (previous.get(s.connectionId) ?? s) : s));
         }
+        // What did not change stays the object on screen: memoised rows skip it (./share-unchanged.ts).
+        stores = shareUnchanged(state.stores, stores);
         set({ stores, done: update.done, refreshing: state.refreshing && !update.done });
       },
 
