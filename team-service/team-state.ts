@@ -23,6 +23,26 @@ const json = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(
 
 export function createDbLinkStore(db: Db, now: () => number = Date.now): LinkStore {
   return {
+    async read(identity, connectionId) {
+      // The lookup needs both before its searches leave: one query, not two.
+      const [row] = await db.query<{
+        customer_id: string | null;
+        linked_at: string | number | null;
+        linked_by: StoredLink['by'] | null;
+        unlinked: string[];
+      }>(
+        `SELECT l.customer_id, l.linked_at, l.linked_by,
+                ARRAY(SELECT u.customer_id FROM unlink_marks u WHERE u.identity_key = $1 AND u.connection_id = $2) AS unlinked
+           FROM (SELECT 1) AS one
+           LEFT JOIN links l ON l.identity_key = $1 AND l.connection_id = $2`,
+        [identityKey(identity), connectionId],
+      );
+      const link =
+        row?.customer_id && row.linked_by
+          ? { customerId: row.customer_id, linkedAt: Number(row.linked_at), by: row.linked_by }
+          : undefined;
+      return { link, unlinked: new Set(row?.unlinked ?? []) };
+    },
     async get(identity, connectionId) {
       const [row] = await db.query<{ customer_id: string; linked_at: string | number; linked_by: StoredLink['by'] }>(
         'SELECT customer_id, linked_at, linked_by FROM links WHERE identity_key = $1 AND connection_id = $2',

@@ -99,6 +99,7 @@ export function linksThrough(links: LinkStore, sink: WriteSink): LinkStore {
   return {
     get: (identity, connectionId) => links.get(identity, connectionId),
     peek: links.peek && ((identity, connectionId) => links.peek?.(identity, connectionId)),
+    read: links.read && ((identity, connectionId) => links.read!(identity, connectionId)),
     wasUnlinked: (identity, connectionId, customerId) => links.wasUnlinked(identity, connectionId, customerId),
     unlinkedIds: (identity, connectionId) => links.unlinkedIds(identity, connectionId),
     link: async (identity, connectionId, customerId, by) => {

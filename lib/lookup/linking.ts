@@ -117,6 +117,18 @@ export interface LinkStore {
    * them): a lookup then sends its first requests without waiting for a read.
    */
   peek?(identity: Identity, connectionId: string): KnownLink | undefined;
+  /** What `get` and `unlinkedIds` answer, in one read (the team service: one query, not two). */
+  read?(identity: Identity, connectionId: string): Promise<KnownLink>;
+}
+
+/** The stored link and the unlink marks of a pair, read: at once where the store can, else both side by side. */
+export async function readLink(links: LinkStore, identity: Identity, connectionId: string): Promise<KnownLink> {
+  if (links.read) return links.read(identity, connectionId);
+  const [link, unlinked] = await Promise.all([
+    links.get(identity, connectionId),
+    links.unlinkedIds(identity, connectionId),
+  ]);
+  return { link, unlinked };
 }
 
 export interface KnownLink {

@@ -14,7 +14,7 @@ import { newestFirst, type Customer, type Order } from '../core/model';
 import type { StoreApi } from '../core/store-ports';
 import type { ErrorInfo } from '../messages/common';
 import type { LookupQuery, StoreLookup } from '../messages/lookup';
-import { decideLink, type AutoLinkFields, type LinkStore, type PhoneEquals } from './linking';
+import { decideLink, readLink, type AutoLinkFields, type LinkStore, type PhoneEquals } from './linking';
 
 export const ORDER_LIMIT = 10;
 
@@ -82,10 +82,8 @@ export async function lookupStore(
   // The stored link decides the rest of round 1. The worker keeps it in memory (createLinkStore),
   // so the other requests leave in the same task; otherwise (its first read, the team service's
   // database) they wait for that read.
-  const known = deps.links.peek?.(identity, connection.id);
-  const [link, unlinked] = known
-    ? [known.link, known.unlinked]
-    : await Promise.all([deps.links.get(identity, connection.id), deps.links.unlinkedIds(identity, connection.id)]);
+  const { link, unlinked } =
+    deps.links.peek?.(identity, connection.id) ?? (await readLink(deps.links, identity, connection.id));
   // A customer an agent linked by hand stays linked even when Gladly shows no email or phone.
   if (emails.length === 0 && phones.length === 0 && !link) return { ...base, status: 'not-found', complete: true };
 

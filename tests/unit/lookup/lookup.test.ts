@@ -306,6 +306,38 @@ describe('runLookup', () => {
     expect(failed.last.stores[0]).toMatchObject({ status: 'error', error: { message: 'Store unavailable (503)' } });
   });
 
+  it("reads the link and the unlink marks in one read where the store offers it (the team service's one query)", async () => {
+    const stored = createLinkStore(memoryStore());
+    await stored.link(jane, 'main', '1', 'agent');
+    const reads: string[] = [];
+    // A store without memory (as the team service's database): no peek, one read for both.
+    const links: LookupDeps['links'] = {
+      link: stored.link,
+      unlink: stored.unlink,
+      wasUnlinked: stored.wasUnlinked,
+      get: (identity, connectionId) => {
+        reads.push('get');
+        return stored.get(identity, connectionId);
+      },
+      unlinkedIds: (identity, connectionId) => {
+        reads.push('unlinkedIds');
+        return stored.unlinkedIds(identity, connectionId);
+      },
+      read: async (identity, connectionId) => {
+        reads.push('read');
+        return {
+          link: await stored.get(identity, connectionId),
+          unlinked: await stored.unlinkedIds(identity, connectionId),
+        };
+      },
+    };
+    const api = janeStore();
+    const { last } = await lookup(jane, [connection(api)], deps({ links }));
+    expect(last.stores[0]).toMatchObject({ status: 'linked', customer: { id: '1' } });
+    expect(reads).toEqual(['read']);
+    expect(api.calls).not.toContain('customersByEmail');
+  });
+
   it('offers candidates when two customers share a phone', async () => {
     const api = fakeStoreApi({
       customers: [
