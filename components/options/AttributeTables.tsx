@@ -6,6 +6,7 @@ import {
   type SearchResultsAttribute,
 } from '../../lib/settings/schema';
 import { i18n } from '#i18n';
+import type { ComponentChildren } from 'preact';
 import { fieldId } from './Field';
 import { TableHead } from './TableHead';
 
@@ -81,6 +82,35 @@ function CheckedInput(props: {
 
 const replaceAt = <Row,>(rows: Row[], index: number, row: Row) => rows.map((r, i) => (i === index ? row : r));
 
+/** An editable table's rows: each row's own cells, then the button that removes it. */
+function EditableRows<Row>(props: {
+  rows: Row[];
+  disabled: boolean;
+  cells(row: Row, index: number): ComponentChildren;
+  removeLabel(row: Row, index: number): string;
+  /** False keeps every row (e.g. the last search attribute). */
+  canRemove?: boolean;
+  onChange(rows: Row[]): void;
+}) {
+  const { rows, disabled, onChange } = props;
+  return (
+    <tbody>
+      {rows.map((row, index) => (
+        <tr key={index}>
+          {props.cells(row, index)}
+          <td>
+            <TrashButton
+              label={props.removeLabel(row, index)}
+              disabled={disabled || props.canRemove === false}
+              onClick={() => onChange(rows.filter((_, i) => i !== index))}
+            />
+          </td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
 export function SearchQueryTable({ base, rows, disabled, problems, onChange }: TableProps<SearchQueryAttribute>) {
   const set = (index: number, row: SearchQueryAttribute) => onChange(replaceAt(rows, index, row));
   const unused = QUERY_ATTRIBUTES.find((a) => !rows.some((r) => r.attribute === a.value));
@@ -94,9 +124,14 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
           columns={[i18n.t('optionsTables.attribute'), i18n.t('optionsTables.label')]}
           buttons={i18n.t('optionsTables.remove')}
         />
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={index}>
+        <EditableRows
+          rows={rows}
+          disabled={disabled}
+          canRemove={rows.length > 1}
+          removeLabel={(row) => i18n.t('optionsTables.removeAttribute', [row.attribute])}
+          onChange={onChange}
+          cells={(row, index) => (
+            <>
               <td>
                 <select
                   aria-label={i18n.t('optionsTables.attributeN', [index + 1])}
@@ -123,16 +158,9 @@ export function SearchQueryTable({ base, rows, disabled, problems, onChange }: T
                   onInput={(label) => set(index, { ...row, label })}
                 />
               </td>
-              <td>
-                <TrashButton
-                  label={i18n.t('optionsTables.removeAttribute', [row.attribute])}
-                  disabled={disabled || rows.length <= 1}
-                  onClick={() => onChange(rows.filter((_, i) => i !== index))}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
+            </>
+          )}
+        />
       </table>
       {unused ? (
         <button
@@ -176,9 +204,13 @@ export function SearchResultsTable({ base, rows, disabled, problems, onChange }:
           columns={[i18n.t('optionsTables.attribute'), i18n.t('optionsTables.label')]}
           buttons={i18n.t('optionsTables.remove')}
         />
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={index}>
+        <EditableRows
+          rows={rows}
+          disabled={disabled}
+          removeLabel={(row, index) => i18n.t('optionsTables.removeResult', [row.attribute || index + 1])}
+          onChange={onChange}
+          cells={(row, index) => (
+            <>
               <td>
                 <CheckedInput
                   path={`${base}.${index}.attribute`}
@@ -200,16 +232,9 @@ export function SearchResultsTable({ base, rows, disabled, problems, onChange }:
                   onInput={(label) => set(index, { ...row, label })}
                 />
               </td>
-              <td>
-                <TrashButton
-                  label={i18n.t('optionsTables.removeResult', [row.attribute || index + 1])}
-                  disabled={disabled}
-                  onClick={() => onChange(rows.filter((_, i) => i !== index))}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
+            </>
+          )}
+        />
       </table>
       <button type="button" disabled={disabled} onClick={() => onChange([...rows, { attribute: '', label: '' }])}>
         {i18n.t('optionsTables.addResult')}
@@ -243,9 +268,13 @@ export function OverwriteAttributesTable({ base, rows, disabled, problems, onCha
             columns={[i18n.t('optionsTables.storeField'), i18n.t('optionsTables.gladlyKey')]}
             buttons={i18n.t('optionsTables.remove')}
           />
-          <tbody>
-            {rows.map((row, index) => (
-              <tr key={index}>
+          <EditableRows
+            rows={rows}
+            disabled={disabled}
+            removeLabel={(row, index) => i18n.t('optionsTables.removeOverwrite', [row.attribute || index + 1])}
+            onChange={onChange}
+            cells={(row, index) => (
+              <>
                 <td>
                   <select
                     aria-label={i18n.t('optionsTables.storeFieldN', [index + 1])}
@@ -270,16 +299,9 @@ export function OverwriteAttributesTable({ base, rows, disabled, problems, onCha
                     onInput={(attribute) => set(index, { ...row, attribute })}
                   />
                 </td>
-                <td>
-                  <TrashButton
-                    label={i18n.t('optionsTables.removeOverwrite', [row.attribute || index + 1])}
-                    disabled={disabled}
-                    onClick={() => onChange(rows.filter((_, i) => i !== index))}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
+              </>
+            )}
+          />
         </table>
       ) : null}
       <button
