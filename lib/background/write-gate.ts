@@ -98,8 +98,9 @@ export function linksThrough(links: LinkStore, sink: WriteSink): LinkStore {
   if (sink === writeNow) return links;
   return {
     get: (identity, connectionId) => links.get(identity, connectionId),
-    peek: links.peek && ((identity, connectionId) => links.peek?.(identity, connectionId)),
-    read: links.read && ((identity, connectionId) => links.read!(identity, connectionId)),
+    // Present only where the store has them (the worker's memory, the team service's one query).
+    peek: links.peek?.bind(links),
+    read: links.read?.bind(links),
     wasUnlinked: (identity, connectionId, customerId) => links.wasUnlinked(identity, connectionId, customerId),
     unlinkedIds: (identity, connectionId) => links.unlinkedIds(identity, connectionId),
     link: async (identity, connectionId, customerId, by) => {
